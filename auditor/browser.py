@@ -1,0 +1,167 @@
+"""One Chromium for the whole audit, found wherever the machine has one.
+
+Order of the search: the path the user named (``browser.executable`` or
+``AUDITOR_CHROMIUM``), Playwright's own download where it is installed, then the
+system's Chromium or Chrome. The browser is started with flags that keep it from
+calling home (no component updates, sync or background networking), and
+``--no-sandbox`` only when running as root, where Chromium refuses to start without.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+from playwright.async_api import Browser, BrowserContext, Playwright
+from playwright.async_api import Error as PlaywrightError
+
+from .config import Settings
+from .errors import BrowserNotFound
+
+__all__ = ["BrowserSession", "find_chromium", "launch_args"]
+
+SYSTEM_CHROMIUMS = (
+    "chromium",
+    "chromium-browser",
+    "google-chrome",
+    "google-chrome-stable",
+    "chrome",
+)
+QUIET_FLAGS = [
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-default-apps",
+    "--disable-extensions",
+    "--disable-domain-reliability",
+    "--disable-client-side-phishing-detection",
+    "--metrics-recording-only",
+    "--no-default-browser-check",
+    "--disable-dev-shm-usage",
+    "--disable-features=Translate,OptimizationHints,MediaRouter,InterestFeedContentSuggestions",
+]
+DESKTOP_VIEWPORT = {"width": 1350, "height": 940}
+MOBILE_DEVICE = "Pixel 7"
+_HINT = (
+    "install one (Debian/Ubuntu: 'sudo apt-get install chromium'; or 'playwright install "
+    "chromium'), or name it in browser.executable or AUDITOR_CHROMIUM"
+)
+
+
+def find_chromium(configured: str, playwright_path: str | None) -> str | None:
+    """The executable to launch; None means Playwright's own. Raises BrowserNotFound."""
+    if configured:
+        path = shutil.which(configured) or configured
+        if not Path(path).is_file() or not os.access(path, os.X_OK):
+            raise BrowserNotFound(f"the Chromium named in the settings was not found: {configured}")
+        return path
+    if playwright_path and Path(playwright_path).is_file():
+        return None
+    for name in SYSTEM_CHROMIUMS:
+        found = shutil.which(name)
+        if found:
+            return found
+    raise BrowserNotFound(f"no Chromium found: {_HINT}")
+
+
+def launch_args(extra: list[str]) -> list[str]:
+    args = list(QUIET_FLAGS)
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        args.append("--no-sandbox")
+    return args + list(extra)
+
+
+class BrowserSession:
+    """The browser, restartable, and a factory for identical browser contexts."""
+
+    def __init__(self, playwright: Playwright, settings: Settings):
+        self._pw = playwright
+        self._settings = settings
+        self._browser: Browser | None = None
+        self._executable = find_chromium(
+            settings.browser.executable, playwright.chromium.executable_path
+        )
+        self.storage_state: dict | str | None = settings.login.storage_state or None
+        self.user_agent: str = ""
+        self.restarts = 0
+        self._lock = asyncio.Lock()
+
+    @property
+    def executable(self) -> str:
+        return self._executable or self._pw.chromium.executable_path
+
+    async def start(self) -> None:
+        try:
+            self._browser = await self._pw.chromium.launch(
+                executable_path=self._executable,
+                headless=self._settings.browser.headless,
+                args=launch_args(self._settings.browser.args),
+            )
+        except PlaywrightError as exc:
+            first = str(exc).strip().splitlines()[0] if str(exc).strip() else repr(exc)
+            raise BrowserNotFound(f"Chromium at {self.executable} did not start: {first}") from None
+        if not self.user_agent:
+            self.user_agent = await self._default_user_agent()
+
+    async def _default_user_agent(self) -> str:
+        if self._settings.browser.user_agent:
+            return self._settings.browser.user_agent
+        token = f"{self._settings.crawl.user_agent_token}/0.1"
+        if self._settings.browser.profile == "mobile":
+            base = self._pw.devices[MOBILE_DEVICE]["user_agent"]
+        else:
+            assert self._browser is not None
+            page = await self._browser.new_page()
+            try:
+                base = await page.evaluate("navigator.userAgent")
+            finally:
+                await page.close()
+        return base.replace("HeadlessChrome", "Chrome") + " " + token
+
+    @property
+    def connected(self) -> bool:
+        return self._browser is not None and self._browser.is_connected()
+
+    async def restart(self) -> None:
+        """After a browser crash: a fresh process, same settings."""
+        self.restarts += 1
+        await self.close()
+        await self.start()
+
+    def context_options(self) -> dict[str, Any]:
+        b = self._settings.browser
+        options: dict[str, Any] = {
+            "user_agent": self.user_agent,
+            "locale": b.locale,
+            "ignore_https_errors": b.ignore_https_errors,
+            "service_workers": "block",
+            "accept_downloads": False,
+        }
+        if b.profile == "mobile":
+            device = dict(self._pw.devices[MOBILE_DEVICE])
+            device.pop("default_browser_type", None)
+            device["user_agent"] = self.user_agent
+            options.update(device)
+        else:
+            options["viewport"] = dict(DESKTOP_VIEWPORT)
+        if self.storage_state:
+            options["storage_state"] = self.storage_state
+        return options
+
+    async def new_context(self) -> BrowserContext:
+        async with self._lock:  # several workers may notice the same crash
+            if not self.connected:
+                await self.restart()
+        assert self._browser is not None
+        return await self._browser.new_context(**self.context_options())
+
+    async def close(self) -> None:
+        if self._browser is not None:
+            with contextlib.suppress(PlaywrightError):
+                await self._browser.close()
+            self._browser = None

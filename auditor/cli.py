@@ -1,0 +1,301 @@
+"""The command line: ``auditor run URL``, ``demo``, ``checks``, ``report``, ``diff``, ``init``.
+
+Exit codes: 0 passed, 1 the gate failed (score under ``gate.fail_under``),
+2 usage, config or target error (one line on stderr, never a traceback),
+130 interrupted (partial results are still written).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from . import __version__
+from .config import Settings, load_settings
+from .errors import AuditorError
+from .events import EventBus
+from .plugins import discover_checks
+from .progress import attach_progress
+from .results import load_results
+
+__all__ = ["main"]
+
+EXIT_GATE_FAILED = 1
+EXIT_ERROR = 2
+EXIT_INTERRUPTED = 130
+
+
+def _fail(message: str) -> None:
+    click.echo(f"error: {message}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+def friendly(fn):
+    """One line and exit 2 for every error the user can fix; no tracebacks."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except AuditorError as exc:
+            _fail(str(exc))
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            sys.exit(EXIT_INTERRUPTED)
+        except Exception as exc:  # an internal bug still gets one line
+            if os.environ.get("AUDITOR_DEBUG"):
+                raise
+            _fail(f"internal error: {type(exc).__name__}: {exc} (AUDITOR_DEBUG=1 shows details)")
+
+    return wrapper
+
+
+def _audit_options(fn):
+    options = [
+        click.option(
+            "--config",
+            "-c",
+            "config_path",
+            type=click.Path(dir_okay=False),
+            help="TOML config file (see `auditor init`).",
+        ),
+        click.option(
+            "--out",
+            "-o",
+            "out_dir",
+            type=click.Path(file_okay=False),
+            help="Folder for results and reports [output.dir].",
+        ),
+        click.option("--max-pages", type=int, help="Pages to render at most [crawl.max_pages]."),
+        click.option("--concurrency", type=int, help="Parallel tabs [crawl.concurrency]."),
+        click.option(
+            "--profile",
+            type=click.Choice(["desktop", "mobile"]),
+            help="Device profile [browser.profile].",
+        ),
+        click.option(
+            "--timeout", "page_timeout", type=float, help="Seconds per page [crawl.page_timeout]."
+        ),
+        click.option(
+            "--ignore-robots",
+            is_flag=True,
+            default=None,
+            help="Do not obey robots.txt (your own shop only).",
+        ),
+        click.option(
+            "--check",
+            "checks",
+            multiple=True,
+            help="Run only this check (repeatable) [audit.checks].",
+        ),
+        click.option(
+            "--format",
+            "formats",
+            multiple=True,
+            help="Report format (repeatable): html, markdown [output.formats].",
+        ),
+        click.option("--fail-under", type=float, help="Exit 1 below this score [gate.fail_under]."),
+        click.option(
+            "--progress",
+            type=click.Choice(["auto", "bar", "lines", "none"]),
+            help="Progress display [output.progress].",
+        ),
+    ]
+    for option in reversed(options):
+        fn = option(fn)
+    return fn
+
+
+def _overrides(**flags: Any) -> dict:
+    mapping = {
+        "out_dir": ("output", "dir"),
+        "max_pages": ("crawl", "max_pages"),
+        "concurrency": ("crawl", "concurrency"),
+        "profile": ("browser", "profile"),
+        "page_timeout": ("crawl", "page_timeout"),
+        "checks": ("audit", "checks"),
+        "formats": ("output", "formats"),
+        "fail_under": ("gate", "fail_under"),
+        "progress": ("output", "progress"),
+    }
+    layer: dict[str, dict] = {}
+    for name, value in flags.items():
+        if value is None or value == ():
+            continue
+        section, key = mapping[name]
+        layer.setdefault(section, {})[key] = list(value) if isinstance(value, tuple) else value
+    if flags.get("ignore_robots"):
+        layer.setdefault("crawl", {})["respect_robots"] = False
+    return layer
+
+
+def _settings(config_path: str | None, flags: dict, extra: dict | None = None) -> Settings:
+    overrides = _overrides(**flags)
+    for section, values in (extra or {}).items():
+        overrides.setdefault(section, {}).update(values)
+    return load_settings(config_path, overrides)
+
+
+def _render(results_path: Path, out_dir: Path, formats: list[str]) -> list[Path]:
+    from reports import render
+
+    results = load_results(results_path)
+    try:
+        return render(results, out_dir, formats)
+    except ValueError as exc:
+        raise AuditorError(f"'output.formats': {exc}") from None
+
+
+def _audit(url: str, settings: Settings) -> int:
+    from .runner import run_audit
+
+    out_dir = Path(settings.output.dir)
+    events = EventBus()
+    attach_progress(events, settings.output.progress)
+    try:
+        results_path = asyncio.run(run_audit(url, settings, out_dir, events))
+    except KeyboardInterrupt:
+        partial = out_dir / "results.json"
+        if partial.exists():
+            _render(partial, out_dir, settings.output.formats)
+            click.echo(f"interrupted: partial results in {partial}", err=True)
+        else:
+            click.echo("interrupted before any results were written", err=True)
+        return EXIT_INTERRUPTED
+    reports = _render(results_path, out_dir, settings.output.formats)
+    results = load_results(results_path)
+    _print_summary(results, results_path, reports)
+    threshold = settings.gate.fail_under
+    score = results.get("score")
+    if threshold and (score is None or score < threshold):
+        click.echo(f"gate failed: score {score} is below {threshold:g}", err=True)
+        return EXIT_GATE_FAILED
+    return 0
+
+
+def _print_summary(results: dict, results_path: Path, reports: list[Path]) -> None:
+    score = results.get("score")
+    stats = results["stats"]
+    click.echo(
+        f"Audited {results['target']}: {stats['pages_crawled']} pages "
+        f"({stats['pages_failed']} failed) in {stats['duration_s']:.1f} s, "
+        f"{stats['pages_per_minute']:.0f} pages/min"
+    )
+    click.echo(f"Score: {'not measured' if score is None else f'{score:.0f}/100'}")
+    for name, cat in results["categories"].items():
+        value = "  n/a" if cat["score"] is None else f"{cat['score']:5.0f}"
+        click.echo(f"  {name:<14} {value}  {cat['summary']}")
+    click.echo(f"Results: {results_path}")
+    for path in reports:
+        click.echo(f"Report:  {path}")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="auditor")
+def cli() -> None:
+    """Audit an online shop's usability in a real browser."""
+
+
+@cli.command()
+@click.argument("url")
+@_audit_options
+@friendly
+def run(url: str, config_path: str | None, **flags: Any) -> None:
+    """Crawl the shop at URL, run the checks and write results and reports."""
+    sys.exit(_audit(url, _settings(config_path, flags)))
+
+
+@cli.command()
+@click.option("--clean", is_flag=True, help="Audit the repaired twin of the demo shop.")
+@click.option(
+    "--products", type=int, default=24, show_default=True, help="Products in the demo shop."
+)
+@_audit_options
+@friendly
+def demo(clean: bool, products: int, config_path: str | None, **flags: Any) -> None:
+    """Audit the bundled demo shop (started on 127.0.0.1, stopped afterwards)."""
+    from .demo import DemoShop
+
+    if flags.get("out_dir") is None:
+        flags["out_dir"] = "demo-audit"
+    settings = _settings(config_path, flags)
+    with DemoShop(mode="clean" if clean else "defects", products=products) as shop:
+        click.echo(f"Demo shop ({'clean' if clean else 'with defects'}) at {shop.base_url}")
+        code = _audit(shop.base_url, settings)
+    sys.exit(code)
+
+
+@cli.command("checks")
+@friendly
+def list_checks() -> None:
+    """List every registered check."""
+    rows = list(discover_checks())
+    if not rows:
+        click.echo("no checks installed")
+        return
+    for check_id, cls, info in rows:
+        if cls is None:
+            click.echo(f"{check_id:<32} {'-':<14} BROKEN   {info}")
+            continue
+        state = "on" if cls.enabled_by_default else "off"
+        click.echo(f"{check_id:<32} {cls.category:<14} {state:<8} {cls.title}")
+
+
+@cli.command()
+@click.argument("results", type=click.Path(dir_okay=False))
+@click.option(
+    "--out",
+    "-o",
+    "out_dir",
+    type=click.Path(file_okay=False),
+    help="Folder for the reports (default: next to results.json).",
+)
+@click.option("--format", "formats", multiple=True, help="html, markdown (repeatable).")
+@friendly
+def report(results: str, out_dir: str | None, formats: tuple[str, ...]) -> None:
+    """Render the reports again from a results.json."""
+    path = Path(results)
+    target = Path(out_dir) if out_dir else path.parent
+    target.mkdir(parents=True, exist_ok=True)
+    for written in _render(path, target, list(formats) or ["html", "markdown"]):
+        click.echo(f"Report: {written}")
+
+
+@cli.command()
+@click.argument("base", type=click.Path(dir_okay=False))
+@click.argument("new", type=click.Path(dir_okay=False))
+@click.option("--fail-on-new", is_flag=True, help="Exit 1 when NEW has findings BASE had not.")
+@friendly
+def diff(base: str, new: str, fail_on_new: bool) -> None:
+    """Compare two results.json files: score change, new and fixed findings."""
+    from .diff import diff_results
+
+    changes = diff_results(load_results(base), load_results(new))
+    click.echo(changes.text())
+    if fail_on_new and changes.new:
+        sys.exit(EXIT_GATE_FAILED)
+
+
+@cli.command()
+@click.argument("path", default="auditor.toml", type=click.Path(dir_okay=False))
+@click.option("--force", is_flag=True, help="Overwrite an existing file.")
+@friendly
+def init(path: str, force: bool) -> None:
+    """Write a starter config with every option and its default."""
+    from .config_example import render_example_config
+
+    target = Path(path)
+    if target.exists() and not force:
+        raise AuditorError(f"{target} exists already (use --force to overwrite it)")
+    target.write_text(render_example_config(), encoding="utf-8")
+    click.echo(f"Wrote {target}")
+
+
+def main() -> None:
+    cli(prog_name="auditor")

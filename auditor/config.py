@@ -1,0 +1,396 @@
+"""Settings: one dataclass tree, built from defaults < TOML file < environment < CLI flags.
+
+Why so strict: a typo such as ``max_pagez`` silently ignored means an audit that
+does not do what its author thinks, and in CI nobody notices. So every unknown key,
+wrong type or bad value stops with one line that names the key and the file.
+
+Per-check sections (``[checks."navigation.broken-links"]``) are kept raw here and
+validated by ``auditor.plugins`` against each check's own defaults, because only
+the check knows its options.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import re
+import tomllib
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+
+__all__ = [
+    "AuditSection",
+    "BrowserSection",
+    "ConsentSection",
+    "CrawlSection",
+    "GateSection",
+    "LoginSection",
+    "OutputSection",
+    "Settings",
+    "load_settings",
+    "settings_to_dict",
+]
+
+DEFAULT_TRACKING_PARAMETERS = [
+    "utm_*",
+    "gclid",
+    "gbraid",
+    "wbraid",
+    "dclid",
+    "fbclid",
+    "msclkid",
+    "yclid",
+    "igshid",
+    "mc_cid",
+    "mc_eid",
+    "_ga",
+    "_gl",
+    "_hsenc",
+    "_hsmi",
+    "mkt_tok",
+    "srsltid",
+]
+DEFAULT_SESSION_PARAMETERS = [
+    "sid",
+    "sessionid",
+    "session_id",
+    "phpsessid",
+    "jsessionid",
+    "aspsessionid",
+    "cfid",
+    "cftoken",
+    "xtcsid",
+    "oscsid",
+]
+CATEGORIES = ("performance", "navigation", "forms", "search", "accessibility")
+SEVERITIES = ("critical", "serious", "moderate", "minor")
+
+
+def opt(default: Any, doc: str) -> Any:
+    """A setting with its documentation (rendered into config.example.toml)."""
+    if isinstance(default, list | dict):
+        return field(default_factory=lambda: type(default)(default), metadata={"doc": doc})
+    return field(default=default, metadata={"doc": doc})
+
+
+@dataclass
+class AuditSection:
+    """What to audit with."""
+
+    checks: list[str] = opt(
+        [], "only these check ids (empty: every check enabled below or by default)"
+    )
+
+
+@dataclass
+class CrawlSection:
+    """How the shop is walked."""
+
+    start_urls: list[str] = opt([], "more start URLs besides the one on the command line")
+    max_pages: int = opt(500, "stop after rendering this many pages")
+    max_depth: int = opt(12, "do not follow links further than this many clicks from the start")
+    max_pages_per_template: int = opt(
+        25, "render at most this many pages of one URL pattern (e.g. /product/*)"
+    )
+    concurrency: int = opt(4, "browser tabs working in parallel (1-32)")
+    page_timeout: float = opt(30.0, "seconds a page may take to load before it is an error")
+    retries: int = opt(1, "how often a hung or crashed page is tried again")
+    include: list[str] = opt([], "regular expressions; if any, only matching URLs are audited")
+    exclude: list[str] = opt([], "regular expressions of URLs never to audit")
+    allow_subdomains: bool = opt(False, "also audit subdomains of the start URL's site")
+    respect_robots: bool = opt(True, "obey robots.txt (switch off only for your own shop)")
+    use_sitemap: bool = opt(
+        True, "read sitemap.xml (from robots.txt or /sitemap.xml) for more pages"
+    )
+    requests_per_second: float = opt(
+        4.0, "page loads per second and host at most (robots.txt Crawl-delay can slow it)"
+    )
+    max_retry_after: float = opt(60.0, "longest Retry-After (seconds) honoured on 429/503")
+    tracking_parameters: list[str] = opt(
+        DEFAULT_TRACKING_PARAMETERS, "query parameters removed from URLs (* is a wildcard)"
+    )
+    session_parameters: list[str] = opt(
+        DEFAULT_SESSION_PARAMETERS, "session-id query parameters removed from URLs"
+    )
+    max_links_per_page: int = opt(1000, "links read from one page at most")
+    user_agent_token: str = opt(
+        "ShopAuditor", "name added to the browser's user agent, and matched in robots.txt"
+    )
+
+
+@dataclass
+class BrowserSection:
+    """Which Chromium, and how it looks to the shop."""
+
+    executable: str = opt(
+        "", "path to Chromium/Chrome (empty: AUDITOR_CHROMIUM, Playwright's, the system's)"
+    )
+    profile: str = opt("desktop", "desktop or mobile (viewport, touch and user agent of a phone)")
+    headless: bool = opt(True, "run without a window")
+    ignore_https_errors: bool = opt(False, "accept invalid TLS certificates (staging shops)")
+    args: list[str] = opt([], "extra Chromium command-line flags")
+    user_agent: str = opt("", "replace the whole user agent (empty: the browser's plus the token)")
+    locale: str = opt("en-US", "browser language, e.g. de-DE for German shops")
+    restart_context_every: int = opt(100, "pages per browser context before it is replaced")
+
+
+@dataclass
+class ConsentSection:
+    """What to do with cookie-consent banners."""
+
+    action: str = opt("accept", "accept, reject (only necessary cookies) or none (leave it)")
+    selectors: list[str] = opt([], "CSS selectors of your banner's button, tried first")
+
+
+@dataclass
+class LoginSection:
+    """How to log in before the crawl (a storage-state file, or form steps)."""
+
+    storage_state: str = opt("", "a Playwright storage-state JSON file with a logged-in session")
+    steps: list[dict] = opt(
+        [],
+        "form steps: [[login.steps]] tables with action = goto|fill|click|press|wait_for, "
+        "selector, value (may use ${ENV_VAR}), url",
+    )
+
+
+@dataclass
+class OutputSection:
+    """What the audit writes."""
+
+    dir: str = opt("audit", "folder for results.json, pages.jsonl and the reports")
+    formats: list[str] = opt(["html", "markdown"], "reports besides results.json: html, markdown")
+    progress: str = opt("auto", "auto (bar on a terminal, lines otherwise), bar, lines or none")
+
+
+@dataclass
+class GateSection:
+    """When the audit fails a build."""
+
+    fail_under: float = opt(0.0, "exit with code 1 when the overall score is below this (0-100)")
+
+
+@dataclass
+class Settings:
+    """The whole effective configuration."""
+
+    audit: AuditSection = field(default_factory=AuditSection)
+    crawl: CrawlSection = field(default_factory=CrawlSection)
+    browser: BrowserSection = field(default_factory=BrowserSection)
+    consent: ConsentSection = field(default_factory=ConsentSection)
+    login: LoginSection = field(default_factory=LoginSection)
+    output: OutputSection = field(default_factory=OutputSection)
+    gate: GateSection = field(default_factory=GateSection)
+    scoring: dict[str, float] = field(default_factory=lambda: dict.fromkeys(CATEGORIES, 1.0))
+    checks: dict[str, dict] = field(default_factory=dict)
+    source: str = "defaults"
+
+
+_LOGIN_STEP_KEYS = {"action", "selector", "value", "url", "timeout"}
+_LOGIN_ACTIONS = {"goto", "fill", "click", "press", "wait_for"}
+
+
+def _type_name(tp: Any) -> str:
+    origin = typing.get_origin(tp)
+    if origin is list:
+        (inner,) = typing.get_args(tp)
+        return f"a list of {_type_name(inner)}s"
+    return {int: "integer", float: "number", bool: "true/false", str: "string", dict: "table"}.get(
+        tp, str(tp)
+    )
+
+
+def _coerce(value: Any, tp: Any, key: str, where: str) -> Any:
+    """Check ``value`` against the annotation ``tp``; return it (ints widened to floats)."""
+    origin = typing.get_origin(tp)
+    if origin is list:
+        (inner,) = typing.get_args(tp)
+        if not isinstance(value, list):
+            raise ConfigError(f"{where}: '{key}' must be {_type_name(tp)}, not {value!r}")
+        return [_coerce(v, inner, key, where) for v in value]
+    if origin is dict or tp is dict:
+        if not isinstance(value, dict):
+            raise ConfigError(f"{where}: '{key}' must be a table, not {value!r}")
+        return value
+    if tp is float and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    if tp is int and isinstance(value, bool):
+        raise ConfigError(f"{where}: '{key}' must be an integer, not {value!r}")
+    if isinstance(tp, type) and not isinstance(value, tp):
+        raise ConfigError(f"{where}: '{key}' must be {_type_name(tp)}, not {value!r}")
+    return value
+
+
+def _apply_section(section: Any, data: dict, prefix: str, where: str) -> None:
+    hints = typing.get_type_hints(type(section))
+    names = {f.name for f in dataclasses.fields(section)}
+    for key, value in data.items():
+        full = f"{prefix}.{key}"
+        if key not in names:
+            raise ConfigError(f"{where}: unknown key '{full}'")
+        setattr(section, key, _coerce(value, hints[key], full, where))
+
+
+def _apply(settings: Settings, data: dict, where: str) -> None:
+    """Merge one layer (file, environment or flags) into ``settings``."""
+    for name, value in data.items():
+        if name in {"scoring"}:
+            if not isinstance(value, dict):
+                raise ConfigError(f"{where}: '[scoring]' must be a table of category weights")
+            for cat, weight in value.items():
+                settings.scoring[cat] = _coerce(weight, float, f"scoring.{cat}", where)
+            continue
+        if name == "checks":
+            if not isinstance(value, dict):
+                raise ConfigError(f"{where}: '[checks]' must be a table of check sections")
+            for check_id, options in value.items():
+                if not isinstance(options, dict):
+                    raise ConfigError(f"{where}: 'checks.\"{check_id}\"' must be a table")
+                settings.checks.setdefault(check_id, {}).update(options)
+            continue
+        section = getattr(settings, name, None) if name != "source" else None
+        if section is None or not dataclasses.is_dataclass(section):
+            raise ConfigError(f"{where}: unknown section '[{name}]'")
+        if not isinstance(value, dict):
+            raise ConfigError(f"{where}: '[{name}]' must be a table")
+        _apply_section(section, value, name, where)
+
+
+def _validate(s: Settings, where: str) -> None:
+    """Values that have the right type but make no sense."""
+
+    def bad(key: str, why: str) -> ConfigError:
+        return ConfigError(f"{where}: '{key}' {why}")
+
+    c = s.crawl
+    for key in ("max_pages", "max_pages_per_template", "concurrency", "max_links_per_page"):
+        if getattr(c, key) < 1:
+            raise bad(f"crawl.{key}", "must be at least 1")
+    for key in ("max_depth", "retries"):
+        if getattr(c, key) < 0:
+            raise bad(f"crawl.{key}", "must not be negative")
+    if c.concurrency > 32:
+        raise bad("crawl.concurrency", "must be at most 32 (be kind to the shop)")
+    if c.page_timeout <= 0:
+        raise bad("crawl.page_timeout", "must be more than 0 seconds")
+    if c.requests_per_second <= 0:
+        raise bad("crawl.requests_per_second", "must be more than 0")
+    if c.max_retry_after < 0:
+        raise bad("crawl.max_retry_after", "must not be negative")
+    for key in ("include", "exclude"):
+        for pattern in getattr(c, key):
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise bad(
+                    f"crawl.{key}", f"has an invalid regular expression {pattern!r}: {exc}"
+                ) from None
+    if not re.fullmatch(r"[A-Za-z0-9._-]+", c.user_agent_token):
+        raise bad("crawl.user_agent_token", "must be a single word such as 'ShopAuditor'")
+    if s.browser.profile not in ("desktop", "mobile"):
+        raise bad("browser.profile", f"must be 'desktop' or 'mobile', not {s.browser.profile!r}")
+    if s.browser.restart_context_every < 1:
+        raise bad("browser.restart_context_every", "must be at least 1")
+    if s.consent.action not in ("accept", "reject", "none"):
+        raise bad(
+            "consent.action", f"must be 'accept', 'reject' or 'none', not {s.consent.action!r}"
+        )
+    if s.output.progress not in ("auto", "bar", "lines", "none"):
+        raise bad("output.progress", "must be 'auto', 'bar', 'lines' or 'none'")
+    if not 0 <= s.gate.fail_under <= 100:
+        raise bad("gate.fail_under", "must be between 0 and 100")
+    for cat, weight in s.scoring.items():
+        if weight < 0:
+            raise bad(f"scoring.{cat}", "must not be negative")
+    for i, step in enumerate(s.login.steps):
+        key = f"login.steps[{i}]"
+        unknown = set(step) - _LOGIN_STEP_KEYS
+        if unknown:
+            raise bad(f"{key}.{sorted(unknown)[0]}", "is not a login step key")
+        if step.get("action") not in _LOGIN_ACTIONS:
+            raise bad(f"{key}.action", f"must be one of {', '.join(sorted(_LOGIN_ACTIONS))}")
+        if step["action"] == "goto" and not step.get("url"):
+            raise bad(f"{key}.url", "is needed for a 'goto' step")
+        if step["action"] in {"fill", "click", "press", "wait_for"} and not step.get("selector"):
+            raise bad(f"{key}.selector", f"is needed for a '{step['action']}' step")
+
+
+def _parse_env_value(raw: str) -> Any:
+    """Read an environment value as a TOML value where it is one, else as a string."""
+    try:
+        return tomllib.loads(f"v = {raw}")["v"]
+    except tomllib.TOMLDecodeError:
+        return raw
+
+
+def _env_layer(environ: typing.Mapping[str, str]) -> dict:
+    """``AUDITOR_CRAWL__MAX_PAGES=50`` -> {"crawl": {"max_pages": 50}}; AUDITOR_CHROMIUM too."""
+    layer: dict[str, dict] = {}
+    for name, raw in environ.items():
+        if not name.startswith("AUDITOR_") or "__" not in name:
+            continue
+        section, _, key = name[len("AUDITOR_") :].partition("__")
+        layer.setdefault(section.lower(), {})[key.lower()] = _parse_env_value(raw)
+    if environ.get("AUDITOR_CHROMIUM"):
+        layer.setdefault("browser", {})["executable"] = environ["AUDITOR_CHROMIUM"]
+    return layer
+
+
+def load_settings(
+    path: str | Path | None = None,
+    overrides: dict | None = None,
+    environ: typing.Mapping[str, str] | None = None,
+) -> Settings:
+    """Build the effective settings; raises ConfigError with one line naming key and file."""
+    settings = Settings()
+    if path is not None:
+        p = Path(path)
+        where = str(p)
+        try:
+            data = tomllib.loads(p.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise ConfigError(f"{where}: config file not found") from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"{where}: cannot read the config file ({exc})") from None
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{where}: not valid TOML ({exc})") from None
+        _apply(settings, data, where)
+        _validate(settings, where)
+        settings.source = where
+    env = _env_layer(os.environ if environ is None else environ)
+    if env:
+        _apply(settings, env, "environment")
+        _validate(settings, "environment")
+    if overrides:
+        _apply(settings, overrides, "command line")
+        _validate(settings, "command line")
+    return settings
+
+
+_SECRET_KEYS = re.compile(r"pass|secret|token|cookie|auth|key", re.I)
+
+
+def _redact(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {
+            k: ("***" if _SECRET_KEYS.search(str(k)) and v else _redact(v))
+            for k, v in value.items()
+        }
+    if isinstance(value, list):
+        return [_redact(v) for v in value]
+    return value
+
+
+def settings_to_dict(settings: Settings) -> dict:
+    """The effective settings for results.json, with secrets removed."""
+    data = dataclasses.asdict(settings)
+    data["login"]["steps"] = [
+        {**step, "value": "***"} if step.get("action") == "fill" else step
+        for step in data["login"]["steps"]
+    ]
+    data["checks"] = _redact(data["checks"])
+    return data

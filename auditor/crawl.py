@@ -1,0 +1,202 @@
+"""The crawl: workers take URLs from the frontier, audit them, and feed links back.
+
+Each worker owns one browser context (a clean profile with the login cookies), opens
+a new tab per page and replaces its context every few hundred pages, so a shop's
+leaks cannot grow the browser without bound. Records go to a JSONL file the moment
+they are done; the crawl keeps in memory only the link graph, statuses and the
+frontier. A page that hangs or crashes is retried once in a fresh context; a
+crashed browser is restarted.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import time
+from dataclasses import dataclass, field
+from typing import TextIO
+
+from playwright.async_api import BrowserContext
+from playwright.async_api import Error as PlaywrightError
+
+from .browser import BrowserSession
+from .config import Settings
+from .events import EventBus
+from .frontier import CrawlTarget, Frontier
+from .graph import LinkGraph
+from .model import PageError, PageRecord
+from .page import METRICS_INIT_SCRIPT, RETRYABLE, PageEnv, audit_page
+from .robots import RobotsPolicy
+from .urls import UrlNormalizer
+
+__all__ = ["CrawlState", "Crawler"]
+
+
+@dataclass
+class CrawlState:
+    """What the crawl knows about the whole site when it ends."""
+
+    graph: LinkGraph = field(default_factory=LinkGraph)
+    statuses: dict[str, int | None] = field(default_factory=dict)
+    done: int = 0
+    failed: int = 0
+    started: float = field(default_factory=time.monotonic)
+
+
+class Crawler:
+    def __init__(
+        self,
+        settings: Settings,
+        session: BrowserSession,
+        env: PageEnv,
+        frontier: Frontier,
+        normalizer: UrlNormalizer,
+        robots: RobotsPolicy,
+        records: TextIO,
+        events: EventBus,
+    ):
+        self.settings = settings
+        self.session = session
+        self.env = env
+        self.frontier = frontier
+        self.normalizer = normalizer
+        self.robots = robots
+        self.records = records
+        self.events = events
+        self.state = CrawlState()
+        self._wakeup = asyncio.Condition()
+        self._in_flight = 0
+
+    # -- contexts ------------------------------------------------------------------------
+    async def _new_context(self) -> BrowserContext:
+        context = await self.session.new_context()
+        context.set_default_timeout(self.settings.crawl.page_timeout * 1000)
+        await context.add_init_script(METRICS_INIT_SCRIPT)
+        return context
+
+    @staticmethod
+    async def _close(context: BrowserContext | None) -> None:
+        if context is None:
+            return
+        with contextlib.suppress(PlaywrightError, TimeoutError):
+            await asyncio.wait_for(context.close(), timeout=10)
+
+    # -- one page, with its retry ----------------------------------------------------------
+    async def _audit_with_deadline(
+        self, target: CrawlTarget, context: BrowserContext
+    ) -> PageRecord:
+        """A hard deadline over the whole visit: a page whose scripts never yield hangs
+        ``page.evaluate`` forever, and must cost one error record, not a worker."""
+        gather_budget = sum(c.gather_timeout for c in self.env.gatherers)
+        deadline = self.settings.crawl.page_timeout * 2 + gather_budget + 10
+        try:
+            return await asyncio.wait_for(audit_page(target, context, self.env), timeout=deadline)
+        except TimeoutError:
+            record = PageRecord(
+                url=target.url, template=target.template, discovered_depth=target.depth
+            )
+            record.error = PageError("PAGE_HUNG", "the page did not finish within its deadline")
+            return record
+
+    async def visit(self, target: CrawlTarget, context: BrowserContext | None):
+        """Audit one page, retrying once where that may help; returns (record, context)."""
+        attempts = 0
+        while True:
+            attempts += 1
+            if context is None:
+                context = await self._new_context()
+            record = await self._audit_with_deadline(target, context)
+            record.attempts = attempts
+            if record.error is None or record.error.code not in RETRYABLE:
+                return record, context
+            # a hung or crashed page may have left the context unusable
+            await self._close(context)
+            context = None
+            if attempts > self.settings.crawl.retries:
+                return record, context
+
+    # -- bookkeeping after each page -----------------------------------------------------
+    async def record(self, target: CrawlTarget, record: PageRecord) -> None:
+        """Write the record, then feed its links to the graph and the frontier."""
+        targets = []
+        for link in record.links:
+            url = self.normalizer.normalize(link.url)
+            if url is None:
+                continue
+            link.url = url
+            link.internal = self.frontier.scope.same_site(url)
+            if link.internal:
+                targets.append(url)
+        self.records.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
+        self.records.flush()
+        st = self.state
+        st.done += 1
+        if record.error is not None:
+            st.failed += 1
+        st.statuses[record.url] = record.status
+        st.graph.node(record.url)
+        final = self.normalizer.normalize(record.final_url) if record.final_url else None
+        if final and final != record.url:
+            st.graph.add_redirect(record.url, final)
+            self.frontier.mark_seen(final)
+            st.statuses.setdefault(final, record.status)
+        depth = target.depth if target.depth is not None else self.settings.crawl.max_depth
+        for url in targets:
+            if not self.robots.known(url):
+                await self.robots.rules_for(url)
+            self.frontier.offer(url, depth + 1)
+        st.graph.add_links(final or record.url, targets)
+        self.events.emit(
+            "page_recorded",
+            record=record,
+            queued=len(self.frontier) + self._in_flight,
+            done=st.done,
+            failed=st.failed,
+        )
+
+    # -- the worker pool -----------------------------------------------------------------
+    async def _worker(self) -> None:
+        context: BrowserContext | None = None
+        pages_in_context = 0
+        try:
+            while True:
+                async with self._wakeup:
+                    while True:
+                        target = self.frontier.pop()
+                        if target is not None:
+                            self._in_flight += 1
+                            break
+                        if self._in_flight == 0:
+                            self._wakeup.notify_all()
+                            return
+                        await self._wakeup.wait()
+                try:
+                    if (
+                        context is not None
+                        and pages_in_context >= self.settings.browser.restart_context_every
+                    ):
+                        await self._close(context)
+                        context, pages_in_context = None, 0
+                    record, context = await self.visit(target, context)
+                    pages_in_context += 1
+                    await self.record(target, record)
+                finally:
+                    async with self._wakeup:
+                        self._in_flight -= 1
+                        self._wakeup.notify_all()
+        finally:
+            await self._close(context)
+
+    async def run(self) -> CrawlState:
+        self.events.emit("crawl_started", total=None)
+        workers = [
+            asyncio.create_task(self._worker()) for _ in range(self.settings.crawl.concurrency)
+        ]
+        try:
+            await asyncio.gather(*workers)
+        finally:
+            for w in workers:
+                w.cancel()
+            await asyncio.gather(*workers, return_exceptions=True)
+        return self.state

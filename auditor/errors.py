@@ -1,0 +1,54 @@
+"""Every error the auditor raises on purpose, in one tree.
+
+    AuditorError                 one friendly line for the user; the CLI exits 2
+    ├── ConfigError              a bad key, type or value in the settings (names key and file)
+    ├── BrowserNotFound          no Chromium to drive, with a hint how to get one
+    └── TargetError              the shop itself cannot be audited (bad URL, unreachable, TLS, ...)
+
+A failure on one page of many is not an exception: it becomes a ``PageError`` in
+that page's record (see ``auditor.model``) with one of the stable codes below, so
+the crawl goes on and reports can group failures by cause.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "PAGE_ERROR_CODES",
+    "AuditorError",
+    "BrowserNotFound",
+    "ConfigError",
+    "TargetError",
+]
+
+
+class AuditorError(Exception):
+    """A problem the user can fix, told in one line."""
+
+
+class ConfigError(AuditorError):
+    """The settings are wrong; the message names the key and the file."""
+
+
+class BrowserNotFound(AuditorError):
+    """No Chromium could be found or started."""
+
+
+class TargetError(AuditorError):
+    """The start URL cannot be audited at all."""
+
+
+#: Stable codes for page failures, with the line a person reads.
+PAGE_ERROR_CODES: dict[str, str] = {
+    "PAGE_HUNG": "the page did not answer within the page timeout",
+    "CONNECTION_FAILED": "the server could not be reached",
+    "DNS_FAILURE": "the host name could not be resolved",
+    "TLS_ERROR": "the TLS certificate was not accepted",
+    "REDIRECT_LOOP": "the page redirects in a loop or too often",
+    "NOT_HTML": "the address is not an HTML page",
+    "PAGE_CRASHED": "the browser tab crashed while loading the page",
+    "BROWSER_CRASHED": "the browser crashed while loading the page",
+    "HTTP_ERROR": "the server answered with an error status",
+    "RATE_LIMITED": "the server kept answering 429/503 (too many requests)",
+    "NAVIGATION_FAILED": "the browser could not load the page",
+    "GATHERER_FAILED": "a check's data collection failed on this page",
+}

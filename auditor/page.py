@@ -1,0 +1,318 @@
+"""The unit of work: one URL in, one PageRecord out.
+
+``audit_page`` is a plain async function of (target, browser context, environment),
+with no knowledge of the frontier or of other pages, so that page audits can later
+be spread over many machines. It never raises for a page problem: whatever goes
+wrong becomes a stable error code in the record, and every check's gatherer runs
+in its own try, so one failing gatherer costs only its own data.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import time
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+from playwright.async_api import BrowserContext, Page
+from playwright.async_api import Error as PlaywrightError
+from playwright.async_api import TimeoutError as PlaywrightTimeout
+
+from .config import Settings
+from .consent import dismiss_consent
+from .errors import PAGE_ERROR_CODES
+from .frontier import CrawlTarget
+from .model import Link, PageError, PageRecord, clip
+from .plugins import Check
+from .ratelimit import HostLimiter, parse_retry_after
+
+__all__ = ["METRICS_INIT_SCRIPT", "PageContext", "PageEnv", "audit_page", "classify_error"]
+
+MAX_GATHERED_BYTES = 2 * 1024 * 1024
+MAX_RESPONSES = 3000
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+#: Installed before any page script runs, so that no paint, shift or long task is missed.
+METRICS_INIT_SCRIPT = """
+(() => {
+  if (window.__auditorMetrics) return;
+  const m = { lcp: null, lcpElement: null, cls: 0, longTasks: [] };
+  Object.defineProperty(window, '__auditorMetrics', { value: m, enumerable: false });
+  const describe = (el) => {
+    if (!el || !el.tagName) return null;
+    let s = el.tagName.toLowerCase();
+    if (el.id) s += '#' + el.id;
+    else if (el.classList && el.classList.length) s += '.' + [...el.classList].slice(0, 2).join('.');
+    return s.slice(0, 200);
+  };
+  const watch = (type, fn) => {
+    try { new PerformanceObserver((l) => l.getEntries().forEach(fn)).observe({ type, buffered: true }); }
+    catch (e) {}
+  };
+  watch('largest-contentful-paint', (e) => { m.lcp = e.startTime; m.lcpElement = describe(e.element); });
+  let win = 0, winStart = 0, last = 0;
+  watch('layout-shift', (e) => {
+    if (e.hadRecentInput) return;
+    if (win && e.startTime - last < 1000 && e.startTime - winStart < 5000) win += e.value;
+    else { win = e.value; winStart = e.startTime; }
+    last = e.startTime;
+    if (win > m.cls) m.cls = win;
+  });
+  watch('longtask', (e) => { if (m.longTasks.length < 500) m.longTasks.push([e.startTime, e.duration]); });
+})();
+"""
+
+_COLLECT_JS = """
+(maxLinks) => {
+  const nav = performance.getEntriesByType('navigation')[0];
+  const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+  const m = window.__auditorMetrics || {};
+  let bytes = nav ? (nav.transferSize || 0) : 0;
+  for (const r of performance.getEntriesByType('resource')) bytes += r.transferSize || 0;
+  const fcpAt = fcp ? fcp.startTime : 0;
+  let tbt = 0;
+  for (const [start, dur] of (m.longTasks || [])) if (start >= fcpAt) tbt += Math.max(0, dur - 50);
+  const crumbs = 'nav[aria-label*="breadcrumb" i], [itemtype*="BreadcrumbList"], .breadcrumb, .breadcrumbs, [class*="breadcrumb" i]';
+  const placeOf = (a) => {
+    if (a.closest(crumbs)) return 'breadcrumb';
+    if (a.closest('footer, [role="contentinfo"]')) return 'footer';
+    if (a.closest('nav, [role="navigation"]')) return 'nav';
+    if (a.closest('header, [role="banner"]')) return 'header';
+    return 'body';
+  };
+  const links = [];
+  for (const a of document.querySelectorAll('a[href], area[href]')) {
+    if (links.length >= maxLinks) break;
+    const img = a.querySelector && a.querySelector('img[alt]');
+    const text = (a.innerText || a.getAttribute('aria-label') || a.title || (img && img.alt) || '')
+      .replace(/\\s+/g, ' ').trim().slice(0, 200);
+    links.push([String(a.href).slice(0, 2000), text, placeOf(a)]);
+  }
+  return {
+    title: document.title,
+    links,
+    metrics: {
+      ttfb_ms: nav ? nav.responseStart : null,
+      fcp_ms: fcp ? fcp.startTime : null,
+      lcp_ms: m.lcp,
+      lcp_element: m.lcpElement,
+      cls: m.cls,
+      tbt_ms: tbt,
+      dcl_ms: nav && nav.domContentLoadedEventEnd ? nav.domContentLoadedEventEnd : null,
+      load_ms: nav && nav.loadEventEnd ? nav.loadEventEnd : null,
+      transfer_bytes: bytes,
+    },
+  };
+}
+"""
+
+_NET_CODES = (
+    ("ERR_NAME_NOT_RESOLVED", "DNS_FAILURE"),
+    ("ERR_NAME_RESOLUTION_FAILED", "DNS_FAILURE"),
+    ("ERR_CERT_", "TLS_ERROR"),
+    ("ERR_SSL_", "TLS_ERROR"),
+    ("ERR_BAD_SSL", "TLS_ERROR"),
+    ("ERR_TOO_MANY_REDIRECTS", "REDIRECT_LOOP"),
+    ("ERR_CONNECTION_", "CONNECTION_FAILED"),
+    ("ERR_ADDRESS_UNREACHABLE", "CONNECTION_FAILED"),
+    ("ERR_EMPTY_RESPONSE", "CONNECTION_FAILED"),
+    ("ERR_INVALID_RESPONSE", "NAVIGATION_FAILED"),
+    ("ERR_TIMED_OUT", "PAGE_HUNG"),
+    ("Download is starting", "NOT_HTML"),
+    ("Target crashed", "PAGE_CRASHED"),
+    ("Page crashed", "PAGE_CRASHED"),
+    ("has been closed", "BROWSER_CRASHED"),
+    ("Browser closed", "BROWSER_CRASHED"),
+)
+#: Failures worth one more try: they may pass on their own.
+RETRYABLE = frozenset({"PAGE_HUNG", "PAGE_CRASHED", "BROWSER_CRASHED", "CONNECTION_FAILED"})
+
+
+def classify_error(message: str) -> PageError:
+    """A stable code and one friendly line for a browser error message."""
+    first = message.strip().splitlines()[0] if message.strip() else "unknown error"
+    for needle, code in _NET_CODES:
+        if needle in message:
+            detail = first.split("Call log")[0].strip()
+            return PageError(code, f"{PAGE_ERROR_CODES[code]} ({clip(detail, 200)})")
+    return PageError(
+        "NAVIGATION_FAILED", f"{PAGE_ERROR_CODES['NAVIGATION_FAILED']} ({clip(first, 200)})"
+    )
+
+
+@dataclass
+class PageContext:
+    """What a gatherer may know besides the page itself."""
+
+    url: str
+    final_url: str | None
+    status: int | None
+    template: str
+    options: dict[str, Any]
+    responses: list[dict]
+    settings: Settings
+
+
+@dataclass
+class PageEnv:
+    """Everything ``audit_page`` needs besides the target and the browser context."""
+
+    settings: Settings
+    limiter: HostLimiter
+    gatherers: list[Check] = field(default_factory=list)
+
+
+async def _redirect_chain(response) -> list[dict]:
+    chain = []
+    request = response.request.redirected_from
+    while request is not None and len(chain) < 30:
+        earlier = await request.response()
+        chain.append({"url": request.url, "status": earlier.status if earlier else None})
+        request = request.redirected_from
+    chain.reverse()
+    return chain
+
+
+async def _navigate(page: Page, target: CrawlTarget, env: PageEnv, record: PageRecord):
+    """Load the page, honouring 429/503 back-off; returns the main response or None."""
+    host = urlsplit(target.url).netloc
+    timeout_ms = env.settings.crawl.page_timeout * 1000
+    for _attempt in range(3):
+        await env.limiter.acquire(host)
+        started = time.monotonic()
+        try:
+            response = await page.goto(target.url, wait_until="commit", timeout=timeout_ms)
+        except PlaywrightTimeout:
+            record.error = PageError("PAGE_HUNG", PAGE_ERROR_CODES["PAGE_HUNG"])
+            return None
+        if response is None:
+            record.error = PageError("NAVIGATION_FAILED", "the browser loaded no document")
+            return None
+        if response.status in (429, 503):
+            wait = env.limiter.back_off(
+                host, parse_retry_after(await response.header_value("retry-after"))
+            )
+            if wait <= env.settings.crawl.max_retry_after:
+                continue
+        remaining = max(1000.0, timeout_ms - (time.monotonic() - started) * 1000)
+        try:
+            await page.wait_for_load_state("load", timeout=remaining)
+        except PlaywrightTimeout:
+            record.metrics["load_timed_out"] = True
+        return response
+    record.error = PageError("RATE_LIMITED", PAGE_ERROR_CODES["RATE_LIMITED"])
+    return response
+
+
+async def _run_gatherer(check: Check, page: Page, ctx: PageContext) -> tuple[Any, str | None]:
+    try:
+        data = await asyncio.wait_for(check.gather(page, ctx), timeout=check.gather_timeout)
+    except TimeoutError:
+        return None, f"the gatherer took longer than {check.gather_timeout:g} s"
+    except Exception as exc:  # a gatherer's bug must cost only its own data
+        return None, f"{type(exc).__name__}: {clip(str(exc), 300)}"
+    try:
+        size = len(json.dumps(data))
+    except (TypeError, ValueError) as exc:
+        return None, f"the gatherer returned data that is not JSON ({exc})"
+    if size > MAX_GATHERED_BYTES:
+        return None, f"the gatherer returned {size} bytes (limit {MAX_GATHERED_BYTES})"
+    return data, None
+
+
+async def audit_page(target: CrawlTarget, context: BrowserContext, env: PageEnv) -> PageRecord:
+    """Visit ``target`` in a new tab of ``context`` and record what was seen."""
+    record = PageRecord(url=target.url, template=target.template, discovered_depth=target.depth)
+    started = time.monotonic()
+    responses: list[dict] = []
+    page: Page | None = None
+
+    def on_response(resp) -> None:
+        if len(responses) < MAX_RESPONSES:
+            responses.append(
+                {"url": resp.url, "status": resp.status, "type": resp.request.resource_type}
+            )
+
+    def on_failed(req) -> None:
+        if len(responses) < MAX_RESPONSES:
+            failure = req.failure or "failed"
+            responses.append(
+                {
+                    "url": req.url,
+                    "status": None,
+                    "type": req.resource_type,
+                    "failure": clip(failure, 200),
+                }
+            )
+
+    try:
+        page = await context.new_page()
+        page.on("response", on_response)
+        page.on("requestfailed", on_failed)
+        response = await _navigate(page, target, env, record)
+        if response is not None:
+            record.status = response.status
+            record.final_url = page.url if page.url != "about:blank" else response.url
+            record.redirects = await _redirect_chain(response)
+            ctype = (await response.header_value("content-type") or "").split(";")[0].strip()
+            record.content_type = ctype.lower() or None
+        if record.error is None and response is not None and record.content_type in HTML_TYPES:
+            await _collect(page, target, env, record, responses)
+    except PlaywrightError as exc:
+        record.error = classify_error(str(exc))
+    finally:
+        record.duration_ms = round((time.monotonic() - started) * 1000, 1)
+        if page is not None:
+            with contextlib.suppress(PlaywrightError):
+                await page.close()
+    return record
+
+
+async def _collect(
+    page: Page, target: CrawlTarget, env: PageEnv, record: PageRecord, responses: list[dict]
+) -> None:
+    s = env.settings
+    if s.consent.action != "none":
+        clicked = await dismiss_consent(page, s.consent.action, s.consent.selectors)
+        if clicked:
+            record.metrics["consent"] = clicked
+            with contextlib.suppress(PlaywrightTimeout):
+                await page.wait_for_load_state("load", timeout=5000)
+    facts = await page.evaluate(_COLLECT_JS, s.crawl.max_links_per_page)
+    record.title = clip(facts.get("title") or "", 300) or None
+    record.links = [
+        Link(url=href, text=text, place=place) for href, text, place in facts.get("links", [])
+    ]
+    metrics = {k: v for k, v in (facts.get("metrics") or {}).items() if v is not None}
+    for key, value in list(metrics.items()):
+        if isinstance(value, float):
+            metrics[key] = round(value, 4 if key == "cls" else 1)
+    record.metrics.update(metrics)
+    record.metrics["requests"] = len(responses)
+    main = record.final_url
+    record.failed_resources = [
+        r
+        for r in responses
+        if r["url"] != main
+        and (r["status"] is None or r["status"] >= 400)
+        and r["url"].startswith(("http://", "https://"))
+    ][:200]
+    ctx = PageContext(
+        url=record.url,
+        final_url=record.final_url,
+        status=record.status,
+        template=target.template,
+        options={},
+        responses=responses,
+        settings=s,
+    )
+    for check in env.gatherers:
+        ctx.options = check.options
+        data, error = await _run_gatherer(check, page, ctx)
+        if error:
+            record.gather_errors[check.id] = error
+        else:
+            record.gathered[check.id] = data

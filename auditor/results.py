@@ -1,0 +1,116 @@
+"""results.json: written once at the end, read by everything after.
+
+Pages are streamed from the JSONL records into the file one by one, so writing the
+results of a big crawl costs no more memory than the crawl did.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+
+from .errors import AuditorError
+from .model import PageRecord
+
+__all__ = [
+    "METRIC_KEYS",
+    "SCHEMA_VERSION",
+    "iter_records",
+    "load_results",
+    "page_entry",
+    "results_schema",
+    "validate_results",
+    "write_results",
+]
+
+SCHEMA_VERSION = "1.0"
+METRIC_KEYS = (
+    "ttfb_ms",
+    "fcp_ms",
+    "lcp_ms",
+    "cls",
+    "tbt_ms",
+    "load_ms",
+    "transfer_bytes",
+    "requests",
+)
+_INT_METRICS = {"transfer_bytes", "requests"}
+
+
+def results_schema() -> dict:
+    return json.loads(files("auditor").joinpath("schema/results.schema.json").read_text("utf-8"))
+
+
+def iter_records(path: Path) -> Iterator[PageRecord]:
+    """Page records from a JSONL file; a line cut short by a crash is skipped."""
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            try:
+                yield PageRecord.from_dict(json.loads(line))
+            except (json.JSONDecodeError, TypeError, KeyError):
+                continue
+
+
+def page_entry(record: PageRecord, depth: int | None) -> dict:
+    metrics: dict[str, Any] = {}
+    for key in METRIC_KEYS:
+        value = record.metrics.get(key)
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            metrics[key] = int(value) if key in _INT_METRICS else value
+    return {
+        "url": record.url,
+        "final_url": record.final_url,
+        "status": record.status,
+        "depth": depth,
+        "redirects": record.redirects,
+        "template": record.template,
+        "content_type": record.content_type,
+        "title": record.title,
+        "metrics": metrics,
+        "error": None
+        if record.error is None
+        else {"code": record.error.code, "message": record.error.message},
+    }
+
+
+def write_results(path: Path, head: dict, pages: Iterable[dict], tail: dict) -> None:
+    """``head`` and ``tail`` are the other top-level keys; ``pages`` is streamed between."""
+    tmp = path.with_suffix(".json.tmp")
+    with open(tmp, "w", encoding="utf-8") as f:
+        f.write("{\n")
+        for key, value in head.items():
+            f.write(f"  {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)},\n")
+        f.write('  "pages": [')
+        for i, page in enumerate(pages):
+            f.write(("," if i else "") + "\n    " + json.dumps(page, ensure_ascii=False))
+        f.write("\n  ]")
+        for key, value in tail.items():
+            f.write(f",\n  {json.dumps(key)}: {json.dumps(value, ensure_ascii=False, indent=None)}")
+        f.write("\n}\n")
+    tmp.replace(path)
+
+
+def validate_results(data: dict) -> list[str]:
+    validator = jsonschema.Draft202012Validator(results_schema())
+    return [
+        f"{'/'.join(map(str, e.absolute_path)) or '(root)'}: {e.message}"
+        for e in validator.iter_errors(data)
+    ]
+
+
+def load_results(path: str | Path) -> dict:
+    p = Path(path)
+    try:
+        data = json.loads(p.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise AuditorError(f"{p}: file not found") from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise AuditorError(f"{p}: not a readable results file ({exc})") from None
+    if not isinstance(data, dict) or data.get("schema_version") != SCHEMA_VERSION:
+        raise AuditorError(f"{p}: not a results file of schema version {SCHEMA_VERSION}")
+    return data

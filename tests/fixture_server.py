@@ -1,0 +1,101 @@
+"""Small real HTTP servers on 127.0.0.1 for tests: a dict of routes, nothing mocked.
+
+A route is a path (with query, if any) mapped to a ``Route``: status, headers, body,
+and an optional behaviour: ``hang`` (accept the request, never answer until the
+server stops), ``delay`` (seconds before answering), ``redirect`` (Location).
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+__all__ = ["FixtureServer", "Route", "page"]
+
+
+@dataclass
+class Route:
+    body: bytes | str = b""
+    status: int = 200
+    headers: dict[str, str] = field(default_factory=dict)
+    content_type: str = "text/html; charset=utf-8"
+    delay: float = 0.0
+    hang: bool = False
+    redirect: str | None = None
+
+
+def page(title: str, body: str, head: str = "") -> str:
+    return (
+        f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>{title}</title>"
+        f"{head}</head><body>{body}</body></html>"
+    )
+
+
+class FixtureServer:
+    def __init__(self, routes: dict[str, Route | str]):
+        self.routes = {k: (Route(v) if isinstance(v, str) else v) for k, v in routes.items()}
+        self.log: list[tuple[str, str]] = []
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        server = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args):  # quiet
+                pass
+
+            def _serve(self, send_body: bool) -> None:
+                with server._lock:
+                    server.log.append((self.command, self.path))
+                route = server.routes.get(self.path) or server.routes.get(self.path.split("?")[0])
+                if route is None:
+                    route = Route("<!doctype html><title>Not found</title><h1>Not found</h1>", 404)
+                if route.hang:
+                    server._stop.wait(60)
+                    return
+                if route.delay:
+                    server._stop.wait(route.delay)
+                body = route.body.encode() if isinstance(route.body, str) else route.body
+                self.send_response(route.status)
+                if route.redirect:
+                    self.send_header("Location", route.redirect)
+                self.send_header("Content-Type", route.content_type)
+                self.send_header("Content-Length", str(len(body)))
+                for k, v in route.headers.items():
+                    self.send_header(k, v)
+                self.end_headers()
+                if send_body:
+                    self.wfile.write(body)
+
+            def do_GET(self):
+                self._serve(True)
+
+            def do_HEAD(self):
+                self._serve(False)
+
+            def do_POST(self):
+                self._serve(True)
+
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.httpd.daemon_threads = True
+        self.port = self.httpd.server_address[1]
+        self.base_url = f"http://127.0.0.1:{self.port}/"
+        self._thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    def url(self, path: str) -> str:
+        return self.base_url.rstrip("/") + path
+
+    def __enter__(self) -> FixtureServer:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+    def requests_to(self, path: str) -> int:
+        with self._lock:
+            return sum(1 for _, p in self.log if p == path)
