@@ -54,14 +54,18 @@ _HINT = (
 
 
 def find_chromium(configured: str, playwright_path: str | None) -> str | None:
-    """The executable to launch; None means Playwright's own. Raises BrowserNotFound."""
+    """The executable to launch. Raises BrowserNotFound.
+
+    Playwright's own download is launched by its path too: headless launches would
+    otherwise look for its separate headless shell, which a user may not have.
+    """
     if configured:
         path = shutil.which(configured) or configured
         if not Path(path).is_file() or not os.access(path, os.X_OK):
             raise BrowserNotFound(f"the Chromium named in the settings was not found: {configured}")
         return path
     if playwright_path and Path(playwright_path).is_file():
-        return None
+        return playwright_path
     for name in SYSTEM_CHROMIUMS:
         found = shutil.which(name)
         if found:
@@ -79,12 +83,17 @@ def launch_args(extra: list[str]) -> list[str]:
 class BrowserSession:
     """The browser, restartable, and a factory for identical browser contexts."""
 
-    def __init__(self, playwright: Playwright, settings: Settings):
+    def __init__(self, playwright: Playwright, settings: Settings, browser: Browser | None = None):
+        """``browser``: an already running one to borrow (tests share one); it is not
+        closed here, and a crash of it is not repaired."""
         self._pw = playwright
         self._settings = settings
-        self._browser: Browser | None = None
-        self._executable = find_chromium(
-            settings.browser.executable, playwright.chromium.executable_path
+        self._browser: Browser | None = browser
+        self._borrowed = browser is not None
+        self._executable = (
+            None
+            if self._borrowed
+            else find_chromium(settings.browser.executable, playwright.chromium.executable_path)
         )
         self.storage_state: dict | str | None = settings.login.storage_state or None
         self.user_agent: str = ""
@@ -93,9 +102,12 @@ class BrowserSession:
 
     @property
     def executable(self) -> str:
-        return self._executable or self._pw.chromium.executable_path
+        return self._executable or "the borrowed browser"
 
     async def start(self) -> None:
+        if self._borrowed:
+            self.user_agent = self.user_agent or await self._default_user_agent()
+            return
         try:
             self._browser = await self._pw.chromium.launch(
                 executable_path=self._executable,
@@ -161,6 +173,8 @@ class BrowserSession:
         return await self._browser.new_context(**self.context_options())
 
     async def close(self) -> None:
+        if self._borrowed:
+            return
         if self._browser is not None:
             with contextlib.suppress(PlaywrightError):
                 await self._browser.close()

@@ -90,6 +90,10 @@ async def dismiss_consent(page: Page, action: str, extra_selectors: list[str]) -
     selectors = (ACCEPT_SELECTORS if action == "accept" else REJECT_SELECTORS) + extra_selectors
     text = ACCEPT_TEXT if action == "accept" else REJECT_TEXT
     try:
+        # one cheap look first: most pages (and every page after the first) have no banner
+        probe = ", ".join([*selectors, CONTAINERS])
+        if not await page.evaluate("(s) => !!document.querySelector(s)", probe):
+            return None
         if await _click_first_visible(page, page.locator(", ".join(selectors))):
             return "known consent button"
         containers = page.locator(CONTAINERS)

@@ -1,7 +1,7 @@
 """The crawl: workers take URLs from the frontier, audit them, and feed links back.
 
-Each worker owns one browser context (a clean profile with the login cookies), opens
-a new tab per page and replaces its context every few hundred pages, so a shop's
+Each worker owns one browser context (a clean profile with the login cookies) with
+one tab that it reuses, and replaces both every hundred pages, so a shop's
 leaks cannot grow the browser without bound. Records go to a JSONL file the moment
 they are done; the crawl keeps in memory only the link graph, statuses and the
 frontier. A page that hangs or crashes is retried once in a fresh context; a
@@ -17,7 +17,7 @@ import time
 from dataclasses import dataclass, field
 from typing import TextIO
 
-from playwright.async_api import BrowserContext
+from playwright.async_api import BrowserContext, Page
 from playwright.async_api import Error as PlaywrightError
 
 from .browser import BrowserSession
@@ -31,6 +31,19 @@ from .robots import RobotsPolicy
 from .urls import UrlNormalizer
 
 __all__ = ["CrawlState", "Crawler"]
+
+
+async def _quietly(awaitable) -> None:
+    with contextlib.suppress(PlaywrightError, TimeoutError):
+        await awaitable
+
+
+@dataclass
+class _Tab:
+    """A worker's browser context and the one tab it loads pages in."""
+
+    context: BrowserContext
+    page: Page
 
 
 @dataclass
@@ -68,30 +81,30 @@ class Crawler:
         self._wakeup = asyncio.Condition()
         self._in_flight = 0
 
-    # -- contexts ------------------------------------------------------------------------
-    async def _new_context(self) -> BrowserContext:
+    # -- tabs ----------------------------------------------------------------------------
+    async def _new_tab(self) -> _Tab:
         context = await self.session.new_context()
         context.set_default_timeout(self.settings.crawl.page_timeout * 1000)
         await context.add_init_script(METRICS_INIT_SCRIPT)
-        return context
+        page = await context.new_page()
+        # alerts and confirms would block the tab; pop-ups are not part of the visit
+        page.on("dialog", lambda d: asyncio.ensure_future(_quietly(d.dismiss())))
+        context.on("page", lambda p: p != page and asyncio.ensure_future(_quietly(p.close())))
+        return _Tab(context, page)
 
     @staticmethod
-    async def _close(context: BrowserContext | None) -> None:
-        if context is None:
-            return
-        with contextlib.suppress(PlaywrightError, TimeoutError):
-            await asyncio.wait_for(context.close(), timeout=10)
+    async def close_tab(tab: _Tab | None) -> None:
+        if tab is not None:
+            await _quietly(asyncio.wait_for(tab.context.close(), timeout=10))
 
     # -- one page, with its retry ----------------------------------------------------------
-    async def _audit_with_deadline(
-        self, target: CrawlTarget, context: BrowserContext
-    ) -> PageRecord:
+    async def _audit_with_deadline(self, target: CrawlTarget, tab: _Tab) -> PageRecord:
         """A hard deadline over the whole visit: a page whose scripts never yield hangs
         ``page.evaluate`` forever, and must cost one error record, not a worker."""
         gather_budget = sum(c.gather_timeout for c in self.env.gatherers)
         deadline = self.settings.crawl.page_timeout * 2 + gather_budget + 10
         try:
-            return await asyncio.wait_for(audit_page(target, context, self.env), timeout=deadline)
+            return await asyncio.wait_for(audit_page(target, tab.page, self.env), timeout=deadline)
         except TimeoutError:
             record = PageRecord(
                 url=target.url, template=target.template, discovered_depth=target.depth
@@ -99,22 +112,22 @@ class Crawler:
             record.error = PageError("PAGE_HUNG", "the page did not finish within its deadline")
             return record
 
-    async def visit(self, target: CrawlTarget, context: BrowserContext | None):
-        """Audit one page, retrying once where that may help; returns (record, context)."""
+    async def visit(self, target: CrawlTarget, tab: _Tab | None) -> tuple[PageRecord, _Tab | None]:
+        """Audit one page, retrying once where that may help; returns (record, tab)."""
         attempts = 0
         while True:
             attempts += 1
-            if context is None:
-                context = await self._new_context()
-            record = await self._audit_with_deadline(target, context)
+            if tab is None:
+                tab = await self._new_tab()
+            record = await self._audit_with_deadline(target, tab)
             record.attempts = attempts
             if record.error is None or record.error.code not in RETRYABLE:
-                return record, context
-            # a hung or crashed page may have left the context unusable
-            await self._close(context)
-            context = None
+                return record, tab
+            # a hung or crashed page may have left the tab unusable
+            await self.close_tab(tab)
+            tab = None
             if attempts > self.settings.crawl.retries:
-                return record, context
+                return record, tab
 
     # -- bookkeeping after each page -----------------------------------------------------
     async def record(self, target: CrawlTarget, record: PageRecord) -> None:
@@ -157,7 +170,7 @@ class Crawler:
 
     # -- the worker pool -----------------------------------------------------------------
     async def _worker(self) -> None:
-        context: BrowserContext | None = None
+        tab: _Tab | None = None
         pages_in_context = 0
         try:
             while True:
@@ -173,12 +186,12 @@ class Crawler:
                         await self._wakeup.wait()
                 try:
                     if (
-                        context is not None
+                        tab is not None
                         and pages_in_context >= self.settings.browser.restart_context_every
                     ):
-                        await self._close(context)
-                        context, pages_in_context = None, 0
-                    record, context = await self.visit(target, context)
+                        await self.close_tab(tab)
+                        tab, pages_in_context = None, 0
+                    record, tab = await self.visit(target, tab)
                     pages_in_context += 1
                     await self.record(target, record)
                 finally:
@@ -186,7 +199,7 @@ class Crawler:
                         self._in_flight -= 1
                         self._wakeup.notify_all()
         finally:
-            await self._close(context)
+            await self.close_tab(tab)
 
     async def run(self) -> CrawlState:
         self.events.emit("crawl_started", total=None)

@@ -1,6 +1,6 @@
 """The unit of work: one URL in, one PageRecord out.
 
-``audit_page`` is a plain async function of (target, browser context, environment),
+``audit_page`` is a plain async function of (target, browser tab, environment),
 with no knowledge of the frontier or of other pages, so that page audits can later
 be spread over many machines. It never raises for a page problem: whatever goes
 wrong becomes a stable error code in the record, and every check's gatherer runs
@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-from playwright.async_api import BrowserContext, Page
 from playwright.async_api import Error as PlaywrightError
+from playwright.async_api import Page
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
 from .config import Settings
@@ -109,6 +109,23 @@ _COLLECT_JS = """
 }
 """
 
+#: Resolves at the first contentful paint (or after a second): a small page can fire
+#: its load event before the first frame is painted, and its paint metrics with it.
+_AWAIT_PAINT_JS = """
+() => new Promise((resolve) => {
+  if (performance.getEntriesByName('first-contentful-paint').length) return resolve(true);
+  const timer = setTimeout(() => resolve(false), 1000);
+  try {
+    new PerformanceObserver((list) => {
+      if (list.getEntriesByName('first-contentful-paint').length) {
+        clearTimeout(timer);
+        requestAnimationFrame(() => resolve(true));
+      }
+    }).observe({ type: 'paint', buffered: true });
+  } catch (e) { clearTimeout(timer); resolve(false); }
+})
+"""
+
 _NET_CODES = (
     ("ERR_NAME_NOT_RESOLVED", "DNS_FAILURE"),
     ("ERR_NAME_RESOLUTION_FAILED", "DNS_FAILURE"),
@@ -158,7 +175,7 @@ class PageContext:
 
 @dataclass
 class PageEnv:
-    """Everything ``audit_page`` needs besides the target and the browser context."""
+    """Everything ``audit_page`` needs besides the target and the browser tab."""
 
     settings: Settings
     limiter: HostLimiter
@@ -223,12 +240,15 @@ async def _run_gatherer(check: Check, page: Page, ctx: PageContext) -> tuple[Any
     return data, None
 
 
-async def audit_page(target: CrawlTarget, context: BrowserContext, env: PageEnv) -> PageRecord:
-    """Visit ``target`` in a new tab of ``context`` and record what was seen."""
+async def audit_page(target: CrawlTarget, page: Page, env: PageEnv) -> PageRecord:
+    """Visit ``target`` in ``page`` (a tab the caller owns and reuses) and record it.
+
+    The tab is reused because opening one costs more than loading a small page; the
+    caller replaces it (and its context) after a failure that may have spoilt it.
+    """
     record = PageRecord(url=target.url, template=target.template, discovered_depth=target.depth)
     started = time.monotonic()
     responses: list[dict] = []
-    page: Page | None = None
 
     def on_response(resp) -> None:
         if len(responses) < MAX_RESPONSES:
@@ -248,10 +268,9 @@ async def audit_page(target: CrawlTarget, context: BrowserContext, env: PageEnv)
                 }
             )
 
+    page.on("response", on_response)
+    page.on("requestfailed", on_failed)
     try:
-        page = await context.new_page()
-        page.on("response", on_response)
-        page.on("requestfailed", on_failed)
         response = await _navigate(page, target, env, record)
         if response is not None:
             record.status = response.status
@@ -265,9 +284,8 @@ async def audit_page(target: CrawlTarget, context: BrowserContext, env: PageEnv)
         record.error = classify_error(str(exc))
     finally:
         record.duration_ms = round((time.monotonic() - started) * 1000, 1)
-        if page is not None:
-            with contextlib.suppress(PlaywrightError):
-                await page.close()
+        page.remove_listener("response", on_response)
+        page.remove_listener("requestfailed", on_failed)
     return record
 
 
@@ -281,6 +299,7 @@ async def _collect(
             record.metrics["consent"] = clicked
             with contextlib.suppress(PlaywrightTimeout):
                 await page.wait_for_load_state("load", timeout=5000)
+    await page.evaluate(_AWAIT_PAINT_JS)
     facts = await page.evaluate(_COLLECT_JS, s.crawl.max_links_per_page)
     record.title = clip(facts.get("title") or "", 300) or None
     record.links = [

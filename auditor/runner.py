@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from playwright.async_api import async_playwright
+from playwright.async_api import Browser, async_playwright
 
 from . import __version__
 from .browser import BrowserSession
@@ -117,8 +117,13 @@ async def run_audit(
     settings: Settings,
     out_dir: Path,
     events: EventBus | None = None,
+    browser: Browser | None = None,
 ) -> Path:
-    """Audit the shop at ``start_url``; returns the path of results.json."""
+    """Audit the shop at ``start_url``; returns the path of results.json.
+
+    ``browser`` lends a running Chromium (the test suite shares one); by default the
+    audit starts its own and closes it at the end.
+    """
     events = events or EventBus()
     c = settings.crawl
     normalizer = UrlNormalizer(c.tracking_parameters, c.session_parameters)
@@ -136,7 +141,7 @@ async def run_audit(
     scope = Scope(starts, c.allow_subdomains, c.include, c.exclude)
 
     async with async_playwright() as pw:
-        session = BrowserSession(pw, settings)
+        session = BrowserSession(pw, settings, browser)
         await session.start()
         request = None
         try:
@@ -189,8 +194,8 @@ async def run_audit(
                         await robots.rules_for(url)
                     frontier.offer(url, 0, force=True)
                 first = frontier.pop()
-                record, context = await crawler.visit(first, None)
-                await crawler._close(context)
+                record, tab = await crawler.visit(first, None)
+                await crawler.close_tab(tab)
                 problem = _start_page_problem(record)
                 if problem:
                     raise TargetError(problem)

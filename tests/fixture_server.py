@@ -23,6 +23,8 @@ class Route:
     delay: float = 0.0
     hang: bool = False
     redirect: str | None = None
+    #: served instead of this route from the second request on (e.g. 429, then 200)
+    then: Route | None = None
 
 
 def page(title: str, body: str, head: str = "") -> str:
@@ -36,6 +38,8 @@ class FixtureServer:
     def __init__(self, routes: dict[str, Route | str]):
         self.routes = {k: (Route(v) if isinstance(v, str) else v) for k, v in routes.items()}
         self.log: list[tuple[str, str]] = []
+        #: path -> threading.Event set when the path is first requested
+        self.events: dict[str, threading.Event] = {}
         self._lock = threading.Lock()
         self._stop = threading.Event()
         server = self
@@ -49,7 +53,13 @@ class FixtureServer:
             def _serve(self, send_body: bool) -> None:
                 with server._lock:
                     server.log.append((self.command, self.path))
-                route = server.routes.get(self.path) or server.routes.get(self.path.split("?")[0])
+                key = self.path if self.path in server.routes else self.path.split("?")[0]
+                route = server.routes.get(key)
+                if route is not None and route.then is not None:
+                    with server._lock:
+                        server.routes[key] = route.then
+                if key in server.events:
+                    server.events[key].set()
                 if route is None:
                     route = Route("<!doctype html><title>Not found</title><h1>Not found</h1>", 404)
                 if route.hang:
