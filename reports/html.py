@@ -1,0 +1,893 @@
+"""Render a results.json dict as one self-contained HTML report.
+
+The report is a single file: inline CSS, inline SVG charts, no scripts, no external
+resources. A Content-Security-Policy meta tag forbids everything but inline styles and
+data: images, so nothing taken from the audited shop can run or load when the file is
+opened. Every string that may come from the shop is cut to a sane length and escaped by
+Jinja2's autoescaping; links are only made for http(s) URLs.
+
+The view model is built here, in Python, from nothing but the results dict; the
+templates in ``reports/templates`` only lay it out.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import statistics
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+__all__ = ["CSP", "REPORT_FILENAME", "SEVERITIES", "build_context", "render_html"]
+
+REPORT_FILENAME = "report.html"
+TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
+CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+
+SEVERITIES = ("critical", "serious", "moderate", "minor")
+SEVERITY_LABELS = {s: s.capitalize() for s in SEVERITIES}
+
+# Length limits for strings that may come from the shop (characters).
+MAX_TITLE = 200
+MAX_MESSAGE = 2000
+MAX_SNIPPET = 1000
+MAX_URL = 500
+MAX_SELECTOR = 300
+MAX_RECOMMENDATION = 2000
+MAX_SUMMARY = 500
+MAX_SHORT = 80  # codes, check ids, template names, category names, keys
+MAX_EVIDENCE_VALUE = 300
+MAX_HREF = 2048  # longer URLs are shown as text, not linked
+
+# Count limits, so a huge site still gives a file a browser can open.
+MAX_FINDING_URLS = 50
+MAX_FINDING_CARDS = 50
+MAX_FINDING_ROWS = 500
+MAX_EVIDENCE_ROWS = 20
+MAX_EVIDENCE_ITEMS = 10
+MAX_PAGE_ROWS = 500
+MAX_ERROR_ROWS = 200
+MAX_SETTINGS_ROWS = 60
+MAX_DEPTH_BUCKET = 30  # depths beyond this are grouped as "30+"
+
+ELLIPSIS = "…"
+
+_env: Environment | None = None
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def clip(value: Any, limit: int) -> str:
+    """Return ``value`` as text of at most ``limit`` characters, ending in an ellipsis if cut."""
+    if value is None:
+        return ""
+    text = value if isinstance(value, str) else str(value)
+    if len(text) <= limit:
+        return text
+    return text[: max(limit - 1, 0)].rstrip() + ELLIPSIS
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def _as_list(value: Any) -> list:
+    return value if isinstance(value, list) else []
+
+
+def _as_dict(value: Any) -> dict:
+    return value if isinstance(value, dict) else {}
+
+
+def _int_or_none(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+_NOT_IN_URLS = frozenset('"<>`')
+
+
+def safe_href(url: Any) -> str | None:
+    """The URL itself if it is a plain absolute http(s) URL that may be linked, else None."""
+    if not isinstance(url, str) or not url or len(url) > MAX_HREF:
+        return None
+    if any(ord(ch) < 0x21 or ord(ch) == 0x7F or ch in _NOT_IN_URLS for ch in url):
+        return None
+    if not url[:8].lower().startswith(("http://", "https://")):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return url
+
+
+def _origin(url: Any) -> str | None:
+    if not isinstance(url, str):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if not parts.scheme or not parts.netloc:
+        return None
+    return f"{parts.scheme.lower()}://{parts.netloc.lower()}"
+
+
+def url_view(url: Any, origin: str | None = None) -> dict[str, Any]:
+    """A URL ready for the template: display text (cut, optionally origin-relative) and href."""
+    if not isinstance(url, str) or not url:
+        return {"text": "", "full": "", "href": None}
+    full = clip(url, MAX_URL)
+    text = full
+    if origin and _origin(url) == origin:
+        rest = url[len(origin) :] if url.lower().startswith(origin) else ""
+        if rest.startswith("/") or rest == "":
+            text = clip(rest or "/", MAX_URL)
+    return {"text": text, "full": full, "href": safe_href(url)}
+
+
+def humanise(key: Any) -> str:
+    text = clip(key, MAX_SHORT).replace("_", " ").replace("-", " ").strip()
+    return text[:1].upper() + text[1:] if text else ""
+
+
+def category_label(name: Any) -> str:
+    text = clip(name, MAX_SHORT).replace("_", " ").replace("-", " ").strip()
+    return text.title() if text.islower() else text
+
+
+def fmt_int(value: Any) -> str:
+    if not _is_number(value):
+        return "–"
+    return f"{round(value):,}"
+
+
+def fmt_number(value: Any) -> str:
+    if not _is_number(value):
+        return "–"
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    if abs(value) >= 100:
+        return f"{value:,.0f}"
+    if abs(value) >= 1:
+        return f"{value:,.1f}".rstrip("0").rstrip(".")
+    return f"{value:.3f}".rstrip("0").rstrip(".")
+
+
+def fmt_ms(value: Any) -> str:
+    if not _is_number(value):
+        return "–"
+    if abs(value) < 1000:
+        return f"{round(value):,} ms"
+    return f"{value / 1000:.1f} s"
+
+
+def fmt_cls(value: Any) -> str:
+    if not _is_number(value):
+        return "–"
+    return f"{value:.2f}"
+
+
+def fmt_bytes(value: Any) -> str:
+    if not _is_number(value):
+        return "–"
+    if abs(value) < 1000:
+        return f"{round(value)} B"
+    if abs(value) < 1_000_000:
+        return f"{value / 1000:.0f} kB"
+    return f"{value / 1_000_000:.1f} MB"
+
+
+def fmt_duration(seconds: Any) -> str:
+    if not _is_number(seconds) or seconds < 0:
+        return "–"
+    if seconds < 60:
+        return f"{seconds:.0f} s" if seconds >= 10 else f"{seconds:.1f} s"
+    minutes, secs = divmod(round(seconds), 60)
+    if minutes < 60:
+        return f"{minutes} min {secs} s"
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours} h {minutes} min"
+
+
+def _parse_time(value: Any) -> datetime | None:
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        return datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+
+
+def fmt_datetime(value: Any) -> str:
+    parsed = _parse_time(value)
+    if parsed is None:
+        return clip(value, MAX_SHORT) or "–"
+    text = f"{parsed.day} {parsed:%b %Y, %H:%M}"
+    if parsed.tzinfo is not None:
+        offset = parsed.utcoffset()
+        if offset is not None and not offset:
+            text += " UTC"
+        elif offset is not None:
+            minutes = round(offset.total_seconds() / 60)
+            sign = "+" if minutes >= 0 else "−"
+            hours, mins = divmod(abs(minutes), 60)
+            text += f" UTC{sign}{hours:02d}:{mins:02d}"
+    return text
+
+
+def plural(count: int, word: str, words: str | None = None) -> str:
+    return f"{count:,} {word if count == 1 else (words or word + 's')}"
+
+
+def score_value(value: Any) -> int | None:
+    """A displayable 0–100 integer score, or None when not measured."""
+    if not _is_number(value):
+        return None
+    return round(min(max(value, 0), 100))
+
+
+def band(score: int | None) -> str:
+    """Score band as in Lighthouse: ≥90 good (green), 50–89 average (orange), <50 poor (red)."""
+    if score is None:
+        return "na"
+    if score >= 90:
+        return "good"
+    if score >= 50:
+        return "average"
+    return "poor"
+
+
+BAND_LABELS = {
+    "good": "Good",
+    "average": "Needs improvement",
+    "poor": "Poor",
+    "na": "Not measured",
+}
+
+
+def ring(score: int | None, radius: float, stroke: float) -> dict[str, Any]:
+    """Geometry of an SVG ring gauge."""
+    size = 2 * (radius + stroke)
+    circumference = 2 * math.pi * radius
+    filled = circumference * (score or 0) / 100
+    return {
+        "size": round(size, 2),
+        "c": round(size / 2, 2),
+        "r": radius,
+        "stroke": stroke,
+        "circumference": round(circumference, 2),
+        "dash": f"{filled:.2f} {circumference:.2f}",
+    }
+
+
+# Metric rating bands for the pages table (good ≤ first, poor > second).
+# LCP, FCP, CLS, TTFB: web.dev thresholds. TBT: Lighthouse control points (p10 / median).
+_METRIC_BANDS = {
+    "lcp_ms": (2500, 4000),
+    "fcp_ms": (1800, 3000),
+    "cls": (0.1, 0.25),
+    "ttfb_ms": (800, 1800),
+}
+_TBT_BANDS = {"desktop": (150, 350), "mobile": (200, 600)}
+
+
+def rate(metric: str, value: Any, profile: str = "desktop") -> str:
+    if not _is_number(value):
+        return "na"
+    if metric == "tbt_ms":
+        good, poor = _TBT_BANDS.get(profile, _TBT_BANDS["mobile"])
+    elif metric in _METRIC_BANDS:
+        good, poor = _METRIC_BANDS[metric]
+    else:
+        return "none"
+    if value <= good:
+        return "good"
+    if value <= poor:
+        return "average"
+    return "poor"
+
+
+# --------------------------------------------------------------------------- findings
+
+
+def severity_rank(severity: Any) -> int:
+    try:
+        return SEVERITIES.index(severity)
+    except ValueError:
+        return len(SEVERITIES)
+
+
+def pages_affected(finding: Mapping[str, Any]) -> int:
+    urls = [u for u in _as_list(finding.get("urls")) if isinstance(u, str)]
+    total = _int_or_none(_as_dict(finding.get("evidence")).get("pages_total"))
+    count = max(total or 0, len(urls))
+    if count == 0 and isinstance(finding.get("url"), str) and finding.get("url"):
+        count = 1
+    return count
+
+
+def sorted_findings(findings: Iterable[Any]) -> list[dict[str, Any]]:
+    """Findings, worst first: by severity (critical first), then by pages affected."""
+    valid = [f for f in findings if isinstance(f, dict)]
+    indexed = list(enumerate(valid))
+    indexed.sort(
+        key=lambda item: (severity_rank(item[1].get("severity")), -pages_affected(item[1]), item[0])
+    )
+    return [f for _, f in indexed]
+
+
+_MEASURED_KEYS = ("value", "measured", "actual", "observed")
+_THRESHOLD_KEYS = ("threshold", "limit", "budget", "max_allowed", "expected_max")
+_HIDDEN_EVIDENCE_KEYS = {"pages_total", "unit"}
+
+
+def _fmt_with_unit(value: Any, unit: str | None) -> str:
+    if not _is_number(value):
+        return clip(value, MAX_EVIDENCE_VALUE) if value is not None else "–"
+    if unit in ("ms", "milliseconds"):
+        return fmt_ms(value)
+    if unit in ("bytes", "B", "byte"):
+        return fmt_bytes(value)
+    if unit:
+        if value == 1 and len(unit) > 2 and unit.isalpha() and unit.endswith("s"):
+            unit = unit[:-1]  # "1 clicks" -> "1 click"
+        return f"{fmt_number(value)} {clip(unit, 20)}"
+    return fmt_number(value)
+
+
+def _evidence_value(key: str, value: Any, unit: str | None) -> dict[str, Any]:
+    if isinstance(value, list):
+        items = [
+            clip(item if isinstance(item, str) else json.dumps(item, default=str), MAX_URL)
+            for item in value[:MAX_EVIDENCE_ITEMS]
+        ]
+        return {"entries": items, "more": max(len(value) - MAX_EVIDENCE_ITEMS, 0), "text": ""}
+    if isinstance(value, dict):
+        text = json.dumps(value, ensure_ascii=False, default=str)
+    elif isinstance(value, bool):
+        text = "yes" if value else "no"
+    elif value is None:
+        text = "none"
+    elif _is_number(value):
+        if key.endswith("_ms"):
+            text = fmt_ms(value)
+        elif key.endswith("_bytes"):
+            text = fmt_bytes(value)
+        else:
+            text = fmt_number(value)
+    else:
+        text = str(value)
+    return {"entries": None, "more": 0, "text": clip(text, MAX_EVIDENCE_VALUE)}
+
+
+def evidence_view(evidence: Any) -> dict[str, Any]:
+    ev = _as_dict(evidence)
+    unit = ev.get("unit") if isinstance(ev.get("unit"), str) else None
+    measured_key = next((k for k in _MEASURED_KEYS if ev.get(k) is not None), None)
+    threshold_key = next((k for k in _THRESHOLD_KEYS if ev.get(k) is not None), None)
+    compare = None
+    hidden = set(_HIDDEN_EVIDENCE_KEYS)
+    if measured_key and threshold_key:
+        measured, threshold = ev[measured_key], ev[threshold_key]
+        ratio = None
+        if (
+            _is_number(measured)
+            and _is_number(threshold)
+            and threshold > 0
+            and measured > threshold
+        ):
+            ratio = f"{measured / threshold:.1f}×"
+        compare = {
+            "measured": _fmt_with_unit(measured, unit),
+            "threshold": _fmt_with_unit(threshold, unit),
+            "threshold_label": humanise(threshold_key),
+            "ratio": ratio,
+        }
+        hidden |= {measured_key, threshold_key}
+    elif unit is None:
+        hidden.discard("unit")
+    rows = []
+    keys = [k for k in ev if k not in hidden]
+    for key in keys[:MAX_EVIDENCE_ROWS]:
+        value = ev[key]
+        if key in (measured_key,) and unit:
+            row_value = {"entries": None, "more": 0, "text": _fmt_with_unit(value, unit)}
+        else:
+            row_value = _evidence_value(str(key), value, unit)
+        rows.append({"key": humanise(key), **row_value})
+    return {"compare": compare, "rows": rows, "more": max(len(keys) - MAX_EVIDENCE_ROWS, 0)}
+
+
+def finding_view(finding: Mapping[str, Any], origin: str | None) -> dict[str, Any]:
+    severity = finding.get("severity")
+    sev = severity if severity in SEVERITIES else "unknown"
+    urls = [u for u in _as_list(finding.get("urls")) if isinstance(u, str)]
+    first_url = finding.get("url") if isinstance(finding.get("url"), str) else None
+    if not urls and first_url:
+        urls = [first_url]
+    affected = pages_affected(finding)
+    shown = urls[:MAX_FINDING_URLS]
+    selector = finding.get("selector")
+    snippet = finding.get("snippet")
+    return {
+        "severity": sev,
+        "severity_label": SEVERITY_LABELS.get(
+            sev, clip(severity, MAX_SHORT).capitalize() or "Unknown"
+        ),
+        "category": category_label(finding.get("category")),
+        "check": clip(finding.get("check"), MAX_SHORT),
+        "title": clip(finding.get("title"), MAX_TITLE) or "Untitled finding",
+        "message": clip(finding.get("message"), MAX_MESSAGE),
+        "url": url_view(first_url, origin) if first_url else None,
+        "site_wide": affected == 0,
+        "pages": affected,
+        "urls": [url_view(u, origin) for u in shown],
+        "urls_more": max(affected - len(shown), 0),
+        "selector": clip(selector, MAX_SELECTOR)
+        if isinstance(selector, str) and selector
+        else None,
+        "snippet": clip(snippet, MAX_SNIPPET) if isinstance(snippet, str) and snippet else None,
+        "evidence": evidence_view(finding.get("evidence")),
+        "recommendation": clip(finding.get("recommendation"), MAX_RECOMMENDATION),
+    }
+
+
+def severity_counts(findings: Iterable[Mapping[str, Any]]) -> dict[str, int]:
+    counts = dict.fromkeys(SEVERITIES, 0)
+    for f in findings:
+        if f.get("severity") in counts:
+            counts[f["severity"]] += 1
+    return counts
+
+
+def verdict(score: int | None, counts: Mapping[str, int], total: int) -> str:
+    """One sentence a manager can read aloud."""
+    heads = {
+        "good": "The shop is in good shape",
+        "average": "The shop works, but customers meet avoidable friction",
+        "poor": "Customers are likely to struggle on this shop",
+        "na": "The overall score could not be measured",
+    }
+    head = heads[band(score)]
+    urgent = [(counts.get(s, 0), s) for s in ("critical", "serious") if counts.get(s, 0)]
+    if urgent:
+        n = sum(c for c, _ in urgent)
+        parts = " and ".join(f"{c:,} {s}" for c, s in urgent)
+        noun, verb = ("problem", "needs") if n == 1 else ("problems", "need")
+        tail = f"{parts} {noun} {verb} fixing first"
+    elif total:
+        verb = "remains" if total == 1 else "remain"
+        tail = f"only {plural(total, 'moderate or minor problem')} {verb}"
+    else:
+        tail = "no problems were found"
+    return f"{head}: {tail}."
+
+
+# --------------------------------------------------------------------------- categories
+
+
+def category_views(
+    results: Mapping[str, Any], findings: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    categories = _as_dict(results.get("categories"))
+    checks = [c for c in _as_list(results.get("checks")) if isinstance(c, dict)]
+    names: list[str] = [str(k) for k in categories]
+    for item in [*findings, *checks]:
+        name = item.get("category")
+        if isinstance(name, str) and name and name not in names:
+            names.append(name)
+    views = []
+    for name in names:
+        cat = _as_dict(categories.get(name))
+        score = score_value(cat.get("score"))
+        own = [f for f in findings if f.get("category") == name]
+        own_checks = [c for c in checks if c.get("category") == name]
+        statuses = Counter(c.get("status") for c in own_checks)
+        views.append(
+            {
+                "name": category_label(name),
+                "score": score,
+                "band": band(score),
+                "band_label": BAND_LABELS[band(score)],
+                "summary": clip(cat.get("summary"), MAX_SUMMARY),
+                "counts": severity_counts(own),
+                "findings": len(own),
+                "checks_ran": statuses.get("ran", 0),
+                "checks_not_run": statuses.get("disabled", 0) + statuses.get("error", 0),
+                "ring": ring(score, 26, 7),
+            }
+        )
+    views.sort(key=lambda v: (v["score"] is None, v["score"] if v["score"] is not None else 0))
+    return views
+
+
+# --------------------------------------------------------------------------- pages
+
+
+def _nice_step(maximum: int) -> int:
+    for base in (1, 2, 5, 10, 20, 25, 50):
+        for power in range(0, 7):
+            step = base * 10**power
+            if maximum / step <= 5:
+                return step
+    return max(maximum // 5, 1)
+
+
+def depth_chart(pages: list[dict[str, Any]]) -> dict[str, Any] | None:
+    if not pages:
+        return None
+    counts: Counter[str] = Counter()
+    known: list[int] = []
+    for page in pages:
+        depth = _int_or_none(page.get("depth"))
+        if depth is None or depth < 0:
+            counts["?"] += 1
+        else:
+            known.append(depth)
+            counts[str(depth) if depth < MAX_DEPTH_BUCKET else f"{MAX_DEPTH_BUCKET}+"] += 1
+    top = min(max(known), MAX_DEPTH_BUCKET) if known else -1
+    labels = [str(d) for d in range(top + 1)]
+    if top == MAX_DEPTH_BUCKET:
+        labels[-1] = f"{MAX_DEPTH_BUCKET}+"
+    if counts["?"]:
+        labels.append("?")
+    width, height = 640, 260
+    left, right, top_pad, bottom = 48, 16, 28, 52
+    plot_w, plot_h = width - left - right, height - top_pad - bottom
+    peak = max(counts[label] for label in labels)
+    step = _nice_step(peak)
+    y_max = max(step * math.ceil(peak / step), 1)
+    slot = plot_w / len(labels)
+    bar_w = min(slot * 0.68, 64)
+    bars = []
+    for i, label in enumerate(labels):
+        count = counts[label]
+        h = plot_h * count / y_max
+        x = left + slot * i + (slot - bar_w) / 2
+        bars.append(
+            {
+                "label": label,
+                "count": count,
+                "x": round(x, 2),
+                "y": round(top_pad + plot_h - h, 2),
+                "w": round(bar_w, 2),
+                "h": round(h, 2),
+                "cx": round(x + bar_w / 2, 2),
+            }
+        )
+    ticks = [
+        {"value": v, "y": round(top_pad + plot_h - plot_h * v / y_max, 2)}
+        for v in range(0, y_max + 1, step)
+    ]
+    description = ", ".join(
+        f"depth {b['label']}: {plural(b['count'], 'page')}" for b in bars if b["count"]
+    )
+    summary = None
+    if known:
+        summary = {
+            "median": statistics.median_low(known),
+            "max": max(known),
+            "deep": sum(1 for d in known if d > 3),
+            "total": len(known),
+        }
+    return {
+        "width": width,
+        "height": height,
+        "left": left,
+        "right": width - right,
+        "base": top_pad + plot_h,
+        "axis_y": height - 12,
+        "bars": bars,
+        "ticks": ticks,
+        "description": description,
+        "summary": summary,
+    }
+
+
+def _page_failed(page: Mapping[str, Any]) -> bool:
+    status = _int_or_none(page.get("status"))
+    return page.get("error") is not None or status is None or status >= 400
+
+
+def page_views(pages: list[dict[str, Any]], origin: str | None, profile: str) -> list[dict]:
+    ordered = sorted(
+        enumerate(pages),
+        key=lambda item: (
+            not _page_failed(item[1]),
+            _int_or_none(item[1].get("depth"))
+            if _int_or_none(item[1].get("depth")) is not None
+            else 1 << 30,
+            item[0],
+        ),
+    )
+    views = []
+    for _, page in ordered[:MAX_PAGE_ROWS]:
+        metrics = _as_dict(page.get("metrics"))
+        error = page.get("error") if isinstance(page.get("error"), dict) else None
+        status = _int_or_none(page.get("status"))
+        redirects = _as_list(page.get("redirects"))
+        views.append(
+            {
+                "url": url_view(page.get("url"), origin),
+                "status": str(status) if status is not None else "–",
+                "status_class": "bad"
+                if status is None or status >= 400
+                else ("warn" if status >= 300 else "ok"),
+                "failed": _page_failed(page),
+                "depth": str(_int_or_none(page.get("depth")))
+                if _int_or_none(page.get("depth")) is not None
+                else "–",
+                "template": clip(page.get("template"), MAX_SHORT),
+                "title": clip(page.get("title"), MAX_TITLE),
+                "redirects": len(redirects),
+                "error": {
+                    "code": clip(error.get("code"), MAX_SHORT),
+                    "message": clip(error.get("message"), 300),
+                }
+                if error
+                else None,
+                "lcp": fmt_ms(metrics.get("lcp_ms")),
+                "lcp_rate": rate("lcp_ms", metrics.get("lcp_ms"), profile),
+                "cls": fmt_cls(metrics.get("cls")),
+                "cls_rate": rate("cls", metrics.get("cls"), profile),
+                "tbt": fmt_ms(metrics.get("tbt_ms")),
+                "tbt_rate": rate("tbt_ms", metrics.get("tbt_ms"), profile),
+                "load": fmt_ms(metrics.get("load_ms")),
+                "bytes": fmt_bytes(metrics.get("transfer_bytes")),
+                "requests": fmt_int(metrics.get("requests")),
+            }
+        )
+    return views
+
+
+def _median_metric(pages: list[dict[str, Any]], key: str) -> float | None:
+    values = [
+        _as_dict(p.get("metrics")).get(key)
+        for p in pages
+        if _is_number(_as_dict(p.get("metrics")).get(key))
+    ]
+    return statistics.median(values) if values else None
+
+
+def speed_summary(pages: list[dict[str, Any]], profile: str) -> list[dict[str, str]]:
+    spec = [
+        ("lcp_ms", "Largest Contentful Paint", fmt_ms),
+        ("cls", "Cumulative Layout Shift", fmt_cls),
+        ("tbt_ms", "Total Blocking Time", fmt_ms),
+        ("transfer_bytes", "Page size", fmt_bytes),
+    ]
+    tiles = []
+    for key, label, fmt in spec:
+        value = _median_metric(pages, key)
+        if value is None:
+            continue
+        tiles.append({"label": label, "value": fmt(value), "rate": rate(key, value, profile)})
+    return tiles
+
+
+# --------------------------------------------------------------------------- audit problems
+
+
+def error_views(results: Mapping[str, Any], origin: str | None) -> list[dict[str, Any]]:
+    rows = []
+    for err in _as_list(results.get("errors"))[:MAX_ERROR_ROWS]:
+        if not isinstance(err, dict):
+            continue
+        url = err.get("url") if isinstance(err.get("url"), str) else None
+        rows.append(
+            {
+                "code": clip(err.get("code"), MAX_SHORT),
+                "message": clip(err.get("message"), MAX_MESSAGE),
+                "check": clip(err.get("check"), MAX_SHORT) if err.get("check") else "",
+                "url": url_view(url, origin) if url else None,
+            }
+        )
+    return rows
+
+
+def check_views(results: Mapping[str, Any]) -> list[dict[str, Any]]:
+    rows = []
+    for check in _as_list(results.get("checks")):
+        if not isinstance(check, dict):
+            continue
+        status = check.get("status")
+        score = score_value(check.get("score"))
+        rows.append(
+            {
+                "id": clip(check.get("id"), MAX_SHORT),
+                "title": clip(check.get("title"), MAX_TITLE),
+                "category": category_label(check.get("category")),
+                "status": status if status in ("ran", "disabled", "error") else "unknown",
+                "status_label": {"ran": "Ran", "disabled": "Disabled", "error": "Error"}.get(
+                    status, clip(status, MAX_SHORT) or "Unknown"
+                ),
+                "reason": clip(check.get("reason"), MAX_MESSAGE),
+                "score": score,
+                "band": band(score),
+                "findings": fmt_int(check.get("findings")),
+            }
+        )
+    order = {"error": 0, "disabled": 1, "unknown": 2, "ran": 3}
+    rows.sort(key=lambda r: order[r["status"]])
+    return rows
+
+
+def _flatten(prefix: str, value: Any, out: list[tuple[str, Any]]) -> None:
+    if isinstance(value, dict) and value:
+        for key, sub in value.items():
+            _flatten(f"{prefix}.{key}" if prefix else str(key), sub, out)
+    else:
+        out.append((prefix, value))
+
+
+def settings_rows(settings: Any) -> tuple[list[dict[str, str]], int]:
+    flat: list[tuple[str, Any]] = []
+    if _as_dict(settings):
+        _flatten("", settings, flat)
+    rows = []
+    for key, value in flat[:MAX_SETTINGS_ROWS]:
+        if isinstance(value, str):
+            text = value
+        else:
+            text = json.dumps(value, ensure_ascii=False, default=str)
+        rows.append({"key": clip(key, MAX_SHORT), "value": clip(text, MAX_EVIDENCE_VALUE)})
+    return rows, max(len(flat) - MAX_SETTINGS_ROWS, 0)
+
+
+def stats_tiles(stats: Mapping[str, Any]) -> list[dict[str, str]]:
+    spec = [
+        ("pages_crawled", "Pages crawled", fmt_int, ""),
+        ("pages_failed", "Pages failed", fmt_int, "bad"),
+        ("urls_discovered", "URLs discovered", fmt_int, ""),
+        ("skipped_robots", "Skipped by robots.txt", fmt_int, ""),
+        ("skipped_sampled", "Skipped by sampling", fmt_int, ""),
+        ("skipped_scope", "Outside the scope", fmt_int, ""),
+        ("duration_s", "Duration", fmt_duration, ""),
+        ("pages_per_minute", "Pages per minute", fmt_number, ""),
+    ]
+    tiles = []
+    for key, label, fmt, tone in spec:
+        value = stats.get(key)
+        tiles.append(
+            {
+                "label": label,
+                "value": fmt(value),
+                "tone": tone if tone and _is_number(value) and value > 0 else "",
+            }
+        )
+    return tiles
+
+
+# --------------------------------------------------------------------------- context
+
+
+def build_context(results: Mapping[str, Any]) -> dict[str, Any]:
+    """The whole view model of the report, built from the results dict only."""
+    if not isinstance(results, Mapping):
+        raise TypeError(f"results must be a dict, not {type(results).__name__}")
+    target = results.get("target") if isinstance(results.get("target"), str) else ""
+    origin = _origin(target)
+    profile = results.get("profile") if results.get("profile") in ("desktop", "mobile") else ""
+    tool = _as_dict(results.get("tool"))
+    stats = _as_dict(results.get("stats"))
+    pages = [p for p in _as_list(results.get("pages")) if isinstance(p, dict)]
+    findings = sorted_findings(_as_list(results.get("findings")))
+    counts = severity_counts(findings)
+    score = score_value(results.get("score"))
+
+    duration = stats.get("duration_s")
+    if not _is_number(duration):
+        start, end = _parse_time(results.get("started_at")), _parse_time(results.get("finished_at"))
+        duration = None
+        if start and end and (start.tzinfo is None) == (end.tzinfo is None):
+            duration = (end - start).total_seconds()
+
+    finding_cards = [finding_view(f, origin) for f in findings[:MAX_FINDING_CARDS]]
+    finding_rows = [
+        finding_view(f, origin) for f in findings[MAX_FINDING_CARDS:][:MAX_FINDING_ROWS]
+    ]
+    failed_pages = [
+        {
+            "url": url_view(p.get("url"), origin),
+            "code": clip(_as_dict(p.get("error")).get("code"), MAX_SHORT),
+            "message": clip(_as_dict(p.get("error")).get("message"), MAX_MESSAGE),
+        }
+        for p in pages
+        if isinstance(p.get("error"), dict)
+    ][:MAX_ERROR_ROWS]
+    checks = check_views(results)
+    settings, settings_more = settings_rows(results.get("settings"))
+    target_host = urlsplit(target).netloc if origin else clip(target, MAX_SHORT)
+
+    return {
+        "target": url_view(target) if target else None,
+        "target_host": clip(target_host, MAX_SHORT) or "unknown shop",
+        "started": fmt_datetime(results.get("started_at")),
+        "started_iso": clip(results.get("started_at"), MAX_SHORT),
+        "profile": profile.capitalize() if profile else "–",
+        "duration": fmt_duration(duration),
+        "tool": " ".join(
+            part
+            for part in (clip(tool.get("name"), MAX_SHORT), clip(tool.get("version"), MAX_SHORT))
+            if part
+        )
+        or "–",
+        "interrupted": results.get("interrupted") is True,
+        "score": score,
+        "band": band(score),
+        "band_label": BAND_LABELS[band(score)],
+        "gauge": ring(score, 64, 14),
+        "verdict": verdict(score, counts, len(findings)),
+        "categories": category_views(results, findings),
+        "severities": [
+            {"key": s, "label": SEVERITY_LABELS[s], "count": counts[s]} for s in SEVERITIES
+        ],
+        "findings_total": len(findings),
+        "finding_cards": finding_cards,
+        "finding_rows": finding_rows,
+        "finding_rows_more": max(len(findings) - MAX_FINDING_CARDS - MAX_FINDING_ROWS, 0),
+        "depth_chart": depth_chart(pages),
+        "speed": speed_summary(pages, profile or "mobile"),
+        "pages": page_views(pages, origin, profile or "mobile"),
+        "pages_total": len(pages),
+        "pages_more": max(len(pages) - MAX_PAGE_ROWS, 0),
+        "pages_failed": sum(1 for p in pages if _page_failed(p)),
+        "errors": error_views(results, origin),
+        "errors_total": len(_as_list(results.get("errors"))),
+        "failed_pages": failed_pages,
+        "checks": checks,
+        "checks_not_run": [c for c in checks if c["status"] != "ran"],
+        "stats": stats_tiles(stats),
+        "settings": settings,
+        "settings_more": settings_more,
+        "schema_version": clip(results.get("schema_version"), MAX_SHORT),
+        "limits": {"finding_urls": MAX_FINDING_URLS, "page_rows": MAX_PAGE_ROWS},
+    }
+
+
+def _environment() -> Environment:
+    global _env
+    if _env is None:
+        _env = Environment(
+            loader=FileSystemLoader(str(TEMPLATE_DIR)),
+            autoescape=True,
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+    return _env
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    """Write ``text`` as UTF-8 next to ``path`` and move it into place, so no half file remains."""
+    data = text.encode("utf-8", errors="replace")
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def render_html(results: dict, out_dir: Path) -> Path:
+    """Write ``out_dir/report.html`` for ``results`` (a parsed results.json) and return its path."""
+    html = _environment().get_template("report.html.j2").render(**build_context(results))
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    path = out / REPORT_FILENAME
+    _write_atomic(path, html)
+    return path

@@ -1,0 +1,229 @@
+"""Render a results.json dict as a short Markdown summary (summary.md).
+
+Meant for a pull-request comment or a CI job summary: the overall score, a table of
+categories, the top findings and the crawl figures. Text that may come from the shop is
+cut and escaped so it can neither break a table nor inject links, images or HTML.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from .html import (
+    BAND_LABELS,
+    SEVERITIES,
+    _as_dict,
+    _as_list,
+    _write_atomic,
+    band,
+    category_label,
+    clip,
+    fmt_datetime,
+    fmt_duration,
+    fmt_int,
+    fmt_number,
+    pages_affected,
+    score_value,
+    severity_counts,
+    sorted_findings,
+    verdict,
+)
+
+__all__ = ["MAX_FINDINGS", "SUMMARY_FILENAME", "build_markdown", "md_escape", "render_markdown"]
+
+SUMMARY_FILENAME = "summary.md"
+MAX_FINDINGS = 20
+MAX_ERRORS = 10
+MAX_TITLE = 120
+MAX_TEXT = 200
+MAX_SHORT = 80
+
+BAND_MARKS = {"good": "🟢", "average": "🟠", "poor": "🔴", "na": "⚪"}
+
+# Characters that start inline Markdown (code, emphasis, links, images, strikethrough,
+# table cells) anywhere in a line. Block syntax (#, -, 1.) only counts at the start of a
+# line, and shop text never starts one here. <, > and & become entities.
+_MD_SPECIAL = frozenset("\\`*_[]|~")
+_ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
+
+
+def _is_control(ch: str) -> bool:
+    code = ord(ch)
+    return code < 0x20 or 0x7F <= code < 0xA0 or ch in "\u2028\u2029"
+
+
+def md_escape(value: Any, limit: int) -> str:
+    """Cut ``value`` to ``limit`` characters and make it inert inline Markdown.
+
+    Newlines and other control characters become spaces, so a table row stays one row;
+    pipes, brackets, backticks and emphasis marks are backslash-escaped, and <, >, & become
+    HTML entities.
+    """
+    text = clip(value, limit)
+    text = " ".join("".join(" " if _is_control(ch) else ch for ch in text).split())
+    out = []
+    for ch in text:
+        if ch in _ENTITIES:
+            out.append(_ENTITIES[ch])
+        elif ch in _MD_SPECIAL:
+            out.append("\\" + ch)
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def _score_cell(score: int | None) -> str:
+    if score is None:
+        return f"{BAND_MARKS['na']} not measured"
+    return f"{BAND_MARKS[band(score)]} **{score}**"
+
+
+def _s(count: int) -> str:
+    return "" if count == 1 else "s"
+
+
+def _header(results: Mapping[str, Any], findings: list[dict], score: int | None) -> list[str]:
+    tool = _as_dict(results.get("tool"))
+    stats = _as_dict(results.get("stats"))
+    counts = severity_counts(findings)
+    lines = [f"# Usability audit: {md_escape(results.get('target'), 200) or 'unknown shop'}", ""]
+    if results.get("interrupted") is True:
+        lines += ["> **Interrupted:** the audit stopped early; these results are partial.", ""]
+    score_text = f"**{score}/100**" if score is not None else "**not measured**"
+    lines += [
+        f"{BAND_MARKS[band(score)]} Overall score: {score_text} ({BAND_LABELS[band(score)]})",
+        "",
+        verdict(score, counts, len(findings)),
+        "",
+    ]
+    meta = [
+        f"Audited {md_escape(fmt_datetime(results.get('started_at')), MAX_SHORT)}",
+        f"profile {md_escape(results.get('profile') or '–', MAX_SHORT)}",
+        f"duration {fmt_duration(stats.get('duration_s'))}",
+    ]
+    name = md_escape(tool.get("name"), MAX_SHORT)
+    version = md_escape(tool.get("version"), MAX_SHORT)
+    if name or version:
+        meta.append(" ".join(p for p in (name, version) if p))
+    lines += [" · ".join(meta), ""]
+    return lines
+
+
+def _categories(results: Mapping[str, Any], findings: list[dict]) -> list[str]:
+    lines = ["## Categories", ""]
+    categories = _as_dict(results.get("categories"))
+    if not categories:
+        return [*lines, "No categories were scored.", ""]
+    rows = []
+    for name, cat in categories.items():
+        cat = _as_dict(cat)
+        count = sum(1 for f in findings if f.get("category") == name)
+        rows.append((score_value(cat.get("score")), name, cat, count))
+    rows.sort(key=lambda r: (r[0] is None, r[0] if r[0] is not None else 0))
+    lines += ["| Category | Score | Findings | Summary |", "|---|---|---:|---|"]
+    for cat_score, name, cat, count in rows:
+        lines.append(
+            f"| {md_escape(category_label(name), MAX_SHORT)} | {_score_cell(cat_score)} "
+            f"| {count} | {md_escape(cat.get('summary'), MAX_TEXT)} |"
+        )
+    return [*lines, ""]
+
+
+def _findings(findings: list[dict]) -> list[str]:
+    lines = ["## Top problems", ""]
+    if not findings:
+        return [*lines, "No problems were found.", ""]
+    counts = severity_counts(findings)
+    by_severity = ", ".join(f"{counts[s]} {s}" for s in SEVERITIES)
+    lines += [
+        f"{len(findings)} problem{_s(len(findings))} found ({by_severity}).",
+        "",
+        "| # | Severity | Problem | Category | Pages |",
+        "|---:|---|---|---|---:|",
+    ]
+    for i, f in enumerate(findings[:MAX_FINDINGS], 1):
+        sev = f.get("severity")
+        pages = pages_affected(f)
+        title = md_escape(f.get("title"), MAX_TITLE) or "Untitled"
+        lines.append(
+            f"| {i} | {sev if sev in SEVERITIES else 'unknown'} | {title} "
+            f"| {md_escape(category_label(f.get('category')), MAX_SHORT)} "
+            f"| {pages if pages else 'site-wide'} |"
+        )
+    if len(findings) > MAX_FINDINGS:
+        lines += ["", f"…and {len(findings) - MAX_FINDINGS} more in the HTML report."]
+    return [*lines, ""]
+
+
+def _audit_problems(results: Mapping[str, Any]) -> list[str]:
+    errors = [e for e in _as_list(results.get("errors")) if isinstance(e, dict)]
+    checks = [c for c in _as_list(results.get("checks")) if isinstance(c, dict)]
+    not_run = [c for c in checks if c.get("status") in ("disabled", "error")]
+    failed = [
+        p
+        for p in _as_list(results.get("pages"))
+        if isinstance(p, dict) and isinstance(p.get("error"), dict)
+    ]
+    if not (errors or not_run or failed):
+        return []
+    lines = ["## Problems the audit met", ""]
+    for c in not_run:
+        check_id = md_escape(c.get("id"), MAX_SHORT)
+        status = md_escape(c.get("status"), MAX_SHORT)
+        reason = md_escape(c.get("reason"), MAX_TEXT) or "no reason given"
+        lines.append(f"- Check {check_id} {status}: {reason}")
+    if errors:
+        lines.append(f"- {len(errors)} error{_s(len(errors))} during the audit:")
+        for e in errors[:MAX_ERRORS]:
+            code = md_escape(e.get("code"), MAX_SHORT)
+            lines.append(f"  - {code}: {md_escape(e.get('message'), MAX_TEXT)}")
+        if len(errors) > MAX_ERRORS:
+            lines.append(f"  - …and {len(errors) - MAX_ERRORS} more")
+    if failed:
+        lines.append(f"- {len(failed)} page{_s(len(failed))} could not be audited")
+    return [*lines, ""]
+
+
+def _crawl(results: Mapping[str, Any]) -> list[str]:
+    stats = _as_dict(results.get("stats"))
+    rows = [
+        ("Pages crawled", fmt_int(stats.get("pages_crawled"))),
+        ("Pages failed", fmt_int(stats.get("pages_failed"))),
+        ("URLs discovered", fmt_int(stats.get("urls_discovered"))),
+        ("Skipped by robots.txt", fmt_int(stats.get("skipped_robots"))),
+        ("Skipped by sampling", fmt_int(stats.get("skipped_sampled"))),
+        ("Outside the scope", fmt_int(stats.get("skipped_scope"))),
+        ("Duration", fmt_duration(stats.get("duration_s"))),
+        ("Pages per minute", fmt_number(stats.get("pages_per_minute"))),
+    ]
+    lines = ["## Crawl", "", "| Figure | Value |", "|---|---:|"]
+    lines += [f"| {label} | {value} |" for label, value in rows]
+    return [*lines, ""]
+
+
+def build_markdown(results: Mapping[str, Any]) -> str:
+    """The text of summary.md for ``results``."""
+    if not isinstance(results, Mapping):
+        raise TypeError(f"results must be a dict, not {type(results).__name__}")
+    findings = sorted_findings(_as_list(results.get("findings")))
+    score = score_value(results.get("score"))
+    lines = [
+        *_header(results, findings, score),
+        *_categories(results, findings),
+        *_findings(findings),
+        *_audit_problems(results),
+        *_crawl(results),
+    ]
+    return "\n".join(lines)
+
+
+def render_markdown(results: dict, out_dir: Path) -> Path:
+    """Write ``out_dir/summary.md`` for ``results`` (a parsed results.json) and return its path."""
+    text = build_markdown(results)
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    path = out / SUMMARY_FILENAME
+    _write_atomic(path, text)
+    return path

@@ -1,0 +1,633 @@
+"""Tests for the HTML report (reports/html.py)."""
+
+from __future__ import annotations
+
+import copy
+import importlib.util
+import itertools
+import json
+import re
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+from types import ModuleType
+
+import jsonschema
+import pytest
+from markupsafe import escape
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "tests" / "data" / "sample_results.json"
+SCHEMA = ROOT / "auditor" / "schema" / "results.schema.json"
+CSP_META = (
+    '<meta http-equiv="Content-Security-Policy" '
+    "content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">"
+)
+SEVERITY_ORDER = ["critical", "serious", "moderate", "minor"]
+
+
+def load_reports() -> ModuleType:
+    """The project's ``reports`` package.
+
+    Under pytest's default import mode, tests/reports/__init__.py turns this directory into
+    a package named ``reports`` when tests/ itself is not a package, which shadows the real
+    one. In that case the real package is loaded from its path under a private name.
+    """
+    real_dir = ROOT / "reports"
+    try:
+        import reports
+
+        if Path(reports.__file__).resolve().parent == real_dir:
+            import reports.html
+            import reports.markdown
+
+            return reports
+    except ImportError:
+        pass
+    name = "_auditor_reports_under_test"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(
+            name, real_dir / "__init__.py", submodule_search_locations=[str(real_dir)]
+        )
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
+reports = load_reports()
+html_mod = sys.modules[reports.__name__ + ".html"]
+render_html = reports.render_html
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+class Collector(HTMLParser):
+    """Collects the tags with their attributes, the heading levels and each svg's first child."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.headings: list[int] = []
+        self.svgs: list[dict] = []
+        self._expect_first_child = False
+        self._in_svg_title = False
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        if re.fullmatch(r"h[1-6]", tag):
+            self.headings.append(int(tag[1]))
+        if self._expect_first_child:
+            self.svgs[-1]["first_child"] = tag
+            self._expect_first_child = False
+            self._in_svg_title = tag == "title"
+        if tag == "svg":
+            self.svgs.append({"attrs": dict(attrs), "first_child": None, "title": ""})
+            self._expect_first_child = True
+
+    def handle_startendtag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        if self._expect_first_child:
+            self.svgs[-1]["first_child"] = tag
+            self._expect_first_child = False
+
+    def handle_endtag(self, tag):
+        if tag == "title":
+            self._in_svg_title = False
+
+    def handle_data(self, data):
+        if self._in_svg_title:
+            self.svgs[-1]["title"] += data
+
+
+def parse(document: str) -> Collector:
+    collector = Collector()
+    collector.feed(document)
+    collector.close()
+    return collector
+
+
+def section(document: str, section_id: str) -> str:
+    start = document.index(f'<section id="{section_id}"')
+    end = document.index("</section>", start)
+    return document[start:end]
+
+
+def minimal_results(**overrides) -> dict:
+    results = {
+        "schema_version": "1.0",
+        "tool": {"name": "shop-auditor", "version": "0.1.0"},
+        "target": "http://127.0.0.1:8123/",
+        "started_at": "2025-12-01T10:00:00Z",
+        "finished_at": "2025-12-01T10:00:05Z",
+        "profile": "mobile",
+        "settings": {},
+        "score": None,
+        "categories": {},
+        "checks": [],
+        "pages": [],
+        "findings": [],
+        "errors": [],
+        "stats": {
+            "pages_crawled": 0,
+            "pages_failed": 0,
+            "urls_discovered": 0,
+            "skipped_robots": 0,
+            "skipped_sampled": 0,
+            "skipped_scope": 0,
+            "duration_s": 5,
+            "pages_per_minute": 0,
+        },
+    }
+    results.update(overrides)
+    return results
+
+
+def finding(**overrides) -> dict:
+    base = {
+        "fingerprint": "f",
+        "check": "navigation.test",
+        "category": "navigation",
+        "severity": "moderate",
+        "title": "A finding",
+        "message": "Something is off.",
+        "url": "http://127.0.0.1:8123/a",
+        "urls": ["http://127.0.0.1:8123/a"],
+        "selector": None,
+        "snippet": None,
+        "evidence": {},
+        "recommendation": "Fix it.",
+    }
+    base.update(overrides)
+    return base
+
+
+@pytest.fixture(scope="module")
+def sample() -> dict:
+    return json.loads(SAMPLE.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def rendered(sample, tmp_path_factory) -> tuple[Path, str]:
+    out = tmp_path_factory.mktemp("html")
+    path = render_html(copy.deepcopy(sample), out)
+    return path, path.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def doc(rendered) -> str:
+    return rendered[1]
+
+
+# --------------------------------------------------------------------------- the sample
+
+
+def test_sample_validates_against_schema(sample):
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker()).validate(
+        sample
+    )
+
+
+def test_sample_covers_the_cases_the_report_must_handle(sample):
+    pages = sample["pages"]
+    assert 10 <= len(pages) <= 15
+    assert {p["depth"] for p in pages} == set(range(7))
+    assert any(p["status"] == 404 and p["error"] is None for p in pages)
+    assert any(p["error"] and p["error"]["code"] == "PAGE_HUNG" for p in pages)
+    assert len(sample["categories"]) == 5
+    assert any(c["score"] is None for c in sample["categories"].values())
+    assert {f["severity"] for f in sample["findings"]} == set(SEVERITY_ORDER)
+    assert any(len(f["urls"]) == 30 for f in sample["findings"])
+    assert any(len(f["message"]) > 50_000 for f in sample["findings"])
+    assert any("<script>alert(1)</script>" in f["title"] for f in sample["findings"])
+    assert any(e.get("check") for e in sample["errors"])
+    assert {c["status"] for c in sample["checks"]} == {"ran", "disabled", "error"}
+
+
+# --------------------------------------------------------------------------- basics
+
+
+def test_writes_report_html_and_returns_its_path(rendered, tmp_path):
+    path, document = rendered
+    assert path.name == "report.html"
+    assert path.is_file()
+    assert document.startswith("<!doctype html>")
+    assert document.rstrip().endswith("</html>")
+
+
+def test_creates_missing_output_directory_and_accepts_str(sample, tmp_path):
+    out = tmp_path / "a" / "b"
+    path = render_html(sample, str(out))
+    assert path == out / "report.html"
+    assert path.is_file()
+
+
+def test_does_not_modify_the_results(sample, tmp_path):
+    before = copy.deepcopy(sample)
+    render_html(sample, tmp_path)
+    assert sample == before
+
+
+def test_all_is_declared():
+    assert "render_html" in html_mod.__all__
+
+
+def test_jinja_autoescape_is_on():
+    assert html_mod._environment().autoescape is True
+
+
+def test_header_shows_score_target_and_metadata(doc):
+    header = doc[doc.index('<header class="hero">') : doc.index("</header>")]
+    assert "Overall score: 64 out of 100, Needs improvement" in header
+    assert re.search(r'<text class="num"[^>]*>64</text>', header)
+    assert "gauge gauge-lg band-average" in header
+    assert 'href="http://127.0.0.1:8123/"' in header
+    assert "1 Dec 2025, 14:03 UTC" in header
+    assert "Desktop" in header
+    assert "5 min 12 s" in header
+    assert "shop-auditor 0.1.0" in header
+    assert "2 critical and 2 serious problems need fixing first." in header
+
+
+def test_gauge_arc_length_matches_score(doc):
+    match = re.search(
+        r'<circle class="arc"[^>]*r="64"[^>]*stroke-dasharray="([\d.]+) ([\d.]+)"', doc
+    )
+    assert match, "overall gauge arc missing"
+    filled, circumference = map(float, match.groups())
+    assert filled / circumference == pytest.approx(0.64, abs=0.001)
+
+
+def test_every_category_has_a_card(doc, sample):
+    cards = section(doc, "categories")
+    for name, category in sample["categories"].items():
+        assert f"<h3>{name.title()}</h3>" in cards
+        if category["score"] is None:
+            assert "Not measured" in cards
+        else:
+            assert f">{round(category['score'])}</text>" in cards
+    # weakest first: navigation (47) before accessibility (92); unmeasured search last
+    assert cards.index("<h3>Navigation</h3>") < cards.index("<h3>Accessibility</h3>")
+    assert cards.index("<h3>Accessibility</h3>") < cards.index("<h3>Search</h3>")
+
+
+def test_category_bands(doc):
+    cards = section(doc, "categories")
+    assert 'class="card cat band-poor"' in cards  # navigation 47
+    assert 'class="card cat band-average"' in cards  # performance 61, forms 73
+    assert 'class="card cat band-good"' in cards  # accessibility 92
+    assert 'class="card cat band-na"' in cards  # search null
+
+
+def test_findings_are_ordered_by_severity_then_pages(doc, sample):
+    problems = section(doc, "problems")
+    badges = re.findall(r'<span class="badge sev-(\w+)">', problems)
+    assert len(badges) == len(sample["findings"])
+    ranks = [SEVERITY_ORDER.index(b) for b in badges]
+    assert ranks == sorted(ranks)
+    # critical before minor anywhere in the document
+    assert doc.index("Links lead to a page that does not exist") < doc.index("No sitemap.xml found")
+    # within "serious", the finding on 30 pages comes before the one on 1 page
+    assert problems.index("Product pages have no breadcrumb trail") < problems.index(
+        "Checkout fields use placeholders instead of labels"
+    )
+
+
+def test_finding_card_content(doc):
+    problems = section(doc, "problems")
+    assert "On 30 pages" in problems
+    assert "Show the 30 pages" in problems
+    assert "Site-wide" in problems  # the sitemap finding has no url
+    assert "How to fix" in problems
+    assert "Remove the link or point it at the product&#39;s replacement" in problems
+    # measured value vs threshold
+    assert "<strong>4.8 s</strong>" in problems and "<strong>2.5 s</strong>" in problems
+    assert "1.9× the threshold" in problems
+    # selector and snippet in <code>
+    assert '<code class="selector">img.product-hero</code>' in problems
+    assert "&lt;img class=&#34;product-hero&#34;" in problems or (
+        "&lt;img class=&quot;product-hero&quot;" in problems
+    )
+
+
+def test_page_list_of_a_finding_is_in_details(doc):
+    problems = section(doc, "problems")
+    block = problems[problems.index("Show the 30 pages") :]
+    block = block[: block.index("</details>")]
+    assert block.count("<li>") == 30
+    assert 'href="http://127.0.0.1:8123/product/item-030"' in block
+
+
+# --------------------------------------------------------------------------- safety
+
+
+def test_csp_meta_is_present_and_first_in_head(doc):
+    assert CSP_META in doc
+    head = doc[doc.index("<head>") : doc.index("</head>")]
+    assert head.index(CSP_META) < head.index("<title>")
+    assert html_mod.CSP in CSP_META
+
+
+def test_hostile_strings_are_escaped(doc):
+    assert "<script" not in doc.lower()
+    assert "<img" not in doc.lower()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in doc
+    assert "&lt;img src=x onerror=alert(1)&gt;" in doc
+    assert not re.search(r"<[^>]*\sonerror\s*=", doc, re.IGNORECASE)
+    # the snippet tried to close the <code>, <pre> and <details> around it
+    assert "&lt;/code&gt;&lt;/pre&gt;&lt;/details&gt;" in doc
+
+
+def test_no_executable_or_loading_markup(doc):
+    parsed = parse(doc)
+    forbidden = {"script", "img", "iframe", "object", "embed", "link", "base", "form", "frame"}
+    assert not {tag for tag, _ in parsed.tags} & forbidden
+    for tag, attrs in parsed.tags:
+        for name, value in attrs.items():
+            assert not name.startswith("on"), (tag, name)
+            assert name not in ("src", "srcset", "action", "formaction", "background")
+            if name == "style":
+                assert "url(" not in (value or "")
+        if tag == "meta" and attrs.get("http-equiv", "").lower() == "refresh":
+            pytest.fail("meta refresh")
+
+
+def test_no_remote_src_or_css_resources(doc):
+    assert not re.search(r"src\s*=\s*[\"']?\s*https?://", doc, re.IGNORECASE)
+    style = doc[doc.index("<style>") : doc.index("</style>")]
+    assert "@import" not in style
+    assert "url(" not in style
+    assert "@font-face" not in style
+
+
+def test_links_only_for_http_urls(doc):
+    parsed = parse(doc)
+    hrefs = [attrs["href"] for tag, attrs in parsed.tags if tag == "a" and "href" in attrs]
+    assert hrefs
+    for href in hrefs:
+        assert href.startswith(("#", "http://", "https://")), href
+        assert '"' not in href and "<" not in href
+    # the javascript: and data: URLs are shown, as text only
+    assert "javascript:alert(1)" in doc
+    assert "data:text/html,&lt;script&gt;" in doc
+
+
+def test_long_strings_are_cut(doc, sample):
+    assert "Z" * 2001 not in doc
+    assert "Z" * 1500 in doc  # cut, not dropped
+    assert "Z…" in doc
+    assert "Y" * 1001 not in doc
+    assert len(doc) < len(json.dumps(sample))
+
+
+def test_clip():
+    assert html_mod.clip("abcdef", 4) == "abc…"
+    assert html_mod.clip("abcd", 4) == "abcd"
+    assert html_mod.clip(None, 4) == ""
+    assert len(html_mod.clip("x" * 50_000, 200)) == 200
+
+
+@pytest.mark.parametrize(
+    ("url", "linked"),
+    [
+        ("http://shop.example/a", True),
+        ("HTTPS://shop.example/a", True),
+        ("javascript:alert(1)", False),
+        (" javascript:alert(1)", False),
+        ("JaVaScRiPt:alert(1)", False),
+        ("data:text/html,<b>x</b>", False),
+        ("http://shop.example/a b", False),
+        ('http://shop.example/a"><script>', False),
+        ("http:///nohost", False),
+        ("//shop.example/a", False),
+        ("/relative", False),
+        ("http://shop.example/" + "a" * 5000, False),
+        (None, False),
+    ],
+)
+def test_safe_href(url, linked):
+    assert (html_mod.safe_href(url) is not None) is linked
+
+
+def test_many_urls_are_capped_with_and_n_more(tmp_path):
+    urls = [f"http://127.0.0.1:8123/p/{i}" for i in range(120)]
+    results = minimal_results(
+        findings=[finding(urls=urls, url=urls[0], evidence={"pages_total": 400})]
+    )
+    document = render_html(results, tmp_path).read_text(encoding="utf-8")
+    block = document[document.index('<details class="pages-list">') :]
+    block = block[: block.index("</details>")]
+    assert block.count("<li>") == 50
+    assert "and 350 more" in block
+    assert "On 400 pages" in document
+
+
+def test_many_findings_are_capped(tmp_path):
+    findings = [finding(title=f"Finding number {i}", fingerprint=str(i)) for i in range(600)]
+    document = render_html(minimal_results(findings=findings), tmp_path).read_text("utf-8")
+    assert document.count('<article class="card finding') == html_mod.MAX_FINDING_CARDS
+    assert "More problems" in document
+    assert "and 50 more in results.json" in document
+
+
+# --------------------------------------------------------------------------- structure
+
+
+def test_depth_histogram(doc):
+    structure = section(doc, "structure")
+    assert '<svg class="chart"' in structure
+    assert '<title id="depth-title">Pages by click depth</title>' in structure
+    bars = re.findall(r'<rect class="bar"[^>]*height="([\d.]+)"', structure)
+    assert len(bars) == 7  # depths 0..6
+    heights = [float(h) for h in bars]
+    # depths 1 and 2 have 4 pages each, the others 1: the two tallest bars are equal
+    assert heights[1] == heights[2] == max(heights)
+    assert heights[0] == pytest.approx(heights[1] / 4)
+    assert "Depth 6: 1 page" in structure
+
+
+def test_pages_table(doc, sample):
+    structure = section(doc, "structure")
+    table = structure[structure.index('<table class="data pages">') :]
+    rows = re.findall(r"<tr( class=\"failed\")?>\s*<td class=\"page-url\">", table)
+    assert len(rows) == len(sample["pages"])
+    failed = [r for r in rows if r]
+    assert len(failed) == 2  # the 404 and the hung page
+    assert rows[0] and rows[1]  # failing pages are listed first
+    assert '<span class="status status-bad">404</span>' in table
+    assert "PAGE_HUNG" in table
+    assert "4.8 s" in table and "0.31" in table and "420 ms" in table
+    assert "4.1 MB" in table
+    assert "Trail Runner 2 &lt;/title&gt;&lt;script&gt;" in table
+    assert "after 2 redirects" in table
+
+
+def test_audit_problems_section(doc):
+    audit = section(doc, "audit")
+    assert "CHECK_FAILED" in audit
+    assert "forms.autocomplete" in audit
+    assert "TimeoutError: locator(&#39;form#checkout&#39;) not visible after 30000 ms" in audit
+    assert "Disabled in settings" in audit
+    assert "st-error" in audit and "st-disabled" in audit
+    assert "Pages that could not be audited" in audit
+    assert "/sale/clearance/archive/2019/item-77" in audit
+
+
+def test_crawl_summary(doc):
+    crawl = section(doc, "crawl")
+    for label, value in [
+        ("Pages crawled", "13"),
+        ("Pages failed", "1"),
+        ("URLs discovered", "58"),
+        ("Skipped by robots.txt", "4"),
+        ("Skipped by sampling", "37"),
+        ("Outside the scope", "3"),
+        ("Pages per minute", "2.5"),
+    ]:
+        assert re.search(
+            rf'<span class="tile-value">{re.escape(value)}</span>'
+            rf'<span class="tile-label">{re.escape(label)}</span>',
+            crawl,
+        ), label
+
+
+# --------------------------------------------------------------------------- accessibility
+
+
+def test_document_language_and_title(doc):
+    assert '<html lang="en">' in doc
+    assert "<title>Usability report · 127.0.0.1:8123</title>" in doc
+    assert '<meta name="viewport"' in doc
+
+
+def test_headings_are_in_order(doc):
+    levels = parse(doc).headings
+    assert levels[0] == 1
+    assert levels.count(1) == 1
+    for before, after in itertools.pairwise(levels):
+        assert after <= before + 1, levels
+
+
+def test_every_svg_is_labelled(doc):
+    svgs = parse(doc).svgs
+    assert len(svgs) >= 7  # overall gauge, 5 category gauges, depth chart
+    for svg in svgs:
+        assert svg["attrs"].get("role") == "img"
+        assert svg["attrs"].get("aria-labelledby")
+        assert svg["first_child"] == "title"
+        assert svg["title"].strip()
+
+
+def _luminance(hex_colour: str) -> float:
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _contrast(a: str, b: str) -> float:
+    hi, lo = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def test_colour_contrast_of_text_pairs():
+    css = (ROOT / "reports" / "templates" / "report.css").read_text(encoding="utf-8")
+    var = dict(re.findall(r"--([\w-]+):\s*(#[0-9a-fA-F]{6})", css))
+    # the severity colours asked for are used
+    assert (var["crit"], var["serious"], var["moderate"], var["minor"]) == (
+        "#b91c1c",
+        "#ea580c",
+        "#ca8a04",
+        "#2563eb",
+    )
+    pairs = [("text", "bg"), ("text", "card"), ("muted", "card"), ("muted", "bg")]
+    pairs += [(f"{k}-text", f"{k}-soft") for k in ("crit", "serious", "moderate", "minor")]
+    pairs += [(f"{k}-text", "card") for k in ("good", "average", "poor", "na")]
+    pairs += [(f"{k}-text", f"{k}-soft") for k in ("good", "average", "poor", "na")]
+    for fg, bg in pairs:
+        assert _contrast(var[fg], var[bg]) >= 4.5, (fg, bg)
+    # ring arcs are graphics: 3:1 against the card
+    for k in ("good", "average", "poor"):
+        assert _contrast(var[k], var["card"]) >= 3, k
+
+
+# --------------------------------------------------------------------------- sparse results
+
+
+def test_renders_without_score_findings_or_pages(tmp_path):
+    document = render_html(minimal_results(), tmp_path).read_text(encoding="utf-8")
+    assert "Overall score: not measured" in document
+    assert "No problems were found." in document
+    assert "No pages were audited." in document
+    assert "No categories were scored." in document
+    assert "The audit ran cleanly" in document
+    assert '<svg class="chart"' not in document
+    assert CSP_META in document
+
+
+def test_renders_null_category_scores_and_unknown_category(tmp_path):
+    results = minimal_results(
+        score=12.4,
+        categories={"speed-ish": {"score": None, "weight": 1, "summary": "", "checks": []}},
+        findings=[finding(category="checkout-flow", severity="critical")],
+        pages=[
+            {
+                "url": "http://127.0.0.1:8123/",
+                "final_url": None,
+                "status": None,
+                "depth": None,
+                "redirects": [],
+                "template": "",
+                "content_type": None,
+                "title": None,
+                "metrics": {},
+                "error": None,
+            }
+        ],
+        interrupted=True,
+    )
+    document = render_html(results, tmp_path).read_text(encoding="utf-8")
+    assert "<h3>Speed Ish</h3>" in document
+    assert "<h3>Checkout Flow</h3>" in document
+    assert "band-poor" in document
+    assert "The audit was interrupted." in document
+    assert "Depth ?: 1 page" in document
+
+
+def test_renders_an_empty_dict(tmp_path):
+    document = render_html({}, tmp_path).read_text(encoding="utf-8")
+    assert "unknown shop" in document
+    assert CSP_META in document
+
+
+def test_rejects_a_non_dict(tmp_path):
+    with pytest.raises(TypeError):
+        render_html(["not", "a", "dict"], tmp_path)  # type: ignore[arg-type]
+    assert not (tmp_path / "report.html").exists()
+
+
+def test_hostile_category_and_check_names_are_escaped(tmp_path):
+    evil = '"><script>alert(2)</script>'
+    results = minimal_results(
+        categories={evil: {"score": 10, "weight": 1, "summary": evil, "checks": [evil]}},
+        checks=[
+            {
+                "id": evil,
+                "category": evil,
+                "title": evil,
+                "status": "error",
+                "reason": evil,
+                "score": None,
+                "weight": 1,
+                "findings": 0,
+            }
+        ],
+        findings=[finding(category=evil, check=evil, severity="serious", selector=evil)],
+        errors=[{"code": evil, "message": evil, "check": evil, "url": evil}],
+        settings={evil: evil},
+    )
+    document = render_html(results, tmp_path).read_text(encoding="utf-8")
+    assert "<script" not in document
+    assert str(escape(evil)) in document
