@@ -247,6 +247,20 @@ def list_checks() -> None:
         click.echo(f"{check_id:<32} {cls.category:<14} {state:<8} {cls.title}")
 
 
+@cli.command("browser")
+@friendly
+def show_browser() -> None:
+    """Print the Chromium the audit would use (exit 2 with a hint when there is none)."""
+    from playwright.sync_api import sync_playwright
+
+    from .browser import find_chromium
+
+    settings = load_settings(None)
+    with sync_playwright() as pw:
+        path = find_chromium(settings.browser.executable, pw.chromium.executable_path)
+    click.echo(path)
+
+
 @cli.command()
 @click.argument("results", type=click.Path(dir_okay=False))
 @click.option(

@@ -56,7 +56,7 @@ class Frontier:
         """Queue ``url``; returns None when queued, else the reason it was not.
 
         ``depth`` is None for URLs known only from the sitemap: they come last.
-        ``force`` is for start URLs the user named: only robots can refuse them.
+        ``force`` is for start URLs the user named: the caller has asked robots.txt.
         """
         if url in self._seen:
             return "seen"
@@ -79,14 +79,14 @@ class Frontier:
         return None
 
     def _refusal(self, url: str, depth: int | None, force: bool) -> str | None:
-        if not force and not self.scope.allows(url):
+        if force:
+            return None
+        if not self.scope.allows(url):
             return "scope"
         if not self._robots_allows(url):
             return "robots"
         if not looks_like_html(url):
             return "file"
-        if force:
-            return None
         if depth is not None and depth > self._max_depth:
             return "depth"
         if self.accepted >= self._max_pages:

@@ -30,6 +30,7 @@ class RobotsRules:
     parser: Protego | None = None
     allow_all: bool = False
     disallow_all: bool = False
+    unreachable: bool = False
     note: str = ""
     sitemaps: list[str] = field(default_factory=list)
 
@@ -51,7 +52,10 @@ def rules_from_response(origin: str, result: FetchResult) -> RobotsRules:
     """Turn the answer to ``/robots.txt`` into rules (a pure function, for tests)."""
     if result.status is None:
         return RobotsRules(
-            origin, disallow_all=True, note=f"robots.txt unreachable ({result.error})"
+            origin,
+            disallow_all=True,
+            unreachable=True,
+            note=f"robots.txt could not be loaded ({result.error})",
         )
     if 400 <= result.status < 500:
         return RobotsRules(origin, allow_all=True, note=f"no robots.txt (HTTP {result.status})")

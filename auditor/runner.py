@@ -159,13 +159,15 @@ async def run_audit(
                 limiter.set_crawl_delay(
                     urlsplit(start).netloc, rules.crawl_delay(c.user_agent_token)
                 )
-                if not rules.allows(start, c.user_agent_token):
+                # An unreachable robots.txt usually means an unreachable shop: the start
+                # page's own error (below) then says more than "robots.txt failed".
+                if not rules.unreachable and not rules.allows(start, c.user_agent_token):
                     raise TargetError(
                         f"robots.txt of {rules.origin} does not allow {start} for "
                         f"{c.user_agent_token}; set crawl.respect_robots = false "
                         "to audit your own shop"
                     )
-                if rules.note and rules.disallow_all:
+                if rules.note and rules.disallow_all and not rules.unreachable:
                     errors.append(
                         {
                             "code": "ROBOTS_UNAVAILABLE",
@@ -192,13 +194,28 @@ async def run_audit(
                 for url in starts:
                     if not robots.known(url):
                         await robots.rules_for(url)
-                    frontier.offer(url, 0, force=True)
+                    if url == start or robots.allows(url):
+                        frontier.offer(url, 0, force=True)
+                    else:
+                        errors.append(
+                            {
+                                "code": "ROBOTS_DISALLOWED",
+                                "check": None,
+                                "url": url,
+                                "message": "robots.txt does not allow this start URL",
+                            }
+                        )
                 first = frontier.pop()
                 record, tab = await crawler.visit(first, None)
                 await crawler.close_tab(tab)
                 problem = _start_page_problem(record)
                 if problem:
                     raise TargetError(problem)
+                if c.respect_robots and rules.unreachable:
+                    raise TargetError(
+                        f"{rules.note} and RFC 9309 then forbids crawling {rules.origin}; "
+                        "set crawl.respect_robots = false to audit your own shop"
+                    )
                 await crawler.record(first, record)
                 sitemap_urls = await _discover_sitemaps(
                     settings, robots, rules, fetcher, frontier, normalizer, start, errors
