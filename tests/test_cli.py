@@ -5,7 +5,6 @@ import shutil
 import socket
 import ssl
 import subprocess
-import threading
 from http.server import ThreadingHTTPServer
 
 import pytest
