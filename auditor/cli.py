@@ -171,6 +171,9 @@ def _audit(url: str, settings: Settings) -> int:
     reports = _render(results_path, out_dir, settings.output.formats)
     results = load_results(results_path)
     _print_summary(results, results_path, reports)
+    if results.get("interrupted"):
+        click.echo(f"interrupted: partial results in {results_path}", err=True)
+        return EXIT_INTERRUPTED
     threshold = settings.gate.fail_under
     score = results.get("score")
     if threshold and (score is None or score < threshold):

@@ -54,7 +54,9 @@ def test_bad_flag_value_is_a_usage_error(tmp_path):
 
 
 def test_missing_browser_says_how_to_get_one(tmp_path):
-    result = run_cli("run", "http://127.0.0.1:9/", *QUIET, env={"AUDITOR_CHROMIUM": "/no/such/chromium"})
+    result = run_cli(
+        "run", "http://127.0.0.1:9/", *QUIET, env={"AUDITOR_CHROMIUM": "/no/such/chromium"}
+    )
     assert_one_line_error(result, "Chromium named in the settings was not found")
 
 
@@ -85,9 +87,24 @@ def tls_server(tmp_path_factory):
         pytest.skip("openssl is needed to make a self-signed certificate")
     d = tmp_path_factory.mktemp("tls")
     subprocess.run(
-        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
-         "-subj", "/CN=127.0.0.1", "-keyout", str(d / "k.pem"), "-out", str(d / "c.pem")],
-        check=True, capture_output=True,
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "1",
+            "-subj",
+            "/CN=127.0.0.1",
+            "-keyout",
+            str(d / "k.pem"),
+            "-out",
+            str(d / "c.pem"),
+        ],
+        check=True,
+        capture_output=True,
     )
     srv = FixtureServer({"/": page("Home", "<a href='/a'>a</a>"), "/a": page("A", "a")})
     ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
@@ -105,8 +122,14 @@ def test_tls_error_tells_how_to_proceed(tmp_path, tls_server):
 
 
 def test_tls_errors_can_be_ignored_for_staging(tmp_path, tls_server):
-    result = run_cli("run", tls_server, "--out", str(tmp_path), *QUIET,
-                     env={"AUDITOR_BROWSER__IGNORE_HTTPS_ERRORS": "true"})
+    result = run_cli(
+        "run",
+        tls_server,
+        "--out",
+        str(tmp_path),
+        *QUIET,
+        env={"AUDITOR_BROWSER__IGNORE_HTTPS_ERRORS": "true"},
+    )
     assert result.exit_code == 0, result.stderr
     assert len(json.loads((tmp_path / "results.json").read_text())["pages"]) == 2
 
@@ -121,7 +144,9 @@ def broken_shop():
 def test_run_writes_results_and_reports_and_the_gate_fails_below_threshold(tmp_path):
     with FixtureServer(broken_shop()) as srv:
         ok = run_cli("run", srv.base_url, "--out", str(tmp_path / "a"), *QUIET)
-        gated = run_cli("run", srv.base_url, "--out", str(tmp_path / "b"), *QUIET, "--fail-under", "95")
+        gated = run_cli(
+            "run", srv.base_url, "--out", str(tmp_path / "b"), *QUIET, "--fail-under", "95"
+        )
     assert ok.exit_code == 0, ok.stderr
     assert "Score: 75/100" in ok.stdout
     for name in ("results.json", "pages.jsonl", "report.html", "summary.md"):
@@ -139,21 +164,33 @@ def test_report_and_diff_read_results_json(tmp_path):
     (tmp_path / "bad" / "report.html").unlink()
     again = run_cli("report", str(tmp_path / "bad" / "results.json"))
     assert again.exit_code == 0 and (tmp_path / "bad" / "report.html").is_file()
-    d = run_cli("diff", str(tmp_path / "bad" / "results.json"), str(tmp_path / "good" / "results.json"),
-                "--fail-on-new")
+    d = run_cli(
+        "diff",
+        str(tmp_path / "bad" / "results.json"),
+        str(tmp_path / "good" / "results.json"),
+        "--fail-on-new",
+    )
     assert d.exit_code == 0
     assert "Score: 75 -> 100" in d.stdout and "Fixed findings: 1" in d.stdout
-    worse = run_cli("diff", str(tmp_path / "good" / "results.json"), str(tmp_path / "bad" / "results.json"),
-                    "--fail-on-new")
+    worse = run_cli(
+        "diff",
+        str(tmp_path / "good" / "results.json"),
+        str(tmp_path / "bad" / "results.json"),
+        "--fail-on-new",
+    )
     assert worse.exit_code == 1 and "New findings: 1" in worse.stdout
     (tmp_path / "junk.json").write_text("{nope")
-    assert_one_line_error(run_cli("report", str(tmp_path / "junk.json")), "not a readable results file")
+    assert_one_line_error(
+        run_cli("report", str(tmp_path / "junk.json")), "not a readable results file"
+    )
 
 
 def test_checks_lists_every_registered_check():
     result = run_cli("checks")
     assert result.exit_code == 0
-    assert "navigation.broken-links" in result.stdout and "navigation.redirect-chains" in result.stdout
+    assert (
+        "navigation.broken-links" in result.stdout and "navigation.redirect-chains" in result.stdout
+    )
 
 
 def test_init_writes_a_config_once(tmp_path):

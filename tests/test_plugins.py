@@ -60,8 +60,13 @@ def install_plugin(target):
 
 
 def auditor(*args, env):
-    return subprocess.run([sys.executable, "-m", "auditor", *args], capture_output=True, text=True,
-                          env=env, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "auditor", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
 
 
 def test_third_party_check_is_listed_and_runs_and_a_broken_one_does_not_stop_the_audit(tmp_path):
@@ -72,12 +77,26 @@ def test_third_party_check_is_listed_and_runs_and_a_broken_one_does_not_stop_the
     listed = auditor("checks", env=env)
     assert listed.returncode == 0
     assert "extra.titles" in listed.stdout and "content" in listed.stdout
-    routes = {"/": page("Home", "<a href='/untitled'>x</a>"),
-              "/untitled": "<!doctype html><html lang='en'><body>no title</body></html>"}
+    routes = {
+        "/": page("Home", "<a href='/untitled'>x</a>"),
+        "/untitled": "<!doctype html><html lang='en'><body>no title</body></html>",
+    }
     with FixtureServer(routes) as srv:
-        run = auditor("run", srv.base_url, "--out", str(tmp_path / "out"), "--progress", "none",
-                      "--check", "extra.titles", "--check", "extra.broken",
-                      "--check", "navigation.broken-links", env=env)
+        run = auditor(
+            "run",
+            srv.base_url,
+            "--out",
+            str(tmp_path / "out"),
+            "--progress",
+            "none",
+            "--check",
+            "extra.titles",
+            "--check",
+            "extra.broken",
+            "--check",
+            "navigation.broken-links",
+            env=env,
+        )
     assert run.returncode == 0, run.stderr
     results = json.loads((tmp_path / "out" / "results.json").read_text())
     titles = [f for f in results["findings"] if f["check"] == "extra.titles"]
