@@ -52,7 +52,7 @@ def test_ctrl_c_leaves_partial_results(tmp_path):
         proc = start_audit(srv, tmp_path)
         assert reached.wait(60), "the crawl never reached /p3"
         proc.send_signal(signal.SIGINT)
-        out, err = proc.communicate(timeout=60)
+        _out, err = proc.communicate(timeout=60)
     assert proc.returncode == 130, err
     assert "interrupted: partial results" in err
     results = json.loads((tmp_path / "results.json").read_text())
@@ -77,7 +77,7 @@ def test_crashed_browser_is_restarted_and_the_crawl_goes_on(tmp_path):
         assert browsers, "no browser process found"
         for b in browsers:
             b.kill()
-        out, err = proc.communicate(timeout=120)
+        _out, err = proc.communicate(timeout=120)
     assert proc.returncode == 0, err
     pages = {
         p["url"].removeprefix(srv.base_url.rstrip("/")): p
