@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
+import json
 import resource
 import sys
 import tempfile
@@ -26,6 +28,7 @@ import psutil
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
 
 from auditor.config import load_settings  # noqa: E402
 from auditor.demo import DemoShop  # noqa: E402
@@ -47,10 +50,8 @@ class MemorySampler:
             self.peak_python = max(self.peak_python, self.me.memory_info().rss)
             total = 0
             for child in self.me.children(recursive=True):
-                try:
+                with contextlib.suppress(psutil.Error):
                     total += child.memory_info().rss
-                except psutil.Error:
-                    pass
             self.peak_browser = max(self.peak_browser, total)
 
     def __enter__(self) -> MemorySampler:
@@ -80,8 +81,6 @@ def one_run(products: int, concurrency: int) -> dict:
             t0 = time.monotonic()
             results_path = asyncio.run(run_audit(shop.base_url, settings, Path(out)))
             wall = time.monotonic() - t0
-        import json
-
         results = json.loads(results_path.read_text())
     stats = results["stats"]
     pages = stats["pages_crawled"]
