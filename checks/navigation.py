@@ -201,7 +201,12 @@ class RedirectChains(Check):
                     url=sources[0] if sources else url,
                     urls=sources or [url],
                     selector=f'a[href$="{url_key(url)}"]',
-                    evidence={"start": url, "final": final, "hops": len(hops), "chain": hops},
+                    evidence={
+                        "start": url,
+                        "final": final,
+                        "hops": len(hops),
+                        "chain": [f"{url_key(h['url'])} ({h['status']})" for h in hops],
+                    },
                     key=url_key(url),
                 )
             )
