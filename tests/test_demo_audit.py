@@ -21,11 +21,21 @@ async def audit(mode, browser, tmp_path):
 async def test_demo_shop_with_defects(browser, tmp_path):
     results, log, base = await audit("defects", browser, tmp_path)
     assert validate_results(results) == []
-    by_key = {(f["check"], f["evidence"].get("target") or f["evidence"].get("resource")
-               or f["evidence"].get("start")): f for f in results["findings"]}
+    by_key = {
+        (
+            f["check"],
+            f["evidence"].get("target")
+            or f["evidence"].get("resource")
+            or f["evidence"].get("start"),
+        ): f
+        for f in results["findings"]
+    }
     broken = {k[1].removeprefix(base) for k in by_key if k[0] == "navigation.broken-links"}
-    assert {"/product/discontinued-parka", "/downloads/catalog-2019.pdf",
-            "/static/img/missing-banner.jpg"} <= broken
+    assert {
+        "/product/discontinued-parka",
+        "/downloads/catalog-2019.pdf",
+        "/static/img/missing-banner.jpg",
+    } <= broken
     chains = [f for f in results["findings"] if f["check"] == "navigation.redirect-chains"]
     assert len(chains) == 1 and chains[0]["evidence"]["hops"] == 3
     assert chains[0]["evidence"]["final"].endswith("/category/sale")
@@ -49,3 +59,4 @@ async def test_clean_demo_shop_has_no_link_findings(browser, tmp_path):
     pages = {p["url"].removeprefix(base): p for p in results["pages"]}
     assert pages["/product/polar-expedition-tent"]["depth"] <= 3
     assert all(p["error"] is None for p in results["pages"])
+    assert not any(path.startswith("/private/") for _, path in log)
