@@ -25,6 +25,8 @@ class Route:
     redirect: str | None = None
     #: served instead of this route from the second request on (e.g. 429, then 200)
     then: Route | None = None
+    #: a cookie (name=value) the request must carry, else a 302 to /login
+    require_cookie: str | None = None
 
 
 def page(title: str, body: str, head: str = "") -> str:
@@ -38,6 +40,7 @@ class FixtureServer:
     def __init__(self, routes: dict[str, Route | str]):
         self.routes = {k: (Route(v) if isinstance(v, str) else v) for k, v in routes.items()}
         self.log: list[tuple[str, str]] = []
+        self.headers: list[tuple[str, dict]] = []
         #: path -> threading.Event set when the path is first requested
         self.events: dict[str, threading.Event] = {}
         self._lock = threading.Lock()
@@ -53,6 +56,7 @@ class FixtureServer:
             def _serve(self, send_body: bool) -> None:
                 with server._lock:
                     server.log.append((self.command, self.path))
+                    server.headers.append((self.path, dict(self.headers)))
                 key = self.path if self.path in server.routes else self.path.split("?")[0]
                 route = server.routes.get(key)
                 if route is not None and route.then is not None:
@@ -62,6 +66,10 @@ class FixtureServer:
                     server.events[key].set()
                 if route is None:
                     route = Route("<!doctype html><title>Not found</title><h1>Not found</h1>", 404)
+                if route.require_cookie and route.require_cookie not in self.headers.get(
+                    "Cookie", ""
+                ):
+                    route = Route(status=302, redirect="/login")
                 if route.hang:
                     server._stop.wait(60)
                     return

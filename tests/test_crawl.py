@@ -212,3 +212,67 @@ async def test_login_steps_open_member_pages(browser, tmp_path, monkeypatch):
     assert posts == ["/login"]
     text = path.read_text()
     assert "s3cret" not in text  # the password never reaches results.json
+
+
+async def test_storage_state_logs_in_before_the_crawl(browser, tmp_path):
+    routes = {
+        "/": page("Home", "<a href='/account'>My account</a>"),
+        "/login": page("Login", "please log in"),
+        "/account": Route(page("Account", "Welcome back"), require_cookie="session=abc123"),
+    }
+    with FixtureServer(routes) as srv:
+        state = tmp_path / "state.json"
+        state.write_text(
+            json.dumps(
+                {
+                    "cookies": [
+                        {
+                            "name": "session",
+                            "value": "abc123",
+                            "domain": "127.0.0.1",
+                            "path": "/",
+                            "expires": -1,
+                            "httpOnly": True,
+                            "secure": False,
+                            "sameSite": "Lax",
+                        }
+                    ],
+                    "origins": [],
+                }
+            )
+        )
+        out = tmp_path / "out"
+        path = await run_audit(
+            srv.base_url, quick_settings(login={"storage_state": str(state)}), out, browser=browser
+        )
+        anonymous = await run_audit(
+            srv.base_url, quick_settings(), tmp_path / "anon", browser=browser
+        )
+    pages = {
+        p["url"].removeprefix(srv.base_url.rstrip("/")): p
+        for p in json.loads(path.read_text())["pages"]
+    }
+    assert pages["/account"]["title"] == "Account" and pages["/account"]["redirects"] == []
+    anon = {
+        p["url"].removeprefix(srv.base_url.rstrip("/")): p
+        for p in json.loads(anonymous.read_text())["pages"]
+    }
+    assert anon["/account"]["final_url"].endswith("/login")
+
+
+async def test_mobile_profile_looks_like_a_phone(browser, tmp_path):
+    routes = {"/": page("Home", "<a href='/b'>b</a>"), "/b": page("B", "b")}
+    for profile in ("mobile", "desktop"):
+        with FixtureServer(routes) as srv:
+            path = await run_audit(
+                srv.base_url,
+                quick_settings(browser={"profile": profile}),
+                tmp_path / profile,
+                browser=browser,
+            )
+            agents = {h.get("User-Agent", "") for p, h in srv.headers if p in ("/", "/b")}
+        assert json.loads(path.read_text())["profile"] == profile
+        assert len(agents) == 1
+        agent = agents.pop()
+        assert "ShopAuditor/" in agent and "HeadlessChrome" not in agent
+        assert ("Mobile" in agent) is (profile == "mobile")

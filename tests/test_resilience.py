@@ -79,6 +79,7 @@ def test_crashed_browser_is_restarted_and_the_crawl_goes_on(tmp_path):
             b.kill()
         _out, err = proc.communicate(timeout=120)
     assert proc.returncode == 0, err
+    assert "[auditor] finished: 7 pages done" in err  # plain progress lines off a terminal
     pages = {
         p["url"].removeprefix(srv.base_url.rstrip("/")): p
         for p in json.loads((tmp_path / "results.json").read_text())["pages"]
