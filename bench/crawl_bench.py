@@ -36,7 +36,7 @@ from auditor.runner import run_audit  # noqa: E402
 
 
 class MemorySampler:
-    """Peak RSS of this process and of its browser children, sampled every 0.2 s."""
+    """Peak RSS of this process, and peak PSS of its children (browser, driver, helpers)."""
 
     def __init__(self) -> None:
         self.me = psutil.Process()
@@ -46,12 +46,12 @@ class MemorySampler:
         self._thread = threading.Thread(target=self._run, daemon=True)
 
     def _run(self) -> None:
-        while not self._stop.wait(0.2):
+        while not self._stop.wait(0.5):
             self.peak_python = max(self.peak_python, self.me.memory_info().rss)
             total = 0
             for child in self.me.children(recursive=True):
                 with contextlib.suppress(psutil.Error):
-                    total += child.memory_info().rss
+                    total += child.memory_full_info().pss  # shared pages counted once
             self.peak_browser = max(self.peak_browser, total)
 
     def __enter__(self) -> MemorySampler:

@@ -174,13 +174,16 @@ class RedirectChains(Check):
 
     def evaluate(self, pages: Iterable[PageView], site: SiteView) -> list[Finding]:
         chains: dict[str, tuple[list[dict], str | None]] = {}
-        linked_from: dict[str, list[str]] = defaultdict(list)
         for page in pages:
             if len(page.redirects) >= self.options["min_hops"]:
                 chains[page.url] = (page.redirects, page.final_url)
-            for link in page.links:
-                if link.internal and link.url != page.url:
-                    linked_from[link.url].append(page.url)
+        # a second pass, so that only links to chains are kept, not the whole link graph
+        linked_from: dict[str, list[str]] = defaultdict(list)
+        if chains:
+            for page in pages:
+                for link in page.links:
+                    if link.internal and link.url in chains and link.url != page.url:
+                        linked_from[link.url].append(page.url)
         findings = []
         for url, (hops, final) in sorted(chains.items()):
             sources = list(dict.fromkeys(linked_from.get(url, [])))
