@@ -127,8 +127,12 @@ async def test_hung_page_is_retried_once_then_an_error_record_and_the_crawl_goes
 ):
     routes = {
         "/": page(
-            "Home", "<a href='/hang'>hang</a><a href='/ok'>ok</a><a href='/broken'>broken html</a>"
+            "Home",
+            "<a href='/hang'>hang</a><a href='/ok'>ok</a><a href='/broken'>broken html</a>"
+            "<a href='/loop'>loop</a><a href='/download'>a PDF without extension</a>",
         ),
+        "/loop": Route(status=302, redirect="/loop"),
+        "/download": Route(b"%PDF-1.4\n%%EOF\n", content_type="application/pdf"),
         "/hang": Route(hang=True),
         "/ok": page("OK", "fine"),
         "/broken": Route("<html><body><div><p>unclosed <b>tags <table><tr><td>cell</div></span>"),
@@ -143,7 +147,9 @@ async def test_hung_page_is_retried_once_then_an_error_record_and_the_crawl_goes
     assert hang_requests == 2  # tried, retried once, given up
     assert pages["/ok"]["status"] == 200 and pages["/ok"]["error"] is None
     assert pages["/broken"]["status"] == 200 and pages["/broken"]["error"] is None
-    assert results["stats"]["pages_failed"] == 1
+    assert pages["/loop"]["error"]["code"] == "REDIRECT_LOOP"
+    assert pages["/download"]["content_type"] == "application/pdf"
+    assert results["stats"]["pages_failed"] == 2
 
 
 async def test_429_with_retry_after_is_honoured(browser, tmp_path):
