@@ -249,8 +249,11 @@ async def audit_page(target: CrawlTarget, page: Page, env: PageEnv) -> PageRecor
     record = PageRecord(url=target.url, template=target.template, discovered_depth=target.depth)
     started = time.monotonic()
     responses: list[dict] = []
+    documents: list = []  # main-frame document responses, for navigations that end in a file
 
     def on_response(resp) -> None:
+        if resp.request.resource_type == "document" and resp.frame == page.main_frame:
+            documents.append(resp)
         if len(responses) < MAX_RESPONSES:
             responses.append(
                 {"url": resp.url, "status": resp.status, "type": resp.request.resource_type}
@@ -282,11 +285,26 @@ async def audit_page(target: CrawlTarget, page: Page, env: PageEnv) -> PageRecor
             await _collect(page, target, env, record, responses)
     except PlaywrightError as exc:
         record.error = classify_error(str(exc))
+        _file_instead_of_page(record, documents)
     finally:
         record.duration_ms = round((time.monotonic() - started) * 1000, 1)
         page.remove_listener("response", on_response)
         page.remove_listener("requestfailed", on_failed)
     return record
+
+
+def _file_instead_of_page(record: PageRecord, documents: list) -> None:
+    """A link that turns out to be a file (a PDF without .pdf) aborts the navigation
+    in Chromium; that is a file with a status, not a failed page."""
+    if not documents or record.error is None:
+        return
+    if record.error.code not in ("NOT_HTML", "NAVIGATION_FAILED"):
+        return
+    last = documents[-1]
+    ctype = (last.headers.get("content-type") or "").split(";")[0].strip().lower()
+    if ctype and ctype not in HTML_TYPES:
+        record.status, record.final_url, record.content_type = last.status, last.url, ctype
+        record.error = None
 
 
 async def _collect(
