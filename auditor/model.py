@@ -72,6 +72,8 @@ class PageRecord:
     links: list[Link] = field(default_factory=list)
     failed_resources: list[dict] = field(default_factory=list)
     metrics: dict[str, Any] = field(default_factory=dict)
+    #: landmarks for navigation and page kinds (auditor.structure)
+    structure: dict[str, Any] = field(default_factory=dict)
     gathered: dict[str, Any] = field(default_factory=dict)
     gather_errors: dict[str, str] = field(default_factory=dict)
     error: PageError | None = None

@@ -28,6 +28,7 @@ from .frontier import CrawlTarget
 from .model import Link, PageError, PageRecord, clip
 from .plugins import Check
 from .ratelimit import HostLimiter, parse_retry_after
+from .structure import BREADCRUMB_SELECTOR, STRUCTURE_JS, clean_structure
 
 __all__ = ["METRICS_INIT_SCRIPT", "PageContext", "PageEnv", "audit_page", "classify_error"]
 
@@ -66,7 +67,7 @@ METRICS_INIT_SCRIPT = """
 """
 
 _COLLECT_JS = """
-(maxLinks) => {
+([maxLinks, crumbs]) => {
   const nav = performance.getEntriesByType('navigation')[0];
   const fcp = performance.getEntriesByName('first-contentful-paint')[0];
   const m = window.__auditorMetrics || {};
@@ -75,7 +76,6 @@ _COLLECT_JS = """
   const fcpAt = fcp ? fcp.startTime : 0;
   let tbt = 0;
   for (const [start, dur] of (m.longTasks || [])) if (start >= fcpAt) tbt += Math.max(0, dur - 50);
-  const crumbs = 'nav[aria-label*="breadcrumb" i], [itemtype*="BreadcrumbList"], .breadcrumb, .breadcrumbs, [class*="breadcrumb" i]';
   const placeOf = (a) => {
     if (a.closest(crumbs)) return 'breadcrumb';
     if (a.closest('footer, [role="contentinfo"]')) return 'footer';
@@ -87,7 +87,9 @@ _COLLECT_JS = """
   for (const a of document.querySelectorAll('a[href], area[href]')) {
     if (links.length >= maxLinks) break;
     const img = a.querySelector && a.querySelector('img[alt]');
-    const text = (a.innerText || a.getAttribute('aria-label') || a.title || (img && img.alt) || '')
+    const inner = (a.innerText || "").trim();
+    const aria = a.getAttribute("aria-label");
+    const text = ((aria && /^\\d*$/.test(inner) ? aria : inner) || aria || a.title || (img && img.alt) || "")
       .replace(/\\s+/g, ' ').trim().slice(0, 200);
     links.push([String(a.href).slice(0, 2000), text, placeOf(a)]);
   }
@@ -318,7 +320,7 @@ async def _collect(
             with contextlib.suppress(PlaywrightTimeout):
                 await page.wait_for_load_state("load", timeout=5000)
     await page.evaluate(_AWAIT_PAINT_JS)
-    facts = await page.evaluate(_COLLECT_JS, s.crawl.max_links_per_page)
+    facts = await page.evaluate(_COLLECT_JS, [s.crawl.max_links_per_page, BREADCRUMB_SELECTOR])
     record.title = clip(facts.get("title") or "", 300) or None
     record.links = [
         Link(url=href, text=text, place=place) for href, text, place in facts.get("links", [])
@@ -329,6 +331,10 @@ async def _collect(
             metrics[key] = round(value, 4 if key == "cls" else 1)
     record.metrics.update(metrics)
     record.metrics["requests"] = len(responses)
+    try:
+        record.structure = clean_structure(await page.evaluate(STRUCTURE_JS))
+    except PlaywrightError:  # a hostile page may break the script; the visit goes on
+        record.structure = {}
     main = record.final_url
     record.failed_resources = [
         r

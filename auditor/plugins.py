@@ -45,7 +45,7 @@ __all__ = [
 
 ENTRY_POINT_GROUP = "auditor.checks"
 #: Facts the engine records on every page that a check may ask for.
-ENGINE_KEYS = frozenset({"links", "failed_resources", "metrics", "redirects"})
+ENGINE_KEYS = frozenset({"links", "failed_resources", "metrics", "redirects", "structure"})
 #: How much one finding takes off its check's score (multiplicatively).
 SEVERITY_PENALTY = {"critical": 0.5, "serious": 0.25, "moderate": 0.1, "minor": 0.03}
 
@@ -87,6 +87,9 @@ class SiteView:
     sitemap_urls: list[str]
     unrendered: dict[str, str]
     site_data: Any = None
+    #: for each page reached by links, the page it is first reached from on a shortest
+    #: click path (None for the start); walk it back for the path from home
+    parents: dict[str, str | None] = field(default_factory=dict)
 
 
 class Check:

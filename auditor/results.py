@@ -56,7 +56,7 @@ def iter_records(path: Path) -> Iterator[PageRecord]:
                 continue
 
 
-def page_entry(record: PageRecord, depth: int | None) -> dict:
+def page_entry(record: PageRecord, depth: int | None, kind: str | None = None) -> dict:
     metrics: dict[str, Any] = {}
     for key in METRIC_KEYS:
         value = record.metrics.get(key)
@@ -72,6 +72,7 @@ def page_entry(record: PageRecord, depth: int | None) -> dict:
         "content_type": record.content_type,
         "title": record.title,
         "metrics": metrics,
+        "kind": kind,
         "error": None
         if record.error is None
         else {"code": record.error.code, "message": record.error.message},

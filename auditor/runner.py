@@ -14,7 +14,7 @@ import dataclasses
 import datetime as dt
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -28,10 +28,11 @@ from .crawl import Crawler
 from .errors import TargetError
 from .events import EventBus
 from .fetch import Fetcher
-from .frontier import Frontier
+from .frontier import CrawlTarget, Frontier
 from .login import log_in
 from .model import Finding, PageRecord, merge_findings
 from .page import HTML_TYPES, PageEnv
+from .pagekinds import page_kind
 from .plugins import ENGINE_KEYS, LoadedCheck, PageView, SiteView, load_checks
 from .ratelimit import HostLimiter
 from .results import SCHEMA_VERSION, iter_records, page_entry, write_results
@@ -53,6 +54,9 @@ class SiteContext:
     options: dict[str, Any]
     view: SiteView
     records_path: Path
+    #: loads one more page the way the crawl does (robots, rate limit, retries);
+    #: None where robots.txt forbids it. The record is not added to the results.
+    visit: Callable[[str], Awaitable[PageRecord | None]] | None = None
 
     def records(self) -> Iterator[PageRecord]:
         return iter_records(self.records_path)
@@ -226,13 +230,38 @@ async def run_audit(
                     interrupted = True
             state = crawler.state
             depths = state.graph.depths(starts)
-            view = SiteView(start, depths, state.statuses, sitemap_urls, frontier.unrendered)
+            view = SiteView(
+                start,
+                depths,
+                state.statuses,
+                sitemap_urls,
+                frontier.unrendered,
+                parents=state.graph.paths(starts),
+            )
+            templates = TemplateGrouper()
+
+            async def visit(url: str) -> PageRecord | None:
+                if not robots.known(url):
+                    await robots.rules_for(url)
+                if not robots.allows(url):
+                    return None
+                target = CrawlTarget(url, None, templates.template_of(url))
+                record, tab = await crawler.visit(target, None)
+                await crawler.close_tab(tab)
+                return record
+
             if not interrupted:
                 events.emit("stage_started", name="site stage: checks that need the whole site")
                 for lc in enabled:
                     if lc.cls.has_site_step():
                         ctx = SiteContext(
-                            session, fetcher, settings, lc.instance.options, view, records_path
+                            session,
+                            fetcher,
+                            settings,
+                            lc.instance.options,
+                            view,
+                            records_path,
+                            visit,
                         )
                         try:
                             site_data[lc.id] = await lc.instance.site(ctx)
@@ -309,7 +338,13 @@ async def run_audit(
     }
     path = out_dir / "results.json"
     write_results(
-        path, head, (page_entry(r, depths.get(r.url)) for r in iter_records(records_path)), tail
+        path,
+        head,
+        (
+            page_entry(r, depths.get(r.url), page_kind(r.url, r.title, r.structure, start))
+            for r in iter_records(records_path)
+        ),
+        tail,
     )
     events.emit("run_finished", results={"score": overall, "path": str(path)})
     return path

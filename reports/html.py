@@ -18,10 +18,11 @@ import os
 import statistics
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
@@ -595,6 +596,210 @@ def depth_chart(pages: list[dict[str, Any]]) -> dict[str, Any] | None:
     }
 
 
+# --------------------------------------------------------------------------- site tree
+
+CLICK_DEPTH_CHECK = "navigation.click-depth"
+MAX_TREE_NODES = 40  # sections and sub-sections shown in the tree, together
+MAX_TREE_CHILDREN = 12  # sub-sections shown under one section
+MAX_OPEN_SECTION = 50  # a section with more pages starts collapsed
+MAX_DEEPEST = 10
+MAX_PATH_STEPS = 12  # a longer click path keeps its start and end
+MAX_PATH_STEP = 60
+
+
+def _depth(value: Any) -> int | None:
+    depth = _int_or_none(value)
+    return depth if depth is not None and depth >= 0 else None
+
+
+def _click_path(value: Any) -> str:
+    """The link texts of a click path joined by arrows; a very long path loses its middle.
+
+    The start (how the visitor enters) and the end (where the page hangs) say where a
+    shortcut belongs; the middle of a 30-click path only makes the row unreadable.
+    """
+    steps = [
+        clip(" ".join(step.split()), MAX_PATH_STEP) or "(no text)"
+        for step in _as_list(value)
+        if isinstance(step, str)
+    ]
+    if len(steps) > MAX_PATH_STEPS:
+        head = MAX_PATH_STEPS // 2
+        steps = [*steps[:head], ELLIPSIS, *steps[head + 1 - MAX_PATH_STEPS :]]
+    return " → ".join(steps)
+
+
+def click_depth_marks(findings: Iterable[Mapping[str, Any]]) -> dict[str, dict[str, Any]]:
+    """The pages the click-depth check found too deep, by URL.
+
+    The check owns the judgement (its limit may depend on the kind of page), so the report
+    marks exactly the pages it flagged rather than applying a limit of its own. A finding
+    names its page in ``url``, with depth, limit, kind and click path in its evidence; other
+    pages in ``urls`` are marked too, but the evidence describes only the first. The generic
+    ``value``/``threshold`` evidence keys are read when ``depth``/``limit`` are missing.
+    """
+    marks: dict[str, dict[str, Any]] = {}
+    for finding in findings:
+        if finding.get("check") != CLICK_DEPTH_CHECK:
+            continue
+        ev = _as_dict(finding.get("evidence"))
+        limit = _depth(ev.get("limit", ev.get("threshold")))
+        first = finding.get("url")
+        for url in [first, *_as_list(finding.get("urls"))]:
+            own = url == first
+            if not isinstance(url, str) or not url or (url in marks and not own):
+                continue
+            marks[url] = {
+                "depth": _depth(ev.get("depth", ev.get("value"))) if own else None,
+                "limit": limit,
+                "kind": clip(ev.get("kind"), MAX_SHORT) if own else "",
+                "path": _click_path(ev.get("path")) if own else "",
+            }
+    return marks
+
+
+@dataclass
+class _Node:
+    """Counts of one section of the tree: pages, depth range and pages too deep."""
+
+    pages: int = 0
+    low: int | None = None
+    high: int | None = None
+    deep: int = 0
+    nested: bool = False  # some page lies below it, so it is a section, not a single page
+    children: dict[str, _Node] = field(default_factory=dict)
+
+    def add(self, depth: int | None, deep: bool) -> None:
+        self.pages += 1
+        self.deep += deep
+        if depth is not None:
+            self.low = depth if self.low is None else min(self.low, depth)
+            self.high = depth if self.high is None else max(self.high, depth)
+
+
+def _segments(url: Any) -> list[str]:
+    try:
+        path = urlsplit(url).path if isinstance(url, str) else ""
+    except ValueError:
+        path = ""
+    return [clip(unquote(part), MAX_SHORT) for part in path.split("/") if part]
+
+
+def _ranked(nodes: Mapping[str, _Node]) -> list[tuple[str, _Node]]:
+    return sorted(nodes.items(), key=lambda item: (-item[1].pages, item[0]))
+
+
+def _node_view(label: str, node: _Node) -> dict[str, Any]:
+    if node.low is None:
+        depths = "–"
+    elif node.low == node.high:
+        depths = str(node.low)
+    else:
+        depths = f"{node.low}–{node.high}"
+    return {"label": label, "pages": node.pages, "depths": depths, "deep": node.deep}
+
+
+def site_tree(pages: list[dict[str, Any]], marks: Mapping[str, Any]) -> dict[str, Any] | None:
+    """The shop's main sections as a two-level tree, for the "Site structure" section.
+
+    Pages are grouped by the first segment of their path (``/category``), and by the second
+    (``/category/shoes``) only where pages lie below it: a product's own slug is a page, not
+    a section, and a shop of 5,000 products must not become 5,000 nodes. The root counts the
+    whole site. Flagged URLs that were not rendered (templates are sampled) still count,
+    with the depth the check reported. At most ``MAX_TREE_NODES`` nodes are shown, the
+    biggest sections first.
+    """
+    records: list[tuple[list[str], int | None, bool]] = []
+    seen: set[str] = set()
+    for page in pages:
+        urls = {u for u in (page.get("url"), page.get("final_url")) if isinstance(u, str)}
+        seen |= urls
+        deep = any(u in marks for u in urls)
+        records.append((_segments(page.get("url")), _depth(page.get("depth")), deep))
+    for url, mark in marks.items():
+        if url not in seen:
+            records.append((_segments(url), mark["depth"], True))
+    if not records:
+        return None
+    root = _Node()
+    for segments, depth, deep in records:
+        root.add(depth, deep)
+        if segments:
+            section = root.children.setdefault(segments[0], _Node())
+            section.add(depth, deep)
+            if len(segments) > 1:
+                sub = section.children.setdefault(segments[1], _Node())
+                sub.add(depth, deep)
+                sub.nested |= len(segments) > 2
+    sections = _ranked(root.children)
+    shown, rest = sections[:MAX_TREE_NODES], sections[MAX_TREE_NODES:]
+    budget = MAX_TREE_NODES - len(shown)
+    views = []
+    for name, node in shown:
+        subs = _ranked({k: v for k, v in node.children.items() if v.nested})
+        take = min(len(subs), MAX_TREE_CHILDREN, budget)
+        budget -= take
+        view = _node_view(f"/{name}", node)
+        view["children"] = [_node_view(f"/{name}/{k}", v) for k, v in subs[:take]]
+        view["children_more"] = len(subs) - take
+        view["open"] = node.pages <= MAX_OPEN_SECTION
+        views.append(view)
+    return {
+        "root": _node_view("/", root),
+        "sections": views,
+        "sections_more": len(rest),
+        "sections_more_pages": sum(node.pages for _, node in rest),
+    }
+
+
+def deepest_pages(
+    pages: list[dict[str, Any]], marks: Mapping[str, dict[str, Any]], origin: str | None
+) -> dict[str, Any] | None:
+    """Up to ``MAX_DEEPEST`` pages furthest from the start page, deepest first.
+
+    When the click-depth check flagged pages, these are listed with its limit and the click
+    path, which shows the owner where a shortcut link would help. Without such findings the
+    pages of the largest known depth are listed, so the report still shows where the
+    structure is deepest.
+    """
+    by_url: dict[str, dict[str, Any]] = {}
+    for page in pages:
+        for key in ("url", "final_url"):
+            if isinstance(page.get(key), str):
+                by_url.setdefault(page[key], page)
+    rows: list[tuple[Any, int | None, dict[str, Any] | None]]
+    if marks:
+        rows = []
+        for url, mark in marks.items():
+            depth = mark["depth"]
+            if depth is None:  # the finding did not say; the crawl may know
+                depth = _depth(by_url.get(url, {}).get("depth"))
+            rows.append((url, depth, mark))
+    else:
+        rows = [(p.get("url"), _depth(p.get("depth")), None) for p in pages]
+        rows = [row for row in rows if row[1] is not None]
+    if not rows:
+        return None
+    rows.sort(key=lambda row: -1 if row[1] is None else -row[1])
+    items = []
+    for url, depth, mark in rows[:MAX_DEEPEST]:
+        mark = mark or {}
+        limit = mark.get("limit")
+        items.append(
+            {
+                "url": url_view(url, origin),
+                "title": clip(by_url.get(url, {}).get("title"), MAX_TITLE)
+                if isinstance(url, str)
+                else "",
+                "depth": "–" if depth is None else str(depth),
+                "limit": "–" if limit is None else str(limit),
+                "kind": mark.get("kind", ""),
+                "path": mark.get("path", ""),
+            }
+        )
+    return {"flagged": bool(marks), "rows": items, "more": len(rows) - len(items)}
+
+
 def _page_failed(page: Mapping[str, Any]) -> bool:
     status = _int_or_none(page.get("status"))
     return page.get("error") is not None or status is None or status >= 400
@@ -785,6 +990,7 @@ def build_context(results: Mapping[str, Any]) -> dict[str, Any]:
     findings = sorted_findings(_as_list(results.get("findings")))
     counts = severity_counts(findings)
     score = score_value(results.get("score"))
+    marks = click_depth_marks(findings)
 
     duration = stats.get("duration_s")
     if not _is_number(duration):
@@ -838,6 +1044,8 @@ def build_context(results: Mapping[str, Any]) -> dict[str, Any]:
         "finding_rows": finding_rows,
         "finding_rows_more": max(len(findings) - MAX_FINDING_CARDS - MAX_FINDING_ROWS, 0),
         "depth_chart": depth_chart(pages),
+        "site_tree": site_tree(pages, marks),
+        "deepest_pages": deepest_pages(pages, marks, origin),
         "speed": speed_summary(pages, profile or "mobile"),
         "pages": page_views(pages, origin, profile or "mobile"),
         "pages_total": len(pages),

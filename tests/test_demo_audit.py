@@ -1,18 +1,22 @@
-"""End to end on the bundled demo shop: the engine and link health on both twins."""
+"""End to end on the bundled demo shop: the engine and the navigation checks on both twins."""
 
 import json
 
 import pytest
 
 from auditor.demo import DemoShop
+from auditor.plugins import discover_checks
 from auditor.results import validate_results
 from auditor.runner import run_audit
 from tests.conftest import quick_settings
 
+NAVIGATION = [cid for cid, _, _ in discover_checks() if cid.startswith("navigation.")]
+
 
 async def audit(mode, browser, tmp_path):
+    settings = quick_settings(audit={"checks": NAVIGATION})
     with DemoShop(mode=mode, delay_scale=0.1) as shop:
-        path = await run_audit(shop.base_url, quick_settings(), tmp_path, browser=browser)
+        path = await run_audit(shop.base_url, settings, tmp_path, browser=browser)
         log = shop.request_log()
     return json.loads(path.read_text()), log, shop.base_url.rstrip("/")
 
@@ -48,11 +52,33 @@ async def test_demo_shop_with_defects(browser, tmp_path):
     pages = {p["url"].removeprefix(base): p for p in results["pages"]}
     assert pages["/"]["depth"] == 0
     assert pages["/product/polar-expedition-tent"]["depth"] == 6
+    assert pages["/product/polar-expedition-tent"]["kind"] == "product"
     assert results["score"] < 100
+
+    def found(check):
+        return [f for f in results["findings"] if f["check"] == check]
+
+    def paths(finding):
+        return {u.removeprefix(base) for u in finding["urls"]}
+
+    deep = next(f for f in found("navigation.click-depth") if f["url"].endswith("expedition-tent"))
+    assert deep["evidence"]["depth"] == 6 and deep["evidence"]["limit"] == 3
+    assert deep["evidence"]["path"][:3] == ["Home", "Tents", "Page 2"]
+    assert len(deep["evidence"]["path"]) == 7
+    orphans = found("navigation.orphans")
+    assert [f["url"].removeprefix(base) for f in orphans] == ["/product/legacy-lantern"]
+    (menu,) = found("navigation.main-menu")
+    assert paths(menu) == {"/shipping"}
+    (crumbs,) = found("navigation.breadcrumbs")
+    assert "/product/alpine-daypack" in paths(crumbs)
+    assert all("jacket" not in p and "tent" not in p for p in paths(crumbs))
+    soft = {f["title"] for f in found("navigation.soft-404")}
+    assert soft == {"Missing pages answer with success (soft 404)", "Error page offers no way back"}
+    assert found("navigation.key-pages") == [] and found("navigation.dead-ends") == []
 
 
 @pytest.mark.slow
-async def test_clean_demo_shop_has_no_link_findings(browser, tmp_path):
+async def test_clean_demo_shop_has_no_navigation_findings(browser, tmp_path):
     results, log, base = await audit("clean", browser, tmp_path)
     assert results["findings"] == [], [f["title"] for f in results["findings"]]
     assert results["score"] == 100

@@ -375,12 +375,18 @@ def test_links_only_for_http_urls(doc):
     assert "data:text/html,&lt;script&gt;" in doc
 
 
-def test_long_strings_are_cut(doc, sample):
+def test_long_strings_are_cut(doc, sample, tmp_path):
     assert "Z" * 2001 not in doc
     assert "Z" * 1500 in doc  # cut, not dropped
     assert "Z…" in doc
     assert "Y" * 1001 not in doc
-    assert len(doc) < len(json.dumps(sample))
+    # the 50,000-character message costs the file no more than its cut (and escaped) length
+    short = copy.deepcopy(sample)
+    for f in short["findings"]:
+        if len(f["message"]) > 50_000:
+            f["message"] = ""
+    baseline = render_html(short, tmp_path).read_text(encoding="utf-8")
+    assert len(doc) - len(baseline) <= html_mod.MAX_MESSAGE + 100
 
 
 def test_clip():
@@ -463,6 +469,286 @@ def test_pages_table(doc, sample):
     assert "4.1 MB" in table
     assert "Trail Runner 2 &lt;/title&gt;&lt;script&gt;" in table
     assert "after 2 redirects" in table
+
+
+# --------------------------------------------------------------------------- site tree
+
+BASE = "http://127.0.0.1:8123"
+POLAR_PATH = [
+    "Home",
+    "Tents",
+    "Page 2",
+    "Expedition collection",
+    "Arctic series",
+    "Limited edition",
+    "Polar Expedition Tent",
+]
+
+
+def page(path: str, depth: int | None, **overrides) -> dict:
+    """A page entry as auditor.results.page_entry writes it."""
+    base = {
+        "url": BASE + path,
+        "final_url": None,
+        "status": 200,
+        "depth": depth,
+        "redirects": [],
+        "template": "page",
+        "content_type": "text/html",
+        "title": f"Title of {path}",
+        "metrics": {},
+        "error": None,
+    }
+    base.update(overrides)
+    return base
+
+
+def deep_finding(where: str, depth: int | None, limit: int = 4, **evidence) -> dict:
+    """A navigation.click-depth finding for one page, in the shape the check writes."""
+    ev = {"depth": depth, "limit": limit, "kind": "product", "path": ["Home", "Deep"]}
+    ev.update(evidence)
+    return finding(
+        check="navigation.click-depth",
+        fingerprint=where,
+        url=BASE + where,
+        urls=[BASE + where],
+        evidence=ev,
+    )
+
+
+SHOP_PAGES = [
+    page("/", 0),
+    page("/category/tents", 1),
+    page("/category/tents/page-2", 2),
+    page("/category/tents/expedition/arctic", 4),
+    page("/category/bags", 1),
+    page("/product/polar-tent", 6),
+    page("/product/city-sneaker", 2),
+    page("/cart", None),
+    page("/search?q=tent", 1),
+]
+
+
+def tree_nodes(tree: dict) -> dict[str, dict]:
+    """Every node of a site tree by its label."""
+    nodes = {tree["root"]["label"]: tree["root"]}
+    for sec in tree["sections"]:
+        nodes[sec["label"]] = sec
+        nodes.update((child["label"], child) for child in sec["children"])
+    return nodes
+
+
+def test_site_tree_groups_pages_by_first_and_second_segment():
+    tree = html_mod.site_tree(SHOP_PAGES, {})
+    assert tree["root"] == {"label": "/", "pages": 9, "depths": "0–6", "deep": 0}
+    # biggest sections first, ties by name; the query string is not a section
+    assert [s["label"] for s in tree["sections"]] == ["/category", "/product", "/cart", "/search"]
+    category, product, cart, search = tree["sections"]
+    assert (category["pages"], category["depths"]) == (4, "1–4")
+    # /category/tents has pages below it, /category/bags and the product slugs do not
+    assert category["children"] == [
+        {"label": "/category/tents", "pages": 3, "depths": "1–4", "deep": 0}
+    ]
+    assert product["children"] == [] and product["depths"] == "2–6"
+    assert cart["depths"] == "–"  # no known depth
+    assert search["depths"] == "1"
+    assert tree["sections_more"] == 0
+
+
+def test_site_tree_counts_the_pages_the_click_depth_check_flagged(tmp_path):
+    findings = [
+        deep_finding("/product/polar-tent", 6),
+        deep_finding("/category/tents/expedition/arctic", 4),
+        deep_finding("/sale/archive/item-77", 7),  # flagged, but not rendered (sampled)
+        finding(url=BASE + "/cart", urls=[BASE + "/cart"]),  # another check: not deep
+    ]
+    marks = html_mod.click_depth_marks(findings)
+    assert set(marks) == {
+        BASE + p
+        for p in (
+            "/product/polar-tent",
+            "/category/tents/expedition/arctic",
+            "/sale/archive/item-77",
+        )
+    }
+    nodes = tree_nodes(html_mod.site_tree(SHOP_PAGES, marks))
+    assert nodes["/"]["deep"] == 3 and nodes["/"]["pages"] == 10
+    assert nodes["/category"]["deep"] == nodes["/category/tents"]["deep"] == 1
+    assert nodes["/product"]["deep"] == 1
+    assert nodes["/sale"] == {
+        "label": "/sale",
+        "pages": 1,
+        "depths": "7",
+        "deep": 1,
+        "children": [{"label": "/sale/archive", "pages": 1, "depths": "7", "deep": 1}],
+        "children_more": 0,
+        "open": True,
+    }
+    assert nodes["/cart"]["deep"] == 0
+
+    results = minimal_results(pages=SHOP_PAGES, findings=findings)
+    structure = section(render_html(results, tmp_path).read_text(encoding="utf-8"), "structure")
+    assert (
+        '<span class="node-label">/</span> <span class="node-meta">10 pages · depth 0–7</span>'
+        ' <span class="deep-badge">3 too deep</span>'
+    ) in structure
+    assert '<details class="tree-branch" open><summary><span class="node-label">/sale' in structure
+
+
+def test_a_click_depth_finding_for_many_pages_marks_each_of_them():
+    # the check sums up the deep pages beyond its limit in one finding without a path
+    urls = [BASE + "/product/polar-tent", BASE + "/category/tents/expedition/arctic"]
+    summary = finding(
+        check="navigation.click-depth",
+        url=urls[0],
+        urls=urls,
+        evidence={"pages": 2, "deepest": 6},
+    )
+    marks = html_mod.click_depth_marks([summary])
+    assert set(marks) == set(urls)
+    assert all(m["depth"] is None and m["path"] == "" for m in marks.values())
+    assert html_mod.site_tree(SHOP_PAGES, marks)["root"]["deep"] == 2
+    rows = html_mod.deepest_pages(SHOP_PAGES, marks, BASE)["rows"]
+    assert [(r["depth"], r["limit"]) for r in rows] == [("6", "–"), ("4", "–")]  # from the pages
+
+
+def test_site_tree_caps_nodes_and_collapses_big_sections(tmp_path):
+    # 60 sections of 60 down to 1 pages (1,830 pages), each with three sub-sections
+    pages = [page("/", 0)]
+    for s in range(60):
+        for i in range(60 - s):
+            pages.append(page(f"/s{s:02d}/sub{i % 3}/p{i}", 2 + i % 5))
+    tree = html_mod.site_tree(pages, {})
+    shown = len(tree["sections"]) + sum(len(s["children"]) for s in tree["sections"])
+    assert shown == html_mod.MAX_TREE_NODES
+    assert len(tree["sections"]) == html_mod.MAX_TREE_NODES
+    assert tree["sections"][0]["label"] == "/s00"  # the biggest first
+    assert tree["sections_more"] == 20
+    assert tree["sections_more_pages"] == sum(range(1, 21))
+    assert tree["sections"][0]["children_more"] == 3
+    assert tree["sections"][0]["open"] is False  # 60 pages: collapsed
+    assert tree["sections"][-1]["open"] is True
+
+    few = html_mod.site_tree(pages[:100], {})  # room left for sub-sections
+    assert [c["label"] for c in few["sections"][0]["children"]] == [
+        "/s00/sub0",
+        "/s00/sub1",
+        "/s00/sub2",
+    ]
+
+    document = render_html(minimal_results(pages=pages), tmp_path).read_text(encoding="utf-8")
+    structure = section(document, "structure")
+    assert "and 20 more sections with 210 pages" in structure
+    assert '<details class="tree-branch">' not in structure  # no sub-sections left to show
+    assert "(3 sub-sections not shown)" in structure
+
+
+def test_deepest_pages_show_depth_limit_and_click_path(tmp_path):
+    findings = [deep_finding(f"/product/p{i}", 5 + i % 4, limit=4) for i in range(14)]
+    findings.append(
+        deep_finding("/product/polar-tent", 12, limit=4, kind="product", path=POLAR_PATH)
+    )
+    pages = [*SHOP_PAGES, *(page(f"/product/p{i}", 5 + i % 4) for i in range(14))]
+    deepest = html_mod.deepest_pages(pages, html_mod.click_depth_marks(findings), BASE)
+    assert deepest["flagged"] is True
+    assert len(deepest["rows"]) == html_mod.MAX_DEEPEST and deepest["more"] == 5
+    depths = [int(r["depth"]) for r in deepest["rows"]]
+    assert depths == sorted(depths, reverse=True) and depths[0] == 12
+    polar = deepest["rows"][0]
+    assert polar["path"] == " → ".join(POLAR_PATH)
+    assert (polar["limit"], polar["kind"], polar["title"]) == (
+        "4",
+        "product",
+        "Title of /product/polar-tent",
+    )
+
+    results = minimal_results(pages=pages, findings=findings)
+    structure = section(render_html(results, tmp_path).read_text(encoding="utf-8"), "structure")
+    assert '<h3 class="subhead">Deepest pages</h3>' in structure
+    assert "Home → Tents → Page 2 → Expedition collection" in structure
+    assert '<th scope="col">Click path</th>' in structure
+    assert "and 5 more in results.json" in structure
+    assert "15 too deep" in structure  # the root's badge
+
+
+def test_deepest_pages_without_findings_are_the_largest_depths(tmp_path):
+    deepest = html_mod.deepest_pages(SHOP_PAGES, {}, BASE)
+    assert deepest["flagged"] is False
+    assert [r["depth"] for r in deepest["rows"]] == ["6", "4", "2", "2", "1", "1", "1", "0"]
+    assert deepest["rows"][0]["url"]["text"] == "/product/polar-tent"
+    assert deepest["rows"][0]["path"] == ""
+
+    document = render_html(minimal_results(pages=SHOP_PAGES), tmp_path).read_text("utf-8")
+    structure = section(document, "structure")
+    assert "No page was found too deep" in structure
+    assert "Click path" not in structure
+    assert "too deep</span>" not in structure
+
+
+def test_structure_renders_when_no_page_has_a_depth(tmp_path):
+    pages = [page("/", None), page("/shop/a", None, title=None), page("/shop/a/b", None)]
+    assert html_mod.deepest_pages(pages, {}, BASE) is None
+    document = render_html(minimal_results(pages=pages), tmp_path).read_text(encoding="utf-8")
+    structure = section(document, "structure")
+    assert "3 pages · depth –" in structure
+    assert '<span class="node-label">/shop/a</span>' in structure
+    assert "Deepest pages" not in structure
+    # a flagged page without any depth still gets a row
+    marks = html_mod.click_depth_marks([deep_finding("/shop/a/b", None)])
+    assert html_mod.deepest_pages(pages, marks, BASE)["rows"][0]["depth"] == "–"
+
+
+def test_no_pages_no_tree():
+    assert html_mod.site_tree([], {}) is None
+    assert html_mod.deepest_pages([], {}, None) is None
+    context = html_mod.build_context(minimal_results())
+    assert context["site_tree"] is None and context["deepest_pages"] is None
+
+
+def test_click_path_is_cleaned_and_shortened():
+    steps = [f"Step {i}" for i in range(40)]
+    text = html_mod._click_path(steps)
+    parts = text.split(" → ")
+    assert len(parts) == html_mod.MAX_PATH_STEPS
+    assert parts[0] == "Step 0" and parts[-1] == "Step 39" and "…" in parts
+    assert html_mod._click_path(["  Home \n", "", 7, None, "x" * 500]) == (
+        "Home → (no text) → " + "x" * (html_mod.MAX_PATH_STEP - 1) + "…"
+    )
+    assert html_mod._click_path("not a list") == ""
+
+
+def test_hostile_tree_and_click_path_strings_are_escaped(tmp_path):
+    evil = "<script>alert(1)</script>"
+    pages = [
+        page("/", 0),
+        page("/%3Cscript%3Ealert(1)%3C%2Fscript%3E/x/y", 5, title=evil),
+        page('/a"><script>alert(1)</script>/b', 3, title=evil),
+    ]
+    findings = [
+        deep_finding("/%3Cscript%3Ealert(1)%3C%2Fscript%3E/x/y", 5, kind=evil, path=["Home", evil]),
+        finding(
+            check="navigation.click-depth",
+            url="javascript:alert(1)",
+            urls=["javascript:alert(1)"],
+            evidence={"depth": 9, "limit": 4, "kind": evil, "path": [evil]},
+        ),
+    ]
+    document = render_html(minimal_results(pages=pages, findings=findings), tmp_path).read_text(
+        encoding="utf-8"
+    )
+    structure = section(document, "structure")
+    assert "<script" not in document.lower()
+    assert str(escape(evil)) in structure
+    # the percent-decoded path segment is a section label, escaped
+    assert f'<span class="node-label">/{escape(evil)}</span>' in structure
+    assert "Home → " + str(escape(evil)) in structure
+    parsed = parse(structure)
+    hrefs = [attrs["href"] for tag, attrs in parsed.tags if tag == "a"]
+    assert hrefs and all(h.startswith(BASE + "/") for h in hrefs)
+    assert (
+        '<span class="url nolink" title="javascript:alert(1)">javascript:alert(1)</span>'
+        in structure
+    )
 
 
 def test_audit_problems_section(doc):

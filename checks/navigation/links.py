@@ -1,9 +1,4 @@
-"""Navigation checks: can a customer follow the shop's links to where they lead?
-
-This module holds link health for now: broken links and resources, and redirect
-chains. Click depth, key pages, menus and breadcrumbs join it with the navigation
-issue.
-"""
+"""Link health: do the shop's links lead where they promise, without detours?"""
 
 from __future__ import annotations
 

@@ -1,0 +1,213 @@
+"""How many clicks a customer needs to reach a page, and listings that make it long."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any, ClassVar
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from auditor.model import Finding
+from auditor.plugins import Check, PageView, SiteView
+from auditor.urls import url_key
+
+from .common import click_paths, content_pages, kind_of, listed
+
+__all__ = ["ClickDepth", "Pagination"]
+
+_PAGE_PARAMS = ("page", "p", "pg", "seite", "pagenum", "page_number")
+_PAGE_PATH = re.compile(r"/(page|seite)/(\d+)/?$", re.I)
+
+
+class ClickDepth(Check):
+    """Click depth.
+
+    What: product pages deeper than ``max_product_depth`` clicks from the home page,
+    and any other page deeper than ``max_depth``, over the links the crawl saw.
+    Why: there is no hard click limit (the "3-click rule" is a myth), but every extra
+    step is a chance to lose the scent and leave; products hidden behind long chains
+    of listings are rarely found.
+    Example: a tent reachable only via Tents → page 2 → Expedition → Arctic → Limited.
+    Fix: link the page from a higher level (its category's first page, a menu or a
+    teaser), or flatten the hierarchy.
+    """
+
+    id = "navigation.click-depth"
+    category = "navigation"
+    title = "Click depth"
+    description = "Pages that take more clicks from the home page than customers should need."
+    requires = ("links", "structure")
+    default_options: ClassVar[dict[str, Any]] = {
+        "max_product_depth": 3,
+        "max_depth": 4,
+        "max_findings": 50,
+    }
+    option_docs: ClassVar[dict[str, str]] = {
+        "max_product_depth": "clicks from the home page a product page may take",
+        "max_depth": "clicks from the home page any other page may take",
+        "max_findings": "deep pages listed one by one; the rest are summed up in one finding",
+    }
+
+    def evaluate(self, pages: Iterable[PageView], site: SiteView) -> list[Finding]:
+        deep: list[tuple[int, str, int, str, str | None]] = []
+        self._judged = 0
+        for page in content_pages(pages):
+            if page.depth is None:
+                continue
+            self._judged += 1
+            kind = kind_of(page, site)
+            limit = self.options["max_product_depth" if kind == "product" else "max_depth"]
+            if page.depth > limit:
+                deep.append((page.depth, page.url, limit, kind, page.title))
+        self._deep = len(deep)
+        deep.sort(key=lambda d: (-d[0], d[1]))
+        shown, rest = deep[: self.options["max_findings"]], deep[self.options["max_findings"] :]
+        paths = click_paths([d[1] for d in shown], pages, site)
+        findings = [self._finding(d, paths.get(d[1], [])) for d in shown]
+        if rest:
+            findings.append(
+                self.finding(
+                    severity="minor",
+                    title=f"{len(rest)} more pages are deeper than recommended",
+                    message=(
+                        f"Besides the pages listed, {len(rest)} pages take more clicks from "
+                        f"the home page than the limits ({self.options['max_product_depth']} "
+                        f"for products, {self.options['max_depth']} for other pages)."
+                    ),
+                    recommendation="Flatten the hierarchy: link deep sections from higher levels.",
+                    **listed([d[1] for d in rest]),
+                    evidence={"pages": len(rest), "deepest": rest[0][0]},
+                    key="more-deep-pages",
+                )
+            )
+        return findings
+
+    def _finding(self, deep: tuple, path: list[str]) -> Finding:
+        depth, url, limit, kind, title = deep
+        noun = {"product": "product page", "category": "category page"}.get(kind, "page")
+        shown = " → ".join(path)
+        return self.finding(
+            severity="minor",
+            title=f"{noun[:1].upper() + noun[1:]} is {depth} clicks from the home page",
+            message=(
+                f"Customers need {depth} clicks to reach {title or url_key(url)} (recommended: "
+                f"at most {limit} for a {noun}). Shortest path: {shown}."
+            ),
+            recommendation=(
+                "Link the page from a higher level: its category's first listing page, the "
+                "main menu, or a teaser on the home page, so that it is found without a "
+                "long chain of clicks."
+            ),
+            url=url,
+            urls=[url],
+            evidence={"depth": depth, "limit": limit, "kind": kind, "path": path},
+            key=url_key(url),
+        )
+
+    def score(self, findings: list[Finding], pages_seen: int) -> float | None:
+        """The share of pages within reach: one deep product in a big shop costs little."""
+        judged = getattr(self, "_judged", 0)
+        if not judged:
+            return None if not findings else 0.0
+        return round(100.0 * (1 - getattr(self, "_deep", 0) / judged), 1)
+
+
+def _listing_page(url: str) -> tuple[str, int] | None:
+    """(listing without its page number, page number) for a paginated listing URL."""
+    parts = urlsplit(url)
+    query = parse_qsl(parts.query, keep_blank_values=True)
+    for key, value in query:
+        if key.lower() in _PAGE_PARAMS and value.isdigit():
+            rest = urlencode([(k, v) for k, v in query if k != key])
+            return urlunsplit(parts._replace(query=rest, fragment="")), int(value)
+    m = _PAGE_PATH.search(parts.path)
+    if m:
+        base = parts.path[: m.start()] or "/"
+        return urlunsplit(parts._replace(path=base, fragment="")), int(m.group(2))
+    return None
+
+
+class Pagination(Check):
+    """Pagination and infinite scroll.
+
+    What: products that can only be reached through a late page of a listing (page
+    ``max_listing_page`` or later), and listings that load more products only by
+    script ("Load more", infinite scroll) with no paginated links behind them.
+    Why: few customers page past the first pages of a listing, and products that only
+    a script can reveal are found neither by search engines nor by this audit.
+    Example: a jacket that is only on page 5 of /category/jackets.
+    Fix: let filters and sub-categories narrow long listings; give "Load more" a real
+    link to the next page (``<a href="?page=2">``) that the script enhances.
+    """
+
+    id = "navigation.pagination"
+    category = "navigation"
+    title = "Pagination"
+    description = "Products hidden on late listing pages, and listings only a script can page."
+    requires = ("links", "structure")
+    default_options: ClassVar[dict[str, Any]] = {"max_listing_page": 3}
+    option_docs: ClassVar[dict[str, str]] = {
+        "max_listing_page": "a product reached only through this page of a listing or later"
+    }
+
+    def evaluate(self, pages: Iterable[PageView], site: SiteView) -> list[Finding]:
+        limit = self.options["max_listing_page"]
+        hidden: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        script_only: list[str] = []
+        for page in content_pages(pages):
+            structure = page.facts.get("structure") or {}
+            pag = structure.get("pagination") or {}
+            if structure.get("load_more") and not pag.get("next") and pag.get("max_page", 0) < 2:
+                script_only.append(page.url)
+            if kind_of(page, site) != "product":
+                continue
+            node, guard = site.parents.get(page.url), 0
+            while node is not None and guard < 200:
+                listing = _listing_page(node)
+                if listing and listing[1] >= limit:
+                    hidden[listing[0]].append((page.url, listing[1]))
+                    break
+                node, guard = site.parents.get(node), guard + 1
+        findings = []
+        for base, found in sorted(hidden.items()):
+            urls = [u for u, _ in found]
+            first = min(n for _, n in found)
+            findings.append(
+                self.finding(
+                    severity="minor",
+                    title="Products only reachable through a late listing page",
+                    message=(
+                        f"{len(urls)} product page{'s are' if len(urls) != 1 else ' is'} "
+                        f"reached only through page {first} or later of {url_key(base)}."
+                    ),
+                    recommendation=(
+                        "Offer sub-categories or filters that narrow the listing, and link "
+                        "these products from a first page."
+                    ),
+                    **listed(urls),
+                    evidence={"listing": base, "from_page": first, "products": len(urls)},
+                    key=f"late:{url_key(base)}",
+                )
+            )
+        if script_only:
+            findings.append(
+                self.finding(
+                    severity="moderate",
+                    title="Listing loads more products only by script",
+                    message=(
+                        f"{len(script_only)} listing page{'s' if len(script_only) != 1 else ''} "
+                        "offer a \u201cload more\u201d button with no link to a next page: "
+                        "products behind it are found neither by search engines nor by "
+                        "customers who come back to the same place."
+                    ),
+                    recommendation=(
+                        "Back the button with a real link to the next page "
+                        '(<a href="?page=2">) that the script enhances.'
+                    ),
+                    **listed(script_only),
+                    evidence={"pages": len(script_only)},
+                    key="load-more",
+                )
+            )
+        return findings

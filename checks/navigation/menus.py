@@ -1,0 +1,264 @@
+"""The main menu and the breadcrumb: the two signposts on every page."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from typing import Any, ClassVar
+from urllib.parse import urlsplit
+
+from auditor.model import Finding
+from auditor.plugins import Check, PageView, SiteView
+
+from .common import FOCUSED_KINDS, content_pages, kind_of, listed
+
+__all__ = ["Breadcrumbs", "MainMenu"]
+
+
+def _menu_items(structure: dict) -> tuple[str, ...]:
+    nav = structure.get("main_nav") or {}
+    return tuple(" ".join(str(i[0]).split()).lower() for i in nav.get("items") or [])
+
+
+class MainMenu(Check):
+    """Main menu.
+
+    What: a main navigation on every page, the same on all pages of a template, its
+    top-level items reachable by keyboard, and not more than ``max_top_items`` of them.
+    Why: the menu is how customers who do not search find their way; a page without
+    it is a dead end for them, a menu that changes from page to page breaks their
+    orientation, and a long top level is hard to scan.
+    Example: the shipping page shows the logo and the cart but no menu.
+    Fix: render the same menu in the shared header of every page; group a long top
+    level into fewer, broader sections.
+    """
+
+    id = "navigation.main-menu"
+    category = "navigation"
+    title = "Main menu"
+    description = "A main menu on every page: the same, keyboard-reachable and not overloaded."
+    requires = ("structure",)
+    default_options: ClassVar[dict[str, Any]] = {"max_top_items": 9}
+    option_docs: ClassVar[dict[str, str]] = {
+        "max_top_items": "top-level menu items above which the menu counts as overloaded"
+    }
+
+    def evaluate(self, pages: Iterable[PageView], site: SiteView) -> list[Finding]:
+        without: dict[str, list[str]] = defaultdict(list)
+        menus: dict[str, Counter] = defaultdict(Counter)  # template -> item tuple -> pages
+        pages_of: dict[tuple[str, tuple], list[str]] = defaultdict(list)
+        unfocusable: dict[str, list[str]] = {}
+        overall: Counter = Counter()
+        total = 0
+        for page in content_pages(pages):
+            if kind_of(page, site) in FOCUSED_KINDS:
+                continue
+            total += 1
+            structure = page.facts.get("structure") or {}
+            nav = structure.get("main_nav")
+            if not nav:
+                without[page.template].append(page.url)
+                continue
+            items = _menu_items(structure)
+            menus[page.template][items] += 1
+            pages_of[(page.template, items)].append(page.url)
+            overall[items] += 1
+            dead = [str(i[0]) for i in nav.get("items") or [] if len(i) > 2 and not i[2]]
+            if dead and items not in unfocusable:
+                unfocusable[items] = dead
+        if not total:
+            return []
+        if not overall:
+            return [self._no_menu_at_all(total)]
+        findings = [self._missing(t, urls, total) for t, urls in sorted(without.items())]
+        for template, counts in sorted(menus.items()):
+            usual, _ = counts.most_common(1)[0]
+            odd = [(items, n) for items, n in counts.items() if items != usual]
+            if odd:
+                urls = [u for items, _ in odd for u in pages_of[(template, items)]]
+                findings.append(self._inconsistent(template, usual, odd[0][0], urls, counts))
+        usual, _ = overall.most_common(1)[0]
+        if len(usual) > self.options["max_top_items"]:
+            findings.append(self._overloaded(usual, pages_of))
+        if usual in unfocusable:
+            findings.append(self._not_keyboard(unfocusable[usual], usual, pages_of))
+        return findings
+
+    def _no_menu_at_all(self, total: int) -> Finding:
+        return self.finding(
+            severity="serious",
+            title="No main menu found",
+            message=(
+                f"None of the {total} pages has a recognisable main navigation (a <nav> "
+                "element or role=navigation with the shop's sections)."
+            ),
+            recommendation=(
+                'Mark up the main menu as <nav aria-label="Main"> in the shared header, with '
+                "the shop's main sections as links."
+            ),
+            evidence={"pages": total},
+            key="no-menu",
+        )
+
+    def _missing(self, template: str, urls: list[str], total: int) -> Finding:
+        many = len(urls)
+        return self.finding(
+            severity="moderate",
+            title="Page without the main menu",
+            message=(
+                f"{many} page{'s' if many != 1 else ''} of the form {template} "
+                f"{'show' if many != 1 else 'shows'} no main menu, unlike the rest of the "
+                "shop: customers there cannot browse on."
+            ),
+            recommendation="Use the shop's shared header, with its main menu, on these pages too.",
+            **listed(urls),
+            evidence={"template": template, "pages_without_menu": many, "pages": total},
+            key=f"missing:{template}",
+        )
+
+    def _inconsistent(
+        self, template: str, usual: tuple, other: tuple, urls: list[str], counts: Counter
+    ) -> Finding:
+        gone = [i for i in usual if i not in other]
+        added = [i for i in other if i not in usual]
+        return self.finding(
+            severity="minor",
+            title="The main menu changes between pages of the same kind",
+            message=(
+                f"On {len(urls)} of {sum(counts.values())} pages of the form {template} the "
+                "main menu differs from the others"
+                + (f"; missing: {', '.join(gone[:5])}" if gone else "")
+                + (f"; extra: {', '.join(added[:5])}" if added else "")
+                + "."
+            ),
+            recommendation=(
+                "Render one menu for the whole shop, so that it stays where customers expect it."
+            ),
+            **listed(urls),
+            evidence={"template": template, "usual": list(usual), "here": list(other)},
+            key=f"inconsistent:{template}",
+        )
+
+    def _overloaded(self, usual: tuple, pages_of: dict) -> Finding:
+        urls = [u for (_, items), us in pages_of.items() if items == usual for u in us]
+        return self.finding(
+            severity="minor",
+            title=f"The main menu has {len(usual)} top-level items",
+            message=(
+                f"The main menu offers {len(usual)} items at its top level (recommended: at "
+                f"most {self.options['max_top_items']}); a long row is hard to scan."
+            ),
+            recommendation=(
+                "Group the top level into fewer, broader sections; move the rest a level down."
+            ),
+            **listed(urls),
+            evidence={"items": list(usual), "count": len(usual)},
+            key="overloaded",
+        )
+
+    def _not_keyboard(self, dead: list[str], usual: tuple, pages_of: dict) -> Finding:
+        urls = [u for (_, items), us in pages_of.items() if items == usual for u in us]
+        return self.finding(
+            severity="moderate",
+            title="Main menu items cannot be reached with the keyboard",
+            message=(
+                f"{len(dead)} top-level menu item{'s' if len(dead) != 1 else ''} "
+                f"({', '.join(dead[:5])}) {'are' if len(dead) != 1 else 'is'} neither a link "
+                "nor a button, or taken out of the tab order: keyboard and screen-reader users "
+                "cannot open them."
+            ),
+            recommendation=(
+                "Make every top-level item a real link (a page of its own) or a button that "
+                "opens its sub-menu; do not set tabindex=-1 on them."
+            ),
+            **listed(urls),
+            evidence={"items": dead},
+            key="keyboard",
+        )
+
+
+def _is_home(href: str | None, start_url: str) -> bool:
+    if not href:
+        return False
+    a, b = urlsplit(href), urlsplit(start_url)
+    return a.netloc == b.netloc and a.path.rstrip("/") == b.path.rstrip("/")
+
+
+class Breadcrumbs(Check):
+    """Breadcrumbs.
+
+    What: a visible breadcrumb on product and category pages (``nav[aria-label*=
+    breadcrumb]``, schema.org BreadcrumbList, the usual classes) that starts at the
+    home page and ends at the page itself.
+    Why: the breadcrumb tells customers where they are and takes them one level up
+    in a click; 68% of major shops get it wrong and 23% have none (Baymard).
+    Example: the product pages of the Backpacks category show no breadcrumb.
+    Fix: render Home › Category › Product on every product page, and mark it up as
+    <nav aria-label="Breadcrumb"> with a BreadcrumbList.
+    """
+
+    id = "navigation.breadcrumbs"
+    category = "navigation"
+    title = "Breadcrumbs"
+    description = "Product and category pages show where the customer is, starting at home."
+    requires = ("structure",)
+
+    def evaluate(self, pages: Iterable[PageView], site: SiteView) -> list[Finding]:
+        missing: dict[tuple[str, str], list[str]] = defaultdict(list)
+        totals: Counter = Counter()
+        no_home: dict[str, list[str]] = defaultdict(list)
+        for page in content_pages(pages):
+            kind = kind_of(page, site)
+            if kind not in ("product", "category"):
+                continue
+            totals[(kind, page.template)] += 1
+            crumbs = (page.facts.get("structure") or {}).get("breadcrumb")
+            if not crumbs:
+                missing[(kind, page.template)].append(page.url)
+                continue
+            first_href = crumbs[0][1] if crumbs[0] else None
+            if not _is_home(first_href, site.start_url):
+                no_home[kind].append(page.url)
+        findings = []
+        for (kind, template), urls in sorted(missing.items()):
+            many, total = len(urls), totals[(kind, template)]
+            findings.append(
+                self.finding(
+                    severity="moderate",
+                    title=f"{kind.capitalize()} pages without a breadcrumb",
+                    message=(
+                        f"{many} of {total} {kind} pages ({template}) show no breadcrumb: "
+                        "customers cannot see where they are or go one level up."
+                    ),
+                    recommendation=(
+                        "Show Home › Category › Product on every product page (Home › Category "
+                        'on category pages), marked up as <nav aria-label="Breadcrumb"> with a '
+                        "schema.org BreadcrumbList."
+                    ),
+                    **listed(urls),
+                    evidence={
+                        "kind": kind,
+                        "template": template,
+                        "pages_without": many,
+                        "pages": total,
+                    },
+                    key=f"missing:{kind}:{template}",
+                )
+            )
+        for kind, urls in sorted(no_home.items()):
+            findings.append(
+                self.finding(
+                    severity="minor",
+                    title="Breadcrumb does not start at the home page",
+                    message=(
+                        f"On {len(urls)} {kind} page{'s' if len(urls) != 1 else ''} the "
+                        "breadcrumb's first item does not link to the home page, so the trail "
+                        "does not match the way customers came."
+                    ),
+                    recommendation="Start the trail with a link to the home page.",
+                    **listed(urls),
+                    evidence={"kind": kind, "pages": len(urls)},
+                    key=f"no-home:{kind}",
+                )
+            )
+        return findings

@@ -1,0 +1,144 @@
+"""Pages no link leads to, and pages that lead nowhere."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any, ClassVar
+
+from auditor.model import Finding
+from auditor.plugins import Check, PageView, SiteView
+from auditor.urls import looks_like_html, url_key
+
+from .common import content_pages, listed
+
+__all__ = ["DeadEnds", "Orphans"]
+
+#: reasons of pages the crawl left out on purpose; with any, the link graph is partial
+_LEFT_OUT = frozenset({"sampled", "depth", "max_pages"})
+
+
+class Orphans(Check):
+    """Orphan pages.
+
+    What: pages listed in the sitemap that no crawled page links to.
+    Why: a customer can only reach them from outside (a search engine, an old
+    bookmark); in the shop itself they are lost, and often forgotten leftovers.
+    Example: a lantern in the product sitemap that no category lists.
+    Fix: link the page from its category (or the menu), or take it out of the sitemap
+    and redirect it if it is gone.
+    """
+
+    id = "navigation.orphans"
+    category = "navigation"
+    title = "Orphan pages"
+    description = "Pages in the sitemap that no page of the shop links to."
+    requires = ()
+    default_options: ClassVar[dict[str, Any]] = {"max_findings": 50}
+    option_docs: ClassVar[dict[str, str]] = {
+        "max_findings": "orphans listed one by one; the rest are summed up in one finding"
+    }
+
+    def evaluate(self, pages: Iterable[PageView], site: SiteView) -> list[Finding]:
+        # sitemap URLs are normalised and kept to the shop's site by the engine
+        orphans = [
+            u
+            for u in dict.fromkeys(site.sitemap_urls)
+            if u not in site.depths and looks_like_html(u)
+        ]
+        if not orphans:
+            return []
+        partial = any(reason in _LEFT_OUT for reason in site.unrendered.values())
+        wanted = set(orphans)
+        titles = {p.url: p.title for p in pages if p.url in wanted}
+        cap = self.options["max_findings"]
+        findings = [self._orphan(u, titles.get(u), partial) for u in orphans[:cap]]
+        if len(orphans) > cap:
+            rest = orphans[cap:]
+            findings.append(
+                self.finding(
+                    severity="minor",
+                    title=f"{len(rest)} more sitemap pages are linked from nowhere",
+                    message=(
+                        f"Besides the pages listed, {len(rest)} pages of the sitemap were "
+                        "not reached through any link of the crawled pages."
+                    ),
+                    recommendation=(
+                        "Link them from their categories, or drop them from the sitemap."
+                    ),
+                    **listed(rest),
+                    evidence={"pages": len(rest), "partial_crawl": partial},
+                    key="more-orphans",
+                )
+            )
+        return findings
+
+    def _orphan(self, url: str, title: str | None, partial: bool) -> Finding:
+        hedge = (
+            " The crawl left some pages out (sampling or limits), so one of those may "
+            "still link to it."
+            if partial
+            else ""
+        )
+        return self.finding(
+            severity="minor" if partial else "moderate",
+            title="Page in the sitemap that no page links to",
+            message=(
+                f"{title or url_key(url)} ({url_key(url)}) is listed in the sitemap, but none "
+                f"of the crawled pages links to it: customers cannot get there in the shop." + hedge
+            ),
+            recommendation=(
+                "Link the page from its category or the menu; if it is obsolete, remove it "
+                "from the sitemap and redirect it to its successor."
+            ),
+            url=url,
+            urls=[url],
+            evidence={"in_sitemap": True, "linked_from": 0, "partial_crawl": partial},
+            key=url_key(url),
+        )
+
+
+class DeadEnds(Check):
+    """Dead ends.
+
+    What: pages that link to no other page of the shop.
+    Why: the only way on is the back button; a customer who arrived from a search
+    engine leaves.
+    Example: a landing page with text and an image but no header, menu or footer.
+    Fix: give every page the shop's header, main menu and footer.
+    """
+
+    id = "navigation.dead-ends"
+    category = "navigation"
+    title = "Dead ends"
+    description = "Pages with no link to any other page of the shop."
+    requires = ("links",)
+
+    def evaluate(self, pages: Iterable[PageView], site: SiteView) -> list[Finding]:
+        by_template: dict[str, list[str]] = defaultdict(list)
+        for page in content_pages(pages):
+            here = {page.url, page.final_url}
+            onward = any(
+                link.internal and link.url not in here for link in page.facts.get("links") or []
+            )
+            if not onward:
+                by_template[page.template].append(page.url)
+        findings = []
+        for template, urls in sorted(by_template.items()):
+            many = len(urls)
+            findings.append(
+                self.finding(
+                    severity="moderate",
+                    title="Page links nowhere",
+                    message=(
+                        f"{many} page{'s' if many != 1 else ''} of the form {template} "
+                        f"{'have' if many != 1 else 'has'} no link to any other page of the "
+                        "shop: the back button is the only way on."
+                    ),
+                    recommendation="Give these pages the shop's header, main menu and footer.",
+                    **listed(urls),
+                    evidence={"template": template, "pages": many},
+                    key=f"dead-end:{template}",
+                )
+            )
+        return findings
