@@ -69,9 +69,14 @@ async def test_demo_shop_with_defects(browser, tmp_path):
     assert [f["url"].removeprefix(base) for f in orphans] == ["/product/legacy-lantern"]
     (menu,) = found("navigation.main-menu")
     assert paths(menu) == {"/shipping"}
-    (crumbs,) = found("navigation.breadcrumbs")
-    assert "/product/alpine-daypack" in paths(crumbs)
-    assert all("jacket" not in p and "tent" not in p for p in paths(crumbs))
+    crumbs = {f["title"]: f for f in found("navigation.breadcrumbs")}
+    missing = crumbs.pop("Product pages without a breadcrumb")
+    assert "/product/alpine-daypack" in paths(missing)
+    assert all("jacket" not in p and "tent" not in p for p in paths(missing))
+    # the deep tent's breadcrumb says Tents, but no Tents listing page links to it
+    (unlisted,) = crumbs.values()
+    assert paths(unlisted) == {"/product/polar-expedition-tent"}
+    assert unlisted["evidence"]["parent_text"] == "Tents"
     soft = {f["title"] for f in found("navigation.soft-404")}
     assert soft == {"Missing pages answer with success (soft 404)", "Error page offers no way back"}
     assert found("navigation.key-pages") == [] and found("navigation.dead-ends") == []

@@ -177,6 +177,21 @@ class MainMenu(Check):
         )
 
 
+def _place(url: str) -> tuple[str, str]:
+    """A page's address without query and trailing slash: all pages of one listing."""
+    parts = urlsplit(url)
+    return parts.netloc.lower(), parts.path.rstrip("/") or "/"
+
+
+def _parent(crumbs: list, url: str) -> tuple[str, str] | None:
+    """The last linked crumb before the page itself: where the shop files the page."""
+    here = _place(url)
+    for _, href in reversed(crumbs[:-1] if len(crumbs) > 1 else []):
+        if href and _place(href) != here:
+            return href, _place(href)
+    return None
+
+
 def _is_home(href: str | None, start_url: str) -> bool:
     if not href:
         return False
@@ -189,7 +204,8 @@ class Breadcrumbs(Check):
 
     What: a visible breadcrumb on product and category pages (``nav[aria-label*=
     breadcrumb]``, schema.org BreadcrumbList, the usual classes) that starts at the
-    home page and ends at the page itself.
+    home page, and whose parent (the level above the page) links to the page, so the
+    trail matches the way a customer browses there.
     Why: the breadcrumb tells customers where they are and takes them one level up
     in a click; 68% of major shops get it wrong and 23% have none (Baymard).
     Example: the product pages of the Backpacks category show no breadcrumb.
@@ -201,12 +217,14 @@ class Breadcrumbs(Check):
     category = "navigation"
     title = "Breadcrumbs"
     description = "Product and category pages show where the customer is, starting at home."
-    requires = ("structure",)
+    requires = ("structure", "links")
 
     def evaluate(self, pages: Iterable[PageView], site: SiteView) -> list[Finding]:
         missing: dict[tuple[str, str], list[str]] = defaultdict(list)
         totals: Counter = Counter()
         no_home: dict[str, list[str]] = defaultdict(list)
+        # parent place -> {page: (parent address, parent's crumb text)}
+        claims: dict[tuple[str, str], dict[str, tuple[str, str]]] = defaultdict(dict)
         for page in content_pages(pages):
             kind = kind_of(page, site)
             if kind not in ("product", "category"):
@@ -219,7 +237,10 @@ class Breadcrumbs(Check):
             first_href = crumbs[0][1] if crumbs[0] else None
             if not _is_home(first_href, site.start_url):
                 no_home[kind].append(page.url)
-        findings = []
+            parent = _parent(crumbs, page.url)
+            if parent and page.depth is not None:  # unreachable pages are orphans
+                claims[parent[1]][page.url] = (parent[0], str(crumbs[-2][0]))
+        findings = self._unlisted(claims, pages, site)
         for (kind, template), urls in sorted(missing.items()):
             many, total = len(urls), totals[(kind, template)]
             findings.append(
@@ -259,6 +280,63 @@ class Breadcrumbs(Check):
                     **listed(urls),
                     evidence={"kind": kind, "pages": len(urls)},
                     key=f"no-home:{kind}",
+                )
+            )
+        return findings
+
+    def _unlisted(
+        self,
+        claims: dict[tuple[str, str], dict[str, tuple[str, str]]],
+        pages: Iterable[PageView],
+        site: SiteView,
+    ) -> list[Finding]:
+        """Pages whose breadcrumb parent (any page of that listing) does not link to them.
+
+        Only parents whose every listing page was crawled are judged: a page the crawl
+        left out may be the one that lists the product.
+        """
+        if not claims:
+            return []
+        left_out = {_place(u) for u in site.unrendered}
+        crawled: set[tuple[str, str]] = set()
+        listed_there: set[str] = set()
+        for page in content_pages(pages):
+            place = _place(page.url)
+            if place not in claims:
+                continue
+            crawled.add(place)
+            wanted = {_place(u) for u in claims[place]}
+            for link in page.facts.get("links") or []:
+                if _place(link.url) in wanted:  # any page of a listing counts
+                    listed_there.add(_place(link.url))
+        findings = []
+        for place, children in sorted(claims.items()):
+            if place not in crawled or place in left_out:
+                continue
+            orphaned = sorted(u for u in children if _place(u) not in listed_there)
+            if not orphaned:
+                continue
+            href, label = children[orphaned[0]]
+            many = len(orphaned)
+            findings.append(
+                self.finding(
+                    severity="minor",
+                    title="Breadcrumb names a parent that does not list the page",
+                    message=(
+                        f"The breadcrumb of {many} page{'s' if many != 1 else ''} files "
+                        f"{'them' if many != 1 else 'it'} under \u201c{label}\u201d "
+                        f"({place[1]}), but no page of that listing links to "
+                        f"{'them' if many != 1 else 'it'}: customers who browse "
+                        f"\u201c{label}\u201d never come across "
+                        f"{'these pages' if many != 1 else 'this page'}."
+                    ),
+                    recommendation=(
+                        f"List the page{'s' if many != 1 else ''} in \u201c{label}\u201d, or "
+                        "file them under the section that does list them."
+                    ),
+                    **listed(orphaned),
+                    evidence={"parent": href, "parent_text": label, "pages": many},
+                    key=f"unlisted:{place[1]}",
                 )
             )
         return findings

@@ -340,10 +340,37 @@ def test_product_pages_without_breadcrumb_are_grouped_in_one_finding():
 def test_breadcrumbs_everywhere_give_no_finding_and_other_pages_need_none():
     pages = [
         view("/p/a", breadcrumb=CRUMBS, **PRODUCT),
-        view("/c/tents", breadcrumb=CRUMBS[:2], types=["CollectionPage"]),
+        view(
+            "/c/tents",
+            breadcrumb=CRUMBS[:2],
+            types=["CollectionPage"],
+            links=[("/p/a", "Polar Tent", "body")],
+        ),
         view("/about"),
     ]
     assert Breadcrumbs().evaluate(pages, site(pages)) == []
+
+
+def test_breadcrumb_parent_that_does_not_list_the_page_is_found():
+    """The demo's deep tent: filed under Tents, but only a collection lists it."""
+    top = {"types": ["CollectionPage"], "breadcrumb": CRUMBS[:2]}
+    listing = [
+        view("/c/tents", links=[("/p/b", "Dome", "body")], **top),
+        view("/c/tents?page=2", links=[("/col/exp", "Exp", "body")], **top),
+    ]
+    pages = [
+        *listing,
+        view("/p/a", breadcrumb=CRUMBS, **PRODUCT),
+        view("/p/b", breadcrumb=[*CRUMBS[:2], ["Dome", None]], **PRODUCT),
+    ]
+    orphan = view("/p/lost", breadcrumb=[*CRUMBS[:2], ["Lost", None]], depth=None, **PRODUCT)
+    pages.append(orphan)  # reached by no link: the orphans check reports it, not this one
+    (f,) = Breadcrumbs().evaluate(pages, site(pages))
+    assert f.urls == [S + "/p/a"]  # /p/b is listed on page 1 of the same listing
+    assert f.evidence["parent_text"] == "Tents"
+    # with a page of the listing left out, the crawl cannot tell
+    unsure = site(pages, unrendered={S + "/c/tents?page=3": "sampled"})
+    assert Breadcrumbs().evaluate(pages, unsure) == []
 
 
 def test_breadcrumb_that_does_not_start_at_home_is_found():
