@@ -173,6 +173,8 @@ class PageContext:
     options: dict[str, Any]
     responses: list[dict]
     settings: Settings
+    #: what the structure script saw (auditor.structure), so gatherers can pick pages
+    structure: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -351,6 +353,7 @@ async def _collect(
         options={},
         responses=responses,
         settings=s,
+        structure=record.structure,
     )
     for check in env.gatherers:
         ctx.options = check.options

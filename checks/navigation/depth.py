@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any, ClassVar
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from playwright.async_api import TimeoutError as PlaywrightTimeout
+
 from auditor.model import Finding
+from auditor.pagekinds import page_kind
 from auditor.plugins import Check, PageView, SiteView
 from auditor.urls import url_key
 
@@ -17,6 +21,11 @@ from .common import click_paths, content_pages, kind_of, listed
 __all__ = ["ClickDepth", "Pagination"]
 
 _PAGE_PARAMS = ("page", "p", "pg", "seite", "pagenum", "page_number")
+_COUNT_LINKS_JS = """() => ({
+  links: document.querySelectorAll('a[href]').length,
+  height: document.documentElement.scrollHeight,
+  viewport: window.innerHeight,
+})"""
 _PAGE_PATH = re.compile(r"/(page|seite)/(\d+)/?$", re.I)
 
 
@@ -133,7 +142,8 @@ class Pagination(Check):
 
     What: products that can only be reached through a late page of a listing (page
     ``max_listing_page`` or later), and listings that load more products only by
-    script ("Load more", infinite scroll) with no paginated links behind them.
+    script ("Load more", or infinite scroll: the gatherer scrolls one listing per
+    template without pagination to its end) with no paginated links behind them.
     Why: few customers page past the first pages of a listing, and products that only
     a script can reveal are found neither by search engines nor by this audit.
     Example: a jacket that is only on page 5 of /category/jackets.
@@ -146,20 +156,62 @@ class Pagination(Check):
     title = "Pagination"
     description = "Products hidden on late listing pages, and listings only a script can page."
     requires = ("links", "structure")
-    default_options: ClassVar[dict[str, Any]] = {"max_listing_page": 3}
+    default_options: ClassVar[dict[str, Any]] = {"max_listing_page": 3, "scroll_wait_ms": 1500}
     option_docs: ClassVar[dict[str, str]] = {
-        "max_listing_page": "a product reached only through this page of a listing or later"
+        "max_listing_page": "a product reached only through this page of a listing or later",
+        "scroll_wait_ms": (
+            "how long a listing without pagination may take to load more after a scroll to "
+            "its end (once per template; 0 to skip the probe)"
+        ),
     }
+
+    def __init__(self, options: dict[str, Any] | None = None, severity: str = ""):
+        super().__init__(options, severity)
+        self._probed: set[str] = set()
+
+    async def gather(self, page: Any, ctx: Any) -> dict | None:
+        """Scroll a listing that has no pagination to its end, once per template, and see
+        whether more links appear: infinite scroll. Scrolling loads with GET only."""
+        structure = ctx.structure or {}
+        pag = structure.get("pagination") or {}
+        wait = self.options["scroll_wait_ms"]
+        if (
+            not wait
+            or ctx.template in self._probed
+            or pag.get("next")
+            or pag.get("max_page", 0) > 1
+            or structure.get("load_more")
+            or page_kind(ctx.final_url or ctx.url, None, structure, "") != "category"
+        ):
+            return None
+        self._probed.add(ctx.template)
+        before = await page.evaluate(_COUNT_LINKS_JS)
+        if before["height"] < before["viewport"] * 1.5:
+            return {"links_before": before["links"], "links_after": before["links"]}
+        await page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+        with contextlib.suppress(PlaywrightTimeout):
+            await page.wait_for_function(
+                "n => document.querySelectorAll('a[href]').length > n",
+                arg=before["links"],
+                timeout=wait,
+            )
+        after = await page.evaluate(_COUNT_LINKS_JS)
+        await page.evaluate("window.scrollTo(0, 0)")  # leave the page as found
+        return {"links_before": before["links"], "links_after": after["links"]}
 
     def evaluate(self, pages: Iterable[PageView], site: SiteView) -> list[Finding]:
         limit = self.options["max_listing_page"]
         hidden: dict[str, list[tuple[str, int]]] = defaultdict(list)
         script_only: list[str] = []
+        endless: list[str] = []
         for page in content_pages(pages):
             structure = page.facts.get("structure") or {}
             pag = structure.get("pagination") or {}
             if structure.get("load_more") and not pag.get("next") and pag.get("max_page", 0) < 2:
                 script_only.append(page.url)
+            probe = page.data or {}
+            if probe.get("links_after", 0) > probe.get("links_before", 0):
+                endless.append(page.url)
             if kind_of(page, site) != "product":
                 continue
             node, guard = site.parents.get(page.url), 0
@@ -188,6 +240,27 @@ class Pagination(Check):
                     **listed(urls),
                     evidence={"listing": base, "from_page": first, "products": len(urls)},
                     key=f"late:{url_key(base)}",
+                )
+            )
+        if endless:
+            findings.append(
+                self.finding(
+                    severity="moderate",
+                    title="Infinite scroll without pages to link to",
+                    message=(
+                        f"{len(endless)} listing page{'s' if len(endless) != 1 else ''} load "
+                        "more products when scrolled to the end, with no paginated links "
+                        "behind them: search engines and this audit see only the first "
+                        "products, and customers lose their place when they come back."
+                    ),
+                    recommendation=(
+                        "Keep the infinite scroll, but give every batch its own address "
+                        '(?page=2) with a real "next page" link, and update the address as '
+                        "the customer scrolls."
+                    ),
+                    **listed(endless),
+                    evidence={"pages": len(endless)},
+                    key="infinite-scroll",
                 )
             )
         if script_only:
