@@ -95,8 +95,10 @@ STRUCTURE_JS = """
     const list = menu.querySelector('ul, ol');
     let tops = list ? [...list.children].filter((c) => c.tagName === 'LI') : [];
     if (!tops.length) tops = [...menu.querySelectorAll('a[href], button, summary')];
-    const items = tops.slice(0, 60).map((li) => {
+    const items = tops.slice(0, 60).map((li, idx) => {
       const target = li.matches('a, button, summary') ? li : li.querySelector('a[href], button, summary, [tabindex]');
+      // a mark for the keyboard probe of navigation.main-menu, which tabs through the page
+      if (target) target.setAttribute('data-auditor-menu-item', String(idx));
       const tab = target ? target.getAttribute('tabindex') : null;
       const focusable = !!target && tab !== '-1' && (target.matches('a[href], button:not([disabled]), summary') || (tab !== null && +tab >= 0));
       return [text(target || li).slice(0, 100), target && target.matches('a') ? hrefOf(target) : null, focusable];

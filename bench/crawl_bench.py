@@ -63,9 +63,12 @@ class MemorySampler:
         self._thread.join()
 
 
-def one_run(products: int, concurrency: int) -> dict:
+LINK_HEALTH = ["navigation.broken-links", "navigation.redirect-chains"]
+
+
+def one_run(products: int, concurrency: int, checks: list[str]) -> dict:
     layer = {
-        "audit": {"checks": ["navigation.broken-links", "navigation.redirect-chains"]},
+        "audit": {"checks": checks},
         "crawl": {
             "concurrency": concurrency,
             "max_pages": 100_000,
@@ -103,11 +106,25 @@ def main() -> None:
     )
     parser.add_argument("--products", type=int, nargs="*", default=[150, 600])
     parser.add_argument("--concurrency", type=int, default=4)
+    parser.add_argument(
+        "--checks",
+        default="link-health",
+        help='comma-separated check ids, "link-health" (default) or "navigation" (all of them)',
+    )
     args = parser.parse_args()
-    rows = [one_run(n, args.concurrency) for n in args.products]
+    if args.checks == "link-health":
+        checks = LINK_HEALTH
+    elif args.checks == "navigation":
+        from auditor.plugins import discover_checks
+
+        checks = [cid for cid, _, _ in discover_checks() if cid.startswith("navigation.")]
+    else:
+        checks = [c.strip() for c in args.checks.split(",") if c.strip()]
+    rows = [one_run(n, args.concurrency, checks) for n in args.products]
     print()
     print(
-        f"crawl benchmark: concurrency {args.concurrency}, link health only, {psutil.cpu_count()} cores"
+        f"crawl benchmark: concurrency {args.concurrency}, checks: {args.checks}, "
+        f"{psutil.cpu_count()} cores"
     )
     print(
         f"{'products':>8} {'pages':>6} {'failed':>6} {'wall s':>7} {'pages/min':>9} "

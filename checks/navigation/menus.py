@@ -15,6 +15,36 @@ from .common import FOCUSED_KINDS, content_pages, kind_of, listed
 __all__ = ["Breadcrumbs", "MainMenu"]
 
 
+#: Tab starts from the top: from a focus point put first in the body, removed after
+_RESET_FOCUS_JS = """() => {
+  const start = document.createElement('span');
+  start.tabIndex = -1;
+  start.id = 'auditor-focus-start';
+  document.body.prepend(start);
+  start.focus();
+}"""
+_END_PROBE_JS = """() => {
+  const start = document.getElementById('auditor-focus-start');
+  if (start) start.remove();
+  delete window.__auditorLastFocus;
+  if (document.activeElement && document.activeElement.blur) document.activeElement.blur();
+  window.scrollTo(0, 0);
+}"""
+_FOCUSED_JS = """() => {
+  const el = document.activeElement;
+  const none = !el || el === document.body || el === document.documentElement;
+  const same = !none && el === window.__auditorLastFocus;
+  window.__auditorLastFocus = el;
+  if (none) return { item: null, where: 'body', same: false };
+  const mark = el.getAttribute('data-auditor-menu-item');
+  let where = el.tagName.toLowerCase();
+  if (el.id) where += '#' + el.id.slice(0, 60);
+  const name = el.getAttribute('name');
+  if (!el.id && name) where += '[name="' + name.slice(0, 40) + '"]';
+  return { item: mark === null ? null : Number(mark), where: where.slice(0, 120), same };
+}"""
+
+
 def _menu_items(structure: dict) -> tuple[str, ...]:
     nav = structure.get("main_nav") or {}
     return tuple(" ".join(str(i[0]).split()).lower() for i in nav.get("items") or [])
@@ -24,7 +54,8 @@ class MainMenu(Check):
     """Main menu.
 
     What: a main navigation on every page, the same on all pages of a template, its
-    top-level items reachable by keyboard, and not more than ``max_top_items`` of them.
+    top-level items reachable by keyboard (the gatherer tabs through one page per
+    template from the top), and not more than ``max_top_items`` of them.
     Why: the menu is how customers who do not search find their way; a page without
     it is a dead end for them, a menu that changes from page to page breaks their
     orientation, and a long top level is hard to scan.
@@ -38,10 +69,45 @@ class MainMenu(Check):
     title = "Main menu"
     description = "A main menu on every page: the same, keyboard-reachable and not overloaded."
     requires = ("structure",)
-    default_options: ClassVar[dict[str, Any]] = {"max_top_items": 9}
+    default_options: ClassVar[dict[str, Any]] = {"max_top_items": 9, "max_tab_presses": 60}
     option_docs: ClassVar[dict[str, str]] = {
-        "max_top_items": "top-level menu items above which the menu counts as overloaded"
+        "max_top_items": "top-level menu items above which the menu counts as overloaded",
+        "max_tab_presses": (
+            "Tab presses to reach every top-level menu item, once per template (0 to judge "
+            "the markup only)"
+        ),
     }
+
+    def __init__(self, options: dict[str, Any] | None = None, severity: str = ""):
+        super().__init__(options, severity)
+        self._probed: set[str] = set()
+
+    async def gather(self, page: Any, ctx: Any) -> dict | None:
+        """Tab through the page from the top, once per template, the way a keyboard user
+        does, and note which top-level menu items take the focus, and whether the focus
+        gets stuck on the way."""
+        nav = (ctx.structure or {}).get("main_nav")
+        presses = self.options["max_tab_presses"]
+        if not nav or not nav.get("items") or not presses or ctx.template in self._probed:
+            return None
+        self._probed.add(ctx.template)
+        total = len(nav["items"])
+        await page.evaluate(_RESET_FOCUS_JS)
+        reached: set[int] = set()
+        same, trapped = 0, None
+        for _ in range(presses):
+            await page.keyboard.press("Tab")
+            now = await page.evaluate(_FOCUSED_JS)
+            if now["item"] is not None:
+                reached.add(now["item"])
+                if len(reached) == total:
+                    break
+            same = same + 1 if now["same"] else 0
+            if same >= 2:  # three presses on one element: the focus cannot leave it
+                trapped = now["where"]
+                break
+        await page.evaluate(_END_PROBE_JS)
+        return {"items": total, "reached": sorted(reached), "trapped_at": trapped}
 
     def evaluate(self, pages: Iterable[PageView], site: SiteView) -> list[Finding]:
         without: dict[str, list[str]] = defaultdict(list)
@@ -49,6 +115,7 @@ class MainMenu(Check):
         pages_of: dict[tuple[str, tuple], list[str]] = defaultdict(list)
         unfocusable: dict[str, list[str]] = {}
         overall: Counter = Counter()
+        trapped: list[tuple[str, str]] = []
         total = 0
         for page in content_pages(pages):
             if kind_of(page, site) in FOCUSED_KINDS:
@@ -63,7 +130,17 @@ class MainMenu(Check):
             menus[page.template][items] += 1
             pages_of[(page.template, items)].append(page.url)
             overall[items] += 1
-            dead = [str(i[0]) for i in nav.get("items") or [] if len(i) > 2 and not i[2]]
+            probe = page.data or {}
+            if "reached" in probe:  # the keyboard probe beats the markup
+                dead = [
+                    str(item[0])
+                    for n, item in enumerate(nav.get("items") or [])
+                    if n not in set(probe["reached"])
+                ]
+                if probe.get("trapped_at"):
+                    trapped.append((page.url, probe["trapped_at"]))
+            else:
+                dead = [str(i[0]) for i in nav.get("items") or [] if len(i) > 2 and not i[2]]
             if dead and items not in unfocusable:
                 unfocusable[items] = dead
         if not total:
@@ -82,7 +159,30 @@ class MainMenu(Check):
             findings.append(self._overloaded(usual, pages_of))
         if usual in unfocusable:
             findings.append(self._not_keyboard(unfocusable[usual], usual, pages_of))
+        if trapped:
+            findings.append(self._trapped(trapped))
         return findings
+
+    def _trapped(self, trapped: list[tuple[str, str]]) -> Finding:
+        where = trapped[0][1]
+        return self.finding(
+            severity="serious",
+            title="Keyboard focus gets stuck before the main menu",
+            message=(
+                f"Tabbing from the top of the page, the focus stays on {where} and never "
+                f"reaches the rest of the main menu ({len(trapped)} "
+                f"page{'s' if len(trapped) != 1 else ''} probed): keyboard users cannot "
+                "navigate the shop."
+            ),
+            recommendation=(
+                "Let Tab and Shift+Tab move on from every element; trap the focus only in "
+                "an open dialog, and let Escape close it."
+            ),
+            **listed([u for u, _ in trapped]),
+            selector=where,
+            evidence={"focus_stuck_on": where, "pages": len(trapped)},
+            key="keyboard-trap",
+        )
 
     def _no_menu_at_all(self, total: int) -> Finding:
         return self.finding(
