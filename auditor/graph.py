@@ -69,6 +69,16 @@ class LinkGraph:
             for i, (_, p) in self._search(starts).items()
         }
 
+    def depths_and_parents(
+        self, starts: Iterable[str]
+    ) -> tuple[dict[str, int], dict[str, str | None]]:
+        """``depths`` and ``paths`` from one search, for a big graph searched once."""
+        best = self._search(starts)
+        urls = self._urls
+        depths = {urls[i]: d for i, (d, _) in best.items()}
+        parents = {urls[i]: (None if p is None else urls[p]) for i, (_, p) in best.items()}
+        return depths, parents
+
     def _search(self, starts: Iterable[str]) -> dict[int, tuple[int, int | None]]:
         best: dict[int, tuple[int, int | None]] = {}
         queue: deque[int] = deque()

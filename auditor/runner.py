@@ -229,14 +229,9 @@ async def run_audit(
                 except (asyncio.CancelledError, KeyboardInterrupt):
                     interrupted = True
             state = crawler.state
-            depths = state.graph.depths(starts)
+            depths, parents = state.graph.depths_and_parents(starts)
             view = SiteView(
-                start,
-                depths,
-                state.statuses,
-                sitemap_urls,
-                frontier.unrendered,
-                parents=state.graph.paths(starts),
+                start, depths, state.statuses, sitemap_urls, frontier.unrendered, parents=parents
             )
             templates = TemplateGrouper()
 

@@ -19,6 +19,9 @@ def test_click_depth_is_the_shortest_path_and_redirects_cost_nothing():
     assert d[f"{S}/deeper"] == 2
     assert f"{S}/orphan" not in d
     assert g.paths([f"{S}/"])[f"{S}/deeper"] == f"{S}/deep"
+    both = g.depths_and_parents([f"{S}/"])
+    assert both == (d, g.paths([f"{S}/"]))
+    assert both[1][f"{S}/deep"] == f"{S}/old"  # the click that led to the redirect
 
 
 def _frontier(**kw):

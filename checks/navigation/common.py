@@ -6,14 +6,18 @@ from collections.abc import Iterable
 from itertools import pairwise
 from typing import Any
 
+from auditor.page import HTML_TYPES
 from auditor.pagekinds import page_kind
 from auditor.plugins import PageView, SiteView
 
-__all__ = ["click_paths", "content_pages", "kind_of", "listed"]
+__all__ = ["click_paths", "content_pages", "is_html", "kind_of", "listed"]
 
-_HTML = ("text/html", "application/xhtml+xml")
 #: pages where a shop rightly hides its menus (a distraction-free checkout)
 FOCUSED_KINDS = frozenset({"checkout"})
+
+
+def is_html(page: PageView) -> bool:
+    return (page.content_type or "").split(";")[0] in HTML_TYPES
 
 
 def is_content_page(page: PageView) -> bool:
@@ -22,7 +26,7 @@ def is_content_page(page: PageView) -> bool:
         page.error is None
         and page.status is not None
         and 200 <= page.status < 300
-        and (page.content_type or "text/html").split(";")[0] in _HTML
+        and (page.content_type or "text/html").split(";")[0] in HTML_TYPES
     )
 
 

@@ -11,11 +11,9 @@ from auditor.pagekinds import says_not_found
 from auditor.plugins import Check, PageView, SiteView
 from auditor.urls import url_key
 
-from .common import listed
+from .common import is_html, listed
 
 __all__ = ["Soft404"]
-
-_HTML = ("text/html", "application/xhtml+xml")
 
 
 def _way_back(structure: dict) -> bool:
@@ -78,8 +76,7 @@ class Soft404(Check):
         soft, stranded = [], []
         for page in pages:
             structure = page.facts.get("structure") or {}
-            html = (page.content_type or "").split(";")[0] in _HTML
-            if page.error or not html or page.status is None:
+            if page.error or not is_html(page) or page.status is None:
                 continue
             if 200 <= page.status < 300 and says_not_found(page.title, structure.get("h1")):
                 soft.append(page.url)
