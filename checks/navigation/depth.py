@@ -16,7 +16,7 @@ from auditor.pagekinds import page_kind
 from auditor.plugins import Check, PageView, SiteView
 from auditor.urls import url_key
 
-from .common import click_paths, content_pages, kind_of, listed
+from .common import OncePerTemplate, click_paths, content_pages, kind_of, listed, plural
 
 __all__ = ["ClickDepth", "Pagination"]
 
@@ -167,7 +167,7 @@ class Pagination(Check):
 
     def __init__(self, options: dict[str, Any] | None = None, severity: str = ""):
         super().__init__(options, severity)
-        self._probed: set[str] = set()
+        self._probed = OncePerTemplate()
 
     async def gather(self, page: Any, ctx: Any) -> dict | None:
         """Scroll a listing that has no pagination to its end, once per template, and see
@@ -177,14 +177,13 @@ class Pagination(Check):
         wait = self.options["scroll_wait_ms"]
         if (
             not wait
-            or ctx.template in self._probed
             or pag.get("next")
             or pag.get("max_page", 0) > 1
             or structure.get("load_more")
             or page_kind(ctx.final_url or ctx.url, None, structure, "") != "category"
+            or not self._probed.first(ctx.template)
         ):
             return None
-        self._probed.add(ctx.template)
         before = await page.evaluate(_COUNT_LINKS_JS)
         if before["height"] < before["viewport"] * 1.5:
             return {"links_before": before["links"], "links_after": before["links"]}
@@ -248,7 +247,7 @@ class Pagination(Check):
                     severity="moderate",
                     title="Infinite scroll without pages to link to",
                     message=(
-                        f"{len(endless)} listing page{'s' if len(endless) != 1 else ''} load "
+                        f"{plural(len(endless), 'listing page')} load "
                         "more products when scrolled to the end, with no paginated links "
                         "behind them: search engines and this audit see only the first "
                         "products, and customers lose their place when they come back."
@@ -269,7 +268,7 @@ class Pagination(Check):
                     severity="moderate",
                     title="Listing loads more products only by script",
                     message=(
-                        f"{len(script_only)} listing page{'s' if len(script_only) != 1 else ''} "
+                        f"{plural(len(script_only), 'listing page')} "
                         "offer a \u201cload more\u201d button with no link to a next page: "
                         "products behind it are found neither by search engines nor by "
                         "customers who come back to the same place."

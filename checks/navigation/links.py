@@ -11,6 +11,8 @@ from auditor.model import Finding
 from auditor.plugins import Check, PageView, SiteView
 from auditor.urls import url_key
 
+from .common import plural
+
 __all__ = ["BrokenLinks", "RedirectChains"]
 
 _PLACE_WEIGHT = {"nav": 0, "header": 1, "footer": 2, "breadcrumb": 3, "body": 4}
@@ -107,7 +109,7 @@ class BrokenLinks(Check):
             message=(
                 f"The link \u201c{text or url_key(target)}\u201d in {where} leads to "
                 f"{url_key(target)}, which answers HTTP {status}. "
-                f"It is on {many} page{'s' if many != 1 else ''}."
+                f"It is on {plural(many, 'page')}."
             ),
             recommendation=(
                 "Point the link at the page that replaced the old one, redirect the old "
@@ -134,8 +136,8 @@ class BrokenLinks(Check):
             severity="serious" if kind in _CRITICAL_RESOURCES else "moderate",
             title=f"{'An' if kind[:1] in 'aeiou' else 'A'} {kind} the page loads is missing",
             message=(
-                f"The {kind} {url_key(url)} answers HTTP {entry['status']} on {many} "
-                f"page{'s' if many != 1 else ''}: customers see a gap or a broken page part."
+                f"The {kind} {url_key(url)} answers HTTP {entry['status']} on "
+                f"{plural(many, 'page')}: customers see a gap or a broken page part."
             ),
             recommendation="Restore the file, or remove the reference to it from the template.",
             url=page_urls[0],

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 from auditor.model import Finding
 from auditor.plugins import Check, PageView, SiteView
 
-from .common import FOCUSED_KINDS, content_pages, kind_of, listed
+from .common import FOCUSED_KINDS, OncePerTemplate, content_pages, kind_of, listed, plural
 
 __all__ = ["Breadcrumbs", "MainMenu"]
 
@@ -80,7 +80,7 @@ class MainMenu(Check):
 
     def __init__(self, options: dict[str, Any] | None = None, severity: str = ""):
         super().__init__(options, severity)
-        self._probed: set[str] = set()
+        self._probed = OncePerTemplate()
 
     async def gather(self, page: Any, ctx: Any) -> dict | None:
         """Tab through the page from the top, once per template, the way a keyboard user
@@ -88,9 +88,8 @@ class MainMenu(Check):
         gets stuck on the way."""
         nav = (ctx.structure or {}).get("main_nav")
         presses = self.options["max_tab_presses"]
-        if not nav or not nav.get("items") or not presses or ctx.template in self._probed:
+        if not nav or not nav.get("items") or not presses or not self._probed.first(ctx.template):
             return None
-        self._probed.add(ctx.template)
         total = len(nav["items"])
         await page.evaluate(_RESET_FOCUS_JS)
         reached: set[int] = set()
@@ -170,8 +169,8 @@ class MainMenu(Check):
             title="Keyboard focus gets stuck before the main menu",
             message=(
                 f"Tabbing from the top of the page, the focus stays on {where} and never "
-                f"reaches the rest of the main menu ({len(trapped)} "
-                f"page{'s' if len(trapped) != 1 else ''} probed): keyboard users cannot "
+                f"reaches the rest of the main menu ({plural(len(trapped), 'page')} "
+                "probed): keyboard users cannot "
                 "navigate the shop."
             ),
             recommendation=(
@@ -206,7 +205,7 @@ class MainMenu(Check):
             severity="moderate",
             title="Page without the main menu",
             message=(
-                f"{many} page{'s' if many != 1 else ''} of the form {template} "
+                f"{plural(many, 'page')} of the form {template} "
                 f"{'show' if many != 1 else 'shows'} no main menu, unlike the rest of the "
                 "shop: customers there cannot browse on."
             ),
@@ -372,7 +371,7 @@ class Breadcrumbs(Check):
                     severity="minor",
                     title="Breadcrumb does not start at the home page",
                     message=(
-                        f"On {len(urls)} {kind} page{'s' if len(urls) != 1 else ''} the "
+                        f"On {plural(len(urls), kind + ' page')} the "
                         "breadcrumb's first item does not link to the home page, so the trail "
                         "does not match the way customers came."
                     ),
@@ -423,7 +422,7 @@ class Breadcrumbs(Check):
                     severity="minor",
                     title="Breadcrumb names a parent that does not list the page",
                     message=(
-                        f"The breadcrumb of {many} page{'s' if many != 1 else ''} files "
+                        f"The breadcrumb of {plural(many, 'page')} files "
                         f"{'them' if many != 1 else 'it'} under \u201c{label}\u201d "
                         f"({place[1]}), but no page of that listing links to "
                         f"{'them' if many != 1 else 'it'}: customers who browse "

@@ -10,7 +10,7 @@ from auditor.model import Finding
 from auditor.plugins import Check, PageView, SiteView
 from auditor.urls import looks_like_html, url_key
 
-from .common import content_pages, listed
+from .common import content_pages, listed, plural
 
 __all__ = ["DeadEnds", "Orphans"]
 
@@ -131,7 +131,7 @@ class DeadEnds(Check):
                     severity="moderate",
                     title="Page links nowhere",
                     message=(
-                        f"{many} page{'s' if many != 1 else ''} of the form {template} "
+                        f"{plural(many, 'page')} of the form {template} "
                         f"{'have' if many != 1 else 'has'} no link to any other page of the "
                         "shop: the back button is the only way on."
                     ),

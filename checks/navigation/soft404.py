@@ -11,7 +11,7 @@ from auditor.pagekinds import says_not_found
 from auditor.plugins import Check, PageView, SiteView
 from auditor.urls import url_key
 
-from .common import is_html, listed
+from .common import is_html, listed, plural
 
 __all__ = ["Soft404"]
 
@@ -148,11 +148,7 @@ class Soft404(Check):
             severity="moderate",
             title="Error page offers no way back",
             message=(
-                (
-                    "The shop's error page"
-                    if probe
-                    else f"{many} error page{'s' if many != 1 else ''}"
-                )
+                ("The shop's error page" if probe else plural(many, "error page"))
                 + (" shows" if probe or many == 1 else " show")
                 + " neither the main menu nor the search: a customer who follows a broken "
                 "link has nowhere to go but away."
