@@ -218,6 +218,9 @@ def _check_options(check_id: str, cls: type[Check], section: dict, where: str) -
                 raise ConfigError(
                     f"{where}: '{full}' must be of type {type(default).__name__}, not {value!r}"
                 )
+            # counts, limits and waits: a negative one is a typo, never a setting
+            if isinstance(value, int | float) and not isinstance(value, bool) and value < 0:
+                raise ConfigError(f"{where}: '{full}' must be at least 0, not {value!r}")
             options[key] = value
     return options
 

@@ -428,3 +428,10 @@ def test_a_bad_key_pages_option_names_the_key(tmp_path):
     path.write_text('[checks."navigation.key-pages"]\nrequired = ["cart", "basket"]\n')
     with pytest.raises(ConfigError, match=r"navigation.key-pages\".required' has unknown .*basket"):
         load_checks(load_settings(path, {}, environ={}))
+
+
+def test_a_negative_check_option_names_the_key(tmp_path):
+    path = tmp_path / "a.toml"
+    path.write_text('[checks."navigation.pagination"]\nscroll_wait_ms = -5\n')
+    with pytest.raises(ConfigError, match=r"pagination\".scroll_wait_ms' must be at least 0"):
+        load_checks(load_settings(path, {}, environ={}))
