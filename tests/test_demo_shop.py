@@ -238,8 +238,38 @@ def test_product_page(shop):
     assert "SKU NW-1001" in html
     assert 'action="/cart/add"' in html and "/files/size-guide.pdf" in html
     assert 'aria-label="Breadcrumb"' in html
-    blocking = "while(Date.now()-t<400)" in html
+    head = html[: html.index("</head>")]
+    blocking = '<script src="/static/js/recommendations.js"></script>' in head
     assert blocking == (shop.mode == "defects")
+    if shop.mode == "clean":
+        assert "recommendations.js" not in html
+
+
+def test_blocking_script_is_a_cacheable_external_script(defects, clean):
+    path = f"/product/{FIRST_PRODUCT_SLUG}"
+    head = text(defects.url(path)).split("</head>", 1)[0]
+    scripts = re.findall(r"<script\b[^>]*>", head)
+    # synchronous: no async, defer or type=module
+    assert '<script src="/static/js/recommendations.js">' in scripts
+    assert not any(
+        s.startswith("<script src") for s in re.findall(r"<script\b[^>]*>", text(clean.url(path)))
+    )
+    for name in ("/", "/category/jackets", f"/product/{FIRST_BACKPACK_SLUG}"):
+        assert "recommendations.js" not in text(defects.url(name))
+    status, headers, body = fetch(defects.url("/static/js/recommendations.js"))
+    assert status == 200
+    assert headers["Content-Type"].split(";")[0] == "application/javascript"
+    cache = headers["Cache-Control"]
+    assert "public" in cache and "max-age=3600" in cache
+    js = body.decode()
+    assert 'addEventListener("load"' in js and "first-contentful-paint" in js
+    assert "document.write" not in js and "appendChild" not in js  # nothing visible
+
+
+def test_blocking_script_in_defect_registry():
+    info = DEFECTS["blocking-script"]
+    assert info["paths"] == [f"/product/{FIRST_PRODUCT_SLUG}", "/static/js/recommendations.js"]
+    assert "recommendations.js" in info["description"]
 
 
 def test_size_guide_pdf(shop):
@@ -537,6 +567,51 @@ def test_head_requests(shop):
         assert head_status == get_status and head_body == b""
         assert head_headers["Content-Length"] == get_headers["Content-Length"]
         assert head_headers["Content-Type"] == get_headers["Content-Type"]
+
+
+GZIP = {"Accept-Encoding": "gzip, deflate, br"}
+
+
+def test_gzip_for_large_html_when_accepted(shop):
+    for path in ("/", f"/product/{FIRST_PRODUCT_SLUG}", "/category/tents"):
+        status, plain_headers, plain = fetch(shop.url(path))
+        assert status == 200 and len(plain) > 4096
+        assert "Content-Encoding" not in plain_headers
+        assert "Accept-Encoding" in plain_headers["Vary"]
+        status, headers, body = fetch(shop.url(path), headers=GZIP)
+        assert status == 200
+        assert headers["Content-Encoding"] == "gzip"
+        assert "Accept-Encoding" in headers["Vary"]
+        assert headers["Content-Type"] == plain_headers["Content-Type"]
+        assert headers["Cache-Control"] == plain_headers["Cache-Control"]
+        assert int(headers["Content-Length"]) == len(body) < len(plain) // 2
+        assert gzip.decompress(body) == plain
+        head_status, head_headers, head_body = fetch(shop.url(path), method="HEAD", headers=GZIP)
+        assert head_status == 200 and head_body == b""
+        for name in ("Content-Encoding", "Content-Length", "Content-Type", "Vary"):
+            assert head_headers[name] == headers[name], name
+    # a repeated request gets the same (cached) bytes
+    assert fetch(shop.base_url, headers=GZIP)[2] == fetch(shop.base_url, headers=GZIP)[2]
+
+
+def test_gzip_only_for_text_bodies_and_when_allowed(shop):
+    status, headers, body = fetch(shop.url("/no-such-page"), headers=GZIP)
+    assert status == fetch(shop.url("/no-such-page"))[0] and len(gzip.decompress(body)) > 1024
+    assert headers["Content-Encoding"] == "gzip"
+    status, headers, body = fetch(shop.url("/sitemap-pages.xml"), headers=GZIP)
+    assert headers["Content-Encoding"] == "gzip" and b"<urlset" in gzip.decompress(body)
+    for path in ("/static/img/hero.png", "/sitemap-products.xml.gz", "/favicon.ico"):
+        status, headers, body = fetch(shop.url(path), headers=GZIP)
+        assert status == 200 and "Content-Encoding" not in headers, path
+        assert int(headers["Content-Length"]) == len(body)
+    status, headers, body = fetch(shop.url("/robots.txt"), headers=GZIP)  # < 1 KB
+    assert "Content-Encoding" not in headers and body.startswith(b"User-agent")
+    for refused in ("identity", "gzip;q=0", "br", "deflate, *;q=0"):
+        status, headers, body = fetch(shop.base_url, headers={"Accept-Encoding": refused})
+        assert "Content-Encoding" not in headers, refused
+        assert body.startswith(b"<!doctype html>")
+    status, headers, _ = fetch(shop.base_url, headers={"Accept-Encoding": "*"})
+    assert headers["Content-Encoding"] == "gzip"
 
 
 def test_keep_alive_and_odd_requests(shop):

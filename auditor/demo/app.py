@@ -30,7 +30,6 @@ from .catalog import (
 from .defects import DEFECTS
 from .resources import (
     _BASE_CSS,
-    _BLOCKING_JS,
     _CONSENT_JS,
     _CSS_FOCUS_CLEAN,
     _CSS_FOCUS_DEFECT,
@@ -42,6 +41,7 @@ from .resources import (
     _SEARCH_ICON,
     _TRAP_JS,
     _VALIDATE_JS,
+    RECOMMENDATIONS_JS,
 )
 
 SHOP_NAME = "Nordwind Outfitters"
@@ -55,6 +55,9 @@ LASTMOD = "2024-05-01"
 DELAY_SLOW_PAGE = 1.5
 DELAY_HERO = 2.5
 DELAY_SEARCH = 2.0
+
+#: The synchronous third-party-like script of the "blocking-script" defect.
+RECOMMENDATIONS_JS_PATH = "/static/js/recommendations.js"
 
 INFO_PAGES = ("/contact", "/shipping", "/returns", "/imprint", "/privacy", "/about", "/newsletter")
 
@@ -729,7 +732,7 @@ class ShopApp:
         show_crumbs = not (p.category.slug == "backpacks" and self.d("no-breadcrumb"))
         head = ""
         if p is self.catalog.first and self.d("blocking-script"):
-            head += f"<script>{_BLOCKING_JS}</script>"
+            head += f'<script src="{RECOMMENDATIONS_JS_PATH}"></script>'
         product_ld = {
             "@context": "https://schema.org",
             "@type": "Product",
@@ -1612,6 +1615,9 @@ class ShopApp:
         if path == "/static/img/shoes-banner.svg":
             body = assets.banner_svg("Trail running season", 150).encode()
             return Response(200, body, "image/svg+xml", cache)
+        if path == RECOMMENDATIONS_JS_PATH:
+            body = RECOMMENDATIONS_JS.encode()
+            return Response(200, body, "application/javascript", cache)
         if path == "/favicon.svg":
             return Response(200, assets.FAVICON_SVG.encode(), "image/svg+xml", cache)
         if path == "/favicon.ico":

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+import gzip
 import socket
 import threading
 import time
+from collections import OrderedDict
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from .app import Request, Response, ShopApp, _html
@@ -13,6 +15,71 @@ from .catalog import DEEP_PRODUCT_SLUG, ORPHAN_PRODUCT_SLUG
 
 MODES = ("defects", "clean")
 MAX_BODY = 1 << 20  # 1 MiB is plenty for the shop's forms
+
+#: Text types that are gzipped when the client accepts it (never images or application/gzip).
+COMPRESSIBLE_TYPES = frozenset(
+    {
+        "text/html",
+        "text/css",
+        "text/plain",
+        "text/javascript",
+        "application/javascript",
+        "application/json",
+        "application/ld+json",
+        "image/svg+xml",
+        "application/xml",
+        "text/xml",
+    }
+)
+GZIP_MIN_BYTES = 1024
+GZIP_LEVEL = 5
+_GZIP_CACHE_ENTRIES = 512
+_GZIP_CACHE_MAX_BODY = 512 * 1024
+
+
+def accepts_gzip(accept_encoding: str) -> bool:
+    """Does an Accept-Encoding header allow gzip (``gzip`` or ``*``, with q > 0)?"""
+    star = False
+    for item in accept_encoding.lower().split(","):
+        coding, _, params = item.partition(";")
+        coding = coding.strip()
+        q = 1.0
+        for param in params.split(";"):
+            name, _, value = param.partition("=")
+            if name.strip() == "q":
+                try:
+                    q = float(value.strip())
+                except ValueError:
+                    q = 0.0
+        if coding in ("gzip", "x-gzip"):
+            return q > 0
+        if coding == "*":
+            star = q > 0
+    return star
+
+
+class _GzipCache:
+    """Compressed bodies by their uncompressed bytes (pages are deterministic), LRU-bounded."""
+
+    def __init__(self, entries: int = _GZIP_CACHE_ENTRIES) -> None:
+        self._entries = entries
+        self._data: OrderedDict[bytes, bytes] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def compress(self, body: bytes) -> bytes:
+        if len(body) > _GZIP_CACHE_MAX_BODY:
+            return gzip.compress(body, GZIP_LEVEL, mtime=0)
+        with self._lock:
+            hit = self._data.get(body)
+            if hit is not None:
+                self._data.move_to_end(body)
+                return hit
+        packed = gzip.compress(body, GZIP_LEVEL, mtime=0)
+        with self._lock:
+            self._data[body] = packed
+            while len(self._data) > self._entries:
+                self._data.popitem(last=False)
+        return packed
 
 
 class _Server(ThreadingHTTPServer):
@@ -25,6 +92,7 @@ class _Server(ThreadingHTTPServer):
         self.shop = shop
         self._conns: set[socket.socket] = set()
         self._conns_lock = threading.Lock()
+        self.gzip_cache = _GzipCache()
         super().__init__(address, handler)
 
     def track(self, conn: socket.socket) -> None:
@@ -139,18 +207,36 @@ class _Handler(BaseHTTPRequestHandler):
             time.sleep(resp.delay)
         self._send(resp, method)
 
+    def _encode(self, resp: Response) -> tuple[bytes, list[tuple[str, str]]]:
+        """The body to send and the extra headers: gzip for text bodies, when accepted."""
+        ctype = resp.content_type.split(";", 1)[0].strip().lower()
+        if (
+            ctype not in COMPRESSIBLE_TYPES
+            or len(resp.body) < GZIP_MIN_BYTES
+            or resp.status in (204, 304)
+            or any(name.lower() == "content-encoding" for name, _ in resp.headers)
+        ):
+            return resp.body, []
+        extra = []
+        if not any(name.lower() == "vary" for name, _ in resp.headers):
+            extra.append(("Vary", "Accept-Encoding"))
+        if not accepts_gzip(self.headers.get("Accept-Encoding", "")):
+            return resp.body, extra
+        return self.server.gzip_cache.compress(resp.body), [("Content-Encoding", "gzip"), *extra]
+
     def _send(self, resp: Response, method: str) -> None:
         try:
+            body, extra = self._encode(resp)
             self.send_response(resp.status)
             self.send_header("Content-Type", resp.content_type)
-            self.send_header("Content-Length", str(len(resp.body)))
-            for name, value in resp.headers:
+            self.send_header("Content-Length", str(len(body)))
+            for name, value in [*resp.headers, *extra]:
                 self.send_header(name, value)
             if self.close_connection:
                 self.send_header("Connection", "close")
             self.end_headers()
             if method != "HEAD" and resp.status not in (204, 304):
-                self.wfile.write(resp.body)
+                self.wfile.write(body)
             self.wfile.flush()
         except OSError:
             self.close_connection = True
