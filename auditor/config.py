@@ -29,6 +29,7 @@ __all__ = [
     "CrawlSection",
     "GateSection",
     "LoginSection",
+    "MeasurementSection",
     "OutputSection",
     "Settings",
     "load_settings",
@@ -139,6 +140,32 @@ class BrowserSection:
 
 
 @dataclass
+class MeasurementSection:
+    """Timing loads for the performance checks: alone, cold, repeated, throttled on mobile."""
+
+    runs: int = opt(1, "timing loads per page; the median is reported")
+    template_runs: int = opt(
+        3, "timing loads of the start page and of the first page of each template"
+    )
+    max_pages_per_template: int = opt(
+        0, "timing loads for at most this many pages of one template (0: every audited page)"
+    )
+    quiet_ms: int = opt(
+        1000,
+        "a load is over when nothing loads, paints, shifts or blocks for this long "
+        "after the load event (late banners count)",
+    )
+    max_wait_ms: int = opt(10000, "wait at most this long after the load event for quiet")
+    interaction: bool = opt(
+        True, "click one safe element (a menu toggle, the heading) and time the next paint"
+    )
+    cpu_slowdown: float = opt(4.0, "mobile profile: CPU slowed down this many times")
+    rtt_ms: float = opt(150.0, "mobile profile: added round-trip time in ms")
+    download_kbps: float = opt(1600.0, "mobile profile: download speed in kbit/s")
+    upload_kbps: float = opt(750.0, "mobile profile: upload speed in kbit/s")
+
+
+@dataclass
 class ConsentSection:
     """What to do with cookie-consent banners."""
 
@@ -182,6 +209,7 @@ class Settings:
     crawl: CrawlSection = field(default_factory=CrawlSection)
     browser: BrowserSection = field(default_factory=BrowserSection)
     consent: ConsentSection = field(default_factory=ConsentSection)
+    measurement: MeasurementSection = field(default_factory=MeasurementSection)
     login: LoginSection = field(default_factory=LoginSection)
     output: OutputSection = field(default_factory=OutputSection)
     gate: GateSection = field(default_factory=GateSection)
@@ -295,6 +323,18 @@ def _validate(s: Settings, where: str) -> None:
         raise bad("browser.profile", f"must be 'desktop' or 'mobile', not {s.browser.profile!r}")
     if s.browser.restart_context_every < 1:
         raise bad("browser.restart_context_every", "must be at least 1")
+    m = s.measurement
+    for key in ("runs", "template_runs"):
+        if not 1 <= getattr(m, key) <= 9:
+            raise bad(f"measurement.{key}", "must be between 1 and 9")
+    for key in ("max_pages_per_template", "quiet_ms", "max_wait_ms"):
+        if getattr(m, key) < 0:
+            raise bad(f"measurement.{key}", "must not be negative")
+    if m.cpu_slowdown < 1:
+        raise bad("measurement.cpu_slowdown", "must be at least 1 (1: no slowdown)")
+    for key in ("rtt_ms", "download_kbps", "upload_kbps"):
+        if getattr(m, key) < 0:
+            raise bad(f"measurement.{key}", "must not be negative (0: not throttled)")
     if s.consent.action not in ("accept", "reject", "none"):
         raise bad(
             "consent.action", f"must be 'accept', 'reject' or 'none', not {s.consent.action!r}"

@@ -14,6 +14,7 @@ import asyncio
 import contextlib
 import json
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import TextIO
 
@@ -25,8 +26,9 @@ from .config import Settings
 from .events import EventBus
 from .frontier import CrawlTarget, Frontier
 from .graph import LinkGraph
+from .measure import LoadLane, Measurer, median_run
 from .model import PageError, PageRecord
-from .page import METRICS_INIT_SCRIPT, RETRYABLE, PageEnv, audit_page
+from .page import HTML_TYPES, METRICS_INIT_SCRIPT, RETRYABLE, PageEnv, audit_page
 from .robots import RobotsPolicy
 from .urls import UrlNormalizer
 
@@ -68,6 +70,7 @@ class Crawler:
         robots: RobotsPolicy,
         records: TextIO,
         events: EventBus,
+        measurer: Measurer | None = None,
     ):
         self.settings = settings
         self.session = session
@@ -78,6 +81,10 @@ class Crawler:
         self.records = records
         self.events = events
         self.state = CrawlState()
+        #: None: no check asked for timings, and crawl visits need no lane
+        self.measurer = measurer
+        self.lane = LoadLane()
+        self._timed_templates: Counter[str] = Counter()
         self._wakeup = asyncio.Condition()
         self._in_flight = 0
 
@@ -114,6 +121,37 @@ class Crawler:
 
     async def visit(self, target: CrawlTarget, tab: _Tab | None) -> tuple[PageRecord, _Tab | None]:
         """Audit one page, retrying once where that may help; returns (record, tab)."""
+        if self.measurer is None:
+            return await self._visit(target, tab)
+        async with self.lane.visit():
+            return await self._visit(target, tab)
+
+    async def time_loads(self, target: CrawlTarget, record: PageRecord, first: bool) -> None:
+        """The measurement lane's timing loads of a page just visited, alone.
+
+        The start page and the first page of each template get ``template_runs``
+        loads (their medians steady the template's figures), the others ``runs``.
+        The medians replace the crawl tab's own figures in ``record.metrics``.
+        """
+        m = self.settings.measurement
+        if self.measurer is None or record.error is not None:
+            return
+        if record.content_type not in HTML_TYPES or (record.status or 0) >= 400:
+            return
+        seen = self._timed_templates[target.template]
+        if m.max_pages_per_template and seen >= m.max_pages_per_template:
+            return
+        self._timed_templates[target.template] += 1
+        runs = m.template_runs if first or seen == 0 else m.runs
+        async with self.lane.alone():
+            timing = await self.measurer.measure(record.final_url or record.url, runs)
+        record.timing = timing
+        medians, _ = median_run(timing)
+        if medians:
+            record.metrics.update(medians)
+            record.metrics["timed_loads"] = sum(1 for r in timing["runs"] if "metrics" in r)
+
+    async def _visit(self, target: CrawlTarget, tab: _Tab | None) -> tuple[PageRecord, _Tab | None]:
         attempts = 0
         while True:
             attempts += 1
@@ -193,6 +231,7 @@ class Crawler:
                         tab, pages_in_context = None, 0
                     record, tab = await self.visit(target, tab)
                     pages_in_context += 1
+                    await self.time_loads(target, record, first=False)
                     await self.record(target, record)
                 finally:
                     async with self._wakeup:

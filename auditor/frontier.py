@@ -48,6 +48,8 @@ class Frontier:
         self._seen: set[str] = set()
         self._per_template: Counter[str] = Counter()
         self.accepted = 0
+        #: in-scope pages found per template, including those sampled out
+        self.found_per_template: Counter[str] = Counter()
         self.skipped: Counter[str] = Counter()
         #: in-scope URLs that are linked but not rendered (files, sampled out, limits)
         self.unrendered: dict[str, str] = {}
@@ -68,6 +70,7 @@ class Frontier:
                 self.unrendered[url] = reason
             return reason
         template = self._grouper.template_of(url)
+        self.found_per_template[template] += 1
         if not force and self._per_template[template] >= self._max_per_template:
             self.skipped["sampled"] += 1
             self.unrendered[url] = "sampled"

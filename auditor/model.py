@@ -74,6 +74,8 @@ class PageRecord:
     metrics: dict[str, Any] = field(default_factory=dict)
     #: landmarks for navigation and page kinds (auditor.structure)
     structure: dict[str, Any] = field(default_factory=dict)
+    #: the measurement lane's timing loads (auditor.measure), when a check asked for them
+    timing: dict[str, Any] = field(default_factory=dict)
     gathered: dict[str, Any] = field(default_factory=dict)
     gather_errors: dict[str, str] = field(default_factory=dict)
     error: PageError | None = None

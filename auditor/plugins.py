@@ -12,8 +12,10 @@ A check (subclass ``Check``) has up to three steps, each optional but the last:
 
 The engine hands a check only what it declared in ``requires`` (engine facts such
 as ``links``, ``failed_resources``, ``metrics``, ``redirects``) plus its own gathered
-data. Built-in checks register through the ``auditor.checks`` entry-point group,
-exactly as a third-party package would. A check that cannot work with the current
+data. Asking for ``timing`` switches on the measurement lane (auditor.measure): every
+audited page is loaded once more, alone and with a cold cache, for its timings.
+Built-in checks register through the ``auditor.checks`` entry-point group, exactly as
+a third-party package would. A check that cannot work with the current
 settings raises ``NotConfigured`` from ``configure`` and is switched off with the
 reason, logged once.
 """
@@ -45,7 +47,9 @@ __all__ = [
 
 ENTRY_POINT_GROUP = "auditor.checks"
 #: Facts the engine records on every page that a check may ask for.
-ENGINE_KEYS = frozenset({"links", "failed_resources", "metrics", "redirects", "structure"})
+ENGINE_KEYS = frozenset(
+    {"links", "failed_resources", "metrics", "redirects", "structure", "timing"}
+)
 #: How much one finding takes off its check's score (multiplicatively).
 SEVERITY_PENALTY = {"critical": 0.5, "serious": 0.25, "moderate": 0.1, "minor": 0.03}
 
@@ -90,6 +94,9 @@ class SiteView:
     #: for each page reached by links, the page it is first reached from on a shortest
     #: click path (None for the start); walk it back for the path from home
     parents: dict[str, str | None] = field(default_factory=dict)
+    #: in-scope pages found per template, rendered or sampled out: the site's real
+    #: proportions, where the crawl rendered only a sample of a big template
+    template_sizes: dict[str, int] = field(default_factory=dict)
 
 
 class Check:

@@ -35,11 +35,14 @@ METRIC_KEYS = (
     "lcp_ms",
     "cls",
     "tbt_ms",
+    "inp_ms",
+    "dcl_ms",
     "load_ms",
     "transfer_bytes",
     "requests",
+    "timed_loads",
 )
-_INT_METRICS = {"transfer_bytes", "requests"}
+_INT_METRICS = {"transfer_bytes", "requests", "timed_loads"}
 
 
 def results_schema() -> dict:

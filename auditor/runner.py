@@ -30,6 +30,7 @@ from .events import EventBus
 from .fetch import Fetcher
 from .frontier import CrawlTarget, Frontier
 from .login import log_in
+from .measure import Measurer
 from .model import Finding, PageRecord, merge_findings
 from .page import HTML_TYPES, PageEnv
 from .pagekinds import page_kind
@@ -192,8 +193,10 @@ async def run_audit(
                 settings, limiter, [lc.instance for lc in enabled if lc.cls.has_gatherer()]
             )
             with open(records_path, "w", encoding="utf-8") as records:
+                timed = any("timing" in lc.cls.requires for lc in enabled)
+                measurer = Measurer(session, settings, limiter) if timed else None
                 crawler = Crawler(
-                    settings, session, env, frontier, normalizer, robots, records, events
+                    settings, session, env, frontier, normalizer, robots, records, events, measurer
                 )
                 for url in starts:
                     if not robots.known(url):
@@ -220,6 +223,7 @@ async def run_audit(
                         f"{rules.note} and RFC 9309 then forbids crawling {rules.origin}; "
                         "set crawl.respect_robots = false to audit your own shop"
                     )
+                await crawler.time_loads(first, record, first=True)
                 await crawler.record(first, record)
                 sitemap_urls = await _discover_sitemaps(
                     settings, robots, rules, fetcher, frontier, normalizer, start, errors
@@ -231,7 +235,13 @@ async def run_audit(
             state = crawler.state
             depths, parents = state.graph.depths_and_parents(starts)
             view = SiteView(
-                start, depths, state.statuses, sitemap_urls, frontier.unrendered, parents=parents
+                start,
+                depths,
+                state.statuses,
+                sitemap_urls,
+                frontier.unrendered,
+                parents=parents,
+                template_sizes=dict(frontier.found_per_template),
             )
             templates = TemplateGrouper()
 
@@ -298,6 +308,9 @@ async def run_audit(
                 "findings": len(found or []),
             }
         )
+        details = getattr(lc.instance, "details", None) if found is not None else None
+        if isinstance(details, dict):
+            check_entries[-1]["details"] = details
         if cls is not None and lc.enabled:
             check_scores.append(CheckScore(lc.id, cls.category, score, lc.weight))
     all_findings = merge_findings([f for fs in findings_by_check.values() for f in fs])

@@ -1,0 +1,534 @@
+"""The measurement lane: timing loads of a page, alone, in a cold browser context.
+
+Why a lane: page loads that run in parallel compete for the CPU and the network, so
+their timings say more about the audit than about the shop (the most common complaint
+about lab tools run in parallel). The crawl goes on with all its workers, but a timing
+load waits until no crawl visit is in flight, and no visit starts while it runs.
+
+Why its own load: the crawl's tab has a warm cache, a dismissed cookie banner and the
+navigation checks' keyboard and scroll probes; a timing load is a first visit in a new
+context (cold cache), watched from before the first byte until the page is quiet, and
+repeated where the settings ask for it so that the median can be reported.
+
+The ``mobile`` profile is throttled through the DevTools protocol like Lighthouse's
+mobile preset: CPU 4x slower, about 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up.
+Everything here gathers plain data; what is good or bad is judged in checks/performance.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import statistics
+import time
+from collections.abc import AsyncIterator
+from typing import Any
+from urllib.parse import urlsplit
+
+from playwright.async_api import Error as PlaywrightError
+from playwright.async_api import Page
+from playwright.async_api import TimeoutError as PlaywrightTimeout
+
+from .browser import BrowserSession
+from .config import Settings
+from .model import clip
+from .ratelimit import HostLimiter
+
+__all__ = [
+    "MEASURE_INIT_SCRIPT",
+    "TIMED_METRICS",
+    "LoadLane",
+    "Measurer",
+    "median_run",
+]
+
+#: the figures a timing load reports, and whose median across loads is the page's figure
+TIMED_METRICS = (
+    "ttfb_ms",
+    "fcp_ms",
+    "lcp_ms",
+    "cls",
+    "tbt_ms",
+    "inp_ms",
+    "dcl_ms",
+    "load_ms",
+    "transfer_bytes",
+    "requests",
+)
+MAX_ITEMS = 40
+TEXT_TYPES = (
+    "text/",
+    "application/javascript",
+    "application/json",
+    "application/xml",
+    "image/svg+xml",
+    "application/x-javascript",
+    "application/ld+json",
+)
+
+
+class LoadLane:
+    """A readers-writer lock: crawl visits share the browser, a timing load has it alone.
+
+    Writers go first: once a timing load waits, no new visit starts, so the lane cannot
+    starve behind a busy crawl.
+    """
+
+    def __init__(self) -> None:
+        self._cond = asyncio.Condition()
+        self._visits = 0
+        self._timing = False
+        self._waiting = 0
+
+    @contextlib.asynccontextmanager
+    async def visit(self) -> AsyncIterator[None]:
+        async with self._cond:
+            await self._cond.wait_for(lambda: not self._timing and not self._waiting)
+            self._visits += 1
+        try:
+            yield
+        finally:
+            async with self._cond:
+                self._visits -= 1
+                self._cond.notify_all()
+
+    @contextlib.asynccontextmanager
+    async def alone(self) -> AsyncIterator[None]:
+        async with self._cond:
+            self._waiting += 1
+            try:
+                await self._cond.wait_for(lambda: not self._timing and not self._visits)
+            finally:
+                self._waiting -= 1
+            self._timing = True
+        try:
+            yield
+        finally:
+            async with self._cond:
+                self._timing = False
+                self._cond.notify_all()
+
+    @property
+    def busy_visits(self) -> int:
+        return self._visits
+
+
+#: Installed before any page script: paints, shifts (with the elements that moved),
+#: long tasks and long animation frames (with the scripts behind them), input events,
+#: and the time of the last such activity, for the "page is quiet" wait.
+MEASURE_INIT_SCRIPT = """
+(() => {
+  if (window.__auditorMeasure) return;
+  const m = { lcp: null, cls: 0, clsShifts: [], longTasks: [], frames: [], events: [], last: 0 };
+  Object.defineProperty(window, '__auditorMeasure', { value: m, enumerable: false });
+  const describe = (el) => {
+    if (!el || !el.tagName) return null;
+    let s = el.tagName.toLowerCase();
+    if (el.id) s += '#' + el.id;
+    else if (el.classList && el.classList.length) s += '.' + [...el.classList].slice(0, 2).join('.');
+    const text = (el.innerText || el.alt || '').replace(/\\s+/g, ' ').trim().slice(0, 60);
+    return text ? s.slice(0, 160) + ' "' + text + '"' : s.slice(0, 200);
+  };
+  const rect = (r) => r ? [Math.round(r.x), Math.round(r.y), Math.round(r.width), Math.round(r.height)] : null;
+  const watch = (type, fn, extra) => {
+    try {
+      new PerformanceObserver((l) => l.getEntries().forEach((e) => { m.last = performance.now(); fn(e); }))
+        .observe(Object.assign({ type, buffered: true }, extra || {}));
+    } catch (e) {}
+  };
+  watch('largest-contentful-paint', (e) => {
+    m.lcp = { time: e.startTime, element: describe(e.element), url: (e.url || '').slice(0, 2000),
+              size: e.size, load: e.loadTime || 0, render: e.renderTime || 0 };
+  });
+  let win = 0, winStart = 0, last = 0, shifts = [];
+  watch('layout-shift', (e) => {
+    if (e.hadRecentInput) return;
+    const one = [Math.round(e.startTime), e.value,
+      (e.sources || []).slice(0, 5).map((s) => [describe(s.node), rect(s.previousRect), rect(s.currentRect)])];
+    if (win && e.startTime - last < 1000 && e.startTime - winStart < 5000) { win += e.value; shifts.push(one); }
+    else { win = e.value; winStart = e.startTime; shifts = [one]; }
+    last = e.startTime;
+    if (win > m.cls) { m.cls = win; m.clsShifts = shifts.slice(0, 10); }
+  });
+  watch('longtask', (e) => { if (m.longTasks.length < 300) m.longTasks.push([e.startTime, e.duration]); });
+  watch('long-animation-frame', (e) => {
+    if (m.frames.length >= 100) return;
+    m.frames.push([e.startTime, e.duration, e.blockingDuration || 0,
+      (e.scripts || []).slice(0, 5).map((s) => [(s.sourceURL || '').slice(0, 500), (s.invoker || '').slice(0, 200), s.duration])]);
+  });
+  watch('resource', () => {});
+  const onEvent = (e) => { if (m.events.length < 100) m.events.push([e.name, e.duration, e.interactionId || 0]); };
+  watch('event', onEvent, { durationThreshold: 16 });
+  watch('first-input', onEvent);
+})();
+"""
+
+_QUIET_JS = (
+    "() => { const m = window.__auditorMeasure; return m ? performance.now() - m.last : 1e9; }"
+)
+
+#: A safe element to click for the interaction figure: something that opens or shows
+#: (a menu toggle, a disclosure, a gallery button) or, failing that, the page heading;
+#: never a link, never anything in a form, nothing that sounds like buying or sending.
+_PICK_SAFE_JS = r"""
+() => {
+  const risky = /cart|basket|warenkorb|korb|kauf|buy|checkout|kasse|order|bestell|pay|zahl|delete|remove|l(ö|oe)sch|entfern|log ?out|abmeld|sign ?out|subscri|abonn|submit|absend|send|senden|login|anmeld/i;
+  const sel = 'button[aria-expanded], button[aria-controls], [role="button"][aria-expanded], summary, ' +
+              'button[aria-haspopup], h1';
+  for (const el of document.querySelectorAll(sel)) {
+    if (el.closest('a, form, [href]')) continue;
+    if (el.matches('[type="submit"], [disabled]')) continue;
+    const label = (el.innerText || '') + ' ' + (el.getAttribute('aria-label') || '') + ' ' + (el.className || '');
+    if (risky.test(label)) continue;
+    const r = el.getBoundingClientRect();
+    if (r.width < 4 || r.height < 4 || r.bottom <= 0 || r.top >= innerHeight || r.left >= innerWidth) continue;
+    const style = getComputedStyle(el);
+    if (style.visibility === 'hidden' || style.pointerEvents === 'none') continue;
+    let s = el.tagName.toLowerCase();
+    if (el.id) s += '#' + el.id;
+    const text = (el.innerText || el.getAttribute('aria-label') || '').replace(/\s+/g, ' ').trim().slice(0, 60);
+    return { x: r.left + Math.min(r.width / 2, 40), y: r.top + r.height / 2, element: text ? s + ' "' + text + '"' : s };
+  }
+  return null;
+}
+"""
+
+_AFTER_PAINT_JS = """
+() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(() => {
+  const m = window.__auditorMeasure || { events: [] };
+  let worst = null;
+  for (const [name, duration, id] of m.events) if (worst === null || duration > worst) worst = duration;
+  resolve(worst);
+}, 60))))
+"""
+
+_READ_JS = """
+(maxItems) => {
+  const m = window.__auditorMeasure || {};
+  const nav = performance.getEntriesByType('navigation')[0];
+  const fcpEntry = performance.getEntriesByName('first-contentful-paint')[0];
+  const fcp = fcpEntry ? fcpEntry.startTime : null;
+  let tbt = 0, blocking = 0;
+  for (const [start, dur] of (m.longTasks || [])) {
+    blocking += Math.max(0, dur - 50);
+    if (fcp !== null && start >= fcp) tbt += Math.max(0, dur - 50);
+  }
+  const resources = performance.getEntriesByType('resource').map((r) => [
+    r.name.slice(0, 2000), r.initiatorType, r.renderBlockingStatus || '', Math.round(r.startTime),
+    Math.round(r.responseEnd), r.transferSize || 0, r.decodedBodySize || 0]);
+  const images = [];
+  for (const img of document.images) {
+    if (images.length >= maxItems) break;
+    const r = img.getBoundingClientRect();
+    if (!img.currentSrc || !img.naturalWidth) continue;
+    images.push([img.currentSrc.slice(0, 2000), img.naturalWidth, img.naturalHeight,
+                 Math.round(r.width), Math.round(r.height), (img.alt || '').slice(0, 80)]);
+  }
+  const head = [];
+  for (const el of document.head ? document.head.children : []) {
+    if (head.length >= maxItems) break;
+    if (el.tagName === 'SCRIPT' && el.src && !el.async && !el.defer && el.type !== 'module')
+      head.push(['script', el.src.slice(0, 2000)]);
+    if (el.tagName === 'LINK' && /stylesheet/i.test(el.rel) && el.href && !el.disabled &&
+        (!el.media || el.media === 'all' || matchMedia(el.media).matches))
+      head.push(['style', el.href.slice(0, 2000)]);
+  }
+  return {
+    ttfb_ms: nav ? nav.responseStart : null,
+    fcp_ms: fcp,
+    lcp: m.lcp || null,
+    cls: m.cls || 0,
+    cls_shifts: m.clsShifts || [],
+    tbt_ms: tbt,
+    blocking_ms: blocking,
+    long_tasks: (m.longTasks || []).slice(0, maxItems),
+    frames: (m.frames || []).filter((f) => f[2] > 0).slice(0, maxItems),
+    dcl_ms: nav && nav.domContentLoadedEventEnd ? nav.domContentLoadedEventEnd : null,
+    load_ms: nav && nav.loadEventEnd ? nav.loadEventEnd : null,
+    resources,
+    images,
+    head_blocking: head,
+    dpr: window.devicePixelRatio || 1,
+    viewport: [innerWidth, innerHeight],
+  };
+}
+"""
+
+_CDP_TYPES = {
+    "Document": "document",
+    "Script": "script",
+    "Stylesheet": "style",
+    "Image": "image",
+    "Font": "font",
+    "Media": "media",
+    "XHR": "xhr",
+    "Fetch": "xhr",
+}
+_KEPT_HEADERS = ("content-encoding", "cache-control", "expires", "etag", "last-modified")
+
+
+class _Network:
+    """What the DevTools protocol saw of every request: the real bytes on the wire
+    (cross-origin resources included, which Resource Timing hides), types, headers."""
+
+    def __init__(self) -> None:
+        self.requests: dict[str, dict] = {}
+        self.inflight: set[str] = set()
+        self.last = time.monotonic()
+
+    def attach(self, cdp) -> None:
+        cdp.on("Network.requestWillBeSent", self._sent)
+        cdp.on("Network.responseReceived", self._response)
+        cdp.on("Network.loadingFinished", self._finished)
+        cdp.on("Network.loadingFailed", self._failed)
+
+    def _touch(self) -> None:
+        self.last = time.monotonic()
+
+    def _sent(self, e: dict) -> None:
+        self._touch()
+        url = e.get("request", {}).get("url", "")
+        if not url.startswith(("http://", "https://")):
+            return
+        rid = e["requestId"]
+        self.inflight.add(rid)
+        self.requests[rid] = {
+            "url": url[:2000],
+            "type": _CDP_TYPES.get(e.get("type", ""), "other"),
+            "status": None,
+            "mime": "",
+            "headers": {},
+            "bytes": 0,
+        }
+
+    def _response(self, e: dict) -> None:
+        self._touch()
+        req = self.requests.get(e["requestId"])
+        if req is None:
+            return
+        resp = e.get("response", {})
+        headers = {k.lower(): str(v)[:200] for k, v in (resp.get("headers") or {}).items()}
+        req["status"] = resp.get("status")
+        req["mime"] = (resp.get("mimeType") or "")[:100]
+        req["headers"] = {k: headers[k] for k in _KEPT_HEADERS if k in headers}
+
+    def _finished(self, e: dict) -> None:
+        self._touch()
+        self.inflight.discard(e["requestId"])
+        req = self.requests.get(e["requestId"])
+        if req is not None:
+            req["bytes"] = int(e.get("encodedDataLength") or 0)
+
+    def _failed(self, e: dict) -> None:
+        self._touch()
+        self.inflight.discard(e["requestId"])
+        req = self.requests.get(e["requestId"])
+        if req is not None:
+            req["failed"] = clip(e.get("errorText") or "failed", 100)
+
+    def quiet_for(self) -> float:
+        return 0.0 if self.inflight else time.monotonic() - self.last
+
+
+class Measurer:
+    """Timing loads of one page: each in a fresh context, the median over them."""
+
+    def __init__(self, session: BrowserSession, settings: Settings, limiter: HostLimiter):
+        self.session = session
+        self.settings = settings
+        self.limiter = limiter
+
+    def throttling(self) -> dict | None:
+        """The DevTools throttling of the profile, or None (desktop: none)."""
+        m = self.settings.measurement
+        if self.settings.browser.profile != "mobile":
+            return None
+        return {
+            "cpu_slowdown": m.cpu_slowdown,
+            "rtt_ms": m.rtt_ms,
+            "download_kbps": m.download_kbps,
+            "upload_kbps": m.upload_kbps,
+        }
+
+    async def measure(self, url: str, runs: int) -> dict:
+        """``runs`` timing loads of ``url``; never raises for a page problem."""
+        m = self.settings.measurement
+        deadline = self.settings.crawl.page_timeout + m.max_wait_ms / 1000 + 15
+        results = []
+        for _ in range(runs):
+            try:
+                results.append(await asyncio.wait_for(self._one_load(url), timeout=deadline))
+            except TimeoutError:
+                results.append({"error": "the timing load did not finish within its deadline"})
+            except PlaywrightError as exc:
+                first = (str(exc).strip().splitlines() or ["browser error"])[0]
+                results.append({"error": clip(first, 200)})
+        return {
+            "profile": self.settings.browser.profile,
+            "throttling": self.throttling(),
+            "runs": results,
+        }
+
+    async def _one_load(self, url: str) -> dict:
+        context = await self.session.new_context()
+        try:
+            context.set_default_timeout(self.settings.crawl.page_timeout * 1000)
+            await context.add_init_script(MEASURE_INIT_SCRIPT)
+            page = await context.new_page()
+            page.on("dialog", lambda d: asyncio.ensure_future(_quietly(d.dismiss())))
+            context.on("page", lambda p: p != page and asyncio.ensure_future(_quietly(p.close())))
+            cdp = await context.new_cdp_session(page)
+            net = _Network()
+            net.attach(cdp)
+            await cdp.send("Network.enable")
+            throttle = self.throttling()
+            if throttle:
+                await cdp.send("Emulation.setCPUThrottlingRate", {"rate": throttle["cpu_slowdown"]})
+                await cdp.send(
+                    "Network.emulateNetworkConditions",
+                    {
+                        "offline": False,
+                        "latency": throttle["rtt_ms"],
+                        "downloadThroughput": _bytes_per_s(throttle["download_kbps"]),
+                        "uploadThroughput": _bytes_per_s(throttle["upload_kbps"]),
+                    },
+                )
+            return await self._load_and_read(page, url, net)
+        finally:
+            with contextlib.suppress(PlaywrightError, TimeoutError):
+                await asyncio.wait_for(context.close(), timeout=10)
+
+    async def _load_and_read(self, page: Page, url: str, net: _Network) -> dict:
+        m = self.settings.measurement
+        await self.limiter.acquire(urlsplit(url).netloc)
+        started = time.monotonic()
+        timed_out = False
+        response = await page.goto(url, wait_until="commit")
+        try:
+            await page.wait_for_load_state("load")
+        except PlaywrightTimeout:
+            timed_out = True
+        # quiet: no request in flight, and no paint, shift, long task or resource
+        # entry, for quiet_ms; at most max_wait_ms after the load event
+        waited_from = time.monotonic()
+        quiet = m.quiet_ms / 1000
+        while time.monotonic() - waited_from < m.max_wait_ms / 1000:
+            page_quiet = await page.evaluate(_QUIET_JS) / 1000
+            if net.quiet_for() >= quiet and page_quiet >= quiet:
+                break
+            await asyncio.sleep(0.1)
+        facts = await page.evaluate(_READ_JS, MAX_ITEMS)
+        run: dict[str, Any] = {
+            "status": response.status if response else None,
+            "load_timed_out": timed_out,
+            "wall_ms": round((time.monotonic() - started) * 1000),
+            "settle_ms": round((time.monotonic() - waited_from) * 1000),
+            **facts,
+        }
+        run["network"] = _network_summary(net)
+        run["interaction"] = await self._interaction(page) if m.interaction else None
+        run["metrics"] = _run_metrics(run)
+        return run
+
+    async def _interaction(self, page: Page) -> dict | None:
+        """Click one safe element and time the frame after it (an INP-like figure)."""
+        target = await page.evaluate(_PICK_SAFE_JS)
+        if not target:
+            return None
+        url_before = page.url
+        await page.mouse.click(target["x"], target["y"])
+        try:
+            worst = await asyncio.wait_for(page.evaluate(_AFTER_PAINT_JS), timeout=5)
+        except (PlaywrightError, TimeoutError):  # the click navigated or the page hung
+            worst = None
+        return {
+            "element": clip(target["element"], 200),
+            "ms": worst,
+            "navigated": page.url != url_before,
+        }
+
+
+def _bytes_per_s(kbps: float) -> float:
+    return kbps * 1000 / 8 if kbps > 0 else -1  # -1: DevTools' "not throttled"
+
+
+async def _quietly(awaitable) -> None:
+    with contextlib.suppress(PlaywrightError, TimeoutError):
+        await awaitable
+
+
+def _network_summary(net: _Network) -> dict:
+    """Bytes and requests by type, and the requests a check may want to name."""
+    by_type: dict[str, list[int]] = {}
+    rows = []
+    for req in net.requests.values():
+        counts = by_type.setdefault(req["type"], [0, 0])
+        counts[0] += 1
+        counts[1] += req["bytes"]
+        rows.append(req)
+    rows.sort(key=lambda r: -r["bytes"])
+    text = [
+        [r["url"], r["type"], r["bytes"], r["headers"]]
+        for r in rows
+        if r["status"] == 200 and r["mime"].startswith(TEXT_TYPES)
+    ]
+    static = [
+        [r["url"], r["type"], r["bytes"], r["headers"]]
+        for r in rows
+        if r["status"] == 200 and r["type"] in ("script", "style", "font", "image")
+    ]
+    return {
+        "requests": len(rows),
+        "bytes": sum(r["bytes"] for r in rows),
+        "by_type": by_type,
+        "heaviest": [[r["url"], r["type"], r["bytes"]] for r in rows[:10]],
+        "text": text[:MAX_ITEMS],
+        "static": static[:MAX_ITEMS],
+        "images": {r["url"]: r["bytes"] for r in rows if r["type"] == "image"},
+    }
+
+
+def _run_metrics(run: dict) -> dict:
+    lcp = run.get("lcp") or {}
+    interaction = run.get("interaction") or {}
+    raw = {
+        "ttfb_ms": run.get("ttfb_ms"),
+        "fcp_ms": run.get("fcp_ms"),
+        "lcp_ms": lcp.get("time"),
+        "cls": run.get("cls"),
+        "tbt_ms": run.get("tbt_ms"),
+        "inp_ms": interaction.get("ms"),
+        "dcl_ms": run.get("dcl_ms"),
+        "load_ms": run.get("load_ms"),
+        "transfer_bytes": run["network"]["bytes"],
+        "requests": run["network"]["requests"],
+    }
+    out = {}
+    for key, value in raw.items():
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            out[key] = round(float(value), 4) if key == "cls" else round(float(value), 1)
+            if key in ("transfer_bytes", "requests"):
+                out[key] = int(value)
+    return out
+
+
+def median_run(timing: dict) -> tuple[dict, dict | None]:
+    """(median of every metric over the good runs, the run closest to that median).
+
+    The representative run is the one whose LCP (else load time) is the median's, so
+    its details (LCP element, shifts, long tasks) explain the figures reported.
+    """
+    runs = [r for r in timing.get("runs", []) if "metrics" in r]
+    if not runs:
+        return {}, None
+    medians: dict[str, Any] = {}
+    for key in TIMED_METRICS:
+        values = [r["metrics"][key] for r in runs if key in r["metrics"]]
+        if values:
+            value = statistics.median(values)
+            medians[key] = int(value) if key in ("transfer_bytes", "requests") else value
+    pivot = "lcp_ms" if "lcp_ms" in medians else "load_ms"
+    if pivot not in medians:
+        return medians, runs[0]
+    best = min(runs, key=lambda r: abs(r["metrics"].get(pivot, 1e12) - medians[pivot]))
+    return medians, best
