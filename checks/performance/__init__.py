@@ -1,5 +1,12 @@
 """Performance: how fast the shop's pages load and react, scored like the lab tools.
 
-So far this holds the scoring (``scoring``); the check that measures and judges
-pages joins it with the performance issue.
+``vitals`` judges the timings of the measurement lane (auditor.measure) against
+web.dev's thresholds and scores pages like Lighthouse (``scoring``); ``resources``
+holds the diagnostics that explain them (weight, render-blocking, image sizes,
+compression, caching).
 """
+
+from .resources import Caching, ImageSizes, PageWeight, RenderBlocking, TextCompression
+from .vitals import WebVitals
+
+__all__ = ["Caching", "ImageSizes", "PageWeight", "RenderBlocking", "TextCompression", "WebVitals"]

@@ -1,0 +1,295 @@
+"""Web vitals: each page's timings against web.dev's thresholds, scored like Lighthouse."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any, ClassVar
+
+from auditor.config import Settings
+from auditor.model import Finding
+from auditor.plugins import Check, PageView, SiteView
+
+from .common import (
+    BAND_WORDS,
+    METRIC_NAMES,
+    TimedPage,
+    band,
+    fmt_metric,
+    pages_phrase,
+    short,
+    timed_pages,
+    validate_pair,
+)
+from .scoring import page_score
+
+__all__ = ["WebVitals"]
+
+#: web.dev's published thresholds (good up to, poor above); TBT as Lighthouse's mobile
+#: curve, the lab stand-in for INP (shared/UX-FACTS.md 3.4)
+THRESHOLDS: dict[str, list[float]] = {
+    "lcp_ms": [2500.0, 4000.0],
+    "cls": [0.1, 0.25],
+    "inp_ms": [200.0, 500.0],
+    "fcp_ms": [1800.0, 3000.0],
+    "ttfb_ms": [800.0, 1800.0],
+    "tbt_ms": [200.0, 600.0],
+}
+SEVERITY = {"needs-improvement": "moderate", "poor": "serious"}
+
+FIXES = {
+    "lcp_ms": "Make the largest element arrive early: serve the hero image small and "
+    "cacheable (AVIF/WebP, the right size), preload it or mark it fetchpriority=high, "
+    "never lazy-load it, and keep the server's first answer fast.",
+    "cls": "Reserve the room for what arrives late: width and height on images, a fixed "
+    "slot for banners and consent bars, and no content inserted above what is already shown.",
+    "inp_ms": "Keep the main thread free when customers tap: split long tasks, defer "
+    "third-party scripts, and show feedback at once before heavy work.",
+    "fcp_ms": "Show something sooner: inline the critical CSS, defer scripts in the head "
+    "(async/defer), and cut the server's response time.",
+    "ttfb_ms": "Answer faster: cache rendered pages (full-page cache, CDN), and find the "
+    "slow database queries or backend calls behind this template.",
+    "tbt_ms": "Break up the long tasks named here: defer or remove the scripts behind "
+    "them, load third-party tags after the page, and split heavy work into small chunks.",
+}
+
+
+class WebVitals(Check):
+    """Core Web Vitals and their companions, per page and template.
+
+    What: LCP, CLS, INP (one click on a safe element), FCP, TTFB and TBT of each page,
+    from timing loads that run alone with a cold cache (the median where a page was
+    loaded more than once), against web.dev's thresholds.
+    Why: slow pages lose customers: Google's thresholds mark where users notice.
+    Example: the home page's hero image arrives after 2.6 s: LCP needs improvement.
+    Fix: the finding names the cause the data shows (LCP element, shifted elements,
+    long tasks and their scripts).
+    Score: each page's Lighthouse performance score (scoring.py); the check's score is
+    the mean over templates, each weighted by its share of the site's pages.
+    """
+
+    id = "performance.web-vitals"
+    category = "performance"
+    title = "Page speed (web vitals)"
+    description = (
+        "Loading, visual stability and responsiveness of each page, as web.dev rates them."
+    )
+    requires = ("timing",)
+    default_options: ClassVar[dict[str, Any]] = {k: list(v) for k, v in THRESHOLDS.items()}
+    option_docs: ClassVar[dict[str, str]] = {
+        "lcp_ms": "[good, poor] Largest Contentful Paint in ms (web.dev: 2500, 4000)",
+        "cls": "[good, poor] Cumulative Layout Shift (web.dev: 0.1, 0.25)",
+        "inp_ms": "[good, poor] the click probe's time to the next paint in ms (web.dev INP)",
+        "fcp_ms": "[good, poor] First Contentful Paint in ms (web.dev: 1800, 3000)",
+        "ttfb_ms": "[good, poor] time to first byte in ms (web.dev: 800, 1800)",
+        "tbt_ms": "[good, poor] Total Blocking Time in ms (Lighthouse mobile: 200, 600)",
+    }
+
+    def __init__(self, options: dict[str, Any] | None = None, severity: str = ""):
+        super().__init__(options, severity)
+        self._score: float | None = None
+        self.details: dict[str, Any] | None = None
+
+    def configure(self, settings: Settings) -> None:
+        for key in THRESHOLDS:
+            validate_pair(self.id, settings.source, key, self.options[key])
+
+    def evaluate(self, pages: Iterable[PageView], site: SiteView) -> list[Finding]:
+        by_template: dict[str, list[TimedPage]] = defaultdict(list)
+        for tp in timed_pages(pages):
+            by_template[tp.page.template].append(tp)
+        findings: list[Finding] = []
+        for template, members in sorted(by_template.items()):
+            for key in THRESHOLDS:
+                finding = self._judge(template, members, key)
+                if finding:
+                    findings.append(finding)
+        self._score, self.details = _scores(by_template, site)
+        return findings
+
+    def score(self, findings: list[Finding], pages_seen: int) -> float | None:
+        return self._score
+
+    def _judge(self, template: str, members: list[TimedPage], key: str) -> Finding | None:
+        good, poor = self.options[key]
+        rated = [
+            (tp, tp.metrics[key], band(tp.metrics[key], good, poor))
+            for tp in members
+            if key in tp.metrics
+        ]
+        bad = [r for r in rated if r[2] != "good"]
+        if not bad:
+            return None
+        bad.sort(key=lambda r: -r[1])
+        worst_tp, worst, worst_band = max(bad, key=lambda r: (r[2] == "poor", r[1]))
+        paths = [tp.path for tp, _, _ in bad]
+        name = METRIC_NAMES[key]
+        loads = worst_tp.loads
+        median = f"median of {loads} loads" if loads > 1 else "one load"
+        message = (
+            f"{name} was {fmt_metric(key, worst)} on {worst_tp.path} ({median}, "
+            f"{worst_tp.profile} profile); web.dev rates up to {fmt_metric(key, good)} as good "
+            f"and above {fmt_metric(key, poor)} as poor."
+        )
+        if len(bad) > 1:
+            message += f" {len(bad)} of {len(rated)} timed pages of {template} are not good."
+        cause = _cause(key, worst_tp)
+        if cause:
+            message += " " + cause
+        evidence: dict[str, Any] = {
+            "metric": key,
+            "value": worst,
+            "threshold": good,
+            "poor_above": poor,
+            "unit": "" if key == "cls" else "ms",
+            "band": worst_band,
+            "loads": loads,
+            "profile": worst_tp.profile,
+            "pages": {tp.path: value for tp, value, _ in bad[:50]},
+        }
+        evidence.update(_cause_evidence(key, worst_tp))
+        return self.finding(
+            severity=SEVERITY[worst_band],
+            title=f"{name} {BAND_WORDS[worst_band]} on {pages_phrase(paths, template)}",
+            message=message,
+            recommendation=FIXES[key],
+            url=worst_tp.page.url,
+            urls=[tp.page.url for tp, _, _ in bad],
+            evidence=evidence,
+            key=f"{template}|{key}",
+        )
+
+
+def _scores(
+    by_template: dict[str, list[TimedPage]], site: SiteView
+) -> tuple[float | None, dict[str, Any]]:
+    """The mean over templates of their pages' scores, each template weighted by its
+    share of the site's pages (found, not only rendered: a sampled template of 5,000
+    products weighs what it is)."""
+    rows = []
+    for template, members in sorted(by_template.items()):
+        scores = [
+            s for s in (page_score(tp.metrics, tp.profile) for tp in members) if s is not None
+        ]
+        if not scores:
+            continue
+        size = max(site.template_sizes.get(template, 0), len(members))
+        rows.append(
+            {
+                "template": template,
+                "pages_timed": len(members),
+                "pages_found": size,
+                "score": round(sum(scores) / len(scores), 1),
+                "pages": {tp.path: page_score(tp.metrics, tp.profile) for tp in members[:200]},
+            }
+        )
+    total = sum(r["pages_found"] for r in rows)
+    if not total:
+        return None, {"templates": []}
+    for r in rows:
+        r["share"] = round(r["pages_found"] / total, 4)
+    score = round(sum(r["score"] * r["pages_found"] for r in rows) / total, 1)
+    return score, {"templates": rows}
+
+
+def _lcp_cause(run: dict) -> tuple[str, dict]:
+    lcp = run.get("lcp") or {}
+    element = lcp.get("element")
+    if not element:
+        return "", {}
+    text = f"The largest element was {element}."
+    ev: dict[str, Any] = {"lcp_element": element}
+    url = lcp.get("url")
+    if url:
+        timing = next((r for r in run.get("resources", []) if r[0] == url), None)
+        ev["lcp_resource"] = short(url, 200)
+        if timing:
+            start, end = timing[3], timing[4]
+            ev["lcp_resource_ms"] = [start, end]
+            text += (
+                f" Its image {short(url)} was requested at {fmt_metric('ms', start)} and "
+                f"took {fmt_metric('ms', max(0, end - start))} to arrive."
+            )
+        else:
+            text += f" Its image was {short(url)}."
+    return text, ev
+
+
+def _cls_cause(run: dict) -> tuple[str, dict]:
+    moved: dict[str, list[int] | None] = {}
+    for _start, _value, sources in run.get("cls_shifts", []):
+        for desc, before, after in sources:
+            if desc and desc not in moved:
+                moved[desc] = [before[1], after[1]] if before and after else None
+    if not moved:
+        return "", {}
+    names = []
+    for desc, ys in list(moved.items())[:5]:
+        names.append(f"{desc} (moved from y={ys[0]} to y={ys[1]})" if ys else desc)
+    return "Elements that moved: " + "; ".join(names) + ".", {"shifted": list(moved)[:10]}
+
+
+def _tbt_cause(run: dict) -> tuple[str, dict]:
+    tasks = run.get("long_tasks", [])
+    if not tasks:
+        return "", {}
+    longest = max(d for _, d in tasks)
+    scripts: dict[str, float] = defaultdict(float)
+    for _start, _dur, _blocking, frame_scripts in run.get("frames", []):
+        for source, invoker, duration in frame_scripts:
+            name = short(source) if source else (invoker or "inline script")
+            if invoker and source:
+                name += f" ({invoker})"
+            scripts[name] += duration
+    top = sorted(scripts.items(), key=lambda kv: -kv[1])[:5]
+    text = f"{len(tasks)} long task{'s' if len(tasks) != 1 else ''}, the longest {longest:.0f} ms."
+    if top:
+        text += " Scripts behind them: " + "; ".join(f"{n} {d:.0f} ms" for n, d in top) + "."
+    return text, {
+        "long_tasks": len(tasks),
+        "longest_task_ms": longest,
+        "scripts": [n for n, _ in top],
+    }
+
+
+def _fcp_cause(run: dict) -> tuple[str, dict]:
+    blocking = [r for r in run.get("resources", []) if r[2] == "blocking"]
+    ttfb = run.get("ttfb_ms")
+    parts = []
+    ev: dict[str, Any] = {}
+    if ttfb is not None:
+        parts.append(f"The server's first byte came at {fmt_metric('ms', ttfb)}.")
+    if blocking:
+        names = [short(r[0]) for r in blocking[:5]]
+        parts.append("Render-blocking: " + ", ".join(names) + ".")
+        ev["render_blocking"] = names
+    if run.get("blocking_ms"):
+        parts.append(f"Long tasks blocked the main thread for {run['blocking_ms']:.0f} ms.")
+    return " ".join(parts), ev
+
+
+def _inp_cause(run: dict) -> tuple[str, dict]:
+    interaction = run.get("interaction") or {}
+    element = interaction.get("element")
+    if not element:
+        return "", {}
+    return f"Clicked: {element}.", {"clicked": element}
+
+
+_CAUSES = {
+    "lcp_ms": _lcp_cause,
+    "cls": _cls_cause,
+    "tbt_ms": _tbt_cause,
+    "fcp_ms": _fcp_cause,
+    "inp_ms": _inp_cause,
+}
+
+
+def _cause(key: str, tp: TimedPage) -> str:
+    fn = _CAUSES.get(key)
+    return fn(tp.run)[0] if fn else ""
+
+
+def _cause_evidence(key: str, tp: TimedPage) -> dict:
+    fn = _CAUSES.get(key)
+    return fn(tp.run)[1] if fn else {}
