@@ -220,12 +220,19 @@ def _cls_cause(run: dict) -> tuple[str, dict]:
     for _start, _value, sources in run.get("cls_shifts", []):
         for desc, before, after in sources:
             if desc and desc not in moved:
-                moved[desc] = [before[1], after[1]] if before and after else None
+                # an empty rectangle after the shift: the element left the viewport
+                gone = after is not None and not any(after)
+                moved[desc] = [before[1], None if gone else after[1]] if before and after else None
     if not moved:
         return "", {}
     names = []
     for desc, ys in list(moved.items())[:5]:
-        names.append(f"{desc} (moved from y={ys[0]} to y={ys[1]})" if ys else desc)
+        if ys is None:
+            names.append(desc)
+        elif ys[1] is None:
+            names.append(f"{desc} (pushed out of view from y={ys[0]})")
+        else:
+            names.append(f"{desc} (moved from y={ys[0]} to y={ys[1]})")
     return "Elements that moved: " + "; ".join(names) + ".", {"shifted": list(moved)[:10]}
 
 

@@ -1,0 +1,125 @@
+"""The measurement lane and the performance checks in a real Chromium, on small servers.
+
+A shop page with the classic resource defects (a slow stylesheet and a synchronous
+script in the head, both uncompressed and without caching headers) and its repaired
+twin (gzip, a long max-age, defer); and the mobile profile's throttling.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+
+from auditor.plugins import discover_checks
+from auditor.runner import run_audit
+from tests.conftest import quick_settings
+from tests.fixture_server import FixtureServer, Route, page
+
+PERFORMANCE = [cid for cid, _, _ in discover_checks() if cid.startswith("performance.")]
+CSS = "body{margin:0;font:16px sans-serif}\n" + "".join(
+    f".product-{i}{{color:#{i % 999:03d};padding:{i % 7}px}}\n" for i in range(1500)
+)
+JS = "window.shop={ready:true};\n" + "".join(
+    f"window.f{i}=function(){{return {i};}};\n" for i in range(300)
+)
+VIEWPORT = '<meta name="viewport" content="width=device-width, initial-scale=1">'
+BODY = "<header><h1>Nordwind</h1></header><main><p>Warm jackets for cold days.</p></main>"
+CACHED = {"Cache-Control": "public, max-age=31536000", "Content-Encoding": "gzip"}
+
+
+def shop(defects: bool) -> FixtureServer:
+    if defects:
+        head = '<link rel="stylesheet" href="/site.css"><script src="/app.js"></script>'
+        routes = {
+            "/": page("Shop", BODY, head),
+            # slow and heavy: the browser waits for it before the first paint
+            "/site.css": Route(CSS, content_type="text/css", delay=0.4),
+            "/app.js": Route(JS, content_type="application/javascript"),
+        }
+    else:
+        head = VIEWPORT + '<link rel="stylesheet" href="/site.css"><script src="/app.js" defer>'
+        head += "</script>"
+        routes = {
+            "/": page("Shop", BODY, head),
+            "/site.css": Route(
+                gzip.compress(CSS.encode()), content_type="text/css", headers=CACHED
+            ),
+            "/app.js": Route(
+                gzip.compress(JS.encode()), content_type="application/javascript", headers=CACHED
+            ),
+        }
+    routes["/robots.txt"] = Route("User-agent: *\nAllow: /\n", content_type="text/plain")
+    return FixtureServer(routes)
+
+
+async def audit(srv: FixtureServer, browser, tmp_path, **browser_settings):
+    settings = quick_settings(
+        audit={"checks": PERFORMANCE},
+        crawl={"use_sitemap": False},
+        measurement={"template_runs": 1},
+        browser=browser_settings,
+    )
+    path = await run_audit(srv.base_url, settings, tmp_path, browser=browser)
+    results = json.loads(path.read_text())
+    records = [json.loads(line) for line in (tmp_path / "pages.jsonl").read_text().splitlines()]
+    return results, records
+
+
+async def test_resource_defects_found_in_a_real_load(browser, tmp_path):
+    with shop(defects=True) as srv:
+        results, records = await audit(srv, browser, tmp_path)
+        css_requests = srv.requests_to("/site.css")
+    found = {(f["check"], f["evidence"].get("resource")) for f in results["findings"]}
+    assert ("performance.render-blocking", "/app.js") in found
+    assert ("performance.render-blocking", "/site.css") in found  # it took 400 ms
+    assert ("performance.compression", "/site.css") in found
+    assert ("performance.compression", "/app.js") in found
+    assert ("performance.caching", "/site.css") in found
+    assert ("performance.caching", "/app.js") in found
+    blocking = next(
+        f
+        for f in results["findings"]
+        if f["evidence"].get("resource") == "/site.css"
+        and f["check"] == "performance.render-blocking"
+    )
+    assert blocking["evidence"]["took_ms"] >= 400
+    # the timing load is its own cold visit: the stylesheet is fetched again
+    assert css_requests >= 2
+    (home,) = [p for p in results["pages"] if p["url"] == srv.base_url]
+    assert home["metrics"]["timed_loads"] == 1
+    assert home["metrics"]["fcp_ms"] >= 400  # the stylesheet held back the first paint
+    timing = records[0]["timing"]
+    assert timing["profile"] == "desktop" and timing["throttling"] is None
+    net = timing["runs"][0]["network"]
+    assert net["by_type"]["style"][0] == 1 and net["by_type"]["style"][1] > len(CSS)
+    assert {"document", "style", "script"} <= set(net["by_type"])
+    assert results["pages"][0]["metrics"]["transfer_bytes"] == net["bytes"]
+
+
+async def test_repaired_twin_raises_no_performance_finding(browser, tmp_path):
+    with shop(defects=False) as srv:
+        results, records = await audit(srv, browser, tmp_path)
+    assert [f["title"] for f in results["findings"]] == []
+    net = records[0]["timing"]["runs"][0]["network"]
+    assert net["by_type"]["style"][1] < len(CSS) / 3  # gzip on the wire
+    scores = {c["id"]: c["score"] for c in results["checks"]}
+    assert scores["performance.web-vitals"] >= 95
+
+
+async def test_mobile_profile_is_throttled_and_named(browser, tmp_path):
+    with shop(defects=False) as srv:
+        results, records = await audit(srv, browser, tmp_path, profile="mobile")
+    assert results["profile"] == "mobile"
+    timing = records[0]["timing"]
+    assert timing["profile"] == "mobile"
+    assert timing["throttling"] == {
+        "cpu_slowdown": 4.0,
+        "rtt_ms": 150.0,
+        "download_kbps": 1600.0,
+        "upload_kbps": 750.0,
+    }
+    run = timing["runs"][0]
+    assert run["viewport"][0] < 500 and run["dpr"] > 1  # a phone's screen
+    # 127.0.0.1 answers in a few ms; the emulated round trip makes it 150 ms or more
+    assert run["ttfb_ms"] >= 140
+    assert results["pages"][0]["metrics"]["fcp_ms"] >= 300
