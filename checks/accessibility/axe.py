@@ -1,0 +1,225 @@
+"""axe-core in every sampled page, its violations grouped so a team can act on them.
+
+Why grouping: a menu without a label on 300 pages is one thing to fix. The same rule
+on the same element (same selector and markup) is one finding with all its pages,
+across templates; an element whose markup differs from page to page (a product image)
+is one finding per template and selector.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any, ClassVar
+
+from auditor.config import Settings
+from auditor.errors import ConfigError
+from auditor.model import Finding, clip
+from auditor.plugins import Check, PageView, SiteView
+
+__all__ = ["AxeCore", "wcag_criteria"]
+
+#: axe's tag for each selectable standard
+STANDARDS = {
+    "wcag2a": "WCAG 2.0 A",
+    "wcag2aa": "WCAG 2.0 AA",
+    "wcag2aaa": "WCAG 2.0 AAA",
+    "wcag21a": "WCAG 2.1 A",
+    "wcag21aa": "WCAG 2.1 AA",
+    "wcag22aa": "WCAG 2.2 AA",
+    "best-practice": "axe best practices",
+}
+SEVERITY = {"critical": "critical", "serious": "serious", "moderate": "moderate", "minor": "minor"}
+MAX_NODES = 25
+_SC_TAG = re.compile(r"^wcag(\d)(\d)(\d+)$")
+
+_RUN_JS = """
+async ([tags, enable, disable]) => {
+  const options = { resultTypes: ['violations', 'incomplete'],
+                    runOnly: { type: 'tag', values: tags } };
+  const rules = {};
+  for (const id of enable) rules[id] = { enabled: true };
+  for (const id of disable) rules[id] = { enabled: false };
+  if (Object.keys(rules).length) options.rules = rules;
+  const r = await window.axe.run(document, options);
+  const slim = (list, nodes) => list.map((v) => ({
+    id: v.id, impact: v.impact || 'minor', tags: v.tags, help: v.help, helpUrl: v.helpUrl,
+    count: v.nodes.length,
+    nodes: nodes ? v.nodes.slice(0, nodes).map((n) => ({
+      target: n.target.map(String).join(' '), html: (n.html || '').slice(0, 400),
+      summary: (n.failureSummary || '').slice(0, 400) })) : [],
+  }));
+  return { violations: slim(r.violations, MAX_NODES), incomplete: slim(r.incomplete, 0),
+           passes: r.passes ? r.passes.length : 0 };
+}
+""".replace("MAX_NODES", str(MAX_NODES))
+
+
+def wcag_criteria(tags: Iterable[str]) -> list[str]:
+    """axe's tags as WCAG success criteria: wcag143 -> 1.4.3."""
+    out = []
+    for tag in tags:
+        m = _SC_TAG.match(tag)
+        if m:
+            out.append(f"{m.group(1)}.{m.group(2)}.{m.group(3)}")
+    return out
+
+
+class AxeCore(Check):
+    """axe-core's automated WCAG checks.
+
+    What: the rules of the chosen standards (WCAG 2.0/2.1/2.2, A/AA, best practices) on
+    a sample of each template's pages, with axe's own impact as the severity.
+    Why: barriers shut customers out, and WCAG AA is the legal bar in the EU (European
+    Accessibility Act, from June 2025) and in many other places.
+    Fix: each finding carries axe's help, the element's selector and its HTML.
+    Needs review: what axe could not decide stays apart (details.needs_review), a hint
+    for a person, never a failure.
+    """
+
+    id = "accessibility.axe"
+    category = "accessibility"
+    title = "Automated WCAG checks (axe-core)"
+    description = "axe-core's rules for the chosen WCAG standard on each template's pages."
+    gather_timeout = 30.0
+    default_options: ClassVar[dict[str, Any]] = {
+        "standards": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
+        "enable_rules": [],
+        "disable_rules": [],
+        "max_pages_per_template": 3,
+    }
+    option_docs: ClassVar[dict[str, str]] = {
+        "standards": "axe tags to run: " + ", ".join(STANDARDS),
+        "enable_rules": "axe rule ids to run whatever the standards say",
+        "disable_rules": "axe rule ids never to run (e.g. color-contrast)",
+        "max_pages_per_template": "pages of each template axe runs on (1: once per template; "
+        "0: every page)",
+    }
+
+    def __init__(self, options: dict[str, Any] | None = None, severity: str = ""):
+        super().__init__(options, severity)
+        self._runs: dict[str, int] = defaultdict(int)
+        self._script: str | None = None
+        self.details: dict[str, Any] | None = None
+
+    def configure(self, settings: Settings) -> None:
+        where = f'{settings.source}: \'checks."{self.id}"'
+        unknown = [t for t in self.options["standards"] if t not in STANDARDS]
+        if unknown or not self.options["standards"]:
+            raise ConfigError(
+                f"{where}.standards' must name some of {', '.join(STANDARDS)}, not {unknown}"
+            )
+        for key in ("enable_rules", "disable_rules"):
+            if not all(isinstance(r, str) and r for r in self.options[key]):
+                raise ConfigError(f"{where}.{key}' must be a list of axe rule ids")
+        limit = self.options["max_pages_per_template"]
+        if isinstance(limit, bool) or not isinstance(limit, int) or limit < 0:
+            raise ConfigError(f"{where}.max_pages_per_template' must be a whole number >= 0")
+
+    def _script_text(self) -> str:
+        if self._script is None:
+            from axe_playwright_python.base import AXE_SCRIPT  # bundled axe-core, no network
+
+            self._script = AXE_SCRIPT
+        return self._script
+
+    async def gather(self, page: Any, ctx: Any) -> dict | None:
+        limit = self.options["max_pages_per_template"]
+        if ctx.status is None or ctx.status >= 400:
+            return None
+        if limit and self._runs[ctx.template] >= limit:
+            return None
+        self._runs[ctx.template] += 1
+        started = time.monotonic()
+        await page.evaluate(self._script_text())
+        result = await page.evaluate(
+            _RUN_JS,
+            [
+                self.options["standards"],
+                self.options["enable_rules"],
+                self.options["disable_rules"],
+            ],
+        )
+        result["ms"] = round((time.monotonic() - started) * 1000)
+        return result
+
+    def evaluate(self, pages: Iterable[PageView], site: SiteView) -> list[Finding]:
+        occurrences = []  # (rule, template, selector, html, page url, violation)
+        review: dict[str, dict] = {}
+        ran, total_ms = 0, 0
+        for page in pages:
+            data = page.data
+            if not isinstance(data, dict):
+                continue
+            ran += 1
+            total_ms += data.get("ms", 0)
+            for v in data.get("violations", []):
+                for node in v.get("nodes", []):
+                    occurrences.append(
+                        (v["id"], page.template, node["target"], node["html"], page.url, v, node)
+                    )
+            for v in data.get("incomplete", []):
+                entry = review.setdefault(
+                    v["id"], {"rule": v["id"], "help": v["help"], "pages": 0, "elements": 0}
+                )
+                entry["pages"] += 1
+                entry["elements"] += v.get("count", 0)
+        # the same element (selector and markup) on pages of several templates: one group
+        templates_of: dict[tuple, set[str]] = defaultdict(set)
+        for rule, template, selector, html, *_ in occurrences:
+            templates_of[(rule, selector, html)].add(template)
+        groups: dict[tuple, dict] = {}
+        for rule, template, selector, html, url, v, node in occurrences:
+            shared = len(templates_of[(rule, selector, html)]) > 1
+            key = (rule, "*", selector, html) if shared else (rule, template, selector, "")
+            g = groups.setdefault(key, {"v": v, "node": node, "pages": [], "template": template})
+            if url not in g["pages"]:
+                g["pages"].append(url)
+        # elements of one rule that fail on exactly the same pages belong to one component
+        # (the footer's links, a product grid's images): one finding lists them all
+        merged: dict[tuple, list[tuple]] = defaultdict(list)
+        for key, g in groups.items():
+            merged[(key[0], tuple(g["pages"]))].append((key, g))
+        findings = [self._finding(members) for members in merged.values()]
+        self.details = {
+            "pages_checked": ran,
+            "axe_seconds": round(total_ms / 1000, 2),
+            "seconds_per_page": round(total_ms / 1000 / ran, 2) if ran else None,
+            "needs_review": sorted(review.values(), key=lambda r: -r["elements"])[:50],
+        }
+        return findings
+
+    def _finding(self, members: list[tuple[tuple, dict]]) -> Finding:
+        (rule, template, selector, _), g = members[0]
+        v, node, pages = g["v"], g["node"], g["pages"]
+        criteria = wcag_criteria(v.get("tags", []))
+        where = f"on {len(pages)} pages" if len(pages) > 1 else "on 1 page"
+        templates = {key[1] for key, _ in members}
+        scope = "" if "*" in templates or len(templates) > 1 else f" of {template}"
+        count = len(members)
+        elements = f"{count} elements" if count > 1 else "1 element"
+        message = f"{clip(v['help'], 200)}: {elements} {where}{scope}."
+        if node.get("summary"):
+            message += " " + clip(node["summary"].replace("\n", " "), 300)
+        return self.finding(
+            severity=SEVERITY.get(v.get("impact") or "minor", "minor"),
+            title=clip(v["help"], 120) + (f" ({elements})" if count > 1 else ""),
+            message=message,
+            recommendation=f"See axe's guidance for '{rule}': {clip(v.get('helpUrl', ''), 200)}",
+            url=pages[0],
+            urls=pages,
+            selector=clip(selector, 300),
+            snippet=clip(node.get("html", ""), 400),
+            evidence={
+                "rule": rule,
+                "impact": v.get("impact"),
+                "wcag": criteria,
+                "tags": [t for t in v.get("tags", []) if t in STANDARDS][:10],
+                "pages_total": len(pages),
+                "elements": [clip(key[2], 200) for key, _ in members[:20]],
+                "elements_total": count,
+            },
+            key=f"{rule}|{','.join(sorted(templates))}|{selector}",
+        )

@@ -1,0 +1,178 @@
+"""accessibility.axe: grouping on recorded axe results, then axe-core in a real Chromium."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from auditor.errors import ConfigError
+from auditor.plugins import PageView, SiteView, load_checks
+from auditor.runner import run_audit
+from checks.accessibility import AxeCore
+from checks.accessibility.axe import wcag_criteria
+from tests.conftest import quick_settings
+from tests.fixture_server import FixtureServer, Route, page
+
+S = "http://shop.test"
+MENU = {
+    "id": "aria-command-name",
+    "impact": "serious",
+    "tags": ["cat.aria", "wcag2a", "wcag412"],
+    "help": "ARIA commands must have an accessible name",
+    "helpUrl": "https://dequeuniversity.com/rules/axe/4.12/aria-command-name",
+    "count": 1,
+    "nodes": [
+        {
+            "target": "#menu-toggle",
+            "html": '<div id="menu-toggle" role="button">',
+            "summary": "Fix any of the following: Element has no title attribute",
+        }
+    ],
+}
+
+
+def image(src: str) -> dict:
+    return {
+        "id": "image-alt",
+        "impact": "critical",
+        "tags": ["cat.text-alternatives", "wcag2a", "wcag111"],
+        "help": "Images must have alternative text",
+        "helpUrl": "https://dequeuniversity.com/rules/axe/4.12/image-alt",
+        "count": 2,
+        "nodes": [
+            {
+                "target": ".card:nth-child(1) > img",
+                "html": f'<img src="{src}1.svg">',
+                "summary": "",
+            },
+            {
+                "target": ".card:nth-child(2) > img",
+                "html": f'<img src="{src}2.svg">',
+                "summary": "",
+            },
+        ],
+    }
+
+
+REVIEW = {
+    "id": "color-contrast",
+    "impact": "serious",
+    "tags": ["wcag2aa"],
+    "help": "Contrast",
+    "helpUrl": "",
+    "count": 3,
+    "nodes": [],
+}
+
+
+def view(path: str, template: str, violations: list, incomplete: list | None = None) -> PageView:
+    return PageView(
+        url=S + path,
+        final_url=S + path,
+        status=200,
+        template=template,
+        depth=0,
+        content_type="text/html",
+        title="t",
+        error=None,
+        data={"violations": violations, "incomplete": incomplete or [], "ms": 500},
+    )
+
+
+def site() -> SiteView:
+    return SiteView(S + "/", {}, {}, [], {})
+
+
+def test_wcag_criteria_from_tags():
+    assert wcag_criteria(["wcag2a", "wcag111", "wcag1410", "best-practice"]) == ["1.1.1", "1.4.10"]
+
+
+def test_same_element_on_many_pages_is_one_finding_with_its_pages():
+    pages = [
+        view("/", "/", [MENU, image("/img/home")], [REVIEW]),
+        view("/product/a", "/product/*", [MENU, image("/img/a")]),
+        view("/product/b", "/product/*", [MENU, image("/img/b")], [REVIEW]),
+    ]
+    check = AxeCore()
+    findings = check.evaluate(pages, site())
+    menu = [f for f in findings if f.evidence["rule"] == "aria-command-name"]
+    assert len(menu) == 1 and len(menu[0].urls) == 3  # one thing to fix, on 3 pages
+    assert menu[0].severity == "serious" and menu[0].selector == "#menu-toggle"
+    assert menu[0].evidence["wcag"] == ["4.1.2"] and "on 3 pages" in menu[0].message
+    assert 'role="button"' in menu[0].snippet
+    images = sorted(
+        (f for f in findings if f.evidence["rule"] == "image-alt"), key=lambda f: f.urls
+    )
+    # the product images differ per page but are the same slots of one template: one
+    # finding for the template's two pages, one for the home page, each with 2 elements
+    assert [len(f.urls) for f in images] == [1, 2]
+    assert all(f.severity == "critical" and f.evidence["elements_total"] == 2 for f in images)
+    # what axe could not decide is a hint, never a finding
+    assert not any(f.evidence["rule"] == "color-contrast" for f in findings)
+    assert check.details["needs_review"] == [
+        {"rule": "color-contrast", "help": "Contrast", "pages": 2, "elements": 6}
+    ]
+    assert check.details["pages_checked"] == 3 and check.details["axe_seconds"] == 1.5
+
+
+def test_pages_without_violations_give_no_finding():
+    pages = [view("/", "/", []), view("/p", "/p", [], [REVIEW])]
+    check = AxeCore()
+    assert check.evaluate(pages, site()) == []
+    assert check.score([], 2) == 100
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [("standards", ["wcag9"]), ("disable_rules", [""]), ("max_pages_per_template", -1)],
+)
+def test_bad_options_name_the_key(key, value):
+    settings = quick_settings(audit={"checks": ["accessibility.axe"]})
+    settings.checks["accessibility.axe"] = {key: value}
+    with pytest.raises(ConfigError) as err:
+        load_checks(settings)
+    assert f'checks."accessibility.axe".{key}' in str(err.value)
+
+
+def _shop(defects: bool) -> FixtureServer:
+    viewport = "width=device-width, initial-scale=1" + (", maximum-scale=1" if defects else "")
+    alt = "" if defects else ' alt="Alpine shell jacket"'
+    body = f"<main><h1>Jackets</h1><img src='/j.svg' width='30' height='30'{alt}></main>"
+    html = page("Jackets", body, f'<meta name="viewport" content="{viewport}">')
+    if defects:
+        html = html.replace("<html lang='en'>", "<html>")
+    svg = "<svg xmlns='http://www.w3.org/2000/svg' width='30' height='30'></svg>"
+    return FixtureServer(
+        {
+            "/": html,
+            "/j.svg": Route(svg, content_type="image/svg+xml"),
+            "/robots.txt": Route("User-agent: *\nAllow: /\n", content_type="text/plain"),
+        }
+    )
+
+
+async def _audit(srv, browser, tmp_path) -> dict:
+    settings = quick_settings(audit={"checks": ["accessibility.axe"]}, crawl={"use_sitemap": False})
+    path = await run_audit(srv.base_url, settings, tmp_path, browser=browser)
+    return json.loads(path.read_text())
+
+
+async def test_axe_finds_missing_alt_lang_and_disabled_zoom(browser, tmp_path):
+    with _shop(defects=True) as srv:
+        results = await _audit(srv, browser, tmp_path)
+    rules = {f["evidence"]["rule"]: f for f in results["findings"]}
+    assert {"image-alt", "html-has-lang", "meta-viewport"} <= set(rules)
+    assert rules["image-alt"]["severity"] == "critical"
+    assert "j.svg" in rules["image-alt"]["snippet"]
+    assert "1.1.1" in rules["image-alt"]["evidence"]["wcag"]
+    (entry,) = [c for c in results["checks"] if c["id"] == "accessibility.axe"]
+    assert entry["details"]["pages_checked"] == 1 and entry["details"]["axe_seconds"] > 0
+
+
+async def test_axe_clean_twin_has_no_violation(browser, tmp_path):
+    with _shop(defects=False) as srv:
+        results = await _audit(srv, browser, tmp_path)
+    assert [f["title"] for f in results["findings"]] == []
+    (entry,) = [c for c in results["checks"] if c["id"] == "accessibility.axe"]
+    assert entry["score"] == 100 and entry["details"]["pages_checked"] == 1
