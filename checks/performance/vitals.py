@@ -133,7 +133,7 @@ class WebVitals(Check):
         )
         if len(bad) > 1:
             message += f" {len(bad)} of {len(rated)} timed pages of {template} are not good."
-        cause = _cause(key, worst_tp)
+        cause, cause_evidence = _CAUSES.get(key, _no_cause)(worst_tp.run)
         if cause:
             message += " " + cause
         evidence: dict[str, Any] = {
@@ -147,7 +147,7 @@ class WebVitals(Check):
             "profile": worst_tp.profile,
             "pages": {tp.path: value for tp, value, _ in bad[:50]},
         }
-        evidence.update(_cause_evidence(key, worst_tp))
+        evidence.update(cause_evidence)
         return self.finding(
             severity=SEVERITY[worst_band],
             title=f"{name} {BAND_WORDS[worst_band]} on {pages_phrase(paths, template)}",
@@ -292,11 +292,5 @@ _CAUSES = {
 }
 
 
-def _cause(key: str, tp: TimedPage) -> str:
-    fn = _CAUSES.get(key)
-    return fn(tp.run)[0] if fn else ""
-
-
-def _cause_evidence(key: str, tp: TimedPage) -> dict:
-    fn = _CAUSES.get(key)
-    return fn(tp.run)[1] if fn else {}
+def _no_cause(run: dict) -> tuple[str, dict]:
+    return "", {}
