@@ -30,7 +30,14 @@ from .plugins import Check
 from .ratelimit import HostLimiter, parse_retry_after
 from .structure import BREADCRUMB_SELECTOR, STRUCTURE_JS, clean_structure
 
-__all__ = ["METRICS_INIT_SCRIPT", "PageContext", "PageEnv", "audit_page", "classify_error"]
+__all__ = [
+    "AWAIT_PAINT_JS",
+    "METRICS_INIT_SCRIPT",
+    "PageContext",
+    "PageEnv",
+    "audit_page",
+    "classify_error",
+]
 
 MAX_GATHERED_BYTES = 2 * 1024 * 1024
 MAX_RESPONSES = 3000
@@ -113,7 +120,7 @@ _COLLECT_JS = """
 
 #: Resolves at the first contentful paint (or after a second): a small page can fire
 #: its load event before the first frame is painted, and its paint metrics with it.
-_AWAIT_PAINT_JS = """
+AWAIT_PAINT_JS = """
 () => new Promise((resolve) => {
   if (performance.getEntriesByName('first-contentful-paint').length) return resolve(true);
   const timer = setTimeout(() => resolve(false), 1000);
@@ -321,7 +328,7 @@ async def _collect(
             record.metrics["consent"] = clicked
             with contextlib.suppress(PlaywrightTimeout):
                 await page.wait_for_load_state("load", timeout=5000)
-    await page.evaluate(_AWAIT_PAINT_JS)
+    await page.evaluate(AWAIT_PAINT_JS)
     facts = await page.evaluate(_COLLECT_JS, [s.crawl.max_links_per_page, BREADCRUMB_SELECTOR])
     record.title = clip(facts.get("title") or "", 300) or None
     record.links = [

@@ -35,6 +35,7 @@ from .model import Finding, PageRecord, merge_findings
 from .page import HTML_TYPES, PageEnv
 from .pagekinds import page_kind
 from .plugins import ENGINE_KEYS, LoadedCheck, PageView, SiteView, load_checks
+from .probe import ProbeTabs, TemplateSample
 from .ratelimit import HostLimiter
 from .results import SCHEMA_VERSION, iter_records, page_entry, write_results
 from .robots import RobotsPolicy
@@ -58,9 +59,29 @@ class SiteContext:
     #: loads one more page the way the crawl does (robots, rate limit, retries);
     #: None where robots.txt forbids it. The record is not added to the results.
     visit: Callable[[str], Awaitable[PageRecord | None]] | None = None
+    #: fresh tabs of the check's own for probes that change the page (auditor.probe)
+    tabs: ProbeTabs | None = None
 
     def records(self) -> Iterator[PageRecord]:
         return iter_records(self.records_path)
+
+    def samples(self, per_template: int = 1) -> list[TemplateSample]:
+        """Up to ``per_template`` rendered pages of each template, in crawl order: what
+        a probe that costs a page load runs on (one page of a template tells as much as
+        all of them)."""
+        taken: Counter[str] = Counter()
+        out: list[TemplateSample] = []
+        for r in self.records():
+            if r.error is not None or r.content_type not in HTML_TYPES:
+                continue
+            if r.status is None or not 200 <= r.status < 300:
+                continue
+            if per_template and taken[r.template] >= per_template:
+                continue
+            taken[r.template] += 1
+            kind = page_kind(r.url, r.title, r.structure, self.view.start_url)
+            out.append(TemplateSample(r.final_url or r.url, r.template, kind, r.title))
+        return out
 
 
 class _RecordPages:
@@ -267,6 +288,7 @@ async def run_audit(
                             view,
                             records_path,
                             visit,
+                            ProbeTabs(session, settings, limiter, robots),
                         )
                         try:
                             site_data[lc.id] = await lc.instance.site(ctx)

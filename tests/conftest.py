@@ -2,24 +2,53 @@
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
 import pytest_asyncio
 from playwright.async_api import async_playwright
 
-from auditor.browser import find_chromium, launch_args
+from auditor.browser import BrowserSession, find_chromium, launch_args
 from auditor.config import Settings, load_settings
+from auditor.fetch import Fetcher
+from auditor.probe import ProbeTabs
+from auditor.ratelimit import HostLimiter
+from auditor.robots import RobotsPolicy
 
 
 @pytest_asyncio.fixture(scope="session", loop_scope="session")
-async def browser():
-    """One Chromium shared by every integration test (starting one costs a second)."""
+async def playwright():
+    """One Playwright driver for the whole session."""
     async with async_playwright() as pw:
-        executable = find_chromium(Settings().browser.executable, pw.chromium.executable_path)
-        b = await pw.chromium.launch(executable_path=executable, args=launch_args([]))
-        yield b
-        await b.close()
+        yield pw
+
+
+@pytest_asyncio.fixture(scope="session", loop_scope="session")
+async def browser(playwright):
+    """One Chromium shared by every integration test (starting one costs a second)."""
+    executable = find_chromium(Settings().browser.executable, playwright.chromium.executable_path)
+    b = await playwright.chromium.launch(executable_path=executable, args=launch_args([]))
+    yield b
+    await b.close()
+
+
+@contextlib.asynccontextmanager
+async def probe_tabs(playwright, browser, settings: Settings) -> AsyncIterator[ProbeTabs]:
+    """The site stage's probe tabs on the shared browser, for testing a site step
+    without a whole audit: real robots.txt, real rate limit, real pages."""
+    c = settings.crawl
+    session = BrowserSession(playwright, settings, browser)
+    await session.start()
+    request = await playwright.request.new_context()
+    try:
+        limiter = HostLimiter(c.requests_per_second, c.max_retry_after)
+        fetcher = Fetcher(request, limiter, c.page_timeout)
+        robots = RobotsPolicy(fetcher.fetch, c.user_agent_token, c.respect_robots)
+        yield ProbeTabs(session, settings, limiter, robots)
+    finally:
+        await request.dispose()
 
 
 def quick_settings(tmp: Path | None = None, **sections: dict) -> Settings:

@@ -1,0 +1,54 @@
+"""Probe tabs: the site stage's own tabs keep to robots.txt and leave nothing open."""
+
+from auditor.plugins import SiteView
+from auditor.runner import SiteContext
+from tests.conftest import probe_tabs, quick_settings
+from tests.fixture_server import FixtureServer, Route, page
+
+
+async def test_probe_tab_loads_politely_and_closes(playwright, browser):
+    routes = {
+        "/robots.txt": Route("User-agent: *\nDisallow: /private\n", content_type="text/plain"),
+        "/": page("Home", "<h1>Home</h1><a href='/private/x'>x</a>"),
+        "/private/x": page("Private", "<h1>Private</h1>"),
+        "/gone": Route(page("Gone", "<h1>Gone</h1>"), status=404),
+    }
+    settings = quick_settings()
+    with FixtureServer(routes) as server:
+        async with probe_tabs(playwright, browser, settings) as tabs:
+            contexts_before = len(browser.contexts)
+            async with tabs.open(server.url("/")) as tab:
+                assert tab is not None
+                assert await tab.title() == "Home"
+                assert len(browser.contexts) == contexts_before + 1
+            assert len(browser.contexts) == contexts_before
+            async with tabs.open(server.url("/private/x")) as tab:
+                assert tab is None
+            async with tabs.open(server.url("/gone")) as tab:
+                assert tab is None
+            async with tabs.open(viewport={"width": 320, "height": 600}) as tab:
+                assert tab is not None and tab.viewport_size["width"] == 320
+    assert server.requests_to("/private/x") == 0
+    assert server.requests_to("/") == 1
+
+
+def test_samples_take_one_successful_page_per_template(tmp_path):
+    from auditor.model import PageError, PageRecord
+
+    records = [
+        PageRecord(url="http://s/", template="/", status=200, content_type="text/html"),
+        PageRecord(url="http://s/p/a", template="/p/*", status=200, content_type="text/html"),
+        PageRecord(url="http://s/p/b", template="/p/*", status=200, content_type="text/html"),
+        PageRecord(url="http://s/c/x", template="/c/*", status=404, content_type="text/html"),
+        PageRecord(url="http://s/c/y", template="/c/*", error=PageError("PAGE_HUNG", "hung")),
+        PageRecord(url="http://s/f.pdf", template="/f", status=200, content_type="application/pdf"),
+    ]
+    path = tmp_path / "pages.jsonl"
+    import json
+
+    path.write_text("".join(json.dumps(r.to_dict()) + "\n" for r in records))
+    view = SiteView("http://s/", {}, {}, [], {})
+    ctx = SiteContext(None, None, quick_settings(), {}, view, path)
+    assert [s.url for s in ctx.samples()] == ["http://s/", "http://s/p/a"]
+    assert [s.url for s in ctx.samples(2)] == ["http://s/", "http://s/p/a", "http://s/p/b"]
+    assert ctx.samples()[0].kind == "home"
