@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import re
 import statistics
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -329,7 +330,8 @@ def sorted_findings(findings: Iterable[Any]) -> list[dict[str, Any]]:
 
 _MEASURED_KEYS = ("value", "measured", "actual", "observed")
 _THRESHOLD_KEYS = ("threshold", "limit", "budget", "max_allowed", "expected_max")
-_HIDDEN_EVIDENCE_KEYS = {"pages_total", "unit"}
+_HIDDEN_EVIDENCE_KEYS = {"pages_total", "unit", "screenshot"}
+_IMAGE_DATA_URI = re.compile(r"^data:image/(jpeg|png);base64,[A-Za-z0-9+/]+={0,2}$")
 
 
 def _fmt_with_unit(value: Any, unit: str | None) -> str:
@@ -439,8 +441,18 @@ def finding_view(finding: Mapping[str, Any], origin: str | None) -> dict[str, An
         else None,
         "snippet": clip(snippet, MAX_SNIPPET) if isinstance(snippet, str) and snippet else None,
         "evidence": evidence_view(finding.get("evidence")),
+        "screenshot": _screenshot(finding.get("evidence")),
         "recommendation": clip(finding.get("recommendation"), MAX_RECOMMENDATION),
     }
+
+
+def _screenshot(evidence: Any) -> str | None:
+    """The evidence's picture, only if it is an image data URI and nothing else: a
+    results.json may have been edited, and a report must never load or run anything."""
+    value = _as_dict(evidence).get("screenshot")
+    if isinstance(value, str) and len(value) < 400_000 and _IMAGE_DATA_URI.match(value):
+        return value
+    return None
 
 
 def severity_counts(findings: Iterable[Mapping[str, Any]]) -> dict[str, int]:

@@ -917,3 +917,31 @@ def test_hostile_category_and_check_names_are_escaped(tmp_path):
     document = render_html(results, tmp_path).read_text(encoding="utf-8")
     assert "<script" not in document
     assert str(escape(evil)) in document
+
+
+# --------------------------------------------------------------------------- screenshots
+
+TINY_JPEG = "data:image/jpeg;base64,/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAP//"
+
+
+def test_a_screenshot_in_the_evidence_is_shown_as_a_picture(tmp_path):
+    results = minimal_results(findings=[finding(evidence={"screenshot": TINY_JPEG, "x": 1})])
+    document = render_html(results, tmp_path).read_text(encoding="utf-8")
+    assert f'<img src="{TINY_JPEG}"' in document
+    assert "/9j/4AAQ" not in document.replace(TINY_JPEG, "")  # not repeated as text
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "javascript:alert(1)",
+        "data:text/html;base64,PHNjcmlwdD4=",
+        'data:image/jpeg;base64,AAAA" onerror="alert(1)',
+        "https://evil.example/x.png",
+        42,
+    ],
+)
+def test_anything_but_an_image_data_uri_is_not_shown(tmp_path, value):
+    results = minimal_results(findings=[finding(evidence={"screenshot": value})])
+    document = render_html(results, tmp_path).read_text(encoding="utf-8")
+    assert "<img" not in document
