@@ -1,9 +1,24 @@
-"""Accessibility: axe-core's automated WCAG checks, grouped so a team can act on them.
-
-The checks that need interaction (keyboard, zoom and reflow, text resize, link texts,
-motion) join this family with the rest of the accessibility issue.
+"""Accessibility: axe-core's automated WCAG checks, grouped so a team can act on them,
+and the checks axe cannot make: keyboard use, zoom and reflow, text resize, link texts,
+image alternatives, duplicate ids and moving content.
 """
 
 from .axe import AxeCore
+from .duplicate_ids import DuplicateIds
+from .image_alts import ImageAlts
+from .keyboard import Keyboard
+from .link_texts import LinkTexts
+from .motion import Motion
+from .reflow import Reflow
+from .text_resize import TextResize
 
-__all__ = ["AxeCore"]
+__all__ = [
+    "AxeCore",
+    "DuplicateIds",
+    "ImageAlts",
+    "Keyboard",
+    "LinkTexts",
+    "Motion",
+    "Reflow",
+    "TextResize",
+]

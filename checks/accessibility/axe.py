@@ -8,16 +8,20 @@ is one finding per template and selector.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import time
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any, ClassVar
 
+from playwright.async_api import Error as PlaywrightError
+
 from auditor.config import Settings
 from auditor.errors import ConfigError
 from auditor.model import Finding, clip
 from auditor.plugins import Check, PageView, SiteView
+from auditor.screenshots import element_shot
 
 __all__ = ["AxeCore", "wcag_criteria"]
 
@@ -35,7 +39,7 @@ SEVERITY = {"critical": "critical", "serious": "serious", "moderate": "moderate"
 MAX_NODES = 25
 _SC_TAG = re.compile(r"^wcag(\d)(\d)(\d+)$")
 
-_RUN_JS = """
+_RUN_JS = r"""
 async ([tags, enable, disable]) => {
   const options = { resultTypes: ['violations', 'incomplete'],
                     runOnly: { type: 'tag', values: tags } };
@@ -51,10 +55,37 @@ async ([tags, enable, disable]) => {
       target: n.target.map(String).join(' '), html: (n.html || '').slice(0, 400),
       summary: (n.failureSummary || '').slice(0, 400) })) : [],
   }));
+  const sc = (tags) => tags.filter((t) => /^wcag\d{3,}$/.test(t));
   return { violations: slim(r.violations, MAX_NODES), incomplete: slim(r.incomplete, 0),
-           passes: r.passes ? r.passes.length : 0 };
+           passes: (r.passes || []).map((v) => [v.id, sc(v.tags)]) };
 }
 """.replace("MAX_NODES", str(MAX_NODES))
+
+
+#: a rule's weight in the score by its impact (Lighthouse weighs its axe audits 10/7/3/1)
+RULE_WEIGHT = {"critical": 10, "serious": 7, "moderate": 3, "minor": 1}
+
+
+def _rule_entry(tags: Iterable[str]) -> dict:
+    return {"impact": None, "wcag": wcag_criteria(tags), "passed": 0, "failed": 0}
+
+
+def wcag_table(rules: dict[str, dict]) -> list[dict]:
+    """Per WCAG success criterion: the axe rules that passed and failed, and on how many
+    pages a rule of it failed; what the report's accessibility section shows."""
+    table: dict[str, dict] = {}
+    for rule, entry in rules.items():
+        for sc in entry["wcag"]:
+            row = table.setdefault(
+                sc, {"criterion": sc, "rules_passed": [], "rules_failed": [], "pages_failed": 0}
+            )
+            if entry["failed"]:
+                row["rules_failed"].append(rule)
+                row["pages_failed"] = max(row["pages_failed"], entry["failed"])
+            else:
+                row["rules_passed"].append(rule)
+    key = lambda sc: tuple(int(x) for x in sc.split("."))  # noqa: E731
+    return [table[sc] for sc in sorted(table, key=key)]
 
 
 def wcag_criteria(tags: Iterable[str]) -> list[str]:
@@ -87,20 +118,25 @@ class AxeCore(Check):
     default_options: ClassVar[dict[str, Any]] = {
         "standards": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
         "enable_rules": [],
-        "disable_rules": [],
+        "disable_rules": ["meta-viewport"],
         "max_pages_per_template": 3,
+        "max_screenshots": 30,
     }
     option_docs: ClassVar[dict[str, str]] = {
         "standards": "axe tags to run: " + ", ".join(STANDARDS),
         "enable_rules": "axe rule ids to run whatever the standards say",
-        "disable_rules": "axe rule ids never to run (e.g. color-contrast)",
+        "disable_rules": "axe rule ids never to run (meta-viewport: accessibility.reflow "
+        "judges zoom, so it is not counted twice)",
         "max_pages_per_template": "pages of each template axe runs on (1: once per template; "
         "0: every page)",
+        "max_screenshots": "violations shown with a screenshot of the element, per audit",
     }
 
     def __init__(self, options: dict[str, Any] | None = None, severity: str = ""):
         super().__init__(options, severity)
         self._runs: dict[str, int] = defaultdict(int)
+        self._shots: set[tuple[str, str]] = set()
+        self._rules: dict[str, dict] = {}
         self._script: str | None = None
         self.details: dict[str, Any] | None = None
 
@@ -143,19 +179,46 @@ class AxeCore(Check):
             ],
         )
         result["ms"] = round((time.monotonic() - started) * 1000)
+        await self._screenshots(page, result)
         return result
+
+    async def _screenshots(self, page: Any, result: dict) -> None:
+        """The first element of each violation, outlined in its surroundings, once per
+        rule and element in the audit: the report shows what to fix, not only where."""
+        shot_any = False
+        for v in result.get("violations", [])[:8]:  # a page's data must stay small
+            if len(self._shots) >= self.options["max_screenshots"]:
+                break
+            node = (v.get("nodes") or [None])[0]
+            if node is None or (v["id"], node["target"]) in self._shots:
+                continue
+            self._shots.add((v["id"], node["target"]))
+            node["screenshot"] = await element_shot(page, node["target"])
+            shot_any = True
+        if shot_any:  # later gatherers see the page from its top, as the crawl left it
+            with contextlib.suppress(PlaywrightError):
+                await page.evaluate("() => window.scrollTo(0, 0)")
 
     def evaluate(self, pages: Iterable[PageView], site: SiteView) -> list[Finding]:
         occurrences = []  # (rule, template, selector, html, page url, violation)
         review: dict[str, dict] = {}
         ran, total_ms = 0, 0
+        rules: dict[str, dict] = {}  # rule -> impact, criteria, pages passed and failed
         for page in pages:
             data = page.data
             if not isinstance(data, dict):
                 continue
             ran += 1
             total_ms += data.get("ms", 0)
+            for rule, tags in (
+                data.get("passes", []) if isinstance(data.get("passes"), list) else []
+            ):
+                entry = rules.setdefault(rule, _rule_entry(tags))
+                entry["passed"] += 1
             for v in data.get("violations", []):
+                entry = rules.setdefault(v["id"], _rule_entry(v.get("tags", [])))
+                entry["failed"] += 1
+                entry["impact"] = v.get("impact") or "minor"
                 for node in v.get("nodes", []):
                     occurrences.append(
                         (v["id"], page.template, node["target"], node["html"], page.url, v, node)
@@ -183,13 +246,31 @@ class AxeCore(Check):
         for key, g in groups.items():
             merged[(key[0], tuple(g["pages"]))].append((key, g))
         findings = [self._finding(members) for members in merged.values()]
+        self._rules = rules
         self.details = {
             "pages_checked": ran,
+            "rules_passed": sorted(r for r, e in rules.items() if not e["failed"]),
+            "rules_failed": sorted(r for r, e in rules.items() if e["failed"]),
+            "wcag": wcag_table(rules),
             "axe_seconds": round(total_ms / 1000, 2),
             "seconds_per_page": round(total_ms / 1000 / ran, 2) if ran else None,
             "needs_review": sorted(review.values(), key=lambda r: -r["elements"])[:50],
         }
         return findings
+
+    def score(self, findings: list[Finding], pages_seen: int) -> float | None:
+        """Lighthouse's way: the weighted share of rules that passed on every page, each
+        rule weighted by its impact (critical 10, serious 7, moderate 3, minor 1; a rule
+        that never failed counts 3). Many findings of one rule cost that rule once."""
+        if not self._rules:
+            return super().score(findings, pages_seen)
+        total = passed = 0.0
+        for entry in self._rules.values():
+            weight = RULE_WEIGHT.get(entry["impact"], 3) if entry["failed"] else 3
+            total += weight
+            if not entry["failed"]:
+                passed += weight
+        return round(100.0 * passed / total, 1) if total else None
 
     def _finding(self, members: list[tuple[tuple, dict]]) -> Finding:
         (rule, template, selector, _), g = members[0]
@@ -201,6 +282,9 @@ class AxeCore(Check):
         count = len(members)
         elements = f"{count} elements" if count > 1 else "1 element"
         message = f"{clip(v['help'], 200)}: {elements} {where}{scope}."
+        shot = next(
+            (g["node"].get("screenshot") for _, g in members if g["node"].get("screenshot")), None
+        )
         if node.get("summary"):
             message += " " + clip(node["summary"].replace("\n", " "), 300)
         return self.finding(
@@ -220,6 +304,7 @@ class AxeCore(Check):
                 "pages_total": len(pages),
                 "elements": [clip(key[2], 200) for key, _ in members[:20]],
                 "elements_total": count,
+                "screenshot": shot,
             },
             key=f"{rule}|{','.join(sorted(templates))}|{selector}",
         )

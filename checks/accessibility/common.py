@@ -1,0 +1,115 @@
+"""What the accessibility checks share: sampling, probing in own tabs, grouping pages."""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from collections.abc import Awaitable, Callable, Iterable
+from typing import Any
+
+from playwright.async_api import Error as PlaywrightError
+from playwright.async_api import Page
+
+from auditor.model import clip
+from auditor.plugins import PageView
+
+__all__ = [
+    "OncePerTemplate",
+    "grouped",
+    "listed",
+    "plural",
+    "probe_details",
+    "probe_samples",
+    "sampled_pages",
+]
+
+#: a probe's result for one page, or None when it found nothing to judge
+Probe = Callable[[Page, Any], Awaitable[dict | None]]
+
+
+def plural(count: int, word: str, words: str | None = None) -> str:
+    """``1 page``, ``3 pages``: the count with the word that fits it."""
+    return f"{count} {word if count == 1 else (words or word + 's')}"
+
+
+def listed(urls: Iterable[str], limit: int = 50) -> dict[str, Any]:
+    """The ``url``/``urls`` fields of a finding about many pages, capped for the report."""
+    unique = list(dict.fromkeys(urls))
+    return {"url": unique[0] if unique else None, "urls": unique[:limit]}
+
+
+class OncePerTemplate:
+    """Counts the pages a gatherer ran on per template: the first few pages of a
+    template tell as much as all of them, at a fraction of the time."""
+
+    def __init__(self, limit: int = 1) -> None:
+        self.limit = limit
+        self._runs: dict[str, int] = defaultdict(int)
+
+    def take(self, template: str) -> bool:
+        """True while the template has had fewer than ``limit`` runs (0: no limit)."""
+        if self.limit and self._runs[template] >= self.limit:
+            return False
+        self._runs[template] += 1
+        return True
+
+
+def sampled_pages(pages: Iterable[PageView]) -> Iterable[PageView]:
+    """Pages whose gatherer ran and returned data."""
+    return (p for p in pages if isinstance(p.data, dict))
+
+
+def grouped(items: Iterable[tuple[Any, str]]) -> dict[Any, list[str]]:
+    """key -> the pages it occurs on, in first-seen order and without repeats."""
+    out: dict[Any, list[str]] = {}
+    for key, url in items:
+        urls = out.setdefault(key, [])
+        if url not in urls:
+            urls.append(url)
+    return out
+
+
+def probe_details(data: Any) -> dict[str, Any]:
+    """What a probing check tells in results.json besides its findings: how many pages
+    it probed, how long it took, and where it failed."""
+    data = data if isinstance(data, dict) else {}
+    probed = len(data.get("pages", []))
+    seconds = data.get("seconds", 0.0)
+    return {
+        "pages_probed": probed,
+        "probe_seconds": seconds,
+        "seconds_per_page": round(seconds / probed, 2) if probed else None,
+        "probe_errors": data.get("errors", [])[:20],
+    }
+
+
+async def probe_samples(site: Any, per_template: int, probe: Probe, **open_options: Any) -> dict:
+    """Run ``probe`` in a tab of its own on up to ``per_template`` pages of each template.
+
+    Why a tab of its own: probes press keys, resize the window or restyle text; the
+    crawl's tab must stay as the page left it. One tab serves all the samples in turn
+    (each load starts the page afresh; the cookie banner is answered once); a probe
+    that fails on one page costs that page's result and a new tab. The time taken is
+    measured, as the accessibility issue asks.
+    """
+    started = time.monotonic()
+    results: list[dict] = []
+    errors: list[dict] = []
+    if site.tabs is None:
+        return {"pages": [], "errors": [], "seconds": 0.0}
+    samples = site.samples(per_template)
+    while samples:
+        async with site.tabs.open(**open_options) as page:
+            while samples:
+                sample = samples.pop(0)
+                try:
+                    if await site.tabs.goto(page, sample.url) is None:
+                        continue
+                    data = await probe(page, sample)
+                except (PlaywrightError, TimeoutError) as exc:
+                    message = clip(f"{type(exc).__name__}: {exc}", 300)
+                    errors.append({"url": sample.url, "error": message})
+                    break  # the tab may be spoilt: the next sample gets a new one
+                if data is not None:
+                    results.append({"url": sample.url, "template": sample.template, **data})
+    return {"pages": results, "errors": errors, "seconds": round(time.monotonic() - started, 2)}

@@ -1,0 +1,212 @@
+"""Link texts that say nothing out of context, and one text for several destinations."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any, ClassVar
+from urllib.parse import urlsplit
+
+from auditor.model import Finding, clip
+from auditor.plugins import Check, PageView, SiteView
+from auditor.urls import url_key
+
+from .common import OncePerTemplate, listed, plural, sampled_pages
+
+__all__ = ["LinkTexts", "is_vague"]
+
+#: link texts that name no destination, English and German, compared after normalising
+VAGUE_TEXTS = frozenset(
+    {
+        # English
+        "click here", "click", "here", "this", "this link", "link", "more", "read more",
+        "learn more", "more info", "more information", "info", "details", "view details",
+        "continue reading", "go", "see more", "find out more", "show more",
+        "view", "view more",
+        # German
+        "hier", "hier klicken", "klicken sie hier", "bitte hier klicken", "mehr",
+        "mehr lesen", "weiterlesen", "weiter lesen", "mehr erfahren", "mehr infos",
+        "mehr informationen", "zum artikel", "ansehen", "mehr anzeigen",
+        "hier entlang",
+    }
+)  # fmt: skip
+
+_PUNCT = re.compile(r"[\s\u00a0]+|[.…:!?»«›‹→←>\-–—()\[\]\"'“”„]+")
+
+_LINKS_JS = """
+(limit) => {
+  const visible = (el) => {
+    const r = el.getBoundingClientRect();
+    if (r.width < 1 || r.height < 1) return false;
+    const s = getComputedStyle(el);
+    return s.visibility !== 'hidden' && s.display !== 'none';
+  };
+  const text = (el) => (el.innerText || el.textContent || '').replace(/\\s+/g, ' ').trim();
+  const name = (a) => {
+    const by = a.getAttribute('aria-labelledby');
+    if (by) {
+      const t = by.split(/\\s+/).map((id) => document.getElementById(id))
+        .filter(Boolean).map(text).join(' ').trim();
+      if (t) return t;
+    }
+    const aria = (a.getAttribute('aria-label') || '').trim();
+    if (aria) return aria;
+    let t = text(a);
+    if (!t) t = [...a.querySelectorAll('img[alt]')].map((i) => i.alt.trim()).join(' ').trim();
+    return t || (a.getAttribute('title') || '').trim();
+  };
+  const describe = (a) => {
+    let s = 'a';
+    if (a.id) return ('a#' + CSS.escape(a.id)).slice(0, 200);
+    const href = a.getAttribute('href') || '';
+    return (s + '[href="' + href.replace(/"/g, '\\\\"') + '"]').slice(0, 200);
+  };
+  const out = [];
+  for (const a of document.querySelectorAll('a[href]')) {
+    if (out.length >= limit) break;
+    const href = a.href;
+    if (!/^https?:/.test(href) || !visible(a)) continue;
+    out.push([name(a).slice(0, 120), href.slice(0, 500), describe(a), a.outerHTML.slice(0, 300)]);
+  }
+  return { links: out };
+}
+"""
+
+
+def normalise(text: str) -> str:
+    return " ".join(_PUNCT.sub(" ", text.lower()).split())
+
+
+def is_vague(name: str) -> bool:
+    """True for a link name that names no destination ("click here", "mehr")."""
+    return normalise(name) in VAGUE_TEXTS
+
+
+def _target(url: str) -> str:
+    parts = urlsplit(url)
+    return parts._replace(fragment="").geturl()
+
+
+class LinkTexts(Check):
+    """Link texts.
+
+    What: links whose text says nothing out of context ("click here", "Read more",
+    "hier", "mehr"), and one link text on a page leading to different places.
+    Why: screen reader users jump from link to link and hear only the link's name, and
+    every customer scans links rather than reading around them (WCAG 2.4.4 Link Purpose
+    (In Context), level A, and 2.4.9 (Link Only), level AAA).
+    Example: "Read more" under the shipping teaser, "click here" in a sentence.
+    Fix: name the destination in the link ("Shipping costs and times"); where a design
+    needs the short text, add the rest for assistive technology (aria-label or a
+    visually hidden span).
+    """
+
+    id = "accessibility.link-texts"
+    category = "accessibility"
+    title = "Link texts that name their destination"
+    description = "Links that say 'click here' or 'mehr', and one text for several targets."
+    default_options: ClassVar[dict[str, Any]] = {
+        "max_pages_per_template": 3,
+        "extra_vague_texts": [],
+    }
+    option_docs: ClassVar[dict[str, str]] = {
+        "max_pages_per_template": "pages of each template whose links are read (0: every page)",
+        "extra_vague_texts": "more link texts to treat as saying nothing (any language)",
+    }
+
+    def __init__(self, options: dict[str, Any] | None = None, severity: str = ""):
+        super().__init__(options, severity)
+        self._sample = OncePerTemplate(self.options["max_pages_per_template"])
+
+    async def gather(self, page: Any, ctx: Any) -> dict | None:
+        if ctx.status is None or ctx.status >= 400 or not self._sample.take(ctx.template):
+            return None
+        return await page.evaluate(_LINKS_JS, 600)
+
+    def evaluate(self, pages: Iterable[PageView], site: SiteView) -> list[Finding]:
+        extra = {normalise(t) for t in self.options["extra_vague_texts"]}
+        vague: dict[tuple[str, str], dict] = {}
+        ambiguous: dict[tuple[str, str], dict] = {}
+        # two hrefs of which one redirects to the other lead to the same page
+        finals = {
+            _target(p.url): _target(p.final_url)
+            for p in pages
+            if p.final_url and _target(p.final_url) != _target(p.url)
+        }
+        for page in sampled_pages(pages):
+            targets: dict[str, dict[str, tuple[str, str]]] = defaultdict(dict)
+            for name, href, selector, html in page.data.get("links", []):
+                text = normalise(name)
+                if not text:
+                    continue  # a link without a name is axe's link-name rule
+                if text in VAGUE_TEXTS or text in extra:
+                    key = (text, url_key(_target(href)))
+                    entry = vague.setdefault(
+                        key, {"name": name, "href": href, "sel": selector, "html": html, "p": []}
+                    )
+                    if page.url not in entry["p"]:
+                        entry["p"].append(page.url)
+                    continue
+                target = _target(href)
+                targets[text].setdefault(finals.get(target, target), (selector, html))
+            for text, where in targets.items():
+                if len(where) < 2:
+                    continue
+                entry = ambiguous.setdefault(
+                    (page.template, text), {"targets": list(where), "where": where, "p": []}
+                )
+                entry["p"].append(page.url)
+        findings = [self._vague(key, e) for key, e in vague.items()]
+        findings += [self._ambiguous(key, e) for key, e in ambiguous.items()]
+        return findings
+
+    def _vague(self, key: tuple[str, str], e: dict) -> Finding:
+        name, pages = clip(e["name"], 80), e["p"]
+        return self.finding(
+            severity="moderate",
+            title=f"Link text “{name}” does not say where it leads",
+            message=(
+                f"The link “{name}” (to {clip(e['href'], 200)}) names no destination; "
+                f"screen reader users who list the links hear only “{name}”. On "
+                f"{plural(len(pages), 'page')}."
+            ),
+            recommendation=(
+                "Name the destination in the link itself, e.g. “Shipping costs and "
+                "times” instead of “Read more”; if the design needs the short text, add "
+                "the rest for screen readers (aria-label or a visually hidden span). "
+                "WCAG 2.4.4 Link Purpose (In Context)."
+            ),
+            **listed(pages),
+            selector=e["sel"],
+            snippet=e["html"],
+            evidence={"link_text": name, "target": clip(e["href"], 300), "wcag": ["2.4.4"]},
+            key=f"vague|{key[0]}|{key[1]}",
+        )
+
+    def _ambiguous(self, key: tuple[str, str], e: dict) -> Finding:
+        template, text = key
+        targets = e["targets"]
+        selector, html = next(iter(e["where"].values()))
+        return self.finding(
+            severity="minor",
+            title=f"One link text, {len(targets)} destinations: “{clip(text, 60)}”",
+            message=(
+                f"On pages of {template}, {len(targets)} links called “{clip(text, 60)}” lead "
+                "to different pages; out of context they cannot be told apart."
+            ),
+            recommendation=(
+                "Give each link a name that tells its destination apart (e.g. “Details: "
+                "Alpine Shell Jacket”), or one name per destination. WCAG 2.4.4 and 2.4.9."
+            ),
+            **listed(e["p"]),
+            selector=selector,
+            snippet=html,
+            evidence={
+                "link_text": clip(text, 80),
+                "targets": [clip(t, 200) for t in targets[:10]],
+                "targets_total": len(targets),
+                "wcag": ["2.4.4", "2.4.9"],
+            },
+            key=f"ambiguous|{template}|{text}",
+        )
