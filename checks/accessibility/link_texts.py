@@ -126,30 +126,26 @@ class LinkTexts(Check):
 
     def evaluate(self, pages: Iterable[PageView], site: SiteView) -> list[Finding]:
         extra = {normalise(t) for t in self.options["extra_vague_texts"]}
-        vague: dict[tuple[str, str], dict] = {}
-        ambiguous: dict[tuple[str, str], dict] = {}
         # two hrefs of which one redirects to the other lead to the same page
         finals = {
             _target(p.url): _target(p.final_url)
             for p in pages
             if p.final_url and _target(p.final_url) != _target(p.url)
         }
+        vague: list[tuple[str, str, str, str, list]] = []  # text, target, template, url, link
+        ambiguous: dict[tuple[str, str], dict] = {}
         for page in sampled_pages(pages):
             targets: dict[str, dict[str, tuple[str, str]]] = defaultdict(dict)
             for name, href, selector, html in page.data.get("links", []):
                 text = normalise(name)
                 if not text:
                     continue  # a link without a name is axe's link-name rule
-                if text in VAGUE_TEXTS or text in extra:
-                    key = (text, url_key(_target(href)))
-                    entry = vague.setdefault(
-                        key, {"name": name, "href": href, "sel": selector, "html": html, "p": []}
-                    )
-                    if page.url not in entry["p"]:
-                        entry["p"].append(page.url)
-                    continue
                 target = _target(href)
-                targets[text].setdefault(finals.get(target, target), (selector, html))
+                target = finals.get(target, target)
+                if text in VAGUE_TEXTS or text in extra:
+                    vague.append((text, target, page.template, page.url, [name, selector, html]))
+                else:
+                    targets[text].setdefault(target, (selector, html))
             for text, where in targets.items():
                 if len(where) < 2:
                     continue
@@ -157,19 +153,42 @@ class LinkTexts(Check):
                     (page.template, text), {"targets": list(where), "where": where, "p": []}
                 )
                 entry["p"].append(page.url)
-        findings = [self._vague(key, e) for key, e in vague.items()]
+        findings = self._vague_groups(vague)
         findings += [self._ambiguous(key, e) for key, e in ambiguous.items()]
         return findings
 
-    def _vague(self, key: tuple[str, str], e: dict) -> Finding:
-        name, pages = clip(e["name"], 80), e["p"]
+    def _vague_groups(self, occurrences: list[tuple[str, str, str, str, list]]) -> list[Finding]:
+        """A vague link that a shared part (the footer, a teaser) repeats on pages of
+        several templates is one finding; vague links within one template (the
+        "Details" of every product card) are one finding per template and text."""
+        templates: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for text, target, template, _, _ in occurrences:
+            templates[(text, target)].add(template)
+        groups: dict[tuple[str, str], dict] = {}
+        for text, target, template, url, link in occurrences:
+            shared = len(templates[(text, target)]) > 1
+            key = (text, url_key(target)) if shared else (text, template)
+            g = groups.setdefault(key, {"link": link, "targets": [], "p": [], "shared": shared})
+            if target not in g["targets"]:
+                g["targets"].append(target)
+            if url not in g["p"]:
+                g["p"].append(url)
+        return [self._vague(key, g) for key, g in groups.items()]
+
+    def _vague(self, key: tuple[str, str], g: dict) -> Finding:
+        (name, selector, html), pages, targets = g["link"], g["p"], g["targets"]
+        name = clip(name, 80)
+        where = (
+            f"to {clip(targets[0], 200)}"
+            if len(targets) == 1
+            else f"{len(targets)} links to different pages"
+        )
         return self.finding(
             severity="moderate",
             title=f"Link text “{name}” does not say where it leads",
             message=(
-                f"The link “{name}” (to {clip(e['href'], 200)}) names no destination; "
-                f"screen reader users who list the links hear only “{name}”. On "
-                f"{plural(len(pages), 'page')}."
+                f"The link “{name}” ({where}) names no destination; screen reader users "
+                f"who list the links hear only “{name}”. On {plural(len(pages), 'page')}."
             ),
             recommendation=(
                 "Name the destination in the link itself, e.g. “Shipping costs and "
@@ -178,9 +197,14 @@ class LinkTexts(Check):
                 "WCAG 2.4.4 Link Purpose (In Context)."
             ),
             **listed(pages),
-            selector=e["sel"],
-            snippet=e["html"],
-            evidence={"link_text": name, "target": clip(e["href"], 300), "wcag": ["2.4.4"]},
+            selector=selector,
+            snippet=html,
+            evidence={
+                "link_text": name,
+                "targets": [clip(t, 200) for t in targets[:10]],
+                "targets_total": len(targets),
+                "wcag": ["2.4.4"],
+            },
             key=f"vague|{key[0]}|{key[1]}",
         )
 
