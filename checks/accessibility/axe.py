@@ -37,6 +37,8 @@ STANDARDS = {
 }
 SEVERITY = {"critical": "critical", "serious": "serious", "moderate": "moderate", "minor": "minor"}
 MAX_NODES = 25
+#: regions every template repeats: a violation there is one finding across templates
+SHARED_REGIONS = frozenset({"header", "footer", "navigation"})
 _SC_TAG = re.compile(r"^wcag(\d)(\d)(\d+)$")
 
 _RUN_JS = r"""
@@ -48,12 +50,27 @@ async ([tags, enable, disable]) => {
   for (const id of disable) rules[id] = { enabled: false };
   if (Object.keys(rules).length) options.rules = rules;
   const r = await window.axe.run(document, options);
+  // the page region an element sits in: the header or footer that every template
+  // repeats is one thing to fix, wherever axe's selector for it happens to differ
+  const REGIONS = [['header, [role="banner"]', 'header'],
+    ['footer, [role="contentinfo"]', 'footer'], ['nav, [role="navigation"]', 'navigation'],
+    ['aside, [role="complementary"]', 'aside'],
+    ['main, [role="main"]', 'main']];
+  const region = (target) => {
+    let el = null;
+    try {
+      el = typeof target[0] === 'string' ? document.querySelector(target[0]) : null;
+    } catch (e) {}
+    if (!el) return null;
+    for (const [sel, name] of REGIONS) if (el.closest(sel)) return name;
+    return 'body';
+  };
   const slim = (list, nodes) => list.map((v) => ({
     id: v.id, impact: v.impact || 'minor', tags: v.tags, help: v.help, helpUrl: v.helpUrl,
     count: v.nodes.length,
     nodes: nodes ? v.nodes.slice(0, nodes).map((n) => ({
       target: n.target.map(String).join(' '), html: (n.html || '').slice(0, 400),
-      summary: (n.failureSummary || '').slice(0, 400) })) : [],
+      summary: (n.failureSummary || '').slice(0, 400), region: region(n.target) })) : [],
   }));
   const sc = (tags) => tags.filter((t) => /^wcag\d{3,}$/.test(t));
   return { violations: slim(r.violations, MAX_NODES), incomplete: slim(r.incomplete, 0),
@@ -235,11 +252,23 @@ class AxeCore(Check):
             templates_of[(rule, selector, html)].add(template)
         groups: dict[tuple, dict] = {}
         for rule, template, selector, html, url, v, node in occurrences:
-            shared = len(templates_of[(rule, selector, html)]) > 1
-            key = (rule, "*", selector, html) if shared else (rule, template, selector, "")
-            g = groups.setdefault(key, {"v": v, "node": node, "pages": [], "template": template})
+            region = node.get("region")
+            if region in SHARED_REGIONS:  # the chrome every template repeats: one group
+                key = (rule, "*", "@" + region, "")
+            elif region:  # the content of one template
+                key = (rule, template, "@" + region, "")
+            elif len(templates_of[(rule, selector, html)]) > 1:
+                key = (rule, "*", selector, html)
+            else:
+                key = (rule, template, selector, "")
+            g = groups.setdefault(
+                key, {"v": v, "node": node, "pages": [], "template": template, "elements": {}}
+            )
+            g["elements"].setdefault(selector, node)
             if url not in g["pages"]:
                 g["pages"].append(url)
+            if node.get("screenshot") and not g.get("shot"):
+                g["shot"] = node["screenshot"]
         # elements of one rule that fail on exactly the same pages belong to one component
         # (the footer's links, a product grid's images): one finding lists them all
         merged: dict[tuple, list[tuple]] = defaultdict(list)
@@ -273,20 +302,22 @@ class AxeCore(Check):
         return round(100.0 * passed / total, 1) if total else None
 
     def _finding(self, members: list[tuple[tuple, dict]]) -> Finding:
-        (rule, template, selector, _), g = members[0]
+        (rule, template, _, _), g = members[0]
         v, node, pages = g["v"], g["node"], g["pages"]
         criteria = wcag_criteria(v.get("tags", []))
         where = f"on {len(pages)} pages" if len(pages) > 1 else "on 1 page"
         templates = {key[1] for key, _ in members}
         scope = "" if "*" in templates or len(templates) > 1 else f" of {template}"
-        count = len(members)
+        selectors = [sel for _, m in members for sel in m["elements"]]
+        count = len(selectors)
         elements = f"{count} elements" if count > 1 else "1 element"
-        message = f"{clip(v['help'], 200)}: {elements} {where}{scope}."
-        shot = next(
-            (g["node"].get("screenshot") for _, g in members if g["node"].get("screenshot")), None
-        )
+        regions = sorted({key[2][1:] for key, _ in members if key[2].startswith("@")})
+        inside = f" in the {' and '.join(regions)}" if regions and regions != ["body"] else ""
+        message = f"{clip(v['help'], 200)}: {elements}{inside} {where}{scope}."
+        shot = next((m.get("shot") for _, m in members if m.get("shot")), None)
         if node.get("summary"):
             message += " " + clip(node["summary"].replace("\n", " "), 300)
+        anchors = ",".join(sorted({key[2] for key, _ in members}))
         return self.finding(
             severity=SEVERITY.get(v.get("impact") or "minor", "minor"),
             title=clip(v["help"], 120) + (f" ({elements})" if count > 1 else ""),
@@ -294,7 +325,7 @@ class AxeCore(Check):
             recommendation=f"See axe's guidance for '{rule}': {clip(v.get('helpUrl', ''), 200)}",
             url=pages[0],
             urls=pages,
-            selector=clip(selector, 300),
+            selector=clip(selectors[0], 300),
             snippet=clip(node.get("html", ""), 400),
             evidence={
                 "rule": rule,
@@ -302,9 +333,9 @@ class AxeCore(Check):
                 "wcag": criteria,
                 "tags": [t for t in v.get("tags", []) if t in STANDARDS][:10],
                 "pages_total": len(pages),
-                "elements": [clip(key[2], 200) for key, _ in members[:20]],
+                "elements": [clip(sel, 200) for sel in selectors[:20]],
                 "elements_total": count,
                 "screenshot": shot,
             },
-            key=f"{rule}|{','.join(sorted(templates))}|{selector}",
+            key=f"{rule}|{','.join(sorted(templates))}|{anchors}",
         )

@@ -141,6 +141,11 @@ def _visible_change(change: dict[str, float]) -> bool:
     return change["changed_px"] >= 30 and change["share"] >= 0.01
 
 
+def _same(element: dict) -> tuple[str, str]:
+    """What makes two pages' elements the same one: selector and markup."""
+    return element["desc"], element["html"]
+
+
 def _clip(box: dict, size: dict, pad: int = 6) -> dict | None:
     x, y = max(0.0, box["x"] - pad), max(0.0, box["y"] - pad)
     width = min(box["width"] + 2 * pad, size["width"] - x)
@@ -181,6 +186,12 @@ class Keyboard(Check):
         "pages_per_template": "pages of each template probed in a tab of their own",
     }
 
+    def __init__(self, options: dict[str, Any] | None = None, severity: str = ""):
+        super().__init__(options, severity)
+        #: focus pictures already compared, by element: the header every template shares
+        #: is judged once, which saves two screenshots per element on every other page
+        self._judged: dict[tuple[str, str], dict] = {}
+
     async def site(self, site: Any) -> dict:
         return await probe_samples(site, self.options["pages_per_template"], self._probe)
 
@@ -190,6 +201,8 @@ class Keyboard(Check):
         checks = min(len(elements), self.options["max_focus_checks"])
         unfocused: dict[int, tuple[dict, bytes]] = {}
         for mark in range(checks):
+            if _same(elements[mark]) in self._judged:
+                continue  # the shared header: judged on an earlier page already
             box = await page.evaluate(_BOX_JS, mark)
             area = _clip(box, size) if box else None
             if area:
@@ -217,7 +230,12 @@ class Keyboard(Check):
             if mark is None or mark in reached:
                 continue
             reached.add(mark)
-            if mark in unfocused:
+            known = self._judged.get(_same(elements[mark]))
+            if known is not None:
+                compared += 1
+                if not _visible_change(known):
+                    no_focus.append({**elements[mark], **known, "mark": mark})
+            elif mark in unfocused:
                 area, before = unfocused[mark]
                 box = await page.evaluate(_BOX_JS, mark)
                 after_area = _clip(box, size) if box else None
@@ -225,6 +243,7 @@ class Keyboard(Check):
                     after_area["height"] = area["height"]
                     after = await page.screenshot(clip=after_area, type="png")
                     change = focus_change(before, after)
+                    self._judged[_same(elements[mark])] = change
                     compared += 1
                     if not _visible_change(change):
                         no_focus.append({**elements[mark], **change, "mark": mark})

@@ -197,3 +197,34 @@ async def test_axe_clean_twin_has_no_violation(browser, tmp_path):
     assert [f["title"] for f in results["findings"]] == []
     (entry,) = [c for c in results["checks"] if c["id"] == "accessibility.axe"]
     assert entry["score"] == 100 and entry["details"]["pages_checked"] == 1
+
+
+def contrast(selectors: list[str], region: str) -> dict:
+    return {
+        "id": "color-contrast",
+        "impact": "serious",
+        "tags": ["wcag2aa", "wcag143"],
+        "help": "Elements must meet minimum color contrast ratio thresholds",
+        "helpUrl": "",
+        "count": len(selectors),
+        "nodes": [
+            {"target": sel, "html": f"<a>{n}</a>", "summary": "", "region": region}
+            for n, sel in enumerate(selectors)
+        ],
+    }
+
+
+def test_the_footer_on_every_template_is_one_finding_however_axe_names_its_elements():
+    pages = [
+        view("/", "/", [contrast(["li:nth-child(1) > a", "footer > p"], "footer")]),
+        view("/c/a", "/c/*", [contrast(['a[href$="login"]', "footer > p"], "footer")]),
+        view("/p/a", "/p/*", [contrast(["footer > p"], "footer"), contrast([".price"], "main")]),
+        view("/p/b", "/p/*", [contrast(["footer > p"], "footer"), contrast([".price"], "main")]),
+    ]
+    findings = AxeCore().evaluate(pages, site())
+    footer = [f for f in findings if "in the footer" in f.message]
+    assert len(footer) == 1 and len(footer[0].urls) == 4
+    assert footer[0].evidence["elements_total"] == 3
+    (price,) = [f for f in findings if f.selector == ".price"]
+    assert price.urls == [S + "/p/a", S + "/p/b"] and "of /p/*" in price.message
+    assert len(findings) == 2
