@@ -583,6 +583,7 @@ WCAG_CRITERIA = {
     "4.1.3": ("Status Messages", "AA"),
 }
 MAX_A11Y_FINDINGS = 60
+MAX_A11Y_MESSAGE = 400  # the section repeats findings of Top problems: shorter there
 _SC = re.compile(r"^\d\.\d{1,2}\.\d{1,2}$")
 
 
@@ -644,6 +645,7 @@ def accessibility_view(
     cards = []
     for f in own[:MAX_A11Y_FINDINGS]:
         view = finding_view(f, origin)
+        view["message"] = clip(view["message"], MAX_A11Y_MESSAGE)
         view["wcag"] = [
             sc for sc in _as_list(_as_dict(f.get("evidence")).get("wcag"))[:6]
             if isinstance(sc, str) and _SC.match(sc)

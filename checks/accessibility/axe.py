@@ -39,6 +39,22 @@ SEVERITY = {"critical": "critical", "serious": "serious", "moderate": "moderate"
 MAX_NODES = 25
 #: regions every template repeats: a violation there is one finding across templates
 SHARED_REGIONS = frozenset({"header", "footer", "navigation"})
+REGION_NAMES = {
+    "header": "header",
+    "footer": "footer",
+    "navigation": "menu",
+    "main": "main content",
+    "aside": "sidebar",
+}
+_POSITION = re.compile(r":nth-(?:child|of-type|last-child)\(\d+\)|\[[^\]]*\]")
+
+
+def _shape(selector: str) -> str:
+    """A selector without positions and attributes: the same component on any page
+    (".card:nth-child(3) > img[width='300']" and ".card:nth-child(1) > img" are one)."""
+    return " ".join(_POSITION.sub("", selector).split()) or selector
+
+
 _SC_TAG = re.compile(r"^wcag(\d)(\d)(\d+)$")
 
 _RUN_JS = r"""
@@ -255,8 +271,8 @@ class AxeCore(Check):
             region = node.get("region")
             if region in SHARED_REGIONS:  # the chrome every template repeats: one group
                 key = (rule, "*", "@" + region, "")
-            elif region:  # the content of one template
-                key = (rule, template, "@" + region, "")
+            elif region:  # a component in the content (a product card): one group
+                key = (rule, "*", f"@{region}:{_shape(selector)}", "")
             elif len(templates_of[(rule, selector, html)]) > 1:
                 key = (rule, "*", selector, html)
             else:
@@ -265,6 +281,7 @@ class AxeCore(Check):
                 key, {"v": v, "node": node, "pages": [], "template": template, "elements": {}}
             )
             g["elements"].setdefault(selector, node)
+            g.setdefault("templates", set()).add(template)
             if url not in g["pages"]:
                 g["pages"].append(url)
             if node.get("screenshot") and not g.get("shot"):
@@ -302,17 +319,20 @@ class AxeCore(Check):
         return round(100.0 * passed / total, 1) if total else None
 
     def _finding(self, members: list[tuple[tuple, dict]]) -> Finding:
-        (rule, template, _, _), g = members[0]
+        (rule, _, _, _), g = members[0]
         v, node, pages = g["v"], g["node"], g["pages"]
         criteria = wcag_criteria(v.get("tags", []))
         where = f"on {len(pages)} pages" if len(pages) > 1 else "on 1 page"
         templates = {key[1] for key, _ in members}
-        scope = "" if "*" in templates or len(templates) > 1 else f" of {template}"
+        seen = set().union(*(m["templates"] for _, m in members))
+        scope = f" of {next(iter(seen))}" if len(seen) == 1 else ""
         selectors = [sel for _, m in members for sel in m["elements"]]
         count = len(selectors)
         elements = f"{count} elements" if count > 1 else "1 element"
-        regions = sorted({key[2][1:] for key, _ in members if key[2].startswith("@")})
-        inside = f" in the {' and '.join(regions)}" if regions and regions != ["body"] else ""
+        regions = sorted(
+            {REGION_NAMES.get(key[2][1:].split(":")[0], "") for key, _ in members} - {""}
+        )
+        inside = f" in the {' and '.join(regions)}" if regions else ""
         message = f"{clip(v['help'], 200)}: {elements}{inside} {where}{scope}."
         shot = next((m.get("shot") for _, m in members if m.get("shot")), None)
         if node.get("summary"):

@@ -386,7 +386,8 @@ def test_long_strings_are_cut(doc, sample, tmp_path):
         if len(f["message"]) > 50_000:
             f["message"] = ""
     baseline = render_html(short, tmp_path).read_text(encoding="utf-8")
-    assert len(doc) - len(baseline) <= html_mod.MAX_MESSAGE + 100
+    # (an accessibility finding shows again, shorter, in the accessibility section)
+    assert len(doc) - len(baseline) <= html_mod.MAX_MESSAGE + html_mod.MAX_A11Y_MESSAGE + 100
 
 
 def test_clip():
@@ -945,3 +946,92 @@ def test_anything_but_an_image_data_uri_is_not_shown(tmp_path, value):
     results = minimal_results(findings=[finding(evidence={"screenshot": value})])
     document = render_html(results, tmp_path).read_text(encoding="utf-8")
     assert "<img" not in document
+
+
+# --------------------------------------------------------------------------- accessibility
+
+
+def a11y_results() -> dict:
+    axe = {
+        "id": "accessibility.axe",
+        "category": "accessibility",
+        "title": "axe",
+        "status": "ran",
+        "score": 80,
+        "weight": 1,
+        "findings": 1,
+        "details": {
+            "pages_checked": 3,
+            "axe_seconds": 2.1,
+            "wcag": [
+                {
+                    "criterion": "1.1.1",
+                    "rules_passed": [],
+                    "rules_failed": ["image-alt"],
+                    "pages_failed": 2,
+                },
+                {
+                    "criterion": "4.1.2",
+                    "rules_passed": ["label", "link-name"],
+                    "rules_failed": [],
+                    "pages_failed": 0,
+                },
+                {
+                    "criterion": "<script>",
+                    "rules_passed": ["x"],
+                    "rules_failed": [],
+                    "pages_failed": 0,
+                },
+            ],
+            "needs_review": [
+                {
+                    "rule": "color-contrast",
+                    "help": "Check <b>contrast</b>",
+                    "pages": 2,
+                    "elements": 5,
+                }
+            ],
+        },
+    }
+    keyboard = {**axe, "id": "accessibility.keyboard", "details": {"pages_probed": 2}}
+    findings = [
+        finding(
+            check="accessibility.axe",
+            category="accessibility",
+            severity="critical",
+            title="Images must have alternative text",
+            evidence={"rule": "image-alt", "wcag": ["1.1.1"], "screenshot": TINY_JPEG},
+            selector=".card > img",
+        ),
+        finding(
+            check="accessibility.keyboard",
+            category="accessibility",
+            severity="critical",
+            title="Keyboard focus is trapped <img src=x onerror=alert(1)>",
+            evidence={"wcag": ["2.1.2", "javascript:"]},
+            urls=["http://127.0.0.1:8123/n"],
+        ),
+        finding(title="Not an accessibility finding"),
+    ]
+    return minimal_results(checks=[axe, keyboard], findings=findings)
+
+
+def test_accessibility_section_lists_criteria_and_grouped_findings(tmp_path):
+    document = render_html(a11y_results(), tmp_path).read_text(encoding="utf-8")
+    section = document[document.index('<section id="accessibility"') :]
+    section = section[: section.index("</section>")]
+    rows = re.findall(r'<tr class="wcag-(\w+)"><th scope="row">([\d.]+)', section)
+    assert rows == [("fail", "1.1.1"), ("fail", "2.1.2"), ("pass", "4.1.2")]
+    assert "No Keyboard Trap" in section and "Non-text Content" in section
+    assert "<strong>2</strong> failed, <strong>1</strong> passed" in section
+    assert section.count('<article class="card finding a11y') == 2
+    assert "Not an accessibility finding" not in section
+    assert f'<img src="{TINY_JPEG}"' in section
+    assert "WCAG 2.1.2" in section and "javascript:" not in section
+    assert "<img src=x" not in document and "&lt;img src=x" in section
+    assert "Check &lt;b&gt;contrast&lt;/b&gt;" in section
+
+
+def test_no_accessibility_section_without_accessibility_checks(tmp_path):
+    document = render_html(minimal_results(findings=[finding()]), tmp_path).read_text("utf-8")
+    assert 'id="accessibility"' not in document
