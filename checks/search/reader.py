@@ -60,7 +60,9 @@ RESULTS_JS = r"""
   const SORT = /sort|sortier|reihenfolge|order ?by/i;
   const FILTER = /filter|refine|facet|category|kategorie|price|preis|brand|marke|colou?r|farbe|size|größe|groesse/i;
   const sort = controls.some((el) => SORT.test(words(el)));
-  const filters = controls.some((el) => FILTER.test(words(el)) && (el.matches('select, input, summary, button, label') || SORT.test(el.getAttribute('href') || '') || /[?&](filter|category|price|brand|color|colour|size)/i.test(el.getAttribute('href') || '')));
+  const filterParam = /[?&](filter|category|cat|price|brand|color|colour|size|manufacturer|properties)[^=]*=/i;
+  const filters = controls.some((el) => (FILTER.test(words(el)) && el.matches('select, input, summary, button, label')) || filterParam.test(el.getAttribute('href') || ''))
+    || !!main.querySelector('[class*="filter" i], [id*="filter" i], [class*="facet" i], [class*="layered-nav" i], [id*="layered" i], [class*="refine" i]');
   const suggest = [...main.querySelectorAll('a[href]')].some((a) => {
     try { const u = new URL(a.href, location.href); return u.pathname === here && u.search && !/[?&](page|p|sort|order)=/i.test(u.search); } catch (e) { return false; }
   });
@@ -101,8 +103,7 @@ _ZERO = re.compile(
 )
 _DID_YOU_MEAN = re.compile(
     r"did\s+you\s+mean|meinten\s+sie|meinst\s+du|search\s+instead\s+for|"
-    r"showing\s+results\s+for|ergebnisse\s+für|try\s+(?:searching|a\s+different|another)|"
-    r"check\s+the\s+spelling|rechtschreibung|überprüfen\s+sie|suggest",
+    r"showing\s+results\s+for|stattdessen|related\s+search|ähnliche\s+suchbegriffe",
     re.I,
 )
 
