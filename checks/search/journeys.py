@@ -239,24 +239,8 @@ class _Journey:
         self.count += 1
         self.data["searches"] = self.count
         out: dict[str, Any] = {"query": query, "ms": None, "how": None, "facts": None}
-        field = await self.field(page)
-        if field is None and urlsplit(page.url)._replace(fragment="").geturl() != self.start:
-            await self.tabs.goto(page, self.start)
-            field = await self.field(page)
         pattern = self.opts["url_pattern"]
-        if field is not None and field["method"] != "post":
-            target = field["action"] or page.url
-            if not await self.tabs.allowed(target):
-                out["error"] = "robots.txt does not allow the search address"
-                return out
-            await page.fill(field["selector"], query)
-            await self.tabs.pace(page.url)
-            ms, how = await self._wait(page, lambda: page.press(field["selector"], "Enter"))
-            if ms is None and field["submit_selector"]:
-                await self.tabs.pace(page.url)
-                ms, how = await self._wait(page, lambda: page.click(field["submit_selector"]))
-            self.data["method"] = self.data["method"] or "field"
-        elif pattern:
+        if self.data["method"] == "url_pattern":
             url = urljoin(self.start, pattern.replace("{query}", quote_plus(query)))
             if not await self.tabs.allowed(url):
                 out["error"] = "robots.txt does not allow the search address"
@@ -269,10 +253,24 @@ class _Journey:
                     await page.goto(url, wait_until="commit", timeout=timeout)
 
             ms, how = await self._wait(page, load)
-            self.data["method"] = self.data["method"] or "url_pattern"
         else:
-            out["error"] = "a form that posts" if field else "no search field"
-            return out
+            field = await self.field(page)
+            if field is None and urlsplit(page.url)._replace(fragment="").geturl() != self.start:
+                await self.tabs.goto(page, self.start)
+                field = await self.field(page)
+            if field is None or field["method"] == "post":
+                out["error"] = "a form that posts" if field else "no search field"
+                return out
+            target = field["action"] or page.url
+            if not await self.tabs.allowed(target):
+                out["error"] = "robots.txt does not allow the search address"
+                return out
+            await page.fill(field["selector"], query)
+            await self.tabs.pace(page.url)
+            ms, how = await self._wait(page, lambda: page.press(field["selector"], "Enter"))
+            if ms is None and field["submit_selector"]:
+                await self.tabs.pace(page.url)
+                ms, how = await self._wait(page, lambda: page.click(field["submit_selector"]))
         out["ms"] = None if ms is None else round(ms, 1)
         out["how"] = how
         if ms is None:
@@ -362,7 +360,11 @@ async def run_journeys(site: Any, opts: dict[str, Any]) -> dict[str, Any]:
                 shot = await element_shot(page, loc["field"]["selector"])
                 if shot:
                     j.data["screenshots"]["box"] = shot
-        if await j.field(page) is None and not opts["url_pattern"]:
+        if await j.field(page) is not None:
+            j.data["method"] = "field"
+        elif opts["url_pattern"]:
+            j.data["method"] = "url_pattern"
+        else:
             j.data["skipped"] = "no search field found on the start page"
             return j.data
         if j.data["opened_by_click"]:
