@@ -40,8 +40,8 @@ JOURNEY_OPTIONS: dict[str, Any] = {
 }
 JOURNEY_DOCS: dict[str, str] = {
     "queries": (
-        'queries to search for besides those taken from the crawl; "query => /expected/path" '
-        "names the page it must find"
+        "(these options govern the searches of every search.* check) queries to search for "
+        'besides those taken from the crawl; "query => /expected/path" names the page to find'
     ),
     "synonyms": 'words customers use for your words, e.g. { "jacket" = ["coat", "parka"] }',
     "url_pattern": 'where no search field is found: the results address, e.g. "/search?q={query}"',
