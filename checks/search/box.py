@@ -52,8 +52,13 @@ class SearchBox(SearchCheck):
         """Where the search is on this page, as plain facts (no clicks, no typing)."""
         return clean_locate(await page.evaluate(LOCATE_JS, self.journey["selector"] or None))
 
+    def __init__(self, options: dict[str, Any] | None = None, severity: str = ""):
+        super().__init__(options, severity)
+        self.details: dict[str, Any] | None = None
+
     def evaluate(self, pages: Iterable[PageView], site: SiteView) -> list[Finding]:
         data = site.site_data or {}
+        self.details = None
         found, missing, hidden, unnamed, narrow, landmark, nosubmit = [], [], [], [], [], [], []
         sample: dict[str, dict] = {}
         for page in pages:
@@ -70,6 +75,12 @@ class SearchBox(SearchCheck):
                     missing.append(page.url)
                 continue
             found.append(page.url)
+            if self.details is None and field is not None:
+                # where the search is, as the report's check table shows it
+                self.details = {
+                    k: field[k]
+                    for k in ("where", "visible", "width_chars", "width_px", "name", "name_source")
+                } | {"page": page.url, "role_search": field["role_search"]}
             if field is None or not field["visible"]:
                 hidden.append(page.url)
                 sample.setdefault("hidden", facts.get("trigger") or field or {})

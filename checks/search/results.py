@@ -86,18 +86,22 @@ class SearchResults(SearchCheck):
         data = site.site_data or {}
         self.details, self._recall = None, None
         out: list[Finding] = []
-        if data.get("skipped") and data.get("skipped") != "no search field found on the start page":
+        skipped = data.get("skipped")
+        runs = data.get("runs") or []
+        if not skipped and runs and not any(r.get("read") for r in runs):
+            skipped = next((r["error"] for r in runs if r.get("error")), "no search was answered")
+        if skipped and skipped != "no search field found on the start page":
             out.append(
                 self.finding(
                     severity="minor",
                     title="Search not tested (needs review)",
-                    message=f"The searches were not run: {data['skipped']}.",
+                    message=f"The searches were not run or not answered: {skipped}.",
                     recommendation=(
                         "Check the search by hand, or name the search in the config "
                         "(selector, url_pattern) and allow it (max_searches)."
                     ),
                     url=data.get("start"),
-                    evidence={"reason": data["skipped"]},
+                    evidence={"reason": skipped},
                     key="not-tested",
                 )
             )

@@ -118,6 +118,17 @@ def test_results_say_when_searches_were_not_run():
     check = SearchResults()
     (f,) = check.evaluate([], site(journeys(skipped="robots.txt does not allow the search")))
     assert f.key == "not-tested" and "robots" in f.message
+    # every search blocked: needs review, with the reason
+    blocked = journeys(
+        {
+            "purpose": "product",
+            "query": "Red Kettle",
+            "ms": None,
+            "error": "robots.txt does not allow the search address",
+        }
+    )
+    (f,) = check.evaluate([], site(blocked))
+    assert f.key == "not-tested" and f.evidence["reason"].startswith("robots.txt")
     # no search field: search.box says so, not this check
     assert (
         check.evaluate([], site(journeys(skipped="no search field found on the start page"))) == []
@@ -272,6 +283,7 @@ def test_box_defects_and_clean_twin():
         page(START + "p/a", {"field": FIELD, "trigger": None, "fields": 1}),
     ]
     assert check.evaluate(clean, site(journeys())) == []
+    assert check.details["where"] == "header" and check.details["name_source"] == "aria-label"
     bad_field = {
         **FIELD,
         "name": "Search…",
