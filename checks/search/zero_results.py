@@ -17,18 +17,18 @@ MIN_HELP_LINKS = 3
 
 
 def zero_page_gaps(read: dict) -> list[str]:
-    """What a helpful zero-results page has and this one lacks (NN/g's guidance)."""
+    """Where this zero-results page falls short of a helpful one (NN/g's guidance)."""
     gaps = []
     if not read["says_zero"]:
-        gaps.append("says clearly that nothing was found")
+        gaps.append("does not say clearly that nothing was found")
     if not read["echoed"]:
-        gaps.append("repeats the query")
+        gaps.append("does not repeat the query")
     if not read["kept"]:
-        gaps.append("shows the search box with the query")
+        gaps.append("shows no search box with the query")
     if not read["suggestion"] and read["help_links"] < MIN_HELP_LINKS:
-        gaps.append("offers suggestions, categories or popular products")
+        gaps.append("offers no suggestions, categories or popular products")
     if not read["chrome"]:
-        gaps.append("keeps the shop's header and menu")
+        gaps.append("drops the shop's header and menu")
     return gaps
 
 
@@ -70,9 +70,7 @@ class ZeroResults(SearchCheck):
                         else "Zero-results page offers little help"
                     ),
                     message=(
-                        f"A search for “{r['query']}” ends on a page that does not: "
-                        + "; ".join(gaps)
-                        + "."
+                        f"A search for “{r['query']}” ends on a page that " + "; ".join(gaps) + "."
                     ),
                     recommendation=(
                         "Say plainly that nothing was found for the query, keep it in a "

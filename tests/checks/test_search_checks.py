@@ -176,11 +176,11 @@ def test_zero_results_dead_end_and_helpful():
     (f,) = check.evaluate([], site(dead))
     assert f.severity == "serious" and f.title == "Zero-results page is a dead end"
     assert f.evidence["screenshot"].startswith("data:image/jpeg")
-    assert "shows the search box with the query" in f.evidence["missing"]
+    assert "shows no search box with the query" in f.evidence["missing"]
     thin = journeys(run("nonsense", "qxzvbwkj", zero_page=True, help_links=0))
     (f,) = check.evaluate([], site(thin))
     assert f.severity == "minor" and f.evidence["missing"] == [
-        "offers suggestions, categories or popular products"
+        "offers no suggestions, categories or popular products"
     ]
     helpful = journeys(run("nonsense", "qxzvbwkj", zero_page=True))
     assert check.evaluate([], site(helpful)) == []

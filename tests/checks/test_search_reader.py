@@ -167,16 +167,16 @@ CASES = [
 
 # what each zero-results page lacks (NN/g's list), or [] for a helpful one
 ZERO_GAPS = {
-    "shopify-zero.html": ["offers suggestions, categories or popular products"],
+    "shopify-zero.html": ["offers no suggestions, categories or popular products"],
     "shopware-zero.html": [],
-    "woocommerce-zero.html": ["offers suggestions, categories or popular products"],
+    "woocommerce-zero.html": ["offers no suggestions, categories or popular products"],
     "magento-zero.html": [],
     "demo-clean-zero.html": [],
     "demo-defects-zero.html": [
-        "repeats the query",
-        "shows the search box with the query",
-        "offers suggestions, categories or popular products",
-        "keeps the shop's header and menu",
+        "does not repeat the query",
+        "shows no search box with the query",
+        "offers no suggestions, categories or popular products",
+        "drops the shop's header and menu",
     ],
 }
 
