@@ -60,6 +60,7 @@ class SearchBox(SearchCheck):
         data = site.site_data or {}
         self.details = None
         found, missing, hidden, unnamed, narrow, landmark, nosubmit = [], [], [], [], [], [], []
+        aside: list[str] = []
         sample: dict[str, dict] = {}
         for page in pages:
             if page.error or page.status is None or not 200 <= page.status < 300:
@@ -86,6 +87,7 @@ class SearchBox(SearchCheck):
                 sample.setdefault("hidden", facts.get("trigger") or field or {})
                 continue
             for name, bad, bucket in (
+                ("aside", field["where"] not in ("header", "nav"), aside),
                 ("unnamed", field["name_source"] in ("placeholder", "none"), unnamed),
                 ("narrow", 0 < field["width_chars"] < self.options["min_chars"], narrow),
                 ("landmark", not field["role_search"], landmark),
@@ -136,6 +138,27 @@ class SearchBox(SearchCheck):
                     snippet=t.get("snippet"),
                     evidence={"pages": len(hidden), "opened_by_click": data.get("opened_by_click")},
                     key="hidden",
+                )
+            )
+        if aside:
+            f = sample["aside"]
+            out.append(
+                self.finding(
+                    severity="minor",
+                    title="Search field not in the header",
+                    message=(
+                        f"The search field stands in the page's {f['where']}, not in the "
+                        "header where customers look for it first."
+                    ),
+                    recommendation=(
+                        "Place the search field at the top of the page, in the shared header "
+                        "(Baymard: the field's prominence decides how much it is used)."
+                    ),
+                    **_listed(aside),
+                    selector=f["selector"],
+                    snippet=f["snippet"],
+                    evidence={"where": f["where"]},
+                    key="placement",
                 )
             )
         if unnamed:

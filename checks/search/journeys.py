@@ -42,6 +42,8 @@ _RUNS: dict[tuple[str, str], asyncio.Future] = {}
 #: seconds to wait after Enter for a navigation to start before looking for a change
 #: of the page in place
 _NAV_GRACE = 1.0
+#: unanswered searches in a row after which the journeys stop
+_GIVE_UP = 2
 
 _ARM_JS = """
 () => {
@@ -147,6 +149,7 @@ class _Journey:
         self.tabs = site.tabs
         self.start = site.view.start_url
         self.count = 0
+        self.silent = 0
         self.budget = opts["max_searches"]
         self.timeout = site.settings.crawl.page_timeout
         self.data: dict[str, Any] = {
@@ -285,9 +288,13 @@ class _Journey:
         return out
 
     async def run(self, page: Any, purpose: str, query: str, **extra: Any) -> dict | None:
-        if self.left() <= 0:
+        if self.left() <= 0 or self.data["skipped"]:
             return None
         result = await self.search(page, query)
+        self.silent = self.silent + 1 if result.get("error") == "no answer" else 0
+        if self.silent >= _GIVE_UP:
+            # a search that does not answer would cost a page timeout per query
+            self.data["skipped"] = f"the search did not answer {_GIVE_UP} searches in a row"
         expected = [extra["expected"]] if extra.get("expected") else None
         result["read"] = read_results(result["facts"], query, expected) if result["facts"] else None
         result["purpose"] = purpose
@@ -297,7 +304,7 @@ class _Journey:
         return result
 
     async def autocomplete(self, page: Any, prefix: str) -> None:
-        if self.left() <= 0 or not prefix:
+        if self.left() <= 0 or not prefix or self.data["skipped"]:
             return
         if not await self.tabs.goto(page, self.start):
             return
@@ -411,7 +418,7 @@ async def run_journeys(site: Any, opts: dict[str, Any]) -> dict[str, Any]:
                     expected=base.get("expected"),
                 )
         for c in derived["categories"]:
-            await j.run(page, "category", c["query"], expected=None)
+            await j.run(page, "category", c["query"], category=c["expected"])
         j.budget += autocomplete_left
         if autocomplete_left:
             word = max(derived["products"][0]["query"].split(), key=len)

@@ -158,6 +158,28 @@ class SearchResults(SearchCheck):
                     key=f"not-found:{path}",
                 )
             )
+        for r in judged_runs(data, ("category",)):
+            if not r["read"]["zero"]:
+                continue
+            path = r.get("category") or ""
+            out.append(
+                self.finding(
+                    severity="moderate",
+                    title="Category name finds nothing",
+                    message=(
+                        f"A search for “{r['query']}”, the name of the shop's own category "
+                        f"{path}, finds nothing."
+                    ),
+                    recommendation=(
+                        "Index category names and product types, so that a search for a kind "
+                        "of product lists that category's products; 29% of sites fail "
+                        "product-type queries (Baymard 2024)."
+                    ),
+                    url=r.get("url"),
+                    evidence={"query": r["query"], "category": path, "shown": 0},
+                    key=f"category:{path}",
+                )
+            )
         if known:
             self._recall = found / len(known)
             self.details = {"recall": round(self._recall, 3), "queries": len(known), "found": found}

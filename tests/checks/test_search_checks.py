@@ -45,7 +45,7 @@ ZERO_READ = {
 
 
 def run(purpose, query, ms=200.0, **read):
-    extra = {k: read.pop(k) for k in ("kind", "base", "expected") if k in read}
+    extra = {k: read.pop(k) for k in ("kind", "base", "expected", "category") if k in read}
     base = ZERO_READ if read.pop("zero_page", False) else GOOD_READ
     return {
         "purpose": purpose,
@@ -78,7 +78,7 @@ def test_results_recall_and_page_defects():
     clean = journeys(
         run("product", "Red Kettle", expected="/p/red-kettle"),
         run("product", "Blue Kettle", expected="/p/blue-kettle", rank=3),
-        run("category", "Kettles", rank=None),
+        run("category", "Kettles", rank=None, category="/c/kettles"),
     )
     assert check.evaluate([], site(clean)) == []
     assert check.score([], 2) == 100.0 and check.details["recall"] == 1.0
@@ -104,6 +104,14 @@ def test_results_recall_and_page_defects():
     assert check.details == {"recall": 0.333, "queries": 3, "found": 1}
     # the recall, lowered by the two moderate page findings
     assert check.score(found, 3) == round(100 * (1 / 3) * 0.9 * 0.9, 1)
+
+
+def test_results_category_name_that_finds_nothing():
+    check = SearchResults()
+    (f,) = check.evaluate(
+        [], site(journeys(run("category", "Kettles", zero_page=True, category="/c/kettles")))
+    )
+    assert f.key == "category:/c/kettles" and f.evidence["query"] == "Kettles"
 
 
 def test_results_count_and_sorting():
@@ -295,6 +303,7 @@ def test_box_defects_and_clean_twin():
     pages = [
         page(START, {"field": bad_field, "trigger": None, "fields": 1}),
         page(START + "c/x", {"field": bad_field, "trigger": None, "fields": 1}),
+        page(START + "c/z", {"field": {**FIELD, "where": "footer"}, "trigger": None, "fields": 1}),
         page(START + "about", {"field": None, "trigger": None, "fields": 0}),
         page(
             START + "c/y",
@@ -311,7 +320,16 @@ def test_box_defects_and_clean_twin():
         ),
     ]
     found = {f.key: f for f in check.evaluate(pages, site(journeys()))}
-    assert set(found) == {"label", "width", "landmark", "submit", "missing-on-pages", "hidden"}
+    assert set(found) == {
+        "label",
+        "width",
+        "landmark",
+        "submit",
+        "missing-on-pages",
+        "hidden",
+        "placement",
+    }
+    assert found["placement"].urls == [START + "c/z"]
     assert found["label"].urls == [START, START + "c/x"]
     assert found["label"].severity == "moderate"  # a placeholder at least; none is serious
     assert found["width"].evidence == {"width_chars": 18, "width_px": 300, "threshold_chars": 27}

@@ -6,7 +6,7 @@ import json
 from auditor.model import PageRecord
 from auditor.plugins import SiteView
 from auditor.runner import SiteContext
-from checks.search import SearchTolerance, ZeroResults
+from checks.search import SearchResults, SearchTolerance, ZeroResults
 from checks.search.common import journey_options
 from checks.search.journeys import run_journeys
 from checks.search.locate import LOCATE_JS, clean_locate
@@ -253,3 +253,27 @@ async def test_journey_through_a_configured_url_pattern(playwright, browser, tmp
     assert finds == ["/find?term=Red+Kettle", "/find?term=qxzvbwkj", "/find?term=KT-100"]
     assert [m for m, p in server.log if p.startswith("/search")] == []
     assert data["runs"][0]["read"]["rank"] == 1 and data["searches"] == 3
+
+
+async def test_journeys_give_up_on_a_search_that_never_answers(playwright, browser, tmp_path):
+    # the form's submission is swallowed by a script: no navigation, no change
+    dead = page(
+        "Dead search",
+        _HEADER.format(value="")
+        + "<main>x</main><script>document.querySelector('form').addEventListener("
+        "'submit', (e) => e.preventDefault());</script>",
+    )
+    routes = {"/": dead, "/p/red-kettle": dead}
+    settings = quick_settings(crawl={"page_timeout": 1.0}, checks={"search.results": {}})
+    with FixtureServer(routes) as server:
+        view = SiteView(server.url("/"), {}, {}, [], {})
+        async with probe_tabs(playwright, browser, settings) as tabs:
+            ctx = SiteContext(
+                None, None, settings, {}, view, _records(tmp_path, server), None, tabs
+            )
+            data = await run_journeys(ctx, journey_options(settings))
+    assert data["searches"] == 2 and "did not answer 2 searches" in data["skipped"]
+    assert [r["error"] for r in data["runs"]] == ["no answer", "no answer"]
+    view.site_data = data
+    (f,) = SearchResults().evaluate([], view)
+    assert f.key == "not-tested"
