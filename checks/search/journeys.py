@@ -353,8 +353,11 @@ async def run_journeys(site: Any, opts: dict[str, Any]) -> dict[str, Any]:
     derived = derived_queries(site.records(), j.start, opts)
     j.data["lang"] = derived["lang"]
     j.data["derived"] = derived
-    if site.tabs is None or j.budget <= 0:
+    if j.budget <= 0:
         j.data["skipped"] = "no searches allowed (max_searches = 0)"
+        return j.data
+    if site.tabs is None:
+        j.data["skipped"] = "the engine lent no browser tab for the searches"
         return j.data
     async with site.tabs.open(j.start) as page:
         if page is None:

@@ -137,6 +137,9 @@ def test_results_say_when_searches_were_not_run():
     )
     (f,) = check.evaluate([], site(blocked))
     assert f.key == "not-tested" and f.evidence["reason"].startswith("robots.txt")
+    assert (
+        check.evaluate([], site(journeys(skipped="no searches allowed (max_searches = 0)"))) == []
+    )
     # no search field: search.box says so, not this check
     assert (
         check.evaluate([], site(journeys(skipped="no search field found on the start page"))) == []
