@@ -211,7 +211,10 @@ class _Journey:
             with contextlib.suppress(PlaywrightError):
                 await page.evaluate(_ARM_JS)
             t0 = time.monotonic()
-            await act()
+            # a press that starts a navigation may wait for it, and time out on a slow
+            # answer; the events below tell what happened either way
+            with contextlib.suppress(PlaywrightError, PlaywrightTimeout):
+                await act()
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(loaded.wait(), _NAV_GRACE)
             if not loaded.is_set() and "nav" in marks:
@@ -268,7 +271,11 @@ class _Journey:
             if not await self.tabs.allowed(target):
                 out["error"] = "robots.txt does not allow the search address"
                 return out
-            await page.fill(field["selector"], query)
+            try:
+                await page.fill(field["selector"], query, timeout=5000)
+            except (PlaywrightError, PlaywrightTimeout) as exc:
+                out["error"] = f"the field could not be typed into ({type(exc).__name__})"
+                return out
             await self.tabs.pace(page.url)
             ms, how = await self._wait(page, lambda: page.press(field["selector"], "Enter"))
             if ms is None and field["submit_selector"]:
