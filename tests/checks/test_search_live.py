@@ -277,3 +277,21 @@ async def test_journeys_give_up_on_a_search_that_never_answers(playwright, brows
     view.site_data = data
     (f,) = SearchResults().evaluate([], view)
     assert f.key == "not-tested"
+
+
+async def test_journey_opens_a_field_hidden_behind_an_icon(playwright, browser, tmp_path):
+    routes = {"/": LAYOUTS["/icon"], "/search?q=Red+Kettle": _results("Red Kettle")}
+    settings = quick_settings(
+        checks={"search.results": {"max_searches": 1, "autocomplete_prefix": 0}}
+    )
+    with FixtureServer(routes) as server:
+        view = SiteView(server.url("/"), {}, {}, [], {})
+        async with probe_tabs(playwright, browser, settings) as tabs:
+            ctx = SiteContext(
+                None, None, settings, {}, view, _records(tmp_path, server), None, tabs
+            )
+            data = await run_journeys(ctx, journey_options(settings))
+    assert data["located"]["trigger"]["selector"] == "#open"
+    assert data["opened_by_click"] is True and data["located_open"]["field"]["visible"]
+    (only,) = data["runs"]
+    assert only["query"] == "Red Kettle" and only["read"]["rank"] == 1
