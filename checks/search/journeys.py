@@ -1,0 +1,436 @@
+"""The search journeys: type queries into the shop's search like a customer, once.
+
+The site step of every search check calls ``shared_journeys``; the first one runs
+the journeys, the others get the same answer (cached per audit, keyed by start URL
+and records file), so no search is sent twice however many search checks run.
+
+What is sent: only searches. In its own tab (auditor.probe: robots.txt, rate limit,
+cookie banner) the step opens the start page, finds the search field (clicking the
+icon that opens it where needed), types the query and presses Enter, the way a
+customer does; or, where the config names ``url_pattern``, loads that address (a
+GET). A form that would POST is never submitted. Each search waits for the host's
+rate limit (``tabs.pace``) and counts against ``max_searches``.
+
+What is measured: the time from the key press until the results page's document is
+there (navigation committed and parsed; for a search that updates the page in place,
+the first change of the page), then the page's facts for ``reader.read_results``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import time
+from typing import Any
+from urllib.parse import quote_plus, urljoin, urlsplit
+
+from playwright.async_api import Error as PlaywrightError
+from playwright.async_api import TimeoutError as PlaywrightTimeout
+
+from auditor.page import HTML_TYPES
+from auditor.pagekinds import page_kind
+from auditor.screenshots import element_shot, viewport_shot
+
+from .common import parse_query
+from .locate import LOCATE_JS, clean_locate
+from .reader import RESULTS_JS, clean_facts, read_results
+from .variants import variants
+
+__all__ = ["derived_queries", "run_journeys", "shared_journeys"]
+
+_RUNS: dict[tuple[str, str], asyncio.Future] = {}
+#: seconds to wait after Enter for a navigation to start before looking for a change
+#: of the page in place
+_NAV_GRACE = 1.0
+#: unanswered searches in a row after which the journeys stop
+_GIVE_UP = 2
+
+_ARM_JS = """
+() => {
+  window.__auditorArmedAt = null; window.__auditorChangedAt = null;
+  document.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' && window.__auditorArmedAt === null) window.__auditorArmedAt = performance.now();
+  }, true);
+  document.addEventListener('click', () => {
+    if (window.__auditorArmedAt === null) window.__auditorArmedAt = performance.now();
+  }, true);
+  const target = document.querySelector('main, [role="main"]') || document.body;
+  new MutationObserver(() => {
+    if (window.__auditorArmedAt !== null && window.__auditorChangedAt === null) window.__auditorChangedAt = performance.now();
+  }).observe(target, { childList: true, subtree: true, characterData: true });
+}
+"""
+_CHANGED_JS = (
+    "() => window.__auditorChangedAt ? window.__auditorChangedAt - window.__auditorArmedAt : null"
+)
+
+_SUGGEST_JS = r"""
+() => {
+  const visible = (el) => {
+    const r = el.getBoundingClientRect(); const cs = getComputedStyle(el);
+    return r.width > 0 && r.height > 0 && cs.visibility !== 'hidden' && cs.display !== 'none';
+  };
+  const sel = '[role="listbox"] [role="option"], [role="option"], [class*="autocomplete" i] li, [class*="suggest" i] li, [class*="typeahead" i] li, [class*="autocomplete" i] a, [class*="suggest" i] a, [class*="typeahead" i] a, [class*="predictive" i] a, [class*="quicksearch" i] a';
+  const opts = [...document.querySelectorAll(sel)].filter((el) => visible(el) && (el.textContent || '').trim() && !el.closest('main [class*="grid" i]'));
+  const active = document.activeElement;
+  let listed = 0;
+  if (active && active.list && active.list.options) listed = active.list.options.length;
+  const selected = opts.some((o) => o.getAttribute('aria-selected') === 'true' || o === document.activeElement || o.contains(document.activeElement) || /\b(active|selected|highlight|focus)/i.test(typeof o.className === 'string' ? o.className : ''));
+  return {
+    count: opts.length + listed,
+    texts: opts.slice(0, 5).map((o) => (o.textContent || '').replace(/\s+/g, ' ').trim().slice(0, 80)),
+    listbox: !!document.querySelector('[role="listbox"]'),
+    descendant: !!(active && active.getAttribute && active.getAttribute('aria-activedescendant')),
+    selected,
+    value: active && 'value' in active ? String(active.value).slice(0, 200) : null,
+  };
+}
+"""
+
+
+async def shared_journeys(site: Any, opts: dict[str, Any]) -> dict[str, Any]:
+    """The journeys of this audit: run by the first search check that asks, then shared."""
+    key = (site.view.start_url, str(site.records_path))
+    task = _RUNS.get(key)
+    if task is None:
+        task = asyncio.ensure_future(run_journeys(site, opts))
+        _RUNS[key] = task
+        while len(_RUNS) > 4:  # earlier audits of this process
+            _RUNS.pop(next(iter(_RUNS)))
+    return await asyncio.shield(task)
+
+
+def _name(record: Any) -> str:
+    h1 = ((record.structure or {}).get("h1") or "").strip()
+    if h1:
+        return h1
+    title = (record.title or "").strip()
+    for sep in (" – ", " | ", " - ", " — "):
+        title = title.split(sep)[0]
+    return title.strip()
+
+
+def derived_queries(records: Any, start_url: str, opts: dict[str, Any]) -> dict[str, Any]:
+    """Known-good queries from the crawl: product names (expected: that product's page),
+    their SKUs where the page shows one, and category names; first ones by address."""
+    products: dict[str, tuple[str, str | None]] = {}
+    categories: dict[str, str] = {}
+    lang = ""
+    for r in records:
+        if r.error is not None or r.content_type not in HTML_TYPES:
+            continue
+        if r.status is None or not 200 <= r.status < 300:
+            continue
+        url = r.final_url or r.url
+        if url.rstrip("/") == start_url.rstrip("/") and not lang:
+            lang = (r.structure or {}).get("lang") or ""
+        kind = page_kind(url, r.title, r.structure, start_url)
+        name = _name(r)
+        if not name or len(name) > 80:
+            continue
+        path = urlsplit(url).path or "/"
+        if kind == "product" and path not in products:
+            sku = (r.gathered.get("search.results") or {}).get("sku")
+            products[path] = (name, sku if isinstance(sku, str) and sku else None)
+        elif kind == "category" and "?" not in url and path not in categories:
+            categories[path] = name
+    picked = sorted(products.items())[: opts["derived_products"]]
+    cats = sorted(categories.items())[: opts["derived_categories"]]
+    return {
+        "lang": lang or "en",
+        "products": [{"query": n, "expected": p, "sku": s} for p, (n, s) in picked],
+        "categories": [{"query": n, "expected": p} for p, n in cats],
+    }
+
+
+class _Journey:
+    def __init__(self, site: Any, opts: dict[str, Any]):
+        self.site, self.opts = site, opts
+        self.tabs = site.tabs
+        self.start = site.view.start_url
+        self.count = 0
+        self.silent = 0
+        self.budget = opts["max_searches"]
+        self.timeout = site.settings.crawl.page_timeout
+        self.data: dict[str, Any] = {
+            "start": self.start,
+            "budget": self.budget,
+            "searches": 0,
+            "located": None,
+            "opened_by_click": False,
+            "method": None,
+            "skipped": None,
+            "runs": [],
+            "autocomplete": None,
+            "screenshots": {},
+        }
+
+    def left(self) -> int:
+        return self.budget - self.count
+
+    async def _locate(self, page: Any) -> dict[str, Any]:
+        raw = await page.evaluate(LOCATE_JS, self.opts["selector"] or None)
+        return clean_locate(raw)
+
+    async def field(self, page: Any) -> dict[str, Any] | None:
+        """The visible search field on ``page``, opening it by its icon if needed."""
+        with contextlib.suppress(PlaywrightError, PlaywrightTimeout):
+            loc = await self._locate(page)
+            f = loc["field"]
+            if f and f["visible"]:
+                return f
+            trigger = loc["trigger"]
+            if trigger:
+                await page.click(trigger["selector"], timeout=3000)
+                check = f"() => {{ const r = ({LOCATE_JS})({_js(self.opts['selector'])}); return !!(r.field && r.field.visible); }}"
+                await page.wait_for_function(check, timeout=3000)
+                await self.tabs.settle(page)
+                loc = await self._locate(page)
+                if loc["field"] and loc["field"]["visible"]:
+                    self.data["opened_by_click"] = True
+                    return loc["field"]
+        return None
+
+    async def _wait(self, page: Any, act: Any) -> tuple[float | None, str]:
+        """Do ``act`` (a key press or a load) and wait for the answer; (ms, how)."""
+        marks: dict[str, float] = {}
+
+        def on_request(req: Any) -> None:
+            if req.is_navigation_request() and req.frame == page.main_frame:
+                marks.setdefault("nav", time.monotonic())
+
+        loaded = asyncio.Event()
+
+        def on_dcl(_: Any) -> None:
+            marks.setdefault("dcl", time.monotonic())
+            loaded.set()
+
+        page.on("request", on_request)
+        page.on("domcontentloaded", on_dcl)
+        try:
+            with contextlib.suppress(PlaywrightError):
+                await page.evaluate(_ARM_JS)
+            t0 = time.monotonic()
+            # a press that starts a navigation may wait for it, and time out on a slow
+            # answer; the events below tell what happened either way
+            with contextlib.suppress(PlaywrightError, PlaywrightTimeout):
+                await act()
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(loaded.wait(), _NAV_GRACE)
+            if not loaded.is_set() and "nav" in marks:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(loaded.wait(), self.timeout)
+            if loaded.is_set():
+                return (marks["dcl"] - t0) * 1000.0, "navigation"
+            # no navigation: a search that answers in place
+            deadline = t0 + self.timeout
+            while time.monotonic() < deadline and "nav" not in marks:
+                with contextlib.suppress(PlaywrightError):
+                    changed = await page.evaluate(_CHANGED_JS)
+                    if changed is not None:
+                        return float(changed), "in-page"
+                await asyncio.sleep(0.1)
+            if "nav" in marks:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(loaded.wait(), max(0.0, deadline - time.monotonic()))
+                if loaded.is_set():
+                    return (marks["dcl"] - t0) * 1000.0, "navigation"
+            return None, "no answer"
+        finally:
+            page.remove_listener("request", on_request)
+            page.remove_listener("domcontentloaded", on_dcl)
+
+    async def search(self, page: Any, query: str) -> dict[str, Any]:
+        """One search as a customer sends it; the page is left on the results."""
+        self.count += 1
+        self.data["searches"] = self.count
+        out: dict[str, Any] = {"query": query, "ms": None, "how": None, "facts": None}
+        pattern = self.opts["url_pattern"]
+        if self.data["method"] == "url_pattern":
+            url = urljoin(self.start, pattern.replace("{query}", quote_plus(query)))
+            if not await self.tabs.allowed(url):
+                out["error"] = "robots.txt does not allow the search address"
+                return out
+            await self.tabs.pace(url)
+            timeout = self.timeout * 1000
+
+            async def load() -> None:
+                with contextlib.suppress(PlaywrightError, PlaywrightTimeout):
+                    await page.goto(url, wait_until="commit", timeout=timeout)
+
+            ms, how = await self._wait(page, load)
+        else:
+            field = await self.field(page)
+            if field is None and urlsplit(page.url)._replace(fragment="").geturl() != self.start:
+                await self.tabs.goto(page, self.start)
+                field = await self.field(page)
+            if field is None or field["method"] == "post":
+                out["error"] = "a form that posts" if field else "no search field"
+                return out
+            target = field["action"] or page.url
+            if not await self.tabs.allowed(target):
+                out["error"] = "robots.txt does not allow the search address"
+                return out
+            try:
+                await page.fill(field["selector"], query, timeout=5000)
+            except (PlaywrightError, PlaywrightTimeout) as exc:
+                out["error"] = f"the field could not be typed into ({type(exc).__name__})"
+                return out
+            await self.tabs.pace(page.url)
+            ms, how = await self._wait(page, lambda: page.press(field["selector"], "Enter"))
+            if ms is None and field["submit_selector"]:
+                await self.tabs.pace(page.url)
+                ms, how = await self._wait(page, lambda: page.click(field["submit_selector"]))
+        out["ms"] = None if ms is None else round(ms, 1)
+        out["how"] = how
+        if ms is None:
+            out["error"] = "no answer"
+            return out
+        with contextlib.suppress(PlaywrightError, PlaywrightTimeout):
+            await page.wait_for_load_state("domcontentloaded", timeout=self.timeout * 1000)
+        await self.tabs.settle(page)
+        out["url"] = page.url
+        with contextlib.suppress(PlaywrightError):
+            out["facts"] = clean_facts(await page.evaluate(RESULTS_JS))
+        return out
+
+    async def run(self, page: Any, purpose: str, query: str, **extra: Any) -> dict | None:
+        if self.left() <= 0 or self.data["skipped"]:
+            return None
+        result = await self.search(page, query)
+        self.silent = self.silent + 1 if result.get("error") == "no answer" else 0
+        if self.silent >= _GIVE_UP:
+            # a search that does not answer would cost a page timeout per query
+            self.data["skipped"] = f"the search did not answer {_GIVE_UP} searches in a row"
+        expected = [extra["expected"]] if extra.get("expected") else None
+        result["read"] = read_results(result["facts"], query, expected) if result["facts"] else None
+        result["purpose"] = purpose
+        result.update(extra)
+        result.pop("facts", None)  # the reading keeps what the checks judge
+        self.data["runs"].append(result)
+        return result
+
+    async def autocomplete(self, page: Any, prefix: str) -> None:
+        if self.left() <= 0 or not prefix or self.data["skipped"]:
+            return
+        if not await self.tabs.goto(page, self.start):
+            return
+        field = await self.field(page)
+        if field is None:
+            return
+        self.count += 1
+        self.data["searches"] = self.count
+        sel = field["selector"]
+        out: dict[str, Any] = {"prefix": prefix, "ms": None, "count": 0, "keyboard": None}
+        with contextlib.suppress(PlaywrightError, PlaywrightTimeout):
+            await page.fill(sel, "")
+            before = await page.evaluate(_SUGGEST_JS)
+            await self.tabs.pace(page.url)
+            await page.locator(sel).press_sequentially(prefix, delay=120)
+            typed = time.monotonic()
+            check = f"() => ({_SUGGEST_JS})().count > {before['count']}"
+            with contextlib.suppress(PlaywrightError, PlaywrightTimeout):
+                await page.wait_for_function(check, timeout=2500, polling=50)
+                out["ms"] = round((time.monotonic() - typed) * 1000.0, 1)
+            shown = await page.evaluate(_SUGGEST_JS)
+            out["count"] = max(0, shown["count"] - before["count"])
+            out["texts"] = shown["texts"]
+            if out["count"]:
+                out["screenshot"] = await viewport_shot(page)
+                await page.press(sel, "ArrowDown")
+                after = await page.evaluate(_SUGGEST_JS)
+                out["keyboard"] = bool(
+                    after["descendant"]
+                    or after["selected"]
+                    or (after["value"] is not None and after["value"] != shown["value"])
+                )
+            await page.press(sel, "Escape")
+        self.data["autocomplete"] = out
+
+
+def _js(value: str) -> str:
+    import json
+
+    return json.dumps(value or None)
+
+
+async def run_journeys(site: Any, opts: dict[str, Any]) -> dict[str, Any]:
+    """Every search of the audit, in a fixed order, within ``max_searches``."""
+    j = _Journey(site, opts)
+    derived = derived_queries(site.records(), j.start, opts)
+    j.data["lang"] = derived["lang"]
+    j.data["derived"] = derived
+    if j.budget <= 0:
+        j.data["skipped"] = "no searches allowed (max_searches = 0)"
+        return j.data
+    if site.tabs is None:
+        j.data["skipped"] = "the engine lent no browser tab for the searches"
+        return j.data
+    async with site.tabs.open(j.start) as page:
+        if page is None:
+            j.data["skipped"] = "the start page could not be opened for the searches"
+            return j.data
+        with contextlib.suppress(PlaywrightError, PlaywrightTimeout):
+            loc = await j._locate(page)
+            j.data["located"] = loc
+            if loc["field"] and loc["field"]["visible"]:
+                shot = await element_shot(page, loc["field"]["selector"])
+                if shot:
+                    j.data["screenshots"]["box"] = shot
+        if await j.field(page) is not None:
+            j.data["method"] = "field"
+        elif opts["url_pattern"]:
+            j.data["method"] = "url_pattern"
+        else:
+            j.data["skipped"] = "no search field found on the start page"
+            return j.data
+        if j.data["opened_by_click"]:
+            loc = await j._locate(page)
+            j.data["located_open"] = loc
+        bases: list[dict] = []
+        for entry in opts["queries"]:
+            query, expected = parse_query(entry)
+            r = await j.run(page, "configured", query, expected=expected)
+            if r:
+                bases.append(r)
+        for p in derived["products"]:
+            r = await j.run(page, "product", p["query"], expected=p["expected"])
+            if r:
+                r["sku"] = p["sku"]
+                bases.append(r)
+        nonsense = opts["nonsense_query"]
+        if nonsense:
+            r = await j.run(page, "nonsense", nonsense)
+            if r and r.get("read") and r["read"]["zero"]:
+                j.data["screenshots"]["zero"] = await viewport_shot(page)
+        autocomplete_left = 1 if opts["autocomplete_prefix"] and derived["products"] else 0
+        j.budget -= autocomplete_left  # kept for the autocomplete probe at the end
+        for base in bases:
+            if base.get("sku") and base.get("read") and not base["read"]["zero"]:
+                await j.run(
+                    page,
+                    "variant",
+                    base["sku"],
+                    kind="sku",
+                    base=base["query"],
+                    expected=base.get("expected"),
+                )
+        for base in bases:
+            if not base.get("read") or base["read"]["zero"]:
+                continue  # a variant tells nothing where the exact query finds nothing
+            for v in variants(base["query"], lang=derived["lang"], synonyms=opts["synonyms"]):
+                await j.run(
+                    page,
+                    "variant",
+                    v.query,
+                    kind=v.kind,
+                    base=base["query"],
+                    expected=base.get("expected"),
+                )
+        for c in derived["categories"]:
+            await j.run(page, "category", c["query"], category=c["expected"])
+        j.budget += autocomplete_left
+        if autocomplete_left:
+            word = max(derived["products"][0]["query"].split(), key=len)
+            await j.autocomplete(page, word[: opts["autocomplete_prefix"]].lower())
+    return j.data
