@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -28,11 +29,14 @@ class FormCase:
 
     @property
     def signature(self) -> str:
-        """The same form on other pages and in the next run: its address and selector
-        (paths, not hosts), or the template for a group of inputs outside a form."""
+        """The same form on other pages and in the next run: its address, selector, opening
+        tag and field names (paths, not hosts), or the template for a group of inputs
+        outside a form. A header's search form on every template is one form."""
         action = urlsplit(self.form.get("action") or "").path
         where = action if self.form.get("element") == "form" else self.page.template
-        return f"{self.kind}|{where}|{self.form.get('selector', '')}"
+        names = ",".join(f.get("name") or f.get("id") or "" for f in self.fields)
+        shape = hashlib.sha1(f"{self.form.get('snippet', '')}|{names}".encode()).hexdigest()[:8]
+        return f"{self.kind}|{where}|{self.form.get('selector', '')}|{shape}"
 
 
 def forms_in(pages: Iterable[PageView]) -> Iterator[FormCase]:
