@@ -29,10 +29,15 @@ _SW_JS = "() => !!(navigator.serviceWorker && navigator.serviceWorker.controller
 
 
 def judge_attempt(attempt: dict) -> str:
-    """messages (the page said something), native (only the browser's bubble), sent
-    (the form went to the server unchecked), silent (nothing at all happened)."""
+    """messages (the page said something), dialog (an alert() box said it), native (only
+    the browser's bubble), sent (the form went to the server unchecked), silent (nothing
+    at all happened), unsent (the probe could not press the submit button)."""
+    if attempt.get("submit") in ("failed", "none"):
+        return "unsent"
     if attempt.get("messages"):
         return "messages"
+    if attempt.get("dialogs"):
+        return "dialog"
     tried = [b for b in attempt.get("blocked", []) if b.get("type") in ("document", "xhr", "fetch")]
     if tried or attempt.get("sent") or attempt.get("navigated"):
         return "sent"  # whatever the field's validity said, the browser let it go
@@ -256,6 +261,32 @@ class ErrorHandling(FormsCheck):
             "server_validation for this form to see what the shop answers."
         )
         outcome = judge_attempt(empty)
+        if outcome == "unsent":
+            review.append(
+                {
+                    "url": p["url"],
+                    "form": name,
+                    "note": "the submit button could not be pressed; not probed",
+                }
+            )
+            return out
+        if outcome == "dialog" or (bad and judge_attempt(bad) == "dialog"):
+            shown = empty if outcome == "dialog" else bad
+            out.append(
+                self._finding(
+                    p,
+                    "dialog",
+                    shown,
+                    severity="moderate",
+                    title="Errors shown in a pop-up dialog",
+                    message=f"{Name} answered the failed submit with a browser dialog "
+                    f'("{(shown.get("dialogs") or [""])[0][:80]}"): it hides the form, '
+                    "names no field next to the field, and is gone once dismissed.",
+                    recommendation="Show each error next to its field, tied with "
+                    "aria-describedby, instead of alert().",
+                    evidence={"dialogs": shown.get("dialogs", [])[:3]},
+                )
+            )
         sends = [
             f"{b['method']} {b['path']}"
             for b in empty.get("blocked", []) + empty.get("sent", [])

@@ -251,6 +251,8 @@ async def probe_form(
     result: dict[str, Any] = {"fields": [f.get("name") or f.get("id") for f in fields]}
     navigations: list[str] = []
     page.on("framenavigated", lambda fr: fr == page.main_frame and navigations.append(fr.url))
+    dialogs: list[str] = []  # alert() as error message (the probe tab dismisses them)
+    page.on("dialog", lambda d: dialogs.append(d.message[:200]))
 
     # 1. empty
     guard.armed = True
@@ -259,8 +261,10 @@ async def probe_form(
             await page.locator(f["selector"]).first.fill("", timeout=3000)
     await page.evaluate(_SNAPSHOT_JS)
     start_blocked, start_sent = len(guard.blocked), len(guard.sent)
-    result["empty_submit"] = await _submit(page, form, sels[0] if sels else None)
+    submitted = await _submit(page, form, sels[0] if sels else None)
     empty = await _observe(page, form, sels, bool(navigations))
+    empty["submit"] = submitted
+    empty["dialogs"] = dialogs[:]
     empty["blocked"] = guard.blocked[start_blocked:]
     empty["sent"] = guard.sent[start_sent:]
     empty["navigated"] = bool(navigations)
@@ -306,8 +310,11 @@ async def probe_form(
     # no new snapshot: a message shown on blur and still there after the submit counts
     start_blocked, start_sent = len(guard.blocked), len(guard.sent)
     navigations.clear()
-    await _submit(page, form, sels[0] if sels else None)
+    dialogs.clear()
+    submitted = await _submit(page, form, sels[0] if sels else None)
     bad = await _observe(page, form, sels, bool(navigations))
+    bad["submit"] = submitted
+    bad["dialogs"] = dialogs[:]
     bad["blocked"] = guard.blocked[start_blocked:]
     bad["sent"] = guard.sent[start_sent:]
     bad["navigated"] = bool(navigations)

@@ -44,8 +44,21 @@ BOXED = page(
     "var b = document.getElementById('box'); b.hidden = false;"
     "b.textContent = 'Please correct the errors in the form.'; } });</script>",
 )
+ALERTED = page(
+    "Newsletter",
+    '<h1>Newsletter</h1><form id="f" action="/send" method="post" novalidate>'
+    '<label for="e">Email</label><input id="e" name="email" type="email">'
+    '<button type="submit">Subscribe</button></form>'
+    "<script>document.getElementById('f').addEventListener('submit', function (e) {"
+    "e.preventDefault(); alert('Please enter a valid email address.'); });</script>",
+)
 ROUTES = {
-    "/": page("Home", '<a href="/silent">a</a> <a href="/good">b</a> <a href="/boxed">c</a>'),
+    "/": page(
+        "Home",
+        '<a href="/silent">a</a> <a href="/good">b</a> <a href="/boxed">c</a> '
+        '<a href="/alerted">d</a>',
+    ),
+    "/alerted": ALERTED,
     "/silent": SILENT,
     "/good": GOOD,
     "/boxed": BOXED,
@@ -101,6 +114,11 @@ def test_verdicts_on_recorded_probes():
     # sign-in errors come from the server: not a finding when the probe may not ask it
     assert titles(probe("/a", attempt(blocked=[POST]), kind="login")) == []
     assert titles(probe("/a", native)) == []
+    # a probe that could not press the button judges nothing
+    assert titles(probe("/a", attempt(submit="failed"))) == []
+    assert titles(probe("/a", attempt(dialogs=["Fill in all fields!"]))) == [
+        "Errors shown in a pop-up dialog"
+    ]
 
     tied = {
         "text": "Please enter your name.",
@@ -193,7 +211,10 @@ async def test_probes_find_missing_and_untied_errors_and_send_nothing(browser, t
             "Focus not moved to the first error",
             "No inline validation",
         ],
+        "/alerted": ["Errors shown in a pop-up dialog", "No inline validation"],
     }
+    (dialog,) = [f for f in found["/alerted"] if "dialog" in f["title"]]
+    assert dialog["evidence"]["dialogs"][0] == "Please enter a valid email address."
     empty = next(f for f in found["/silent"] if f["title"].startswith("No error"))
     assert empty["evidence"]["requests"] == ["POST /send"]
     assert empty["evidence"]["screenshot"].startswith("data:image/jpeg;base64,")
