@@ -195,10 +195,7 @@ class InputTypes(FormsCheck):
             "30% faster, and a third of guest checkouts use it.",
             evidence={
                 "fields": [
-                    {
-                        "field": f.get("name") or f.get("id"),
-                        "expected": EXPECTED_TOKENS[p][0],
-                    }
+                    f'{f.get("name") or f.get("id")}: autocomplete="{EXPECTED_TOKENS[p][0]}"'
                     for f, p in missing
                 ],
                 "missing": len(missing),

@@ -115,8 +115,9 @@ class FormLength(FormsCheck):
                         + (": " + "; ".join(savings) if savings else "")
                         + ".",
                         evidence={
-                            "fields": count,
+                            "value": count,
                             "limit": budget,
+                            "unit": "fields",
                             "kind": case.kind,
                             "savings": savings,
                         },

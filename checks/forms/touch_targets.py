@@ -87,9 +87,11 @@ class TouchTargets(FormsCheck):
                             recommendation=f"Make fields and buttons at least {good}x{good} px "
                             f"on phones (WCAG 2.5.8 asks for {least} at the very least).",
                             evidence={
+                                "value": min(first.get("width", 0), first.get("height", 0)),
+                                "limit": least,
+                                "unit": "px",
                                 "width": first.get("width"),
                                 "height": first.get("height"),
-                                "limit": least,
                                 "recommended": good,
                                 "controls": len(small),
                             },
@@ -111,7 +113,7 @@ class TouchTargets(FormsCheck):
                             "customer cannot see all they typed.",
                             recommendation=f"Make it at least {need} characters wide "
                             f"(width: {need + 2}ch).",
-                            evidence={"chars": chars, "limit": need},
+                            evidence={"value": chars, "limit": need, "unit": "characters"},
                         )
                     )
         return out
