@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Iterable
 from fnmatch import fnmatchcase
 from typing import Any, ClassVar
@@ -26,6 +25,15 @@ PROBED_BY_DEFAULT = ["login", "registration", "checkout", "contact", "newsletter
 INLINE_KINDS = ("registration", "checkout", "contact", "newsletter")
 NEAR_PX = 100
 _SW_JS = "() => !!(navigator.serviceWorker && navigator.serviceWorker.controller)"
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}/"
+
+
+async def _no_socket(ws: Any) -> None:
+    """WebSockets of the probe tab talk to no one (a chat widget could relay input)."""
 
 
 def judge_attempt(attempt: dict) -> str:
@@ -173,44 +181,48 @@ class ErrorHandling(FormsCheck):
             "server_allowed": allow,
             "labels": [field_label(f) for f in case.fields],
         }
-        async with tabs.open(url) as page:
+        guard = Guard(_origin(url), allow_server=allow)
+        async with tabs.open() as page:
             if page is None:
-                return {
-                    **head,
-                    "skipped": "the page could not be loaded (or robots.txt forbids it)",
-                }
-            try:
-                if await page.evaluate(_SW_JS):
-                    return {
-                        **head,
-                        "skipped": "a service worker runs the page: requests could "
-                        "escape the browser's blocking",
-                    }
-                if await page.locator(form["selector"]).count() == 0:
-                    return {**head, "skipped": "the form was not found again"}
-            except PlaywrightError as exc:
-                return {**head, "skipped": f"the page failed: {str(exc)[:100]}"}
-            parts = urlsplit(page.url)
-            guard = Guard(f"{parts.scheme}://{parts.netloc}/", allow_server=allow)
+                return {**head, "skipped": "no probe tab"}
+            # the guard is in place before the page loads (off until the probe starts),
+            # and stays armed until the tab is closed: no beacon on unload gets out
             await page.context.route("**/*", guard.handle)
-            if allow:
-                await tabs.pace(url)
+            await page.context.route_web_socket("**/*", _no_socket)
+            facts: dict[str, Any] = {}
 
-            async def reload() -> bool:
-                guard.armed = False  # a page load, as the crawl makes; nothing typed is in it
+            async def load() -> bool:
+                """The page, loaded as the crawl would, and fit to be probed."""
+                guard.armed = False  # a page load; nothing typed is in it
                 try:
-                    return await tabs.goto(page, url) is not None
+                    if await tabs.goto(page, url) is None:
+                        facts["skipped"] = "the page could not be loaded (or robots.txt forbids it)"
+                        return False
+                    if await page.evaluate(_SW_JS):
+                        facts["skipped"] = (
+                            "a service worker runs the page: requests could escape the "
+                            "browser's blocking"
+                        )
+                        return False
+                    if await page.locator(form["selector"]).count() == 0:
+                        facts["skipped"] = "the form was not found again"
+                        return False
+                    return True
+                except PlaywrightError as exc:
+                    facts["skipped"] = f"the page failed: {str(exc)[:100]}"
+                    return False
                 finally:
                     guard.armed = True
 
             try:
-                facts = await probe_form(page, form, case.kind, guard, reload)
+                if await load():
+                    if allow:
+                        await tabs.pace(url)
+                    facts.update(await probe_form(page, form, case.kind, guard, load))
             except PlaywrightError as exc:
-                facts = {"error": str(exc)[:200]}
+                facts["error"] = str(exc)[:200]
             finally:
                 guard.armed = True  # whatever happens while the tab closes is blocked too
-                with contextlib.suppress(PlaywrightError):
-                    await page.context.unroute_all(behavior="ignoreErrors")
         return {**head, **facts, "blocked_total": len(guard.blocked), "sent_total": len(guard.sent)}
 
     # -- evaluate: pure --------------------------------------------------------------------

@@ -81,7 +81,7 @@ class Guard:
 
     def _carries_typed(self, url: str) -> bool:
         plain = unquote(url).replace("+", " ")
-        return any(v and v in plain for v in self.typed)
+        return any(len(v) >= 4 and v in plain for v in self.typed)
 
     async def handle(self, route: Any) -> None:
         request = route.request
@@ -279,6 +279,7 @@ async def probe_form(
         return result
     if reload is not None:
         if not await reload():
+            result["malformed_skipped"] = True
             return result
         guard.armed = True
         navigations.clear()

@@ -20,6 +20,14 @@ FIELDS = (
     '<label for="e">Email *</label><input id="e" name="email" type="email" required>'
     '<label for="m">Message *</label><textarea id="m" name="message" required></textarea>'
 )
+#: what analytics and address lookups do with what a customer types: each would leak it
+LEAKY_JS = (
+    "document.addEventListener('input', function (e) { var v = encodeURIComponent(e.target.value);"
+    "fetch('/lookup?v=' + v); new Image().src = '/pixel.gif?v=' + v; });"
+    "document.addEventListener('change', function (e) { navigator.sendBeacon('/beacon', e.target.value);"
+    "try { new WebSocket('ws://' + location.host + '/socket').onopen = function () {"
+    "this.send(e.target.value); }; } catch (x) {} });"
+)
 SILENT = page(
     "Contact",
     '<h1>Contact us</h1><form action="/send" method="post" novalidate>'
@@ -31,7 +39,8 @@ GOOD = page(
     "<h1>Contact us</h1><p>Fields marked * are required.</p>"
     '<form action="/send" method="post" data-validate>'
     + FIELDS
-    + f'<button type="submit">Send message</button></form><script>{_VALIDATE_JS}</script>',
+    + f'<button type="submit">Send message</button></form><script>{_VALIDATE_JS}</script>'
+    + f"<script>{LEAKY_JS}</script>",
 )
 BOXED = page(
     "Register",
@@ -199,6 +208,11 @@ async def audit(browser, tmp_path, **options):
 
 async def test_probes_find_missing_and_untied_errors_and_send_nothing(browser, tmp_path):
     found, log, details = await audit(browser, tmp_path)
+    # the proof: the server saw page loads only; no submission, none of the typed values
+    assert {method for method, _ in log} <= {"GET", "HEAD"}
+    assert not any(path.startswith("/send") for _, path in log)
+    assert not any("anna" in path.lower() or "probe" in path.lower() for _, path in log)
+    assert not any(path.startswith(("/lookup", "/beacon", "/socket")) for _, path in log)
     titles_by_page = {path: sorted(f["title"] for f in fs) for path, fs in found.items()}
     assert titles_by_page == {
         "/silent": [
@@ -222,10 +236,6 @@ async def test_probes_find_missing_and_untied_errors_and_send_nothing(browser, t
     by_url = {p["url"].rsplit("/", 1)[1]: p for p in details["probes"]}
     assert by_url["good"]["empty"] == "messages" and by_url["good"]["malformed_email"] == "messages"
     assert by_url["silent"]["requests_blocked"] >= 2 and by_url["silent"]["requests_sent"] == 0
-    # the proof: the server saw page loads only; no submission, none of the typed values
-    assert {method for method, _ in log} <= {"GET", "HEAD"}
-    assert not any(path.startswith("/send") for _, path in log)
-    assert not any("anna" in path.lower() or "probe" in path.lower() for _, path in log)
 
 
 async def test_server_validation_lets_only_the_named_form_reach_the_shop(browser, tmp_path):
