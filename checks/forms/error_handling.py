@@ -266,6 +266,7 @@ class ErrorHandling(FormsCheck):
         out: list[Finding] = []
         name = p["name"]
         Name = name[0].upper() + name[1:]
+        labels = [str(x) for x in p.get("labels", [])]
         blocked_note = (
             "The shop's answer was observed (server validation allowed)."
             if p.get("server_allowed")
@@ -334,10 +335,16 @@ class ErrorHandling(FormsCheck):
                         severity="serious",
                         title=title,
                         message=f"{Name} on {urlsplit(p['url']).path} was submitted with every "
-                        f"field empty: {what}. " + (blocked_note if outcome == "sent" else ""),
+                        f"field empty ({', '.join(labels[:8])}): {what}. "
+                        + (blocked_note if outcome == "sent" else ""),
                         recommendation="Check required fields in the browser before sending "
                         "(required attributes or script), and show each error next to its field.",
-                        evidence={"attempt": "empty", "outcome": outcome, "requests": sends[:5]},
+                        evidence={
+                            "attempt": "empty",
+                            "outcome": outcome,
+                            "requests": sends[:5],
+                            "fields": labels[:20],
+                        },
                     )
                 )
         elif outcome == "native":
@@ -405,7 +412,12 @@ class ErrorHandling(FormsCheck):
                         "which field is wrong.",
                         recommendation="Show an error under each wrong field, tie it with "
                         'aria-describedby and set aria-invalid="true" (WCAG 3.3.1).',
-                        evidence={"attempt": label, "messages": texts, "distance_px": far},
+                        evidence={
+                            "attempt": label,
+                            "messages": texts,
+                            "distance_px": far,
+                            "fields": labels[:20],
+                        },
                     )
                 )
             elif what == "not-announced":
