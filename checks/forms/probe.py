@@ -184,6 +184,22 @@ _OBSERVE_JS = r"""
 """
 
 
+_ANSWER_JS = """
+(s) => {
+  const el = document.querySelector(s);
+  if (!el) return;
+  if (el.tagName === 'SELECT') {
+    if (!el.value) { const o = Array.from(el.options).find((x) => x.value && !x.disabled); if (o) el.value = o.value; }
+  } else if (el.type === 'radio') {
+    const group = el.form && el.name ? Array.from(el.form.elements).filter((x) => x.name === el.name) : [el];
+    if (!group.some((x) => x.checked)) el.checked = true;
+  } else { el.checked = true; }
+  el.dispatchEvent(new Event('input', { bubbles: true }));
+  el.dispatchEvent(new Event('change', { bubbles: true }));
+}
+"""
+
+
 async def _quiet(page: Page) -> None:
     with contextlib.suppress(PlaywrightError):
         await page.evaluate(_SETTLE_JS)
@@ -296,6 +312,11 @@ async def probe_form(
         if f["selector"] in typed:
             with contextlib.suppress(PlaywrightError, PlaywrightTimeout):
                 await page.locator(f["selector"]).first.fill(typed[f["selector"]], timeout=3000)
+    # required boxes, choices and menus answered too, so only the email can be wrong
+    for f in fields:
+        if f.get("required") and f.get("type") in ("checkbox", "radio", "select"):
+            with contextlib.suppress(PlaywrightError, PlaywrightTimeout):
+                await page.evaluate(_ANSWER_JS, f["selector"])
     target = emails[0]["selector"]
     with contextlib.suppress(PlaywrightError):
         await page.evaluate(

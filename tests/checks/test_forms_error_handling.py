@@ -61,12 +61,23 @@ ALERTED = page(
     "<script>document.getElementById('f').addEventListener('submit', function (e) {"
     "e.preventDefault(); alert('Please enter a valid email address.'); });</script>",
 )
+#: the email is checked nowhere; a required box must be ticked to see that it goes out
+TERMS = page(
+    "Register",
+    '<h1>Create an account</h1><form action="/send" method="post">'
+    '<label for="e">Email *</label><input id="e" name="email" required>'
+    '<label for="c">Country *</label><select id="c" name="country" required>'
+    '<option value="">Choose</option><option value="de">Germany</option></select>'
+    '<label><input type="checkbox" name="terms" required> I accept the terms *</label>'
+    '<button type="submit">Create account</button></form>',
+)
 ROUTES = {
     "/": page(
         "Home",
         '<a href="/silent">a</a> <a href="/good">b</a> <a href="/boxed">c</a> '
-        '<a href="/alerted">d</a>',
+        '<a href="/alerted">d</a> <a href="/terms">e</a>',
     ),
+    "/terms": TERMS,
     "/alerted": ALERTED,
     "/silent": SILENT,
     "/good": GOOD,
@@ -226,6 +237,7 @@ async def test_probes_find_missing_and_untied_errors_and_send_nothing(browser, t
             "No inline validation",
         ],
         "/alerted": ["Errors shown in a pop-up dialog", "No inline validation"],
+        "/terms": ["Malformed email address accepted", "No inline validation"],
     }
     (dialog,) = [f for f in found["/alerted"] if "dialog" in f["title"]]
     assert dialog["evidence"]["dialogs"][0] == "Please enter a valid email address."
