@@ -19,28 +19,44 @@ EXPECTED = {
     "newsletter-placeholder-only": (
         "forms.labels",
         "/newsletter",
-        "Placeholder used as the only label",
+        "Placeholder used as the only label (newsletter form)",
     ),
-    "email-type-text": ("forms.input-types", "/register", 'Email field of type "text"'),
+    "email-type-text": (
+        "forms.input-types",
+        "/register",
+        'Email field of type "text" (registration form)',
+    ),
     "address-no-autocomplete": (
         "forms.input-types",
         "/checkout",
-        "Fields without autocomplete tokens",
+        "Fields without autocomplete tokens (checkout form)",
     ),
-    "required-unmarked": ("forms.required-fields", "/checkout", "Required fields are not marked"),
+    "required-unmarked": (
+        "forms.required-fields",
+        "/checkout",
+        "Required fields are not marked (checkout form)",
+    ),
     "no-error-on-empty": (
         "forms.error-handling",
         "/contact",
-        "No error when the form is sent empty",
+        "No error when the form is sent empty (contact form)",
     ),
     "errors-not-tied": (
         "forms.error-handling",
         "/register",
-        "Error messages not tied to their fields",
+        "Error messages not tied to their fields (registration form)",
     ),
-    "phone-type-text": ("forms.input-types", "/checkout", 'Phone field of type "text"'),
-    "long-contact-form": ("forms.length", "/contact", "Long contact form: 14 fields"),
-    "icon-only-submit": ("forms.buttons", "/", "Submit button with no text (icon only)"),
+    "phone-type-text": (
+        "forms.input-types",
+        "/checkout",
+        'Phone field of type "text" (checkout form)',
+    ),
+    "long-contact-form": (
+        "forms.length",
+        "/contact",
+        "Long form: 14 fields (contact form)",
+    ),
+    "icon-only-submit": ("forms.buttons", "/", "Icon-only submit button (search form)"),
 }
 
 
@@ -75,9 +91,11 @@ async def test_demo_forms_defects_are_found_and_nothing_is_sent(browser, tmp_pat
         paths = {u.removeprefix(base) or "/" for f in found[(check, title)] for u in f["urls"]}
         assert path in paths, (defect, paths)
     # the header's search button is one finding with the pages of many templates
-    (icon,) = found[("forms.buttons", "Submit button with no text (icon only)")]
+    (icon,) = found[("forms.buttons", "Icon-only submit button (search form)")]
     assert len(icon["urls"]) > 5
-    for probe in found[("forms.error-handling", "No error when the form is sent empty")]:
+    for probe in found[
+        ("forms.error-handling", "No error when the form is sent empty (contact form)")
+    ]:
         assert probe["evidence"]["screenshot"].startswith("data:image/jpeg;base64,")
     assert {f["category"] for f in results["findings"]} == {"forms"}
     assert results["categories"]["forms"]["score"] < 90

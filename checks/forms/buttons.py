@@ -130,7 +130,9 @@ class Buttons(FormsCheck):
                     selector=b.get("selector"),
                     snippet=b.get("snippet"),
                     severity="serious",
-                    title="Submit button with no text" + (" (icon only)" if b.get("icon") else ""),
+                    title="Icon-only submit button"
+                    if b.get("icon")
+                    else "Submit button with no text",
                     message=f"The submit button of {case.name} shows "
                     + ("only an icon" if b.get("icon") else "nothing")
                     + ' and has no accessible name: screen readers announce just "button", '

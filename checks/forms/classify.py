@@ -16,6 +16,7 @@ __all__ = [
     "field_words",
     "form_kind",
     "form_name",
+    "form_noun",
     "visible_fields",
 ]
 
@@ -215,16 +216,24 @@ def form_kind(form: dict, page_url: str = "") -> str:
     return "other"
 
 
+#: what to call a form of each kind
+FORM_NOUNS = {
+    "search": "search form",
+    "login": "sign-in form",
+    "registration": "registration form",
+    "checkout": "checkout form",
+    "payment": "payment form",
+    "contact": "contact form",
+    "newsletter": "newsletter form",
+}
+
+
+def form_noun(kind: str) -> str:
+    return FORM_NOUNS.get(kind, "form")
+
+
 def form_name(form: dict, kind: str) -> str:
     """A short name a person recognises: 'the contact form "Contact us"'."""
     label = form.get("aria_label") or form.get("heading") or ""
-    noun = {
-        "search": "search form",
-        "login": "sign-in form",
-        "registration": "registration form",
-        "checkout": "checkout form",
-        "payment": "payment form",
-        "contact": "contact form",
-        "newsletter": "newsletter form",
-    }.get(kind, "form")
+    noun = form_noun(kind)
     return f'the {noun} "{label[:60]}"' if label else f"the {noun}"

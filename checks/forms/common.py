@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 from auditor.plugins import Check, PageView
 from checks.navigation.common import OncePerTemplate
 
-from .classify import form_kind, form_name, visible_fields
+from .classify import form_kind, form_name, form_noun, visible_fields
 from .gather import gather_once
 
 __all__ = ["FormCase", "FormsCheck", "field_label", "forms_in"]
@@ -75,10 +75,12 @@ class FormsCheck(Check):
         """A finding about one form (and field), keyed so that it is the same finding on
         every page and template that shows the same form."""
         target = field or {}
+        selector, snippet = kw.pop("selector", None), kw.pop("snippet", None)
+        kw["title"] = f"{kw['title']} ({form_noun(case.kind)})"
         return self.finding(
             url=case.page.url,
-            selector=target.get("selector") or kw.pop("selector", None) or case.form["selector"],
-            snippet=target.get("snippet") or kw.pop("snippet", None) or case.form.get("snippet"),
+            selector=target.get("selector") or selector or case.form["selector"],
+            snippet=target.get("snippet") or snippet or case.form.get("snippet"),
             key=f"{what}|{case.signature}",
             **kw,
         )

@@ -14,7 +14,7 @@ from auditor.errors import ConfigError
 from auditor.model import Finding
 from auditor.plugins import PageView, SiteView
 
-from .classify import FORM_KINDS, form_kind, form_name, visible_fields
+from .classify import FORM_KINDS, form_kind, form_name, form_noun, visible_fields
 from .common import FormCase, FormsCheck, field_label
 from .probe import MALFORMED_EMAIL, Guard, probe_form
 
@@ -147,6 +147,7 @@ class ErrorHandling(FormsCheck):
         if not self.options["probe"] or site.tabs is None:
             return {"probes": probes}
         seen: set[str] = set()
+        over = 0
         for record in site.records():
             data = record.gathered.get(self.id)
             if not isinstance(data, dict):
@@ -164,9 +165,10 @@ class ErrorHandling(FormsCheck):
                     continue
                 seen.add(case.signature)
                 if len(probes) >= self.options["max_forms"]:
+                    over += 1
                     continue
                 probes.append(await self._probe(site.tabs, case))
-        return {"probes": probes}
+        return {"probes": probes, "over_limit": over}
 
     async def _probe(self, tabs: Any, case: FormCase) -> dict:
         url, form = case.page.url, case.form
@@ -247,6 +249,14 @@ class ErrorHandling(FormsCheck):
             if not empty:
                 continue
             out.extend(self._judge(p, empty, bad, review))
+        if data.get("over_limit"):
+            review.append(
+                {
+                    "url": None,
+                    "form": f"{data['over_limit']} more forms",
+                    "note": "not probed: over max_forms",
+                }
+            )
         self.details = {"probes": summary, "needs_review": review[:50]}
         return out
 
@@ -254,6 +264,7 @@ class ErrorHandling(FormsCheck):
         evidence = kw.pop("evidence", {})
         if attempt.get("screenshot"):
             evidence["screenshot"] = attempt["screenshot"]
+        kw["title"] = f"{kw['title']} ({form_noun(p['kind'])})"
         return self.finding(
             url=p["url"],
             selector=p["selector"],

@@ -107,7 +107,7 @@ class FormLength(FormsCheck):
                         case,
                         "too-long",
                         severity="moderate",
-                        title=f"Long {case.kind} form: {count} fields",
+                        title=f"Long form: {count} fields",
                         message=f"{case.name[0].upper()}{case.name[1:]} shows {count} fields "
                         f"where {budget} should do for a {case.kind} form "
                         f"({', '.join(field_label(f) for f in case.fields[:16])}). {BAYMARD}.",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from auditor.plugins import PageView, SiteView
 
 S = "http://127.0.0.1:9"
@@ -115,3 +117,8 @@ def pages(*forms: dict, path: str = "/p", template: str = "/p") -> list[PageView
 
 def site(data=None) -> SiteView:
     return SiteView(S + "/", {}, {}, [], {}, site_data=data)
+
+
+def bare(title: str) -> str:
+    """A finding's title without the form it names: "... (contact form)" -> "..."."""
+    return re.sub(r" \((?:[a-z-]+ )?form\)$", "", title)

@@ -11,7 +11,7 @@ from auditor.plugins import load_checks
 from auditor.runner import run_audit
 from checks.forms import ErrorHandling
 from checks.forms.error_handling import judge_attempt
-from tests.checks.forms_records import S, site
+from tests.checks.forms_records import S, bare, site
 from tests.conftest import quick_settings
 from tests.fixture_server import FixtureServer, page
 
@@ -118,7 +118,9 @@ POST = {"method": "POST", "path": "/send", "type": "document"}
 
 
 def titles(*probes):
-    return sorted(f.title for f in ErrorHandling().evaluate([], site({"probes": list(probes)})))
+    return sorted(
+        bare(f.title) for f in ErrorHandling().evaluate([], site({"probes": list(probes)}))
+    )
 
 
 def test_verdicts_on_recorded_probes():
@@ -134,6 +136,9 @@ def test_verdicts_on_recorded_probes():
     # sign-in errors come from the server: not a finding when the probe may not ask it
     assert titles(probe("/a", attempt(blocked=[POST]), kind="login")) == []
     assert titles(probe("/a", native)) == []
+    check = ErrorHandling()
+    assert check.evaluate([], site({"probes": [], "over_limit": 3})) == []
+    assert check.details["needs_review"][0]["form"] == "3 more forms"
     # a probe that could not press the button judges nothing
     assert titles(probe("/a", attempt(submit="failed"))) == []
     assert titles(probe("/a", attempt(dialogs=["Fill in all fields!"]))) == [
@@ -224,7 +229,7 @@ async def test_probes_find_missing_and_untied_errors_and_send_nothing(browser, t
     assert not any(path.startswith("/send") for _, path in log)
     assert not any("anna" in path.lower() or "probe" in path.lower() for _, path in log)
     assert not any(path.startswith(("/lookup", "/beacon", "/socket")) for _, path in log)
-    titles_by_page = {path: sorted(f["title"] for f in fs) for path, fs in found.items()}
+    titles_by_page = {path: sorted(bare(f["title"]) for f in fs) for path, fs in found.items()}
     assert titles_by_page == {
         "/silent": [
             "Malformed email address accepted",

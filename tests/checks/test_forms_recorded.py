@@ -41,17 +41,21 @@ def findings(mode: str) -> set[tuple[str, str, str]]:
 
 
 def test_recorded_defects_give_exactly_the_expected_static_findings():
-    icon = ("forms.buttons", "Submit button with no text (icon only)")
+    icon = ("forms.buttons", "Icon-only submit button (search form)")
     assert findings("defects") == {
-        ("forms.labels", "Placeholder used as the only label", "/newsletter"),
-        ("forms.input-types", 'Email field of type "text"', "/register"),
-        ("forms.input-types", 'Phone field of type "text"', "/checkout"),
-        ("forms.input-types", "Fields without autocomplete tokens", "/checkout"),
-        ("forms.input-types", "Fields without autocomplete tokens", "/contact"),  # the fax
-        ("forms.required-fields", "Required fields are not marked", "/checkout"),
-        ("forms.required-fields", "Required fields are not marked", "/contact"),
-        ("forms.length", "Long contact form: 14 fields", "/contact"),
-        ("forms.length", "Confirm-email field", "/contact"),
+        ("forms.labels", "Placeholder used as the only label (newsletter form)", "/newsletter"),
+        ("forms.input-types", 'Email field of type "text" (registration form)', "/register"),
+        ("forms.input-types", 'Phone field of type "text" (checkout form)', "/checkout"),
+        ("forms.input-types", "Fields without autocomplete tokens (checkout form)", "/checkout"),
+        (
+            "forms.input-types",
+            "Fields without autocomplete tokens (contact form)",
+            "/contact",
+        ),  # the fax
+        ("forms.required-fields", "Required fields are not marked (checkout form)", "/checkout"),
+        ("forms.required-fields", "Required fields are not marked (contact form)", "/contact"),
+        ("forms.length", "Long form: 14 fields (contact form)", "/contact"),
+        ("forms.length", "Confirm-email field (contact form)", "/contact"),
         *{
             (*icon, p)
             for p in (
