@@ -531,7 +531,8 @@ class ErrorHandling(FormsCheck):
                     severity="minor",
                     title="No inline validation",
                     message=f'{Name}: leaving the email field {field} with "{MALFORMED_EMAIL}" '
-                    "showed nothing; the customer learns of the mistake only after sending. "
+                    "showed nothing at the field; the customer learns of the mistake only "
+                    "after sending. "
                     "Baymard (2024): 31% of sites give no inline validation.",
                     recommendation="Check the format when the customer leaves the field (not "
                     "while they type), and clear the message once it is fixed.",
