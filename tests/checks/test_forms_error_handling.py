@@ -207,12 +207,12 @@ def test_payment_and_search_forms_can_never_be_probed():
     assert not check.server_allowed(S + "/register", {}, "registration")
 
 
-async def audit(browser, tmp_path, **options):
+async def audit(browser, tmp_path, routes=ROUTES, **options):
     settings = quick_settings(
         audit={"checks": ["forms.error-handling"]},
         checks={"forms.error-handling": options} if options else {},
     )
-    with FixtureServer(ROUTES) as server:
+    with FixtureServer(routes) as server:
         path = await run_audit(server.base_url, settings, tmp_path, browser=browser)
     results = json.loads(path.read_text())
     found = {}
@@ -256,11 +256,20 @@ async def test_probes_find_missing_and_untied_errors_and_send_nothing(browser, t
 
 
 async def test_server_validation_lets_only_the_named_form_reach_the_shop(browser, tmp_path):
-    found, log, details = await audit(browser, tmp_path, server_validation=["/silent"])
+    other = SILENT.replace('action="/send"', 'action="/send2"').replace("Contact us", "Write")
+    routes = {
+        "/": page("Home", '<a href="/silent">a</a> <a href="/other">b</a>'),
+        "/silent": SILENT,
+        "/other": other,
+        "/send": page("Thanks", "<h1>Thank you</h1>"),
+        "/send2": page("Thanks", "<h1>Thank you</h1>"),
+    }
+    found, log, details = await audit(browser, tmp_path, routes, server_validation=["/silent"])
     posts = [path for method, path in log if method == "POST"]
-    assert posts and set(posts) == {"/send"}
+    assert posts and set(posts) == {"/send"}  # /other's form was never let through
     by_url = {p["url"].rsplit("/", 1)[1]: p for p in details["probes"]}
-    assert by_url["silent"]["requests_sent"] >= 1
-    assert by_url["good"]["requests_sent"] == 0 and by_url["boxed"]["requests_sent"] == 0
-    empty = next(f for f in found["/silent"] if f["title"].startswith("No error"))
-    assert "observed" in empty["message"]
+    assert by_url["silent"]["requests_sent"] >= 1 and by_url["other"]["requests_sent"] == 0
+    seen = next(f for f in found["/silent"] if f["title"].startswith("No error"))
+    assert "observed" in seen["message"]
+    blocked = next(f for f in found["/other"] if f["title"].startswith("No error"))
+    assert "nothing reached the shop" in blocked["message"]
