@@ -1,0 +1,86 @@
+"""What the forms checks share: the gather step, the walk over forms, stable keys."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+from auditor.plugins import Check, PageView
+from checks.navigation.common import OncePerTemplate
+
+from .classify import form_kind, form_name, form_noun, visible_fields
+from .gather import gather_once
+
+__all__ = ["FormCase", "FormsCheck", "field_label", "forms_in"]
+
+
+@dataclass
+class FormCase:
+    """One form on one page, with what it is."""
+
+    page: PageView
+    form: dict
+    kind: str
+    name: str
+    fields: list[dict]
+
+    @property
+    def signature(self) -> str:
+        """The same form on other pages and in the next run: its address, selector, opening
+        tag and field names (paths, not hosts), or the template for a group of inputs
+        outside a form. A header's search form on every template is one form."""
+        action = urlsplit(self.form.get("action") or "").path
+        where = action if self.form.get("element") == "form" else self.page.template
+        names = ",".join(f.get("name") or f.get("id") or "" for f in self.fields)
+        shape = hashlib.sha1(f"{self.form.get('snippet', '')}|{names}".encode()).hexdigest()[:8]
+        return f"{self.kind}|{where}|{self.form.get('selector', '')}|{shape}"
+
+
+def forms_in(pages: Iterable[PageView]) -> Iterator[FormCase]:
+    """Every gathered form, in crawl order."""
+    for page in pages:
+        data = page.data
+        if not isinstance(data, dict):
+            continue
+        for form in data.get("forms") or []:
+            kind = form_kind(form, page.final_url or page.url)
+            yield FormCase(page, form, kind, form_name(form, kind), visible_fields(form))
+
+
+def field_label(field: dict) -> str:
+    """How to name a field to a person: its label, else what it offers instead."""
+    for key in ("label_text", "aria_label", "labelledby", "placeholder", "name", "id"):
+        value = (field.get(key) or "").replace("*", "").strip()
+        if value:
+            return f'"{value[:50]}"'
+    return f"a {field.get('type', 'text')} field"
+
+
+class FormsCheck(Check):
+    """Base of the static forms checks: the shared, read-only gatherer."""
+
+    category = "forms"
+
+    def __init__(self, options: dict[str, Any] | None = None, severity: str = ""):
+        super().__init__(options, severity)
+        self._seen = OncePerTemplate()
+
+    async def gather(self, page: Any, ctx: Any) -> dict | None:
+        return await gather_once(self._seen, page, ctx)
+
+    def form_finding(self, case: FormCase, what: str, *, field: dict | None = None, **kw):
+        """A finding about one form (and field), keyed so that it is the same finding on
+        every page and template that shows the same form."""
+        target = field or {}
+        selector, snippet = kw.pop("selector", None), kw.pop("snippet", None)
+        kw["title"] = f"{kw['title']} ({form_noun(case.kind)})"
+        return self.finding(
+            url=case.page.url,
+            selector=target.get("selector") or selector or case.form["selector"],
+            snippet=target.get("snippet") or snippet or case.form.get("snippet"),
+            key=f"{what}|{case.signature}",
+            **kw,
+        )

@@ -1,0 +1,114 @@
+"""forms.required-fields: which fields must be filled in, shown to the eye and in markup."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any, ClassVar
+
+from auditor.model import Finding
+from auditor.plugins import PageView, SiteView
+
+from .common import FormsCheck, field_label, forms_in
+
+__all__ = ["RequiredFields"]
+
+#: forms where the customer must be told which fields are required
+JUDGED_KINDS = ("registration", "checkout", "contact", "newsletter", "other")
+_ALL_REQUIRED = re.compile(
+    r"all fields (are )?(required|mandatory)|alle felder sind pflicht|alle felder (müssen|sind)",
+    re.I,
+)
+
+
+class RequiredFields(FormsCheck):
+    """Required and optional fields, marked for the eye and for assistive technology.
+
+    What: forms where no field says whether it is required or optional; fields required
+    in markup (required, aria-required) but not visibly; fields marked with '*' or
+    "required" but not in markup. Sign-in and search forms are left out (every field
+    of them is needed, and customers know it).
+    Why: customers who cannot tell required from optional either fill in everything
+    (time) or submit and meet errors (frustration); screen readers announce only the
+    markup (WCAG 3.3.2 Labels or Instructions, 1.3.1).
+    Example: a checkout whose fields have no '*', no "(optional)" and no required.
+    Fix: mark required fields with '*' explained above the form (or mark the few
+    optional ones "(optional)"), and put required/aria-required on them.
+    """
+
+    id = "forms.required-fields"
+    title = "Required fields are marked"
+    description = "Required and optional fields told apart, visibly and in markup."
+    default_options: ClassVar[dict[str, Any]] = {}
+
+    def evaluate(self, pages: Iterable[PageView], site: SiteView) -> list[Finding]:
+        out: list[Finding] = []
+        for case in forms_in(pages):
+            fields = [f for f in case.fields if f.get("type") not in ("checkbox", "radio")]
+            if case.kind not in JUDGED_KINDS or not fields:
+                continue
+            if case.kind == "other" and len(fields) < 3:
+                continue  # a sort menu or a quantity: nothing to tell apart
+            in_markup = [f for f in fields if f.get("required") or f.get("aria_required")]
+            shown = [f for f in fields if f.get("required_marker")]
+            optional = [f for f in fields if f.get("optional_marker")]
+            told = _ALL_REQUIRED.search(
+                f"{case.form.get('text', '')} {case.form.get('before', '')}"
+            )
+            if not in_markup and not shown and not optional and not told and len(fields) >= 2:
+                out.append(
+                    self.form_finding(
+                        case,
+                        "unmarked",
+                        severity="moderate",
+                        title="Required fields are not marked",
+                        message=f"None of the {len(fields)} fields of {case.name} says whether "
+                        "it is required or optional, neither visibly nor in markup: customers "
+                        "find out by submitting and failing.",
+                        recommendation="Mark required fields with '*' (explained above the "
+                        "form) and the required attribute, or mark the optional ones "
+                        '"(optional)".',
+                        evidence={"fields": len(fields)},
+                    )
+                )
+                continue
+            hidden = [f for f in in_markup if not f.get("required_marker")]
+            if (
+                hidden
+                and not told
+                and not (optional and len(optional) + len(in_markup) >= len(fields))
+            ):
+                out.append(
+                    self.form_finding(
+                        case,
+                        "not-shown",
+                        field=hidden[0],
+                        severity="moderate",
+                        title="Required fields not marked visibly",
+                        message=f"{len(hidden)} required field{'s' if len(hidden) != 1 else ''}"
+                        f" of {case.name} ({', '.join(field_label(f) for f in hidden[:6])}) "
+                        "carry the required attribute but show no '*' or \"required\", and "
+                        "the optional fields are not marked either.",
+                        recommendation="Show '*' after the label (and explain it), or mark the "
+                        'optional fields "(optional)".',
+                        evidence={"fields": [f.get("name") or f.get("id") for f in hidden]},
+                    )
+                )
+            unmarked = [f for f in shown if not (f.get("required") or f.get("aria_required"))]
+            if unmarked:
+                out.append(
+                    self.form_finding(
+                        case,
+                        "not-in-markup",
+                        field=unmarked[0],
+                        severity="minor",
+                        title="Required only to the eye",
+                        message=f"{len(unmarked)} field{'s' if len(unmarked) != 1 else ''} of "
+                        f"{case.name} ({', '.join(field_label(f) for f in unmarked[:6])}) "
+                        "look required but have neither required nor aria-required: screen "
+                        "readers do not say so.",
+                        recommendation='Add the required attribute (or aria-required="true").',
+                        evidence={"fields": [f.get("name") or f.get("id") for f in unmarked]},
+                    )
+                )
+        return out

@@ -1,0 +1,325 @@
+"""The static forms checks on hand-written records: each defect found, its repair not."""
+
+import pytest
+
+from auditor.config import load_settings
+from auditor.errors import ConfigError
+from auditor.plugins import load_checks
+from checks.forms import Buttons, FormLength, InputTypes, Labels, RequiredFields, TouchTargets
+from tests.checks.forms_records import bare, button, field, form, pages, site
+from tests.conftest import quick_settings
+
+
+def titles(check, *forms, **kw):
+    return [bare(f.title) for f in check.evaluate(pages(*forms, **kw), site())]
+
+
+def newsletter(email: dict) -> dict:
+    return form([email], [button("Subscribe")], action="/newsletter")
+
+
+# -- forms.labels ----------------------------------------------------------------------
+def test_placeholder_only_field_is_found_and_a_labelled_one_is_not():
+    bare = field("email", "", label_for="", placeholder="Your email address", type="email")
+    (f,) = Labels().evaluate(pages(newsletter(bare)), site())
+    assert f.title == "Placeholder used as the only label (newsletter form)"
+    assert f.severity == "serious"
+    assert f.selector == "#email" and "newsletter form" in f.message
+    assert titles(Labels(), newsletter(field("email", "Email address", type="email"))) == []
+
+
+def test_wrapping_label_and_aria_labelledby_count_as_labels():
+    wrapped = field("email", "Email", label_for="", label_wrap="Email")
+    by_id = field("phone", "Phone", label_for="", labelledby="Phone")
+    assert titles(Labels(), form([wrapped, by_id])) == []
+
+
+def test_field_without_any_label_and_screen_reader_only_label():
+    nothing = field("x", "", label_for="")
+    hidden = field("y", "", aria_label="Postcode", acc_name="Postcode")
+    assert sorted(titles(Labels(), form([nothing, hidden]))) == [
+        "Field labelled for screen readers only",
+        "Form field without any label",
+    ]
+
+
+def test_accessible_name_must_contain_the_visible_label():
+    odd = field("zip", "Postcode *", aria_label="Field 7", acc_name="Field 7")
+    assert titles(Labels(), form([odd])) == ["Accessible name differs from the visible label"]
+    # the '*' and "(optional)" markers are not part of what voice users say
+    fine = field("zip", "Postcode *", acc_name="Postcode")
+    assert titles(Labels(), form([fine])) == []
+
+
+def test_search_field_labels_are_left_to_the_search_checks():
+    search = form(
+        [field("q", "", label_for="", placeholder="Search", type="search")], role="search"
+    )
+    assert titles(Labels(), search) == []
+
+
+# -- forms.input-types ----------------------------------------------------------------
+def test_email_and_phone_of_type_text_are_found():
+    bad = form(
+        [
+            field("email", "Email address", autocomplete="email"),
+            field("phone", "Phone", autocomplete="tel"),
+        ]
+    )
+    assert sorted(titles(InputTypes(), bad)) == [
+        'Email field of type "text"',
+        'Phone field of type "text"',
+    ]
+    good = form(
+        [
+            field("email", "Email address", type="email", autocomplete="email"),
+            field("phone", "Phone", type="tel", autocomplete="tel"),
+        ]
+    )
+    assert titles(InputTypes(), good) == []
+
+
+def test_address_without_autocomplete_is_one_finding_naming_the_tokens():
+    names = [
+        ("first", "First name"),
+        ("last", "Last name"),
+        ("street", "Street"),
+        ("zip", "Postcode"),
+        ("city", "City"),
+    ]
+    bare = form([field(n, label) for n, label in names], action="/checkout")
+    (f,) = InputTypes().evaluate(pages(bare), site())
+    assert (
+        f.title == "Fields without autocomplete tokens (checkout form)"
+        and f.evidence["missing"] == 5
+    )
+    assert [x.split('"')[1] for x in f.evidence["fields"]] == [
+        "given-name",
+        "family-name",
+        "street-address",
+        "postal-code",
+        "address-level2",
+    ]
+    tokens = [
+        "given-name",
+        "family-name",
+        "shipping street-address",
+        "postal-code",
+        "address-level2",
+    ]
+    done = form(
+        [field(n, label, autocomplete=t) for (n, label), t in zip(names, tokens, strict=True)]
+    )
+    assert titles(InputTypes(), done) == []
+
+
+def test_invalid_token_autocomplete_off_and_number_postcode():
+    fields = [
+        field("email", "Email", type="email", autocomplete="e-mail"),
+        field("name", "Full name", autocomplete="off"),
+        field("zip", "Postcode", type="number", autocomplete="postal-code"),
+        field("code", "Voucher", autocomplete="off"),  # no personal data: off is fine
+    ]
+    assert sorted(titles(InputTypes(), form(fields))) == [
+        "Autofill switched off on personal data",
+        "Digits in a number field",
+        "Invalid autocomplete value",
+    ]
+    good = [field("zip", "Postcode", inputmode="numeric", autocomplete="postal-code")]
+    assert titles(InputTypes(), form(good)) == []
+
+
+# -- forms.required-fields --------------------------------------------------------------
+def test_unmarked_required_fields_are_found():
+    bare = form(
+        [field("a", "First name"), field("b", "Email"), field("c", "City")], action="/checkout"
+    )
+    assert titles(RequiredFields(), bare) == ["Required fields are not marked"]
+    marked = form(
+        [
+            field("a", "First name *", required=True),
+            field("b", "Email *", required=True),
+            field("c", "Phone (optional)"),
+        ],
+        action="/checkout",
+    )
+    assert titles(RequiredFields(), marked) == []
+
+
+def test_required_in_markup_only_and_to_the_eye_only():
+    markup_only = form(
+        [field("a", "Name", required=True), field("b", "Email", required=True)], action="/contact"
+    )
+    assert titles(RequiredFields(), markup_only) == ["Required fields not marked visibly"]
+    eye_only = form([field("a", "Name *"), field("b", "Email *")], action="/contact")
+    assert titles(RequiredFields(), eye_only) == ["Required only to the eye"]
+    told = form(
+        [field("a", "Name", required=True), field("b", "Email", required=True)],
+        action="/contact",
+        before="All fields are required.",
+    )
+    assert titles(RequiredFields(), told) == []
+
+
+def test_sign_in_forms_need_no_required_marks():
+    login = form(
+        [field("email", "Email", type="email"), field("pw", "Password", type="password")],
+        [button("Sign in")],
+    )
+    assert titles(RequiredFields(), login) == []
+
+
+# -- forms.length ------------------------------------------------------------------------
+def test_long_contact_form_with_confirm_email_is_found_with_savings():
+    names = [
+        "Salutation",
+        "Title",
+        "First name",
+        "Last name",
+        "Company",
+        "Department",
+        "Email address",
+        "Confirm email address",
+        "Phone",
+        "Mobile",
+        "Fax",
+        "Street",
+        "City",
+    ]
+    fields = [field(f"f{i}", n) for i, n in enumerate(names)]
+    fields.append(field("msg", "Message", type="textarea", tag="textarea"))
+    found = {
+        bare(f.title): f
+        for f in FormLength().evaluate(pages(form(fields, action="/contact")), site())
+    }
+    assert set(found) == {"Long form: 14 fields", "Confirm-email field"}
+    long = found["Long form: 14 fields"]
+    assert long.evidence["value"] == 14 and long.evidence["limit"] == 5
+    assert "Baymard 2024" in long.message and "11.3" in long.message
+    assert any("first and last name" in s for s in long.evidence["savings"])
+    short = [
+        field("name", "Name"),
+        field("email", "Email"),
+        field("msg", "Message", type="textarea"),
+    ]
+    assert titles(FormLength(), form(short, action="/contact")) == []
+
+
+def test_captcha_and_second_address_line():
+    fields = [
+        field("street", "Street"),
+        field("street2", "Address line 2"),
+        field("zip", "Postcode"),
+    ]
+    found = titles(FormLength(), form(fields, action="/checkout", captcha=True))
+    assert sorted(found) == ["CAPTCHA in the form", "Second address line shown by default"]
+    assert titles(FormLength(), form(fields[::2], action="/checkout")) == []
+
+
+def test_split_name_within_budget_is_only_needs_review():
+    check = FormLength()
+    fields = [
+        field("first", "First name"),
+        field("last", "Last name"),
+        field("street", "Street"),
+        field("zip", "Postcode"),
+    ]
+    assert check.evaluate(pages(form(fields, action="/checkout")), site()) == []
+    assert check.details["needs_review"][0]["note"] == "separate first and last name fields"
+
+
+def test_budgets_merge_with_the_defaults_and_bad_ones_stop_with_the_key():
+    check = FormLength({"max_fields": {"contact": 9}})
+    assert check.options["max_fields"]["contact"] == 9
+    assert check.options["max_fields"]["checkout"] == 11
+    settings = quick_settings(checks={"forms.length": {"max_fields": {"kontakt": 3}}})
+    with pytest.raises(ConfigError, match=r"forms.length.*max_fields\.kontakt"):
+        load_checks(settings, ["forms.length"])
+
+
+# -- forms.buttons ----------------------------------------------------------------------------
+def test_icon_only_submit_is_found_also_in_a_search_form():
+    icon = button("", icon=True, snippet="<button><svg></svg></button>")
+    search = form([field("q", "", type="search")], [icon], role="search", action="/search")
+    (f,) = Buttons().evaluate(pages(search), site())
+    assert f.title == "Icon-only submit button (search form)" and f.severity == "serious"
+    named = form(
+        [field("q", "", type="search")],
+        [button("", icon=True, aria_label="Search")],
+        role="search",
+        action="/search",
+    )
+    assert titles(Buttons(), named) == []
+
+
+def test_generic_text_and_missing_submit_button():
+    assert titles(
+        Buttons(), form([field("email", "Email")], [button("Submit")], action="/contact")
+    ) == ['Generic submit button "Submit"']
+    assert titles(Buttons(), form([field("email", "Email")], [], action="/contact")) == [
+        "Form without a submit button"
+    ]
+    assert titles(Buttons(), form([field("email", "Email")], [button("Send message")])) == []
+
+
+def test_format_rule_needs_a_hint_before_failing():
+    rule = field("pw", "Password", type="password", minlength="8", autocomplete="new-password")
+    assert titles(Buttons(), form([rule], [button("Create account")])) == [
+        "Format rule not explained before the customer fails it"
+    ]
+    hinted = {**rule, "described_text": "At least 8 characters."}
+    assert titles(Buttons(), form([hinted], [button("Create account")])) == []
+
+
+def test_show_password_is_review_by_default_and_a_finding_on_request():
+    pw = field("pw", "Password", type="password")
+    login = form([field("email", "Email", type="email"), pw], [button("Sign in")])
+    check = Buttons()
+    assert check.evaluate(pages(login), site()) == []
+    assert "show-password" in check.details["needs_review"][0]["note"]
+    assert titles(Buttons({"require_show_password": True}), login) == [
+        "No way to show the password"
+    ]
+    toggled = form(
+        [field("email", "Email", type="email"), {**pw, "password_toggle": True}],
+        [button("Sign in")],
+    )
+    assert titles(Buttons({"require_show_password": True}), toggled) == []
+
+
+# -- forms.touch-targets -------------------------------------------------------------------------
+def mobile_check() -> TouchTargets:
+    check = TouchTargets()
+    check.configure(load_settings(None, {"browser": {"profile": "mobile"}}, environ={}))
+    return check
+
+
+def test_small_targets_only_on_the_mobile_profile():
+    tiny = form([field("email", "Email", type="email", height=18)], [button("Send", height=20)])
+    (f,) = mobile_check().evaluate(pages(tiny), site())
+    assert bare(f.title) == "Touch targets too small on a phone" and f.evidence["controls"] == 2
+    assert f.evidence["limit"] == 24
+    assert titles(TouchTargets(), tiny) == []  # desktop: not judged
+    assert titles(mobile_check(), form([field("email", "Email", type="email")])) == []
+
+
+def test_fields_too_narrow_for_their_content():
+    narrow = form(
+        [field("zip", "Postcode", chars=4), field("email", "Email", type="email", chars=12)]
+    )
+    assert titles(TouchTargets(), narrow) == ["Field too narrow for its content"] * 2
+    wide = form(
+        [field("zip", "Postcode", chars=8), field("email", "Email", type="email", chars=30)]
+    )
+    assert titles(TouchTargets(), wide) == []
+
+
+def test_same_form_on_two_templates_is_one_finding_with_both_pages():
+    from auditor.model import merge_findings
+
+    icon = button("", icon=True)
+    search = form([field("q", "", type="search")], [icon], role="search", action="/search")
+    views = pages(search, path="/", template="/") + pages(search, path="/c/x", template="/c/*")
+    (f,) = merge_findings(list(Buttons().evaluate(views, site())))
+    assert [u.rsplit(":9", 1)[1] for u in f.urls] == ["/", "/c/x"]
+    assert "127.0.0.1" not in f.key
