@@ -41,12 +41,14 @@ class Buttons(FormsCheck):
     What: forms without a visible submit button; submit buttons with no accessible name
     (an icon alone) or a generic one ("Submit", "OK", "Absenden"); fields with format
     rules (minlength, pattern, a new password) and no visible hint of the rule before
-    the customer fails it; optionally, password fields without a way to show the
-    password (``require_show_password``).
+    the customer fails it; password fields without a way to show the password
+    (``require_show_password = false`` lists them under needs review instead).
     Why: an icon-only button is announced as "button" and leaves voice control users
     guessing (WCAG 4.1.2, 2.5.3); "Submit" does not say whether the order is placed or
     the message sent; an unexplained rule is learnt by failing it (Baymard: inline
-    validation, WCAG 3.3.2).
+    validation, WCAG 3.3.2); customers mistype passwords they cannot see, more so on a
+    phone keyboard, and fail to sign in or set a password they did not mean (NN/g and
+    Baymard recommend a show-password option).
     Example: <button type="submit"><svg>...</svg></button>.
     Fix: a visible verb for the outcome ("Place order", "Send message"), or at least an
     aria-label; state rules next to the field and tie them with aria-describedby.
@@ -55,7 +57,7 @@ class Buttons(FormsCheck):
     id = "forms.buttons"
     title = "Submit buttons and field help"
     description = "Named submit buttons, show-password controls, visible format hints."
-    default_options: ClassVar[dict[str, Any]] = {"require_show_password": False}
+    default_options: ClassVar[dict[str, Any]] = {"require_show_password": True}
     option_docs: ClassVar[dict[str, str]] = {
         "require_show_password": "a finding for password fields without a show-password "
         "control (off: listed under needs review)",
@@ -103,9 +105,13 @@ class Buttons(FormsCheck):
                                 severity="minor",
                                 title="No way to show the password",
                                 message=f"The password field {field_label(f)} of {case.name} "
-                                "offers no show-password control; on a phone, typos go unseen.",
-                                recommendation='Add a "Show password" toggle (a button with '
-                                "aria-pressed that switches the type to text).",
+                                "offers no way to show the password: customers mistype "
+                                "passwords they cannot see, more so on a phone keyboard, and "
+                                "fail to sign in or set a password they did not mean. NN/g "
+                                "and Baymard recommend a show-password option.",
+                                recommendation='Add a "Show password" toggle next to the field '
+                                '(a <button type="button"> with aria-pressed that switches '
+                                "the field between type=password and type=text).",
                                 evidence={"field": f.get("name") or f.get("id")},
                             )
                         )

@@ -31,14 +31,17 @@ class FormLength(FormsCheck):
     """Form length: fields per form type, and fields that cost more than they bring.
 
     What: forms with more visible fields than the budget for their kind; a "confirm
-    email" field; a CAPTCHA; a second address line shown by default. Separate first
-    and last name fields are listed as a saving in a long form's finding, and under
-    needs review otherwise (carriers and formal German salutations may need them).
+    email" field; a CAPTCHA; a second address line shown by default; separate first and
+    last name fields (``split_name = false`` lists them under needs review instead, for
+    shops whose carrier or formal salutations really need the parts).
     Why: Baymard (2024) measured 11.3 fields in the average checkout where 8 suffice,
     and 22% of shoppers abandoned an order over a long or complicated checkout.
     Every extra field costs typing on a phone; a confirm-email field doubles it for no
     gain (the customer copies the address), a CAPTCHA turns buyers away, a visible
-    second address line makes customers think they must fill it in.
+    second address line makes customers think they must fill it in; first and last name
+    fields are one field more, and names with several given or family names, the family
+    name first or a single name do not fit them (Baymard recommends one "Full name"
+    field; W3C, "Personal names around the world").
     Example: a contact form with salutation, title, company, department, fax...
     Fix: ask only what the order or request needs; put the rest after the purchase.
     """
@@ -54,11 +57,14 @@ class FormLength(FormsCheck):
             "newsletter": 2,
             "login": 3,
         },
+        "split_name": True,
     }
     option_docs: ClassVar[dict[str, str]] = {
         "max_fields": "most visible fields per form type before a finding (checkout 11: "
         "Baymard's 2024 average is 11.3 with 8 achievable); kinds: "
         + ", ".join(k for k in FORM_KINDS if k != "search"),
+        "split_name": "a finding for separate first and last name fields (off: listed "
+        "under needs review, e.g. where a carrier needs the parts)",
     }
 
     def __init__(self, options: dict[str, Any] | None = None, severity: str = ""):
@@ -123,7 +129,9 @@ class FormLength(FormsCheck):
                         },
                     )
                 )
-            elif split:
+            if split and self.options["split_name"]:
+                out.append(self._split_name(case, purposes))
+            elif split and (budget is None or count <= budget):
                 review.append(
                     {
                         "url": case.page.url,
@@ -181,3 +189,21 @@ class FormLength(FormsCheck):
                 )
         self.details = {"needs_review": review[:50]}
         return out
+
+    def _split_name(self, case: FormCase, purposes: dict[str, dict]) -> Finding:
+        first, last = purposes["given-name"], purposes["family-name"]
+        return self.form_finding(
+            case,
+            "split-name",
+            field=first,
+            severity="minor",
+            title="Separate first and last name fields",
+            message=f"{case.name[0].upper()}{case.name[1:]} asks for the name in two fields "
+            f"({field_label(first)}, {field_label(last)}): one more field to fill in, and "
+            "names that do not fit a first/last scheme (several given or family names, the "
+            "family name first, a single name) leave customers unsure what goes where. "
+            'Baymard recommends a single "Full name" field.',
+            recommendation='Ask for one "Full name" field with autocomplete="name"; split '
+            "it behind the scenes if a system needs the parts.",
+            evidence={"fields": [f.get("name") or f.get("id") for f in (first, last)]},
+        )

@@ -192,7 +192,11 @@ def test_long_contact_form_with_confirm_email_is_found_with_savings():
         bare(f.title): f
         for f in FormLength().evaluate(pages(form(fields, action="/contact")), site())
     }
-    assert set(found) == {"Long form: 14 fields", "Confirm-email field"}
+    assert set(found) == {
+        "Long form: 14 fields",
+        "Confirm-email field",
+        "Separate first and last name fields",
+    }
     long = found["Long form: 14 fields"]
     assert long.evidence["value"] == 14 and long.evidence["limit"] == 5
     assert "Baymard 2024" in long.message and "11.3" in long.message
@@ -216,16 +220,34 @@ def test_captcha_and_second_address_line():
     assert titles(FormLength(), form(fields[::2], action="/checkout")) == []
 
 
-def test_split_name_within_budget_is_only_needs_review():
-    check = FormLength()
+def test_split_name_is_a_finding_with_its_cost_and_review_when_switched_off():
     fields = [
         field("first", "First name"),
         field("last", "Last name"),
         field("street", "Street"),
         field("zip", "Postcode"),
     ]
-    assert check.evaluate(pages(form(fields, action="/checkout")), site()) == []
-    assert check.details["needs_review"][0]["note"] == "separate first and last name fields"
+    check = FormLength()
+    (f,) = check.evaluate(pages(form(fields, action="/checkout")), site())
+    assert f.title == "Separate first and last name fields (checkout form)"
+    assert f.severity == "minor" and f.selector == "#first"
+    assert "one more field" in f.message and '"First name", "Last name"' in f.message
+    assert "Baymard" in f.message and 'autocomplete="name"' in f.recommendation
+    assert f.evidence == {"fields": ["first", "last"]}
+    assert check.details["needs_review"] == []
+    off = FormLength({"split_name": False})
+    assert off.evaluate(pages(form(fields, action="/checkout")), site()) == []
+    assert off.details["needs_review"][0]["note"] == "separate first and last name fields"
+    one = [field("name", "Full name", autocomplete="name"), *fields[2:]]
+    assert titles(FormLength(), form(one, action="/checkout")) == []
+    first_only = [field("first", "First name"), field("email", "Email", type="email")]
+    assert titles(FormLength(), form(first_only, action="/newsletter")) == []
+
+
+def test_split_name_option_must_be_true_or_false():
+    settings = quick_settings(checks={"forms.length": {"split_name": "no"}})
+    with pytest.raises(ConfigError, match=r"forms.length.*split_name"):
+        load_checks(settings, ["forms.length"])
 
 
 def test_budgets_merge_with_the_defaults_and_bad_ones_stop_with_the_key():
@@ -263,7 +285,14 @@ def test_generic_text_and_missing_submit_button():
 
 
 def test_format_rule_needs_a_hint_before_failing():
-    rule = field("pw", "Password", type="password", minlength="8", autocomplete="new-password")
+    rule = field(
+        "pw",
+        "Password",
+        type="password",
+        minlength="8",
+        autocomplete="new-password",
+        password_toggle=True,
+    )
     assert titles(Buttons(), form([rule], [button("Create account")])) == [
         "Format rule not explained before the customer fails it"
     ]
@@ -271,20 +300,30 @@ def test_format_rule_needs_a_hint_before_failing():
     assert titles(Buttons(), form([hinted], [button("Create account")])) == []
 
 
-def test_show_password_is_review_by_default_and_a_finding_on_request():
+def test_missing_show_password_is_a_finding_with_its_cost_unless_switched_off():
     pw = field("pw", "Password", type="password")
     login = form([field("email", "Email", type="email"), pw], [button("Sign in")])
     check = Buttons()
-    assert check.evaluate(pages(login), site()) == []
-    assert "show-password" in check.details["needs_review"][0]["note"]
-    assert titles(Buttons({"require_show_password": True}), login) == [
-        "No way to show the password"
-    ]
+    (f,) = check.evaluate(pages(login), site())
+    assert f.title == "No way to show the password (sign-in form)"
+    assert f.severity == "minor" and f.selector == "#pw"
+    assert "mistype" in f.message and "phone" in f.message and "NN/g" in f.message
+    assert "aria-pressed" in f.recommendation
+    assert check.details["needs_review"] == []
+    off = Buttons({"require_show_password": False})
+    assert off.evaluate(pages(login), site()) == []
+    assert "show-password" in off.details["needs_review"][0]["note"]
     toggled = form(
         [field("email", "Email", type="email"), {**pw, "password_toggle": True}],
         [button("Sign in")],
     )
-    assert titles(Buttons({"require_show_password": True}), toggled) == []
+    assert titles(Buttons(), toggled) == []
+
+
+def test_show_password_option_must_be_true_or_false():
+    settings = quick_settings(checks={"forms.buttons": {"require_show_password": 1}})
+    with pytest.raises(ConfigError, match=r"forms.buttons.*require_show_password"):
+        load_checks(settings, ["forms.buttons"])
 
 
 # -- forms.touch-targets -------------------------------------------------------------------------
