@@ -56,6 +56,16 @@ EXPECTED = {
         "/contact",
         "Long form: 14 fields (contact form)",
     ),
+    "split-name-fields": (
+        "forms.length",
+        "/checkout",
+        "Separate first and last name fields (checkout form)",
+    ),
+    "no-show-password": (
+        "forms.buttons",
+        "/login",
+        "No way to show the password (sign-in form)",
+    ),
     "icon-only-submit": ("forms.buttons", "/", "Icon-only submit button (search form)"),
 }
 
@@ -90,6 +100,17 @@ async def test_demo_forms_defects_are_found_and_nothing_is_sent(browser, tmp_pat
         assert (check, title) in found, defect
         paths = {u.removeprefix(base) or "/" for f in found[(check, title)] for u in f["urls"]}
         assert path in paths, (defect, paths)
+    # the defect's every page: the registration form's password too
+    shown = {
+        u.removeprefix(base)
+        for title in (
+            "No way to show the password (sign-in form)",
+            "No way to show the password (registration form)",
+        )
+        for f in found.get(("forms.buttons", title), [])
+        for u in f["urls"]
+    }
+    assert set(DEFECTS["no-show-password"]["paths"]) <= shown, shown
     # the header's search button is one finding with the pages of many templates
     (icon,) = found[("forms.buttons", "Icon-only submit button (search form)")]
     assert len(icon["urls"]) > 5
@@ -115,3 +136,34 @@ async def test_clean_demo_shop_has_no_forms_findings(browser, tmp_path):
     assert by_path["/contact"]["empty"] == "messages"
     assert all(p["requests_sent"] == 0 for p in probes)
     assert_nothing_sent(log)
+
+
+async def test_clean_show_password_toggle_switches_the_field_and_sign_in_still_works(browser):
+    from auditor.demo.app import LOGIN_EMAIL, LOGIN_PASSWORD
+
+    with DemoShop(mode="clean", delay_scale=0) as shop:
+        context = await browser.new_context()
+        try:
+            page = await context.new_page()
+            await page.goto(shop.base_url + "register")
+            reg = page.locator("#reg-password")
+            await page.get_by_role("button", name="Show password").click()
+            assert await reg.get_attribute("type") == "text"
+            await page.goto(shop.base_url + "login")
+            field = page.locator("#login-password")
+            toggle = page.get_by_role("button", name="Show password")
+            await page.fill("#login-email", LOGIN_EMAIL)
+            await field.fill(LOGIN_PASSWORD)
+            await toggle.click()
+            assert await field.get_attribute("type") == "text"
+            assert await toggle.get_attribute("aria-pressed") == "true"
+            assert await field.input_value() == LOGIN_PASSWORD
+            await toggle.click()
+            assert await field.get_attribute("type") == "password"
+            assert await toggle.get_attribute("aria-pressed") == "false"
+            await toggle.click()  # shown or hidden, the form sends the same password
+            await page.get_by_role("button", name="Sign in").click()
+            await page.wait_for_url("**/account")
+            assert "Welcome back" in await page.inner_text("h1")
+        finally:
+            await context.close()

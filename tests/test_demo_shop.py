@@ -488,9 +488,11 @@ def test_cart_and_checkout(shop):
     cookie = headers["Set-Cookie"].split(";")[0]
     html = text(shop.url("/cart"), headers={"Cookie": cookie})
     assert "Alpine Shell Jacket" in html and "Cart (2)" in html
+    # the defects twin asks for first and last name, the clean one for one full name
     order = {
         "first-name": "Kari",
         "last-name": "Nordmann",
+        "name": "Kari Nordmann",
         "email": "kari@example.com",
         "phone": "+47 123",
         "street": "Bryggen 1",
@@ -500,6 +502,9 @@ def test_cart_and_checkout(shop):
     }
     html = text(shop.url("/checkout"), data=order)
     assert "This is a demo – no order was placed" in html
+    if shop.mode == "clean":
+        html = text(shop.url("/checkout"), data={**order, "name": ""})
+        assert "Please enter your full name." in html and "no order was placed" not in html
 
 
 def test_posts_with_missing_fields_do_not_crash(shop):
@@ -526,8 +531,7 @@ def test_checkout_form(defects, clean):
     clean_inputs = {i["id"]: i for i in parse(main_of(text(clean.url("/checkout")))).inputs}
     tokens = {k: v.get("autocomplete") for k, v in clean_inputs.items()}
     assert tokens == {
-        "first-name": "given-name",
-        "last-name": "family-name",
+        "full-name": "name",
         "email": "email",
         "phone": "tel",
         "street": "street-address",
@@ -536,10 +540,22 @@ def test_checkout_form(defects, clean):
         "country": "country",
     }
     assert clean_inputs["phone"]["type"] == "tel"
-    assert "required" in clean_inputs["first-name"] and "required" not in clean_inputs["phone"]
+    assert clean_inputs["full-name"]["name"] == "name"
+    assert "required" in clean_inputs["full-name"] and "required" not in clean_inputs["phone"]
     defect_inputs = {i["id"]: i for i in parse(main_of(text(defects.url("/checkout")))).inputs}
     assert not any("autocomplete" in i or "required" in i for i in defect_inputs.values())
     assert defect_inputs["phone"]["type"] == "text"
+    assert {"first-name", "last-name"} <= set(defect_inputs) and "full-name" not in defect_inputs
+
+
+def test_show_password_toggle_only_in_the_clean_twin(defects, clean):
+    toggle = re.compile(
+        r'<button type="button" class="reveal" aria-controls="(login|reg)-password" '
+        r'aria-pressed="false">Show password</button>'
+    )
+    for path in ("/login", "/register"):
+        assert toggle.search(main_of(text(clean.url(path)))), path
+        assert "Show password" not in text(defects.url(path)), path
 
 
 def test_accessibility_defects(defects, clean):

@@ -38,6 +38,7 @@ from .resources import (
     _LAYOUT_SHIFT_JS,
     _LOGO_MARK,
     _REGISTER_DEFECT_JS,
+    _REVEAL_JS,
     _SEARCH_ICON,
     _TRAP_JS,
     _VALIDATE_JS,
@@ -197,6 +198,7 @@ class Field:
     options: tuple[tuple[str, str], ...] | None = None  # <select>
     textarea: bool = False
     spoken: str = ""  # "your email address", used in error messages
+    reveal: bool = False  # a "Show password" toggle after a password field
 
     def __post_init__(self) -> None:
         self.name = self.name or self.id
@@ -578,7 +580,13 @@ class ShopApp:
             if f.error
             else ""
         )
-        return f"<div>{label}{hint}{control}{error}</div>"
+        reveal = (
+            f'<button type="button" class="reveal" aria-controls="{f.id}" '
+            'aria-pressed="false">Show password</button>'
+            if f.reveal
+            else ""
+        )
+        return f"<div>{label}{hint}{control}{error}{reveal}</div>"
 
     @staticmethod
     def required_note() -> str:
@@ -994,9 +1002,15 @@ class ShopApp:
                 **kw,
             )
 
+        if self.d("split-name-fields"):
+            names = [
+                f("first-name", "First name", "given-name", "your first name"),
+                f("last-name", "Last name", "family-name", "your last name"),
+            ]
+        else:
+            names = [f("full-name", "Full name", "name", "your full name", name="name")]
         return [
-            f("first-name", "First name", "given-name", "your first name"),
-            f("last-name", "Last name", "family-name", "your last name"),
+            *names,
             f(
                 "email",
                 "Email address",
@@ -1128,6 +1142,7 @@ class ShopApp:
                     name="password",
                     type="password",
                     autocomplete="current-password",
+                    reveal=not self.d("no-show-password"),
                 )
             )
             + '<button type="submit">Sign in</button></form>'
@@ -1139,6 +1154,7 @@ class ShopApp:
             title=f"Sign in – {SHOP_NAME}",
             main=main,
             head='<meta name="robots" content="noindex">',
+            scripts="" if self.d("no-show-password") else _REVEAL_JS,
         )
 
     def action_logout(self, ctx: Ctx) -> Response:
@@ -1233,6 +1249,7 @@ class ShopApp:
                 attrs='minlength="8"',
                 error=field_errors.get("reg-password"),
                 spoken="a password",
+                reveal=not self.d("no-show-password"),
             ),
         ]
         if tied:
@@ -1252,6 +1269,8 @@ class ShopApp:
             + '<button type="submit">Create account</button></form>'
             '<p>Already registered? <a href="/login">Sign in</a></p>'
         )
+        if not self.d("no-show-password"):
+            scripts += _REVEAL_JS
         return self.page(ctx, title=f"Create an account – {SHOP_NAME}", main=main, scripts=scripts)
 
     # ------------------------------------------------------------------ contact & newsletter

@@ -133,8 +133,8 @@ DEFECTS: dict[str, dict] = {
     "address-no-autocomplete": _d(
         "forms",
         "/checkout",
-        "Checkout fields have no autocomplete attributes. Clean: given-name, family-name, "
-        "email, tel, street-address, postal-code, address-level2, country.",
+        "Checkout fields have no autocomplete attributes. Clean: name, email, tel, "
+        "street-address, postal-code, address-level2, country.",
     ),
     "required-unmarked": _d(
         "forms",
@@ -168,6 +168,22 @@ DEFECTS: dict[str, dict] = {
         "The contact form has 14 fields (salutation, title, first name, last name, company, "
         "department, email, confirm email, phone, mobile, fax, street, city, message). "
         "Clean: name, email, message.",
+    ),
+    "split-name-fields": _d(
+        "forms",
+        "/checkout",
+        "The checkout asks for the name in two fields, 'First name' and 'Last name' "
+        "(given-name, family-name): one field more, and names that do not fit a first/last "
+        "scheme. Clean: one 'Full name' field (name=name, autocomplete=name), like the "
+        "registration form.",
+    ),
+    "no-show-password": _d(
+        "forms",
+        ["/login", "/register"],
+        "The password fields of the sign-in and registration forms have no way to show "
+        "the password, so typos go unseen. Clean: a 'Show password' button "
+        '(type="button", aria-pressed, aria-controls) after each password field that '
+        "switches it between type=password and type=text.",
     ),
     "icon-only-submit": _d(
         "forms",

@@ -59,6 +59,7 @@ form.stack input,form.stack select,form.stack textarea{display:block;width:100%;
 form.stack textarea{min-height:8rem}
 form.stack button{margin-top:18px}
 form.stack input[type=checkbox]{display:inline-block;width:auto}
+form.stack button.reveal{margin-top:6px;background:#fff;color:#1f5f3f;border:1px solid #1f5f3f;padding:8px 14px}
 fieldset{border:0;padding:0;margin:0}
 .hint{color:#595959;font-size:.95rem;margin:2px 0 0}
 .error{color:#a3001b;font-weight:600;margin:4px 0 0}
@@ -132,6 +133,12 @@ var em=document.getElementById('reg-email').value;if(em&&em.indexOf('@')<0)bad=t
 var pw=document.getElementById('reg-password').value;if(pw&&pw.length<8)bad=true;
 if(bad){e.preventDefault();var b=document.getElementById('form-errors');b.hidden=false;
 b.textContent='Please correct the errors in the form.';window.scrollTo(0,0);}});})();"""
+
+# Clean mode: each "Show password" button switches its field between hidden and shown text.
+_REVEAL_JS = """(function(){document.querySelectorAll('button.reveal[aria-controls]').forEach(function(b){
+var f=document.getElementById(b.getAttribute('aria-controls'));if(!f)return;
+b.addEventListener('click',function(){var show=f.type==='password';f.type=show?'text':'password';
+b.setAttribute('aria-pressed',show?'true':'false');});});})();"""
 
 _TRAP_JS = (
     "document.getElementById('newsletter-email').addEventListener('keydown',function(e){"
