@@ -54,41 +54,49 @@ class SearchTolerance(SearchCheck):
     def evaluate(self, pages: Iterable[PageView], site: SiteView) -> list[Finding]:
         runs = judged_runs(site.site_data, ("variant",))
         self._share, self.details = None, None
-        out = []
-        failed = 0
+        failing: dict[str, list[dict]] = {}
         for r in runs:
-            if not r["read"]["zero"]:
-                continue
-            failed += 1
-            what, severity = _WHAT.get(r.get("kind", ""), ("a variant", "moderate"))
-            out.append(
-                self.finding(
-                    severity=severity,
-                    title=f"Search fails on {what}",
-                    message=(
-                        f"“{r['base']}” finds results, but “{r['query']}” ({what}) finds "
-                        "nothing: the customer concludes the shop does not have it."
-                    ),
-                    recommendation=(
-                        "Make the search tolerant: typo tolerance, stemming of plurals, "
-                        "case and umlaut folding, product numbers and a synonym list. "
-                        "18% of sites fail a one-letter misspelling, 33% model/SKU queries "
-                        "(Baymard)."
-                    ),
-                    url=r.get("url"),
-                    evidence={
-                        "query": r["query"],
-                        "exact": r["base"],
-                        "kind": r.get("kind"),
-                        "results": 0,
-                    },
-                    key=f"{r.get('kind')}:{r['base']}",
-                )
-            )
+            if r["read"]["zero"]:
+                failing.setdefault(r.get("kind", ""), []).append(r)
+        # one finding per kind of variant, with every query pair as evidence: the fix
+        # (typo tolerance, stemming) is one piece of work, however many queries show it
+        out = [self._finding(kind, failed) for kind, failed in failing.items()]
         if runs:
+            failed = sum(len(f) for f in failing.values())
             self._share = 1.0 - failed / len(runs)
             self.details = {"variants": len(runs), "failed": failed}
         return out
+
+    def _finding(self, kind: str, failed: list[dict]) -> Finding:
+        what, severity = _WHAT.get(kind, ("a variant", "moderate"))
+        pairs = [f"“{r['base']}” → “{r['query']}”" for r in failed]
+        first = failed[0]
+        more = f" ({len(failed)} queries, e.g. these)" if len(failed) > 1 else ""
+        shown = "; ".join(
+            f"“{r['base']}” finds results, “{r['query']}” nothing" for r in failed[:3]
+        )
+        return self.finding(
+            severity=severity,
+            title=f"Search fails on {what}",
+            message=(f"{shown}{more}: the customer concludes the shop does not have it."),
+            recommendation=(
+                "Make the search tolerant: typo tolerance, stemming of plurals, "
+                "case and umlaut folding, product numbers and a synonym list. "
+                "18% of sites fail a one-letter misspelling, 33% model/SKU queries "
+                "(Baymard)."
+            ),
+            url=first.get("url"),
+            urls=[r["url"] for r in failed if r.get("url")],
+            evidence={
+                "query": first["query"],
+                "exact": first["base"],
+                "kind": kind or None,
+                "results": 0,
+                "query_pairs": pairs[:20],
+                "queries_failed": len(failed),
+            },
+            key=f"{kind}",
+        )
 
     def score(self, findings: list[Finding], pages_seen: int) -> float | None:
         if self._share is None:

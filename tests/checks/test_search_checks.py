@@ -159,11 +159,25 @@ def test_tolerance_pairs_as_evidence():
         ("Red Kettle", "Rde Kettle"),
         ("Red Kettle", "NW-1001"),
     }
-    assert {f.key: f.severity for f in found} == {
-        "swap:Red Kettle": "moderate",
-        "sku:Red Kettle": "serious",
-    }
+    assert {f.key: f.severity for f in found} == {"swap": "moderate", "sku": "serious"}
     assert check.score(found, 1) == round(100 * 1 / 3, 1)
+    assert check.evaluate([], site(tolerant_but(["Blue Mug", "Red Kettle"]))) != []
+
+
+def tolerant_but(bases: list[str]) -> dict:
+    return journeys(*(run("variant", b[::-1], kind="drop", base=b, zero_page=True) for b in bases))
+
+
+def test_one_finding_per_kind_of_variant_with_every_query_pair():
+    check = SearchTolerance()
+    (finding,) = check.evaluate([], site(tolerant_but(["Blue Mug", "Red Kettle", "Tea Pot"])))
+    assert finding.evidence["queries_failed"] == 3
+    assert finding.evidence["query_pairs"] == [
+        "“Blue Mug” → “guM eulB”",
+        "“Red Kettle” → “eltteK deR”",
+        "“Tea Pot” → “toP aeT”",
+    ]
+    assert "(3 queries, e.g. these)" in finding.message
     tolerant = journeys(run("variant", "Rde Kettle", kind="swap", base="Red Kettle"))
     assert check.evaluate([], site(tolerant)) == []
     assert check.score([], 1) == 100.0
