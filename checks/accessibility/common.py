@@ -5,16 +5,17 @@ from __future__ import annotations
 import time
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Iterable
-from typing import Any
+from typing import Any, ClassVar
 
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Page
 
 from auditor.model import clip
-from auditor.plugins import PageView
+from auditor.plugins import Check, PageView
 
 __all__ = [
     "OncePerTemplate",
+    "PageReader",
     "grouped",
     "listed",
     "plural",
@@ -52,6 +53,27 @@ class OncePerTemplate:
             return False
         self._runs[template] += 1
         return True
+
+
+class PageReader(Check):
+    """A check whose gatherer runs one read-only script in the crawl's page, on up to
+    ``max_pages_per_template`` pages of each template: ``script`` with ``script_arg``."""
+
+    script: ClassVar[str] = ""
+    script_arg: ClassVar[Any] = None
+
+    def __init__(self, options: dict[str, Any] | None = None, severity: str = ""):
+        super().__init__(options, severity)
+        self._sample = OncePerTemplate(self.options["max_pages_per_template"])
+
+    def argument(self) -> Any:
+        """What the script is called with; a subclass may take it from its options."""
+        return self.script_arg
+
+    async def gather(self, page: Any, ctx: Any) -> dict | None:
+        if ctx.status is None or ctx.status >= 400 or not self._sample.take(ctx.template):
+            return None
+        return await page.evaluate(self.script, self.argument())
 
 
 def sampled_pages(pages: Iterable[PageView]) -> Iterable[PageView]:

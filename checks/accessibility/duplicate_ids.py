@@ -6,9 +6,9 @@ from collections.abc import Iterable
 from typing import Any, ClassVar
 
 from auditor.model import Finding, clip
-from auditor.plugins import Check, PageView, SiteView
+from auditor.plugins import PageView, SiteView
 
-from .common import OncePerTemplate, grouped, listed, plural, sampled_pages
+from .common import PageReader, grouped, listed, plural, sampled_pages
 
 __all__ = ["DuplicateIds"]
 
@@ -44,7 +44,7 @@ _IDS_JS = """
 """
 
 
-class DuplicateIds(Check):
+class DuplicateIds(PageReader):
     """Duplicate ids.
 
     What: an id that more than one element on a page carries.
@@ -66,14 +66,8 @@ class DuplicateIds(Check):
         "max_pages_per_template": "pages of each template checked (0: every page)",
     }
 
-    def __init__(self, options: dict[str, Any] | None = None, severity: str = ""):
-        super().__init__(options, severity)
-        self._sample = OncePerTemplate(self.options["max_pages_per_template"])
-
-    async def gather(self, page: Any, ctx: Any) -> dict | None:
-        if ctx.status is None or ctx.status >= 400 or not self._sample.take(ctx.template):
-            return None
-        return await page.evaluate(_IDS_JS, 50)
+    script = _IDS_JS
+    script_arg = 50
 
     def evaluate(self, pages: Iterable[PageView], site: SiteView) -> list[Finding]:
         facts: dict[tuple[str, str], tuple[int, bool, str]] = {}

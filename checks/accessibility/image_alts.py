@@ -8,9 +8,9 @@ from typing import Any, ClassVar
 from urllib.parse import unquote, urlsplit
 
 from auditor.model import Finding, clip
-from auditor.plugins import Check, PageView, SiteView
+from auditor.plugins import PageView, SiteView
 
-from .common import OncePerTemplate, grouped, listed, plural, sampled_pages
+from .common import PageReader, grouped, listed, plural, sampled_pages
 
 __all__ = ["ImageAlts", "alt_is_file_name"]
 
@@ -58,7 +58,7 @@ def alt_is_file_name(alt: str, src: str) -> bool:
     return bool(stem) and alt.lower() in (stem.lower(), name.lower()) and alt == alt.lower()
 
 
-class ImageAlts(Check):
+class ImageAlts(PageReader):
     """Image alternatives.
 
     What: images whose alt text is their file name ("alpine-jacket-2.jpg"), a camera
@@ -80,14 +80,8 @@ class ImageAlts(Check):
         "max_pages_per_template": "pages of each template whose images are read (0: every page)",
     }
 
-    def __init__(self, options: dict[str, Any] | None = None, severity: str = ""):
-        super().__init__(options, severity)
-        self._sample = OncePerTemplate(self.options["max_pages_per_template"])
-
-    async def gather(self, page: Any, ctx: Any) -> dict | None:
-        if ctx.status is None or ctx.status >= 400 or not self._sample.take(ctx.template):
-            return None
-        return await page.evaluate(_IMAGES_JS, 400)
+    script = _IMAGES_JS
+    script_arg = 400
 
     def evaluate(self, pages: Iterable[PageView], site: SiteView) -> list[Finding]:
         first: dict[str, list] = {}

@@ -9,10 +9,10 @@ from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
 from auditor.model import Finding, clip
-from auditor.plugins import Check, PageView, SiteView
+from auditor.plugins import PageView, SiteView
 from auditor.urls import url_key
 
-from .common import OncePerTemplate, listed, plural, sampled_pages
+from .common import PageReader, listed, plural, sampled_pages
 
 __all__ = ["LinkTexts", "is_vague"]
 
@@ -88,7 +88,7 @@ def _target(url: str) -> str:
     return parts._replace(fragment="").geturl()
 
 
-class LinkTexts(Check):
+class LinkTexts(PageReader):
     """Link texts.
 
     What: links whose text says nothing out of context ("click here", "Read more",
@@ -115,14 +115,8 @@ class LinkTexts(Check):
         "extra_vague_texts": "more link texts to treat as saying nothing (any language)",
     }
 
-    def __init__(self, options: dict[str, Any] | None = None, severity: str = ""):
-        super().__init__(options, severity)
-        self._sample = OncePerTemplate(self.options["max_pages_per_template"])
-
-    async def gather(self, page: Any, ctx: Any) -> dict | None:
-        if ctx.status is None or ctx.status >= 400 or not self._sample.take(ctx.template):
-            return None
-        return await page.evaluate(_LINKS_JS, 600)
+    script = _LINKS_JS
+    script_arg = 600
 
     def evaluate(self, pages: Iterable[PageView], site: SiteView) -> list[Finding]:
         extra = {normalise(t) for t in self.options["extra_vague_texts"]}

@@ -6,9 +6,9 @@ from collections.abc import Iterable
 from typing import Any, ClassVar
 
 from auditor.model import Finding, clip
-from auditor.plugins import Check, PageView, SiteView
+from auditor.plugins import PageView, SiteView
 
-from .common import OncePerTemplate, grouped, listed, sampled_pages
+from .common import PageReader, grouped, listed, sampled_pages
 
 __all__ = ["Motion"]
 
@@ -68,7 +68,7 @@ async (ms) => {
 """
 
 
-class Motion(Check):
+class Motion(PageReader):
     """Moving content.
 
     What: carousels that advance on their own and videos that play on their own for
@@ -93,14 +93,10 @@ class Motion(Check):
         "max_pages_per_template": "pages of each template watched (0: every page)",
     }
 
-    def __init__(self, options: dict[str, Any] | None = None, severity: str = ""):
-        super().__init__(options, severity)
-        self._sample = OncePerTemplate(self.options["max_pages_per_template"])
+    script = _MOTION_JS
 
-    async def gather(self, page: Any, ctx: Any) -> dict | None:
-        if ctx.status is None or ctx.status >= 400 or not self._sample.take(ctx.template):
-            return None
-        return await page.evaluate(_MOTION_JS, min(int(self.options["watch_ms"]), 15000))
+    def argument(self) -> Any:
+        return min(int(self.options["watch_ms"]), 15000)
 
     def evaluate(self, pages: Iterable[PageView], site: SiteView) -> list[Finding]:
         items, facts = [], {}
