@@ -95,6 +95,36 @@ async ([tags, enable, disable]) => {
 """.replace("MAX_NODES", str(MAX_NODES))
 
 
+#: what to do, in plain words, for the rules a shop fails most (axe's help says what is
+#: wrong; a designer and a developer need to read what to change)
+FIXES = {
+    "image-alt": "Give every product and content image an alt text that says what it shows "
+    '(the product name and what matters about the picture); alt="" for decoration.',
+    "color-contrast": "Darken the text or lighten its background until the contrast is at "
+    "least 4.5:1 (3:1 for large text); check the footer, placeholders and grey prices.",
+    "button-name": "Give every button a name: visible text, or aria-label on an icon-only "
+    'button (e.g. aria-label="Search").',
+    "link-name": "Give every link a name: visible text, an image with alt text, or "
+    "aria-label on an icon-only link.",
+    "label": "Tie a visible <label for> to every form field; a placeholder is no label.",
+    "html-has-lang": 'Set the page language on the root element: <html lang="en"> '
+    "(or de, fr, ...), so screen readers pronounce the text right.",
+    "html-lang-valid": "Use a valid language code in <html lang>, e.g. en, de, de-AT.",
+    "document-title": "Give every page a unique, descriptive <title> (page, then shop name).",
+    "meta-viewport": "Remove maximum-scale and user-scalable=no from the viewport meta.",
+    "landmark-one-main": "Wrap the page's main content in one <main> element.",
+    "region": "Put all content inside landmarks (header, nav, main, footer).",
+    "heading-order": "Use heading levels in order (h1, then h2, then h3) without skipping.",
+    "page-has-heading-one": "Give every page one h1 that names it.",
+    "list": "Put only <li> elements directly inside <ul> and <ol>.",
+    "listitem": "Put every <li> inside a <ul> or <ol>.",
+    "aria-command-name": "Give every element with role=button, link or menuitem a name.",
+    "select-name": "Tie a visible label to every select box.",
+    "frame-title": "Give every iframe a title that says what it contains.",
+    "target-size": "Make touch targets at least 24 by 24 CSS pixels, or space them apart.",
+    "bypass": "Add a skip link or landmarks so keyboard users can skip the header.",
+}
+
 #: a rule's weight in the score by its impact (Lighthouse weighs its axe audits 10/7/3/1)
 RULE_WEIGHT = {"critical": 10, "serious": 7, "moderate": 3, "minor": 1}
 
@@ -342,7 +372,10 @@ class AxeCore(Check):
             severity=SEVERITY.get(v.get("impact") or "minor", "minor"),
             title=clip(v["help"], 120) + (f" ({elements})" if count > 1 else ""),
             message=message,
-            recommendation=f"See axe's guidance for '{rule}': {clip(v.get('helpUrl', ''), 200)}",
+            recommendation=(
+                FIXES.get(rule, clip(v["help"], 200) + ".")
+                + f" More in axe's guidance for '{rule}': {clip(v.get('helpUrl', ''), 200)}"
+            ),
             url=pages[0],
             urls=pages,
             selector=clip(selectors[0], 300),

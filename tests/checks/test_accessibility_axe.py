@@ -108,6 +108,9 @@ def test_same_element_on_many_pages_is_one_finding_with_its_pages():
     # finding for the template's two pages, one for the home page, each with 2 elements
     assert [len(f.urls) for f in images] == [1, 2]
     assert all(f.severity == "critical" and f.evidence["elements_total"] == 2 for f in images)
+    # a fix in plain words for common rules, axe's help for the others
+    assert images[0].recommendation.startswith("Give every product and content image")
+    assert menu[0].recommendation.startswith("Give every element with role=button")
     # what axe could not decide is a hint, never a finding
     assert not any(f.evidence["rule"] == "color-contrast" for f in findings)
     assert check.details["needs_review"] == [
