@@ -196,12 +196,13 @@ _LOGO_MARK = (
 # unless the customer types.
 _CSS_SUGGEST = (
     ".search{position:relative}"
-    ".suggest{position:absolute;top:100%;left:0;z-index:30;min-width:100%;max-width:90vw;"
+    ".suggest{position:absolute;top:100%;left:0;z-index:30;min-width:100%;width:max-content;"
+    "max-width:min(28rem,calc(100vw - 32px));"
     "margin:4px 0 0;padding:4px 0;list-style:none;background:#fff;color:#1d1d1d;"
     "border:1px solid #767676;border-radius:4px;box-shadow:0 4px 12px rgba(0,0,0,.25)}"
     ".suggest li{display:flex;justify-content:space-between;align-items:baseline;gap:16px;padding:8px 12px;"
-    "cursor:pointer;white-space:nowrap}"
-    ".suggest .kind{color:#595959;font-size:.9rem}"
+    "cursor:pointer}"
+    ".suggest .kind{flex:none;color:#595959;font-size:.9rem}"
     ".suggest li:hover{background:#eef5f0}"
     ".suggest [aria-selected=true],.suggest [aria-selected=true]:hover{background:#17372a;"
     "color:#fff;outline:2px solid #ffbf47;outline-offset:-2px}"
