@@ -1,6 +1,7 @@
 """End to end on the bundled demo shop: the search checks on both twins."""
 
 import json
+import re
 
 import pytest
 
@@ -38,10 +39,12 @@ async def audit(mode, browser, tmp_path):
     assert validate_results(results) == []
     # politeness: searches are GET navigations, nothing is posted
     assert {method for method, _ in log} <= {"GET", "HEAD"}
-    searches = [p for _, p in log if p.startswith("/search")]
+    searches = [p for _, p in log if p.startswith(("/search?", "/search#")) or p == "/search"]
+    # what the shop's own autocomplete asked while the probe typed (clean twin only)
+    suggests = [p for _, p in log if p.startswith("/search/suggest")]
     checks = {c["id"]: c for c in results["checks"]}
     assert all(checks[c]["status"] == "ran" for c in SEARCH), checks
-    return results, searches
+    return results, searches, suggests
 
 
 def keyed(results):
@@ -50,7 +53,7 @@ def keyed(results):
 
 @pytest.mark.slow
 async def test_demo_search_defects_found(browser, tmp_path):
-    results, searches = await audit("defects", browser, tmp_path)
+    results, searches, suggests = await audit("defects", browser, tmp_path)
     found = keyed(results)
     # search-no-label: the header field has only a placeholder, on every page
     label = found["search.box", "Search field has no label"]
@@ -71,15 +74,81 @@ async def test_demo_search_defects_found(browser, tmp_path):
     # slow-search: 1 s per answer against a 0.7 s "good"
     slow = found["search.speed", "Search is slow"]
     assert 700 < slow["evidence"]["median_ms"] < 3000
+    # no-autocomplete: the typed letters of a product name show nothing
+    none = found["search.suggestions", "No autocomplete suggestions"]
+    assert none["evidence"]["suggestions"] == 0 and len(none["evidence"]["prefix"]) == 3
+    assert not suggests
     # six checks, one run of searches: 9 sent, 1 autocomplete probe, all within the budget
     assert len(searches) == 9
 
 
 @pytest.mark.slow
 async def test_demo_search_clean_twin_has_none_of_them(browser, tmp_path):
-    results, searches = await audit("clean", browser, tmp_path)
-    checks = {f["check"] for f in results["findings"]}
-    assert checks <= {"search.suggestions"}, [f["title"] for f in results["findings"]]
+    results, searches, suggests = await audit("clean", browser, tmp_path)
+    # the model search: not one search finding, autocomplete included
+    assert results["findings"] == [], [f["title"] for f in results["findings"]]
     scores = {c["id"]: c["score"] for c in results["checks"]}
-    assert scores["search.results"] == 100.0 and scores["search.tolerance"] == 100.0
+    assert all(scores[c] == 100.0 for c in SEARCH), scores
     assert searches
+    # the suggestions came from the shop's own GET endpoint while the probe typed three
+    # letters of a product name (asked after 2 letters and a pause of 150 ms)
+    assert suggests and all(re.fullmatch(r"/search/suggest\?q=[a-z]{2,3}", p) for p in suggests)
+
+
+_STATE_JS = """() => {
+  const q = document.getElementById('site-search'), list = document.getElementById('site-search-list');
+  return { expanded: q.getAttribute('aria-expanded'), hidden: list.hidden, value: q.value,
+           active: q.getAttribute('aria-activedescendant'), focused: document.activeElement === q,
+           selected: [...list.querySelectorAll('[aria-selected="true"]')].map((o) => o.id),
+           options: [...list.querySelectorAll('[role="option"]')].map((o) => o.textContent) };
+}"""
+
+
+@pytest.mark.slow
+async def test_demo_clean_autocomplete_works_by_keyboard(browser):
+    """The clean twin's combobox as a keyboard user meets it: closed until typed into,
+    arrows move the active option, Escape closes, Enter opens the active one."""
+    with DemoShop(mode="clean", delay_scale=0) as shop:
+        page = await browser.new_page()
+        try:
+            await page.goto(shop.base_url)
+            closed = await page.evaluate(_STATE_JS)
+            assert closed["hidden"] and closed["expanded"] == "false" and not closed["options"]
+            # Tab order: skip link, logo, the field, its button; the list takes no focus
+            for _ in range(3):
+                await page.keyboard.press("Tab")
+            assert (await page.evaluate(_STATE_JS))["focused"]
+            assert (await page.evaluate(_STATE_JS))["hidden"]  # focus alone opens nothing
+            await page.keyboard.type("jaket", delay=30)
+            await page.wait_for_function(f"() => ({_STATE_JS})().options.length > 0", timeout=2000)
+            shown = await page.evaluate(_STATE_JS)
+            assert shown["expanded"] == "true" and not shown["hidden"]
+            assert shown["options"][:2] == ["Jackets Category", "Alpine Shell Jacket Product"]
+            assert shown["active"] is None  # nothing chosen until an arrow key
+            await page.keyboard.press("ArrowDown")
+            await page.keyboard.press("ArrowDown")
+            await page.keyboard.press("ArrowUp")
+            one = await page.evaluate(_STATE_JS)
+            assert one["active"] == "site-search-opt-0" == one["selected"][0]
+            assert len(one["selected"]) == 1 and one["focused"] and one["value"] == "jaket"
+            await page.keyboard.press("ArrowUp")  # wraps to the last option
+            last = await page.evaluate(_STATE_JS)
+            assert last["active"] == f"site-search-opt-{len(shown['options']) - 1}"
+            await page.keyboard.press("Escape")
+            gone = await page.evaluate(_STATE_JS)
+            assert gone["hidden"] and gone["expanded"] == "false" and gone["active"] is None
+            assert gone["value"] == "jaket" and gone["focused"]
+            await page.keyboard.press("ArrowDown")  # opens again on the first option
+            again = await page.evaluate(_STATE_JS)
+            assert not again["hidden"] and again["active"] == "site-search-opt-0"
+            async with page.expect_navigation():
+                await page.keyboard.press("Enter")
+            assert page.url == shop.url("/category/jackets")
+            # Enter with no active option sends the search as typed
+            await page.fill("#site-search", "tent")
+            async with page.expect_navigation():
+                await page.keyboard.press("Enter")
+            assert page.url == shop.url("/search?q=tent")
+        finally:
+            await page.close()
+        assert {m for m, _ in shop.request_log()} == {"GET"}

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import gzip
 import http.client
+import json
 import re
 import socket
 import time
 import urllib.error
 import urllib.request
+import urllib.robotparser
 import xml.etree.ElementTree as ET
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
@@ -573,6 +575,71 @@ def test_accessibility_defects(defects, clean):
     ids = parse(text(clean.url("/privacy"))).ids
     assert len(ids) == len(set(ids))
     assert "user-scalable=no" not in text(clean.url("/imprint"))
+
+
+def test_search_suggest_endpoint(defects, clean):
+    def suggest(shop, q):
+        status, headers, body = fetch(shop.url("/search/suggest?" + urlencode({"q": q})))
+        assert status == 200 and headers["Content-Type"] == "application/json; charset=utf-8"
+        assert headers["X-Robots-Tag"] == "noindex"
+        data = json.loads(body)
+        assert data["query"] == q
+        return data["suggestions"]
+
+    # tolerant as the clean search: a typo finds the category first, then its products
+    found = suggest(clean, "jaket")
+    assert found[0] == {"label": "Jackets", "kind": "category", "url": "/category/jackets"}
+    assert found[1] == {
+        "label": "Alpine Shell Jacket",
+        "kind": "product",
+        "url": f"/product/{FIRST_PRODUCT_SLUG}",
+    }
+    # the products are the search's own results, in its order
+    for q in ("alp", "fjaell", "shell jackets", "Tent", "NW-1001"):
+        products = [s["url"] for s in suggest(clean, q) if s["kind"] == "product"]
+        links = parse(main_of(text(clean.url("/search?" + urlencode({"q": q}))))).links
+        assert products and products == [u for u in links if u.startswith("/product/")][:8], q
+    assert {s["label"] for s in suggest(clean, "fjaell")} >= {"Fjäll Down Jacket"}
+    # nothing for one letter or a query that finds nothing; odd input answered as JSON
+    assert suggest(clean, "a") == [] and suggest(clean, "xyzzy") == []
+    assert suggest(clean, '"></script><script>alert(1)') == []
+    # capped at 8 where the search finds more (about 24 jackets among 120 products)
+    with DemoShop(mode="clean", products=120, delay_scale=0) as big:
+        found = suggest(big, "jacket")
+        assert len(found) == 8 and found[0]["kind"] == "category"
+        assert len(parse(text(big.url("/search?q=jacket"))).links) > 20
+    # GET (and HEAD) only; robots.txt lets the shop's own page script ask it
+    status, headers, _ = fetch(clean.url("/search/suggest"), data={"q": "tent"})
+    assert status == 405 and headers["Allow"] == "GET, HEAD"
+    status, _, body = fetch(clean.url("/search/suggest?q=tent"), method="HEAD")
+    assert status == 200 and body == b""
+    robots = urllib.robotparser.RobotFileParser()
+    robots.parse(text(clean.url("/robots.txt")).splitlines())
+    assert robots.can_fetch("ShopAuditor", clean.url("/search/suggest?q=tent"))
+    # the defects twin has neither the endpoint nor the combobox
+    status, headers, _ = fetch(defects.url("/search/suggest?q=tent"))
+    assert headers["Content-Type"].startswith("text/html")
+    assert "combobox" not in text(defects.base_url)
+
+
+def test_search_combobox_markup(defects, clean):
+    html = text(clean.url("/search?q=tent"))
+    header = html[html.index("<header") : html.index("</header>")]
+    assert (
+        'value="tent" role="combobox" aria-autocomplete="list" aria-expanded="false" '
+        'aria-controls="site-search-list" autocomplete="off">' in header
+    )
+    # the list follows the field in the search form, empty and hidden until one types
+    assert (
+        '<ul id="site-search-list" class="suggest" role="listbox" '
+        'aria-label="Search suggestions" hidden></ul><button type="submit">' in header
+    )
+    assert "/search/suggest?q=" in html  # the inline script, no outside resource
+    assert "<script src" not in html
+    for shop in (clean, defects):  # the zero-results page's own search box stays plain
+        zero = main_of(text(shop.url("/search?q=xyzzy")))
+        assert "combobox" not in zero
+    assert "site-search-list" not in text(defects.url("/search?q=tent"))
 
 
 # --------------------------------------------------------------------------- protocol

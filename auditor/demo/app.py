@@ -29,12 +29,14 @@ from .catalog import (
 )
 from .defects import DEFECTS
 from .resources import (
+    _AUTOCOMPLETE_JS,
     _BASE_CSS,
     _CONSENT_JS,
     _CSS_FOCUS_CLEAN,
     _CSS_FOCUS_DEFECT,
     _CSS_FOOTER_CLEAN,
     _CSS_FOOTER_DEFECT,
+    _CSS_SUGGEST,
     _LAYOUT_SHIFT_JS,
     _LOGO_MARK,
     _REGISTER_DEFECT_JS,
@@ -50,6 +52,8 @@ LOGIN_EMAIL = "demo@example.com"
 LOGIN_PASSWORD = "demo-password"
 CUSTOMER_NAME = "Demo Customer"
 SEARCH_PER_PAGE = 24
+#: at most this many entries in an answer of /search/suggest
+SUGGEST_LIMIT = 8
 LASTMOD = "2024-05-01"
 
 # Deliberate server delays in seconds (multiplied by delay_scale).
@@ -225,11 +229,14 @@ class ShopApp:
         css = _BASE_CSS.strip().replace("\n", "")
         css += _CSS_FOOTER_DEFECT if self.d("low-contrast") else _CSS_FOOTER_CLEAN
         css += _CSS_FOCUS_DEFECT if self.d("focus-removed") else _CSS_FOCUS_CLEAN
+        if not self.d("no-autocomplete"):
+            css += _CSS_SUGGEST
         self.css = css
         self._static_cache: dict[str, Response] = {}
         self.routes = {
             "/": self.page_home,
             "/search": self.page_search,
+            "/search/suggest": self.search_suggest,
             "/cart": self.page_cart,
             "/cart/add": self.action_cart_add,
             "/cart/remove": self.action_cart_remove,
@@ -365,6 +372,8 @@ class ShopApp:
         parts.append(f'<main id="main">{main}</main>')
         if chrome:
             parts.append(self.footer())
+            if not self.d("no-autocomplete"):
+                parts.append(f"<script>{_AUTOCOMPLETE_JS}</script>")
         if not ctx.consent:
             parts.append(
                 '<div id="cookie-banner" role="dialog" aria-label="Cookie consent">'
@@ -393,6 +402,14 @@ class ShopApp:
             field = (
                 '<input type="search" id="site-search" name="q" aria-label="Search products" '
                 f'placeholder="Search products…" value="{v}">'
+            )
+        if not self.d("no-autocomplete"):
+            # an ARIA 1.2 combobox; the list stays empty and hidden until the customer types
+            field = field[:-1] + (
+                ' role="combobox" aria-autocomplete="list" aria-expanded="false" '
+                'aria-controls="site-search-list" autocomplete="off">'
+                '<ul id="site-search-list" class="suggest" role="listbox" '
+                'aria-label="Search suggestions" hidden></ul>'
             )
         if self.d("icon-only-submit"):
             button = f'<button type="submit">{_SEARCH_ICON}</button>'
@@ -829,10 +846,7 @@ class ShopApp:
         cat = req.arg("category")
         if cat not in CATEGORY_BY_SLUG:
             cat = ""
-        if self.d("search-typo-intolerant"):
-            results = self.catalog.search_exact(q, include_orphan=not self.d("orphan-page"))
-        else:
-            results = self.catalog.search_tolerant(q)
+        results = self.search_products(q)
         if cat:
             results = [p for p in results if p.category.slug == cat]
         results = sort_products(results, sort)
@@ -880,6 +894,38 @@ class ShopApp:
             head=links + '<meta name="robots" content="noindex">',
             search_value=shown_q,
             delay=delay,
+        )
+
+    def search_products(self, q: str) -> list[Product]:
+        """The products the shop's search finds for ``q`` (tolerant in the clean twin)."""
+        if self.d("search-typo-intolerant"):
+            return self.catalog.search_exact(q, include_orphan=not self.d("orphan-page"))
+        return self.catalog.search_tolerant(q)
+
+    def search_suggest(self, ctx: Ctx) -> Response:
+        """GET /search/suggest?q=...: what the header's autocomplete lists while typing,
+        as JSON: up to SUGGEST_LIMIT category and product names, found as the search finds
+        them (categories first). Only where the autocomplete exists (not "no-autocomplete")."""
+        if self.d("no-autocomplete"):
+            return self.not_found(ctx)
+        if ctx.req.method not in ("GET", "HEAD"):
+            resp = Response(405, b"Use GET.\n", "text/plain; charset=utf-8")
+            resp.headers.append(("Allow", "GET, HEAD"))
+            return resp
+        q = " ".join(ctx.req.arg("q").split())[:100]
+        found: list[dict[str, str]] = []
+        if len(q) >= 2:
+            tolerant = not self.d("search-typo-intolerant")
+            for c in self.catalog.search_categories(q, tolerant=tolerant):
+                found.append({"label": c.name, "kind": "category", "url": f"/category/{c.slug}"})
+            for p in self.search_products(q):
+                found.append({"label": p.name, "kind": "product", "url": p.url})
+        body = json.dumps({"query": q, "suggestions": found[:SUGGEST_LIMIT]}, ensure_ascii=False)
+        return Response(
+            200,
+            body.encode("utf-8"),
+            "application/json; charset=utf-8",
+            [("Cache-Control", "public, max-age=300"), ("X-Robots-Tag", "noindex")],
         )
 
     def search_no_results(self, ctx: Ctx, q: str, delay: float) -> Response:

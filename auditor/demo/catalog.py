@@ -431,6 +431,24 @@ class Catalog:
         ranked = sorted(scores.items(), key=lambda kv: (-kv[1], kv[0]))
         return [self.products[i] for i, _ in ranked]
 
+    def search_categories(self, query: str, *, tolerant: bool = True) -> list[Category]:
+        """Categories whose name the query names: every word matches one of the name's
+        words as ``search_tolerant`` matches them (or, not tolerant, the whole query is a
+        substring of the name)."""
+        if not tolerant:
+            q = query.strip().lower()
+            return [c for c in CATEGORIES if q and q in c.name.lower()]
+        words = [w for w in tokenize(query) if w not in _STOP_WORDS]
+        if not words:
+            return []
+        matches = [self._token_matches(w) for w in words]
+        out = []
+        for c in CATEGORIES:
+            tokens = {_stem(w) for w in tokenize(c.name)}
+            if all(any(t in m for t in tokens) for m in matches):
+                out.append(c)
+        return out
+
     def _token_matches(self, word: str) -> dict[str, int]:
         """Map catalogue token -> match strength (3 exact, 2 prefix/part, 1 typo)."""
         stem = _stem(_SYNONYMS.get(word, word))

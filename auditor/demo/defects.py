@@ -226,6 +226,16 @@ DEFECTS: dict[str, dict] = {
         "/search?q=jacket",
         "Every /search answer takes 2 s × delay_scale. Clean: immediate.",
     ),
+    "no-autocomplete": _d(
+        "search",
+        "/",
+        "The header search (every page) shows no suggestions while typing. Clean: an ARIA "
+        "1.2 combobox (role=combobox, aria-autocomplete=list, aria-expanded, aria-controls) "
+        "whose listbox shows up to 8 category and product names from GET /search/suggest?q= "
+        "(the tolerant search's matching) after 2 letters; ArrowDown/ArrowUp move the active "
+        "option (aria-activedescendant, aria-selected), Enter or a click opens it, Escape "
+        "closes the list.",
+    ),
     # -------------------------------------------------------------- accessibility
     "img-no-alt": _d(
         "accessibility",

@@ -194,3 +194,67 @@ _LOGO_MARK = (
     '<rect width="32" height="32" rx="6" fill="#f2c14e"/>'
     '<path d="M4 24 L12 10 L17 18 L21 13 L28 24 Z" fill="#17372a"/></svg>'
 )
+
+# Clean-mode autocomplete of the header search (an ARIA 1.2 combobox with a listbox popup,
+# list autocomplete with manual selection): after 2 typed characters and 150 ms without a
+# key it asks GET /search/suggest?q=... and lists up to 8 categories and products; ArrowDown
+# and ArrowUp move the active option (aria-activedescendant, aria-selected), Enter or a click
+# opens it, Escape or leaving the field closes the list. Nothing opens or takes focus
+# unless the customer types.
+_CSS_SUGGEST = (
+    ".search{position:relative}"
+    ".suggest{position:absolute;top:100%;left:0;z-index:30;min-width:100%;width:max-content;"
+    "max-width:min(28rem,calc(100vw - 32px));"
+    "margin:4px 0 0;padding:4px 0;list-style:none;background:#fff;color:#1d1d1d;"
+    "border:1px solid #767676;border-radius:4px;box-shadow:0 4px 12px rgba(0,0,0,.25)}"
+    ".suggest li{display:flex;justify-content:space-between;align-items:baseline;gap:16px;padding:8px 12px;"
+    "cursor:pointer}"
+    ".suggest .kind{flex:none;color:#595959;font-size:.9rem}"
+    ".suggest li:hover{background:#eef5f0}"
+    ".suggest [aria-selected=true],.suggest [aria-selected=true]:hover{background:#17372a;"
+    "color:#fff;outline:2px solid #ffbf47;outline-offset:-2px}"
+    ".suggest [aria-selected=true] .kind{color:#fff}"
+)
+
+_AUTOCOMPLETE_JS = """(function(){
+var list=document.getElementById('site-search-list'),input=list&&document.querySelector('[aria-controls="site-search-list"]');
+if(!input||!list||!window.fetch)return;
+var form=input.form,items=[],active=-1,timer=0,seq=0,shown='';
+function option(i){return document.getElementById('site-search-opt-'+i);}
+function mark(i){if(active>=0&&option(active))option(active).removeAttribute('aria-selected');
+active=i;if(i<0){input.removeAttribute('aria-activedescendant');return;}
+var o=option(i);o.setAttribute('aria-selected','true');input.setAttribute('aria-activedescendant',o.id);
+if(o.scrollIntoView)o.scrollIntoView({block:'nearest'});}
+function close(){clearTimeout(timer);mark(-1);list.hidden=true;input.setAttribute('aria-expanded','false');}
+function open(){if(!items.length){close();return;}list.hidden=false;input.setAttribute('aria-expanded','true');}
+function render(value,found){items=found.slice(0,8);shown=value;active=-1;
+input.removeAttribute('aria-activedescendant');list.textContent='';
+items.forEach(function(s,i){var li=document.createElement('li');li.id='site-search-opt-'+i;
+li.setAttribute('role','option');var name=document.createElement('span');name.textContent=s.label;
+var kind=document.createElement('span');kind.className='kind';
+kind.textContent=s.kind==='category'?'Category':'Product';li.appendChild(name);li.appendChild(document.createTextNode(' '));li.appendChild(kind);
+li.addEventListener('mousedown',function(e){e.preventDefault();});
+li.addEventListener('click',function(){pick(i);});list.appendChild(li);});
+if(document.activeElement===input)open();else close();}
+function pick(i){var s=items[i];if(!s)return;input.value=s.label;close();window.location.assign(s.url);}
+function ask(){var value=input.value.trim(),mine=++seq;
+if(value.length<2){items=[];shown='';close();return;}
+fetch('/search/suggest?q='+encodeURIComponent(value),{headers:{'Accept':'application/json'},credentials:'same-origin'})
+.then(function(r){return r.ok?r.json():{suggestions:[]};})
+.then(function(data){if(mine===seq&&input.value.trim()===value)render(value,data.suggestions||[]);})
+.catch(function(){});}
+input.addEventListener('input',function(){clearTimeout(timer);mark(-1);
+if(input.value.trim().length<2){seq++;items=[];shown='';close();return;}timer=setTimeout(ask,150);});
+input.addEventListener('keydown',function(e){var n=items.length;
+if(e.key==='ArrowDown'||e.key==='ArrowUp'){
+if(e.altKey){if(e.key==='ArrowDown'&&shown===input.value.trim())open();else close();e.preventDefault();return;}
+if(list.hidden){if(shown&&shown===input.value.trim()&&n){open();mark(e.key==='ArrowDown'?0:n-1);}
+else if(input.value.trim().length>=2){clearTimeout(timer);ask();}e.preventDefault();return;}
+e.preventDefault();if(e.key==='ArrowDown')mark(active<n-1?active+1:0);else mark(active>0?active-1:n-1);
+}else if(e.key==='Enter'){if(!list.hidden&&active>=0){e.preventDefault();pick(active);}else close();
+}else if(e.key==='Escape'){if(!list.hidden){e.preventDefault();close();}
+}else if(e.key==='Tab'){close();}});
+input.addEventListener('blur',close);
+if(form)form.addEventListener('submit',function(){seq++;close();});
+window.addEventListener('pageshow',close);
+})();"""
