@@ -17,6 +17,7 @@ from .html import (
     _as_dict,
     _as_list,
     _write_atomic,
+    accessibility_view,
     band,
     category_label,
     clip,
@@ -131,6 +132,30 @@ def _categories(results: Mapping[str, Any], findings: list[dict]) -> list[str]:
     return [*lines, ""]
 
 
+def _accessibility(results: Mapping[str, Any], findings: list[dict]) -> list[str]:
+    """One line per failed WCAG criterion: what a CI log reader needs to act on."""
+    view = accessibility_view(results, findings, None)
+    if view is None or not view["criteria"]:
+        return []
+    lines = [
+        "## Accessibility",
+        "",
+        f"WCAG success criteria tested: {view['failed']} failed, {view['passed']} passed.",
+        "",
+    ]
+    failed = [r for r in view["criteria"] if r["status"] == "fail"]
+    if failed:
+        lines += ["| Criterion | Level | Pages failing |", "|---|---|---:|"]
+        for r in failed:
+            name = f"{r['criterion']} {r['name']}".strip()
+            lines.append(
+                f"| {md_escape(name, MAX_SHORT)} | {md_escape(r['level'] or '–', 8)} "
+                f"| {r['pages'] or '–'} |"
+            )
+        lines.append("")
+    return lines
+
+
 def _findings(findings: list[dict]) -> list[str]:
     lines = ["## Top problems", ""]
     if not findings:
@@ -213,6 +238,7 @@ def build_markdown(results: Mapping[str, Any]) -> str:
         *_header(results, findings, score),
         *_categories(results, findings),
         *_findings(findings),
+        *_accessibility(results, findings),
         *_audit_problems(results),
         *_crawl(results),
     ]

@@ -199,3 +199,17 @@ def test_render_unknown_format_names_it_and_writes_nothing(sample, tmp_path):
 
 def test_render_no_formats(sample, tmp_path):
     assert reports.render(sample, tmp_path, []) == []
+
+
+def test_failed_wcag_criteria_are_listed(tmp_path):
+    from .test_html import a11y_results
+
+    text = render_markdown(a11y_results(), tmp_path).read_text(encoding="utf-8")
+    assert "WCAG success criteria tested: 2 failed, 1 passed." in text
+    rows = [cells(r) for r in table_rows(text, "| Criterion |")]
+    assert rows == [["1.1.1 Non-text Content", "A", "2"], ["2.1.2 No Keyboard Trap", "A", "1"]]
+
+
+def test_no_accessibility_part_without_accessibility_checks(tmp_path):
+    text = render_markdown(minimal_results(findings=[finding()]), tmp_path).read_text("utf-8")
+    assert "## Accessibility" not in text
