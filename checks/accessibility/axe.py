@@ -17,6 +17,7 @@ from typing import Any, ClassVar
 
 from playwright.async_api import Error as PlaywrightError
 
+from auditor.checkkit import OncePerTemplate
 from auditor.config import Settings
 from auditor.errors import ConfigError
 from auditor.model import Finding, clip
@@ -197,7 +198,7 @@ class AxeCore(Check):
 
     def __init__(self, options: dict[str, Any] | None = None, severity: str = ""):
         super().__init__(options, severity)
-        self._runs: dict[str, int] = defaultdict(int)
+        self._sample = OncePerTemplate(self.options["max_pages_per_template"])
         self._shots: set[tuple[str, str]] = set()
         self._rules: dict[str, dict] = {}
         self._script: str | None = None
@@ -225,12 +226,8 @@ class AxeCore(Check):
         return self._script
 
     async def gather(self, page: Any, ctx: Any) -> dict | None:
-        limit = self.options["max_pages_per_template"]
-        if ctx.status is None or ctx.status >= 400:
+        if ctx.status is None or ctx.status >= 400 or not self._sample.first(ctx.template):
             return None
-        if limit and self._runs[ctx.template] >= limit:
-            return None
-        self._runs[ctx.template] += 1
         started = time.monotonic()
         await page.evaluate(self._script_text())
         result = await page.evaluate(

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import time
-from collections import defaultdict
 from collections.abc import Awaitable, Callable, Iterable
 from typing import Any, ClassVar
 
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Page
 
+from auditor.checkkit import OncePerTemplate, listed, plural
 from auditor.model import clip
 from auditor.plugins import Check, PageView
 
@@ -28,33 +28,6 @@ __all__ = [
 Probe = Callable[[Page, Any], Awaitable[dict | None]]
 
 
-def plural(count: int, word: str, words: str | None = None) -> str:
-    """``1 page``, ``3 pages``: the count with the word that fits it."""
-    return f"{count} {word if count == 1 else (words or word + 's')}"
-
-
-def listed(urls: Iterable[str], limit: int = 50) -> dict[str, Any]:
-    """The ``url``/``urls`` fields of a finding about many pages, capped for the report."""
-    unique = list(dict.fromkeys(urls))
-    return {"url": unique[0] if unique else None, "urls": unique[:limit]}
-
-
-class OncePerTemplate:
-    """Counts the pages a gatherer ran on per template: the first few pages of a
-    template tell as much as all of them, at a fraction of the time."""
-
-    def __init__(self, limit: int = 1) -> None:
-        self.limit = limit
-        self._runs: dict[str, int] = defaultdict(int)
-
-    def take(self, template: str) -> bool:
-        """True while the template has had fewer than ``limit`` runs (0: no limit)."""
-        if self.limit and self._runs[template] >= self.limit:
-            return False
-        self._runs[template] += 1
-        return True
-
-
 class PageReader(Check):
     """A check whose gatherer runs one read-only script in the crawl's page, on up to
     ``max_pages_per_template`` pages of each template: ``script`` with ``script_arg``."""
@@ -71,7 +44,7 @@ class PageReader(Check):
         return self.script_arg
 
     async def gather(self, page: Any, ctx: Any) -> dict | None:
-        if ctx.status is None or ctx.status >= 400 or not self._sample.take(ctx.template):
+        if ctx.status is None or ctx.status >= 400 or not self._sample.first(ctx.template):
             return None
         return await page.evaluate(self.script, self.argument())
 

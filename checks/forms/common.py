@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
+from auditor.checkkit import OncePerTemplate
 from auditor.plugins import Check, PageView
-from checks.navigation.common import OncePerTemplate
 
 from .classify import form_kind, form_name, form_noun, visible_fields
 from .gather import gather_once

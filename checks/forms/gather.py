@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from typing import Any
 
-from checks.navigation.common import OncePerTemplate
+from auditor.checkkit import OncePerTemplate
 
 __all__ = ["FORMS_JS", "gather_forms", "gather_once"]
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from itertools import pairwise
-from typing import Any
 
+from auditor.checkkit import OncePerTemplate, listed, plural
 from auditor.page import HTML_TYPES
 from auditor.pagekinds import page_kind
 from auditor.plugins import PageView, SiteView
@@ -81,29 +81,3 @@ def click_paths(
                 path.append(texts[edge][:80])
         out[target] = path
     return out
-
-
-def listed(urls: list[str], limit: int = 50) -> dict[str, Any]:
-    """The ``url``/``urls`` fields of a finding about many pages, capped for the report."""
-    unique = list(dict.fromkeys(urls))
-    return {"url": unique[0], "urls": unique[:limit]}
-
-
-def plural(count: int, word: str, words: str | None = None) -> str:
-    """``1 page``, ``3 pages``: the count with the word that fits it."""
-    return f"{count} {word if count == 1 else (words or word + 's')}"
-
-
-class OncePerTemplate:
-    """Which templates a probing gatherer has already tried: one page of each tells
-    as much as all of them, and costs a fraction of the time."""
-
-    def __init__(self) -> None:
-        self._seen: set[str] = set()
-
-    def first(self, template: str) -> bool:
-        """True the first time a template is asked for, and marks it as probed."""
-        if template in self._seen:
-            return False
-        self._seen.add(template)
-        return True

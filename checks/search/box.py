@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, ClassVar
 
+from auditor.checkkit import listed
 from auditor.model import Finding
 from auditor.pagekinds import page_kind
 from auditor.plugins import PageView, SiteView
@@ -16,11 +17,6 @@ __all__ = ["SearchBox"]
 
 #: pages where a shop rightly leaves the search out (a distraction-free checkout)
 _FOCUSED = frozenset({"checkout"})
-
-
-def _listed(urls: list[str], limit: int = 50) -> dict[str, Any]:
-    unique = list(dict.fromkeys(urls))
-    return {"url": unique[0], "urls": unique[:limit]}
 
 
 class SearchBox(SearchCheck):
@@ -113,7 +109,7 @@ class SearchBox(SearchCheck):
                         "Put the search in the shared header of every page template "
                         "(a focused checkout may leave it out)."
                     ),
-                    **_listed(missing),
+                    **listed(missing),
                     evidence={"pages_without": len(missing), "pages_with": len(found)},
                     key="missing-on-pages",
                 )
@@ -133,7 +129,7 @@ class SearchBox(SearchCheck):
                         "Show an open search field in the header on desktop; Baymard finds "
                         "that the field's prominence decides how many customers search."
                     ),
-                    **_listed(hidden),
+                    **listed(hidden),
                     selector=t.get("selector"),
                     snippet=t.get("snippet"),
                     evidence={"pages": len(hidden), "opened_by_click": data.get("opened_by_click")},
@@ -154,7 +150,7 @@ class SearchBox(SearchCheck):
                         "Place the search field at the top of the page, in the shared header "
                         "(Baymard: the field's prominence decides how much it is used)."
                     ),
-                    **_listed(aside),
+                    **listed(aside),
                     selector=f["selector"],
                     snippet=f["snippet"],
                     evidence={"where": f["where"]},
@@ -177,7 +173,7 @@ class SearchBox(SearchCheck):
                         'Give the field a label: a visible <label> or aria-label="Search", '
                         "and keep the placeholder as an example only (WCAG 1.3.1, 4.1.2)."
                     ),
-                    **_listed(unnamed),
+                    **listed(unnamed),
                     selector=f["selector"],
                     snippet=f["snippet"],
                     evidence={"name_source": f["name_source"], "name": f["name"]}
@@ -200,7 +196,7 @@ class SearchBox(SearchCheck):
                         f"Make the field at least {self.options['min_chars']} characters wide: "
                         "that fits 90% of queries (Nielsen)."
                     ),
-                    **_listed(narrow),
+                    **listed(narrow),
                     selector=f["selector"],
                     snippet=f["snippet"],
                     evidence={
@@ -222,7 +218,7 @@ class SearchBox(SearchCheck):
                         "screen reader users cannot jump to it from the landmarks list."
                     ),
                     recommendation='Add role="search" to the search form.',
-                    **_listed(landmark),
+                    **listed(landmark),
                     selector=f["selector"],
                     snippet=f["snippet"],
                     evidence={"role_search": False},
@@ -241,7 +237,7 @@ class SearchBox(SearchCheck):
                         "cannot be sent (21% of mobile sites, Baymard)."
                     ),
                     recommendation="Put a submit button right beside the field.",
-                    **_listed(nosubmit),
+                    **listed(nosubmit),
                     selector=f["selector"],
                     snippet=f["snippet"],
                     evidence={"submit": False},
