@@ -16,13 +16,13 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from playwright.async_api import Browser, BrowserContext, Playwright
+from playwright.async_api import Browser, BrowserContext, Page, Playwright
 from playwright.async_api import Error as PlaywrightError
 
 from .config import Settings
 from .errors import BrowserNotFound
 
-__all__ = ["BrowserSession", "find_chromium", "launch_args"]
+__all__ = ["BrowserSession", "find_chromium", "keep_to_one_tab", "launch_args", "quietly"]
 
 SYSTEM_CHROMIUMS = (
     "chromium",
@@ -79,6 +79,20 @@ def launch_args(extra: list[str]) -> list[str]:
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         args.append("--no-sandbox")
     return args + list(extra)
+
+
+async def quietly(awaitable: Any) -> None:
+    """Await something that may fail because its page or context is already gone: a
+    tab that closes badly must not cost the audit."""
+    with contextlib.suppress(PlaywrightError, TimeoutError):
+        await awaitable
+
+
+def keep_to_one_tab(context: BrowserContext, page: Page) -> None:
+    """Dismiss alerts and confirms (they would block the tab) and close pop-ups: a
+    visit, a timing load or a probe is about one page."""
+    page.on("dialog", lambda d: asyncio.ensure_future(quietly(d.dismiss())))
+    context.on("page", lambda p: p != page and asyncio.ensure_future(quietly(p.close())))
 
 
 class BrowserSession:

@@ -11,7 +11,6 @@ crashed browser is restarted.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import json
 import time
 from collections import Counter
@@ -19,9 +18,8 @@ from dataclasses import dataclass, field
 from typing import TextIO
 
 from playwright.async_api import BrowserContext, Page
-from playwright.async_api import Error as PlaywrightError
 
-from .browser import BrowserSession
+from .browser import BrowserSession, keep_to_one_tab, quietly
 from .config import Settings
 from .events import EventBus
 from .frontier import CrawlTarget, Frontier
@@ -33,11 +31,6 @@ from .robots import RobotsPolicy
 from .urls import UrlNormalizer
 
 __all__ = ["CrawlState", "Crawler"]
-
-
-async def _quietly(awaitable) -> None:
-    with contextlib.suppress(PlaywrightError, TimeoutError):
-        await awaitable
 
 
 @dataclass
@@ -94,15 +87,13 @@ class Crawler:
         context.set_default_timeout(self.settings.crawl.page_timeout * 1000)
         await context.add_init_script(METRICS_INIT_SCRIPT)
         page = await context.new_page()
-        # alerts and confirms would block the tab; pop-ups are not part of the visit
-        page.on("dialog", lambda d: asyncio.ensure_future(_quietly(d.dismiss())))
-        context.on("page", lambda p: p != page and asyncio.ensure_future(_quietly(p.close())))
+        keep_to_one_tab(context, page)
         return _Tab(context, page)
 
     @staticmethod
     async def close_tab(tab: _Tab | None) -> None:
         if tab is not None:
-            await _quietly(asyncio.wait_for(tab.context.close(), timeout=10))
+            await quietly(asyncio.wait_for(tab.context.close(), timeout=10))
 
     # -- one page, with its retry ----------------------------------------------------------
     async def _audit_with_deadline(self, target: CrawlTarget, tab: _Tab) -> PageRecord:

@@ -29,7 +29,7 @@ from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Page
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
-from .browser import BrowserSession
+from .browser import BrowserSession, keep_to_one_tab
 from .config import Settings
 from .model import clip
 from .ratelimit import HostLimiter
@@ -378,8 +378,7 @@ class Measurer:
             context.set_default_timeout(self.settings.crawl.page_timeout * 1000)
             await context.add_init_script(MEASURE_INIT_SCRIPT)
             page = await context.new_page()
-            page.on("dialog", lambda d: asyncio.ensure_future(_quietly(d.dismiss())))
-            context.on("page", lambda p: p != page and asyncio.ensure_future(_quietly(p.close())))
+            keep_to_one_tab(context, page)
             cdp = await context.new_cdp_session(page)
             net = _Network()
             net.attach(cdp)
@@ -457,11 +456,6 @@ class Measurer:
 
 def _bytes_per_s(kbps: float) -> float:
     return kbps * 1000 / 8 if kbps > 0 else -1  # -1: DevTools' "not throttled"
-
-
-async def _quietly(awaitable) -> None:
-    with contextlib.suppress(PlaywrightError, TimeoutError):
-        await awaitable
 
 
 def _network_summary(net: _Network) -> dict:

@@ -14,14 +14,13 @@ import asyncio
 import contextlib
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
-from typing import Any
 from urllib.parse import urlsplit
 
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Page, Response
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
-from .browser import BrowserSession
+from .browser import BrowserSession, keep_to_one_tab, quietly
 from .config import Settings
 from .consent import dismiss_consent
 from .page import AWAIT_PAINT_JS
@@ -39,11 +38,6 @@ class TemplateSample:
     template: str
     kind: str
     title: str | None
-
-
-async def _quietly(awaitable: Any) -> None:
-    with contextlib.suppress(PlaywrightError, TimeoutError):
-        await awaitable
 
 
 class ProbeTabs:
@@ -90,14 +84,13 @@ class ProbeTabs:
             page = await context.new_page()
             if viewport:
                 await page.set_viewport_size(viewport)
-            page.on("dialog", lambda d: asyncio.ensure_future(_quietly(d.dismiss())))
-            context.on("page", lambda p: p != page and asyncio.ensure_future(_quietly(p.close())))
+            keep_to_one_tab(context, page)
             if url is not None and await self.goto(page, url) is None:
                 yield None
                 return
             yield page
         finally:
-            await _quietly(asyncio.wait_for(context.close(), timeout=10))
+            await quietly(asyncio.wait_for(context.close(), timeout=10))
 
     async def goto(self, page: Page, url: str) -> Response | None:
         """Load ``url`` in ``page`` as the crawl would: rate limit, load event, cookie
