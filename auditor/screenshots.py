@@ -15,7 +15,7 @@ from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Page
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
-__all__ = ["MAX_SCREENSHOT_BYTES", "element_shot", "viewport_shot"]
+__all__ = ["MAX_SCREENSHOT_BYTES", "element_shot", "padded_clip", "viewport_shot"]
 
 #: a picture larger than this is taken again at lower quality, then dropped
 MAX_SCREENSHOT_BYTES = 120_000
@@ -50,6 +50,19 @@ async def _jpeg(page: Page, **options) -> str | None:
     return None
 
 
+def padded_clip(
+    box: dict[str, float], window: dict[str, int], pad: float, min_px: float = 1.0
+) -> dict[str, float] | None:
+    """An element's box widened by ``pad`` on every side and kept inside the window,
+    as a screenshot clip; None where less than ``min_px`` of it is in the window."""
+    x, y = max(0.0, box["x"] - pad), max(0.0, box["y"] - pad)
+    width = min(box["width"] + 2 * pad, window["width"] - x)
+    height = min(box["height"] + 2 * pad, window["height"] - y)
+    if width < min_px or height < min_px:
+        return None
+    return {"x": x, "y": y, "width": width, "height": height}
+
+
 async def viewport_shot(page: Page) -> str | None:
     """What the customer sees in the window right now."""
     return await _jpeg(page)
@@ -76,17 +89,13 @@ async def element_shot(
         box = await handle.bounding_box()
         if box is None or box["width"] < 1 or box["height"] < 1:
             return None
-        size = page.viewport_size or {"width": 1280, "height": 800}
-        x = max(0.0, box["x"] - pad)
-        y = max(0.0, box["y"] - pad)
-        width = min(box["width"] + 2 * pad, size["width"] - x)
-        height = min(box["height"] + 2 * pad, size["height"] - y)
-        if width < 1 or height < 1:
+        area = padded_clip(box, page.viewport_size or {"width": 1280, "height": 800}, pad)
+        if area is None:
             return None
         if highlight:
             await handle.evaluate(_HIGHLIGHT_JS, True)
         try:
-            return await _jpeg(page, clip={"x": x, "y": y, "width": width, "height": height})
+            return await _jpeg(page, clip=area)
         finally:
             if highlight:
                 with contextlib.suppress(PlaywrightError):

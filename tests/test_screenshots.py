@@ -2,7 +2,7 @@
 
 import base64
 
-from auditor.screenshots import MAX_SCREENSHOT_BYTES, element_shot, viewport_shot
+from auditor.screenshots import MAX_SCREENSHOT_BYTES, element_shot, padded_clip, viewport_shot
 from tests.fixture_server import FixtureServer, page
 
 BODY = (
@@ -29,3 +29,16 @@ async def test_element_shot_is_a_small_jpeg_and_leaves_the_page_as_it_was(browse
             assert (await viewport_shot(tab)).startswith("data:image/jpeg;base64,")
         finally:
             await tab.close()
+
+
+def test_padded_clip_stays_inside_the_window():
+    window = {"width": 320, "height": 640}
+    assert padded_clip({"x": 10, "y": 20, "width": 50, "height": 30}, window, 6) == {
+        "x": 4.0, "y": 14.0, "width": 62, "height": 42,
+    }  # fmt: skip
+    edge = padded_clip({"x": 300, "y": 0, "width": 100, "height": 30}, window, 6)
+    assert edge == {"x": 294, "y": 0.0, "width": 26, "height": 42}
+    assert padded_clip({"x": 400, "y": 0, "width": 10, "height": 10}, window, 6) is None
+    sliver = {"x": 325, "y": 0, "width": 10, "height": 10}  # 1 px left inside the window
+    assert padded_clip(sliver, window, 6)["width"] == 1
+    assert padded_clip(sliver, window, 6, min_px=2) is None

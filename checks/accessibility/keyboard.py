@@ -17,7 +17,7 @@ from playwright.async_api import Page
 
 from auditor.model import Finding, clip
 from auditor.plugins import Check, PageView, SiteView
-from auditor.screenshots import element_shot
+from auditor.screenshots import element_shot, padded_clip
 
 from .common import grouped, listed, plural, probe_details, probe_samples
 
@@ -109,6 +109,8 @@ _SKIP_TARGET_JS = """(href) => {
     || !!(target.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING);
   return { target: true, inside: after };
 }"""
+#: room around an element for its outline or focus ring, in CSS px
+FOCUS_PAD = 6
 _SKIP_TEXT = (
     "skip",
     "jump to",
@@ -144,15 +146,6 @@ def _visible_change(change: dict[str, float]) -> bool:
 def _same(element: dict) -> tuple[str, str]:
     """What makes two pages' elements the same one: selector and markup."""
     return element["desc"], element["html"]
-
-
-def _clip(box: dict, size: dict, pad: int = 6) -> dict | None:
-    x, y = max(0.0, box["x"] - pad), max(0.0, box["y"] - pad)
-    width = min(box["width"] + 2 * pad, size["width"] - x)
-    height = min(box["height"] + 2 * pad, size["height"] - y)
-    if width < 2 or height < 2:
-        return None
-    return {"x": x, "y": y, "width": width, "height": height}
 
 
 class Keyboard(Check):
@@ -204,7 +197,7 @@ class Keyboard(Check):
             if _same(elements[mark]) in self._judged:
                 continue  # the shared header: judged on an earlier page already
             box = await page.evaluate(_BOX_JS, mark)
-            area = _clip(box, size) if box else None
+            area = padded_clip(box, size, FOCUS_PAD, min_px=2) if box else None
             if area:
                 unfocused[mark] = (area, await page.screenshot(clip=area, type="png"))
         skip = await self._skip_link(page)
@@ -238,7 +231,7 @@ class Keyboard(Check):
             elif mark in unfocused:
                 area, before = unfocused[mark]
                 box = await page.evaluate(_BOX_JS, mark)
-                after_area = _clip(box, size) if box else None
+                after_area = padded_clip(box, size, FOCUS_PAD, min_px=2) if box else None
                 if after_area and after_area["width"] == area["width"]:
                     after_area["height"] = area["height"]
                     after = await page.screenshot(clip=after_area, type="png")
@@ -259,7 +252,7 @@ class Keyboard(Check):
         return {
             "elements": len(elements),
             "reached": len(reached),
-            "unreached": unreached[:10] if ended != "limit" or trapped else [],
+            "unreached": unreached[:10] if ended != "limit" else [],
             "walk": ended,
             "trapped_at": trapped,
             "focus_compared": compared,
