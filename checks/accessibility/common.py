@@ -11,10 +11,11 @@ from playwright.async_api import Page
 
 from auditor.checkkit import OncePerTemplate, listed, plural
 from auditor.model import clip
-from auditor.plugins import Check, PageView
+from auditor.plugins import Check, PageView, SiteView
 
 __all__ = [
     "OncePerTemplate",
+    "PageProber",
     "PageReader",
     "grouped",
     "listed",
@@ -47,6 +48,30 @@ class PageReader(Check):
         if ctx.status is None or ctx.status >= 400 or not self._sample.first(ctx.template):
             return None
         return await page.evaluate(self.script, self.argument())
+
+
+class PageProber(Check):
+    """A check that probes ``pages_per_template`` pages of each template in a tab of its
+    own (its site step, see ``probe_samples``) and judges what the probes returned."""
+
+    def viewport(self) -> dict[str, int] | None:
+        """The window the probe's tab gets, where it needs its own size."""
+        return None
+
+    async def probe(self, page: Page, sample: Any) -> dict | None:  # pragma: no cover
+        raise NotImplementedError
+
+    async def site(self, site: Any) -> dict:
+        size = self.viewport()
+        options = {"viewport": size} if size else {}
+        return await probe_samples(site, self.options["pages_per_template"], self.probe, **options)
+
+    def probed_pages(self, site: SiteView) -> list[dict]:
+        """Each probed page's result; how many there were and what they cost go into
+        the check's details."""
+        data = site.site_data if isinstance(site.site_data, dict) else {}
+        self.details = probe_details(data)
+        return data.get("pages", [])
 
 
 def sampled_pages(pages: Iterable[PageView]) -> Iterable[PageView]:

@@ -16,10 +16,10 @@ from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Page
 
 from auditor.model import Finding, clip
-from auditor.plugins import Check, PageView, SiteView
+from auditor.plugins import PageView, SiteView
 from auditor.screenshots import element_shot, padded_clip
 
-from .common import grouped, listed, plural, probe_details, probe_samples
+from .common import PageProber, grouped, listed, plural
 
 __all__ = ["Keyboard", "focus_change"]
 
@@ -148,7 +148,7 @@ def _same(element: dict) -> tuple[str, str]:
     return element["desc"], element["html"]
 
 
-class Keyboard(Check):
+class Keyboard(PageProber):
     """Keyboard use.
 
     What: Tab through one page of each template from the top, in a tab of its own:
@@ -185,10 +185,7 @@ class Keyboard(Check):
         #: is judged once, which saves two screenshots per element on every other page
         self._judged: dict[tuple[str, str], dict] = {}
 
-    async def site(self, site: Any) -> dict:
-        return await probe_samples(site, self.options["pages_per_template"], self._probe)
-
-    async def _probe(self, page: Page, sample: Any) -> dict | None:
+    async def probe(self, page: Page, sample: Any) -> dict | None:
         elements = await page.evaluate(_PREPARE_JS, 60)
         size = page.viewport_size or {"width": 1280, "height": 800}
         checks = min(len(elements), self.options["max_focus_checks"])
@@ -289,11 +286,9 @@ class Keyboard(Check):
         }
 
     def evaluate(self, pages: Iterable[PageView], site: SiteView) -> list[Finding]:
-        data = site.site_data or {}
-        self.details = probe_details(data)
         items: list[tuple[tuple, str]] = []
         facts: dict[tuple, dict] = {}
-        for p in data.get("pages", []):
+        for p in self.probed_pages(site):
             url = p["url"]
             if p.get("trapped_at"):
                 key = ("trap", p["trapped_at"]["desc"])

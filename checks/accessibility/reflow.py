@@ -9,10 +9,10 @@ from typing import Any, ClassVar
 from playwright.async_api import Page
 
 from auditor.model import Finding, clip
-from auditor.plugins import Check, PageView, SiteView
+from auditor.plugins import PageView, SiteView
 from auditor.screenshots import viewport_shot
 
-from .common import grouped, listed, probe_details, probe_samples
+from .common import PageProber, grouped, listed
 
 __all__ = ["Reflow", "zoom_blocked"]
 
@@ -78,7 +78,7 @@ def zoom_blocked(content: str | None) -> str | None:
     return None
 
 
-class Reflow(Check):
+class Reflow(PageProber):
     """Zoom and reflow.
 
     What: the viewport meta must not switch off pinch zoom (user-scalable=no, or a
@@ -104,23 +104,18 @@ class Reflow(Check):
         "pages_per_template": "pages of each template loaded in the narrow window",
     }
 
-    async def site(self, site: Any) -> dict:
-        viewport = {"width": max(200, int(self.options["width_px"])), "height": 640}
-        return await probe_samples(
-            site, self.options["pages_per_template"], self._probe, viewport=viewport
-        )
+    def viewport(self) -> dict[str, int]:
+        return {"width": max(200, int(self.options["width_px"])), "height": 640}
 
-    async def _probe(self, page: Page, sample: Any) -> dict:
+    async def probe(self, page: Page, sample: Any) -> dict:
         data = await page.evaluate(_REFLOW_JS, 5)
         if data["page_px"] > data["window_px"] + 1:
             data["screenshot"] = await viewport_shot(page)
         return data
 
     def evaluate(self, pages: Iterable[PageView], site: SiteView) -> list[Finding]:
-        data = site.site_data or {}
-        self.details = probe_details(data)
         items, facts = [], {}
-        for p in data.get("pages", []):
+        for p in self.probed_pages(site):
             blocked = zoom_blocked(p.get("viewport_meta"))
             if blocked:
                 key = ("zoom", p.get("viewport_meta"))

@@ -8,10 +8,10 @@ from typing import Any, ClassVar
 from playwright.async_api import Page
 
 from auditor.model import Finding, clip
-from auditor.plugins import Check, PageView, SiteView
+from auditor.plugins import PageView, SiteView
 from auditor.screenshots import element_shot
 
-from .common import grouped, listed, plural, probe_details, probe_samples
+from .common import PageProber, grouped, listed, plural
 
 __all__ = ["TextResize"]
 
@@ -70,7 +70,7 @@ async ([factor, limit]) => {
 """
 
 
-class TextResize(Check):
+class TextResize(PageProber):
     """Text resize.
 
     What: one page per template, in a tab of its own, with every font size in the
@@ -95,10 +95,7 @@ class TextResize(Check):
         "pages_per_template": "pages of each template probed in a tab of their own",
     }
 
-    async def site(self, site: Any) -> dict:
-        return await probe_samples(site, self.options["pages_per_template"], self._probe)
-
-    async def _probe(self, page: Page, sample: Any) -> dict | None:
+    async def probe(self, page: Page, sample: Any) -> dict | None:
         data = await page.evaluate(_RESIZE_JS, [float(self.options["factor"]), 10])
         if not data["roots"]:
             return None
@@ -107,10 +104,8 @@ class TextResize(Check):
         return data
 
     def evaluate(self, pages: Iterable[PageView], site: SiteView) -> list[Finding]:
-        data = site.site_data or {}
-        self.details = probe_details(data)
         items, facts = [], {}
-        for p in data.get("pages", []):
+        for p in self.probed_pages(site):
             if not p.get("clipped"):
                 continue
             key = tuple(sorted(c["selector"] for c in p["clipped"]))
