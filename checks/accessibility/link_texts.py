@@ -8,6 +8,8 @@ from collections.abc import Iterable
 from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
+from auditor.config import Settings
+from auditor.errors import ConfigError
 from auditor.model import Finding, clip
 from auditor.plugins import PageView, SiteView
 from auditor.urls import url_key
@@ -117,6 +119,14 @@ class LinkTexts(PageReader):
 
     script = _LINKS_JS
     script_arg = 600
+
+    def configure(self, settings: Settings) -> None:
+        texts = self.options["extra_vague_texts"]
+        if not all(isinstance(t, str) and t.strip() for t in texts):
+            raise ConfigError(
+                f"{settings.source}: 'checks.\"{self.id}\".extra_vague_texts' must be a "
+                f"list of link texts, not {texts!r}"
+            )
 
     def evaluate(self, pages: Iterable[PageView], site: SiteView) -> list[Finding]:
         extra = {normalise(t) for t in self.options["extra_vague_texts"]}

@@ -338,3 +338,16 @@ def test_wcag_table_counts_rules_per_criterion():
     assert table["1.1.1"]["rules_failed"] == ["image-alt"]
     assert table["1.1.1"]["rules_passed"] == ["input-image-alt"]
     assert table["1.4.3"]["pages_failed"] == 3
+
+
+@pytest.mark.parametrize("value", [[1], [""], ["ok", None]])
+def test_extra_vague_texts_must_be_texts(value):
+    from auditor.errors import ConfigError
+    from auditor.plugins import load_checks
+    from tests.conftest import quick_settings
+
+    settings = quick_settings(audit={"checks": ["accessibility.link-texts"]})
+    settings.checks["accessibility.link-texts"] = {"extra_vague_texts": value}
+    with pytest.raises(ConfigError) as err:
+        load_checks(settings)
+    assert 'checks."accessibility.link-texts".extra_vague_texts' in str(err.value)
