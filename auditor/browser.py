@@ -22,7 +22,15 @@ from playwright.async_api import Error as PlaywrightError
 from .config import Settings
 from .errors import BrowserNotFound
 
-__all__ = ["BrowserSession", "find_chromium", "keep_to_one_tab", "launch_args", "quietly"]
+__all__ = [
+    "BrowserSession",
+    "find_chromium",
+    "keep_to_one_tab",
+    "launch_args",
+    "quietly",
+    "responsive",
+    "wait_for_load",
+]
 
 SYSTEM_CHROMIUMS = (
     "chromium",
@@ -86,6 +94,54 @@ async def quietly(awaitable: Any) -> None:
     tab that closes badly must not cost the audit."""
     with contextlib.suppress(PlaywrightError, TimeoutError):
         await awaitable
+
+
+async def responsive(page: Page, timeout_s: float) -> bool:
+    """Whether the page's main thread answers a trivial script within ``timeout_s``.
+
+    Why: a page whose script never yields (an endless loop, a freeze while loading)
+    makes every later ``evaluate`` wait forever. One cheap question tells it apart from
+    a page that is merely slow on the network, which still answers at once. A page
+    that is navigating away (its script context just went) counts as answering.
+    """
+    try:
+        await asyncio.wait_for(page.evaluate("0"), timeout=timeout_s)
+    except TimeoutError:
+        return False
+    except PlaywrightError:
+        return not page.is_closed()
+    return True
+
+
+async def wait_for_load(page: Page, timeout_s: float, script_timeout_s: float) -> str:
+    """Wait for the load event, asking the page every second whether it still answers.
+
+    Returns ``"load"``, ``"timeout"`` (still loading after ``timeout_s``: a slow or
+    trickling server) or ``"hung"`` (its main thread stopped answering: recognised
+    within about ``script_timeout_s``, not after the whole timeout).
+    """
+    load = asyncio.ensure_future(page.wait_for_load_state("load", timeout=timeout_s * 1000))
+    try:
+        while True:
+            done, _ = await asyncio.wait({load}, timeout=1.0)
+            if done:
+                try:
+                    load.result()
+                except PlaywrightError:  # the timeout, or the page went away
+                    return "timeout"
+                return "load"
+            if not await responsive(page, script_timeout_s):
+                return "hung"
+    finally:
+        if not load.done():
+            load.cancel()
+        load.add_done_callback(_forget)
+
+
+def _forget(task: asyncio.Future) -> None:
+    """Take a finished task's outcome so that asyncio does not warn about it."""
+    if not task.cancelled():
+        task.exception()
 
 
 def keep_to_one_tab(context: BrowserContext, page: Page) -> None:

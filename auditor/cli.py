@@ -8,9 +8,13 @@ Exit codes: 0 passed, 1 the gate failed (score under ``gate.fail_under``),
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 import os
+import re
+import signal
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +58,29 @@ def friendly(fn):
             _fail(f"internal error: {type(exc).__name__}: {exc} (AUDITOR_DEBUG=1 shows details)")
 
     return wrapper
+
+
+_SECONDS_PER_UNIT = {"h": 3600.0, "m": 60.0, "s": 1.0, "": 1.0}
+
+
+class Duration(click.ParamType):
+    """A length of time: ``600``, ``90s``, ``10m``, ``1h30m`` (seconds without a unit)."""
+
+    name = "duration"
+    _PART = re.compile(r"(\d+(?:\.\d+)?)([hms]?)")
+
+    def convert(self, value: Any, param: Any, ctx: Any) -> float:
+        if isinstance(value, int | float):
+            return float(value)
+        text = str(value).strip().lower().replace(" ", "")
+        parts = self._PART.findall(text)
+        if (
+            not text
+            or "".join(n + u for n, u in parts) != text
+            or (len(parts) > 1 and any(u == "" for _, u in parts))
+        ):
+            self.fail(f"{value!r} is not a duration such as 600, 90s, 10m or 1h30m", param, ctx)
+        return sum(float(n) * _SECONDS_PER_UNIT[u] for n, u in parts)
 
 
 def _audit_options(fn):
@@ -100,6 +127,12 @@ def _audit_options(fn):
             multiple=True,
             help="Report format (repeatable): html, markdown [output.formats].",
         ),
+        click.option(
+            "--max-duration",
+            type=Duration(),
+            help="Stop starting new pages after this long, e.g. 10m, and report what was "
+            "gathered [crawl.max_duration].",
+        ),
         click.option("--fail-under", type=float, help="Exit 1 below this score [gate.fail_under]."),
         click.option(
             "--progress",
@@ -119,6 +152,7 @@ def _overrides(**flags: Any) -> dict:
         "concurrency": ("crawl", "concurrency"),
         "profile": ("browser", "profile"),
         "page_timeout": ("crawl", "page_timeout"),
+        "max_duration": ("crawl", "max_duration"),
         "checks": ("audit", "checks"),
         "formats": ("output", "formats"),
         "fail_under": ("gate", "fail_under"),
@@ -158,28 +192,48 @@ def _audit(url: str, settings: Settings) -> int:
     out_dir = Path(settings.output.dir)
     events = EventBus()
     attach_progress(events, settings.output.progress)
-    try:
-        results_path = asyncio.run(run_audit(url, settings, out_dir, events))
-    except KeyboardInterrupt:
-        partial = out_dir / "results.json"
-        if partial.exists():
-            _render(partial, out_dir, settings.output.formats)
-            click.echo(f"interrupted: partial results in {partial}", err=True)
-        else:
-            click.echo("interrupted before any results were written", err=True)
-        return EXIT_INTERRUPTED
-    reports = _render(results_path, out_dir, settings.output.formats)
+    with _signals_deferred() as received:
+        try:
+            results_path = asyncio.run(run_audit(url, settings, out_dir, events))
+        except KeyboardInterrupt:  # a second Ctrl-C while the audit was stopping
+            click.echo("interrupted before the results were written", err=True)
+            return EXIT_INTERRUPTED
+        reports = _render(results_path, out_dir, settings.output.formats)
     results = load_results(results_path)
     _print_summary(results, results_path, reports)
-    if results.get("interrupted"):
-        click.echo(f"interrupted: partial results in {results_path}", err=True)
+    cut = results.get("cut_short")
+    if results.get("interrupted") or received:
+        why = f" ({cut['message']})" if cut else ""
+        click.echo(f"interrupted: partial results in {results_path}{why}", err=True)
         return EXIT_INTERRUPTED
+    if cut:
+        click.echo(f"cut short: {cut['message']}", err=True)
     threshold = settings.gate.fail_under
     score = results.get("score")
     if threshold and (score is None or score < threshold):
         click.echo(f"gate failed: score {score} is below {threshold:g}", err=True)
         return EXIT_GATE_FAILED
     return 0
+
+
+@contextlib.contextmanager
+def _signals_deferred() -> Iterator[list[str]]:
+    """While results and reports are written, SIGINT, SIGTERM and SIGHUP are noted
+    instead of ending the process (the audit itself turns them into a graceful stop,
+    see auditor.runner), so that results.json, report.html and summary.md are whole.
+    Yields the names of the signals received; the caller exits 130 if there are any."""
+    received: list[str] = []
+    saved = {}
+    for sig in (signal.SIGINT, signal.SIGTERM, getattr(signal, "SIGHUP", None)):
+        if sig is None:
+            continue
+        with contextlib.suppress(ValueError, OSError):  # not the main thread
+            saved[sig] = signal.signal(sig, lambda num, _frame: received.append(str(num)))
+    try:
+        yield received
+    finally:
+        for sig, previous in saved.items():
+            signal.signal(sig, previous)
 
 
 def _print_summary(results: dict, results_path: Path, reports: list[Path]) -> None:

@@ -85,6 +85,11 @@ class AuditSection:
     checks: list[str] = opt(
         [], "only these check ids (empty: every check enabled below or by default)"
     )
+    site_step_timeout: float = opt(
+        300.0,
+        "seconds one check's site step (searches, form probes, keyboard walks) may take; "
+        "past it the check is judged on what it had",
+    )
 
 
 @dataclass
@@ -99,7 +104,24 @@ class CrawlSection:
     )
     concurrency: int = opt(4, "browser tabs working in parallel (1-32)")
     page_timeout: float = opt(30.0, "seconds a page may take to load before it is an error")
-    retries: int = opt(1, "how often a hung or crashed page is tried again")
+    page_budget: float = opt(
+        60.0,
+        "seconds one page's whole visit may take (load, every check's data collection, "
+        "screenshots), however many checks run; at least page_timeout + 5",
+    )
+    script_timeout: float = opt(
+        5.0,
+        "seconds a page's main thread may stay busy before the page counts as hung "
+        "(SCRIPT_HUNG: its tab is closed, and it is not tried again)",
+    )
+    retries: int = opt(
+        1, "how often a page that did not answer or whose browser crashed is tried again"
+    )
+    max_duration: float = opt(
+        0.0,
+        "seconds the whole audit may take (0: no limit; --max-duration 10m); when reached, "
+        "no new page is started and the report is made from what was gathered",
+    )
     include: list[str] = opt([], "regular expressions; if any, only matching URLs are audited")
     exclude: list[str] = opt([], "regular expressions of URLs never to audit")
     allow_subdomains: bool = opt(False, "also audit subdomains of the start URL's site")
@@ -305,6 +327,14 @@ def _validate(s: Settings, where: str) -> None:
         raise bad("crawl.concurrency", "must be at most 32 (be kind to the shop)")
     if c.page_timeout <= 0:
         raise bad("crawl.page_timeout", "must be more than 0 seconds")
+    if c.page_budget <= 0:
+        raise bad("crawl.page_budget", "must be more than 0 seconds")
+    if c.script_timeout < 0.5:
+        raise bad("crawl.script_timeout", "must be at least 0.5 seconds")
+    if c.max_duration < 0:
+        raise bad("crawl.max_duration", "must not be negative (0: no limit)")
+    if s.audit.site_step_timeout <= 0:
+        raise bad("audit.site_step_timeout", "must be more than 0 seconds")
     if c.requests_per_second <= 0:
         raise bad("crawl.requests_per_second", "must be more than 0")
     if c.max_retry_after < 0:

@@ -26,8 +26,17 @@ from .frontier import CrawlTarget, Frontier
 from .graph import LinkGraph
 from .measure import LoadLane, Measurer, median_run
 from .model import PageError, PageRecord
-from .page import HTML_TYPES, METRICS_INIT_SCRIPT, RETRYABLE, PageEnv, audit_page
+from .page import (
+    HTML_TYPES,
+    METRICS_INIT_SCRIPT,
+    RETRYABLE,
+    SPOILS_TAB,
+    PageEnv,
+    audit_page,
+    visit_budget,
+)
 from .robots import RobotsPolicy
+from .safety import safe_data
 from .urls import UrlNormalizer
 
 __all__ = ["CrawlState", "Crawler"]
@@ -80,6 +89,10 @@ class Crawler:
         self._timed_templates: Counter[str] = Counter()
         self._wakeup = asyncio.Condition()
         self._in_flight = 0
+        #: monotonic time after which no new page is started (crawl.max_duration)
+        self.stop_at: float | None = None
+        #: whether the crawl stopped at ``stop_at`` with pages still to visit
+        self.stopped_early = False
 
     # -- tabs ----------------------------------------------------------------------------
     async def _new_tab(self) -> _Tab:
@@ -97,17 +110,20 @@ class Crawler:
 
     # -- one page, with its retry ----------------------------------------------------------
     async def _audit_with_deadline(self, target: CrawlTarget, tab: _Tab) -> PageRecord:
-        """A hard deadline over the whole visit: a page whose scripts never yield hangs
-        ``page.evaluate`` forever, and must cost one error record, not a worker."""
-        gather_budget = sum(c.gather_timeout for c in self.env.gatherers)
-        deadline = self.settings.crawl.page_timeout * 2 + gather_budget + 10
+        """One budget for the whole visit, however many checks gather on the page
+        (``audit_page`` keeps to it); the hard deadline here, a little later, catches
+        whatever might still escape it, so a page costs one error record, not a worker."""
+        budget = visit_budget(self.settings)
+        deadline = time.monotonic() + budget
         try:
-            return await asyncio.wait_for(audit_page(target, tab.page, self.env), timeout=deadline)
+            return await asyncio.wait_for(
+                audit_page(target, tab.page, self.env, deadline), timeout=budget + 10
+            )
         except TimeoutError:
             record = PageRecord(
                 url=target.url, template=target.template, discovered_depth=target.depth
             )
-            record.error = PageError("PAGE_HUNG", "the page did not finish within its deadline")
+            record.error = PageError("PAGE_BUDGET", "the page did not finish within its budget")
             return record
 
     async def visit(self, target: CrawlTarget, tab: _Tab | None) -> tuple[PageRecord, _Tab | None]:
@@ -129,14 +145,19 @@ class Crawler:
             return
         if record.content_type not in HTML_TYPES or (record.status or 0) >= 400:
             return
+        if record.metrics.get("load_timed_out"):  # it never finished loading: no figures
+            return
         seen = self._timed_templates[target.template]
         if m.max_pages_per_template and seen >= m.max_pages_per_template:
             return
         self._timed_templates[target.template] += 1
         runs = m.template_runs if first or seen == 0 else m.runs
-        async with self.lane.alone():
+        lane_wait = max(10.0, 2 * self.settings.crawl.script_timeout)
+        async with self.lane.alone(lane_wait) as beside:
             timing = await self.measurer.measure(record.final_url or record.url, runs)
-        record.timing = timing
+        if beside:
+            timing["beside_visits"] = beside
+        record.timing = safe_data(timing)
         medians, _ = median_run(timing)
         if medians:
             record.metrics.update(medians)
@@ -150,12 +171,12 @@ class Crawler:
                 tab = await self._new_tab()
             record = await self._audit_with_deadline(target, tab)
             record.attempts = attempts
-            if record.error is None or record.error.code not in RETRYABLE:
+            if record.error is None or record.error.code not in SPOILS_TAB:
                 return record, tab
-            # a hung or crashed page may have left the tab unusable
+            # a hung, spinning or crashed page may have left the tab unusable
             await self.close_tab(tab)
             tab = None
-            if attempts > self.settings.crawl.retries:
+            if record.error.code not in RETRYABLE or attempts > self.settings.crawl.retries:
                 return record, tab
 
     # -- bookkeeping after each page -----------------------------------------------------
@@ -205,6 +226,10 @@ class Crawler:
             while True:
                 async with self._wakeup:
                     while True:
+                        if self.stop_at is not None and time.monotonic() >= self.stop_at:
+                            self.stopped_early = self.stopped_early or len(self.frontier) > 0
+                            self._wakeup.notify_all()
+                            return
                         target = self.frontier.pop()
                         if target is not None:
                             self._in_flight += 1

@@ -40,6 +40,8 @@ class TargetError(AuditorError):
 #: Stable codes for page failures, with the line a person reads.
 PAGE_ERROR_CODES: dict[str, str] = {
     "PAGE_HUNG": "the page did not answer within the page timeout",
+    "SCRIPT_HUNG": "the page's scripts stopped answering (an endless loop or a frozen page)",
+    "PAGE_BUDGET": "the page's visit took longer than its budget (crawl.page_budget)",
     "CONNECTION_FAILED": "the server could not be reached",
     "DNS_FAILURE": "the host name could not be resolved",
     "TLS_ERROR": "the TLS certificate was not accepted",

@@ -27,11 +27,12 @@ from urllib.parse import urlsplit
 
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Page
-from playwright.async_api import TimeoutError as PlaywrightTimeout
 
-from .browser import BrowserSession, keep_to_one_tab
+from .browser import BrowserSession, keep_to_one_tab, wait_for_load
 from .config import Settings
+from .errors import PAGE_ERROR_CODES
 from .model import clip
+from .page import ScriptHung, script_timeout, visit_budget
 from .ratelimit import HostLimiter
 from .results import METRIC_KEYS
 
@@ -84,16 +85,30 @@ class LoadLane:
                 self._cond.notify_all()
 
     @contextlib.asynccontextmanager
-    async def alone(self) -> AsyncIterator[None]:
+    async def alone(self, max_wait: float | None = None) -> AsyncIterator[int]:
+        """The browser for a timing load alone; yields how many crawl visits still run.
+
+        ``max_wait`` bounds the wait for running visits: a visit that hangs on a server
+        that never answers must not hold the lane (and with it every other worker)
+        until its deadline. Such a visit waits on the network, not the CPU; the count
+        of visits still running goes into the timing record for honesty.
+        """
         async with self._cond:
             self._waiting += 1
             try:
-                await self._cond.wait_for(lambda: not self._timing and not self._visits)
+                try:
+                    await asyncio.wait_for(
+                        self._cond.wait_for(lambda: not self._timing and not self._visits),
+                        timeout=max_wait,
+                    )
+                except TimeoutError:
+                    await self._cond.wait_for(lambda: not self._timing)
             finally:
                 self._waiting -= 1
             self._timing = True
+            beside = self._visits
         try:
-            yield
+            yield beside
         finally:
             async with self._cond:
                 self._timing = False
@@ -354,18 +369,26 @@ class Measurer:
         }
 
     async def measure(self, url: str, runs: int) -> dict:
-        """``runs`` timing loads of ``url``; never raises for a page problem."""
-        m = self.settings.measurement
-        deadline = self.settings.crawl.page_timeout + m.max_wait_ms / 1000 + 15
+        """``runs`` timing loads of ``url``; never raises for a page problem.
+
+        Each load has the page's visit budget. The crawl waits while a timing load
+        runs, so a load that fails (hangs, spins, crashes) ends the page's timing:
+        trying again would make every crawl worker wait once more for the same fault.
+        """
+        deadline = visit_budget(self.settings)
         results = []
         for _ in range(runs):
             try:
                 results.append(await asyncio.wait_for(self._one_load(url), timeout=deadline))
             except TimeoutError:
                 results.append({"error": "the timing load did not finish within its deadline"})
+            except ScriptHung:
+                results.append({"error": PAGE_ERROR_CODES["SCRIPT_HUNG"], "code": "SCRIPT_HUNG"})
             except PlaywrightError as exc:
                 first = (str(exc).strip().splitlines() or ["browser error"])[0]
                 results.append({"error": clip(first, 200)})
+            if "error" in results[-1]:
+                break
         return {
             "profile": self.settings.browser.profile,
             "throttling": self.throttling(),
@@ -404,22 +427,22 @@ class Measurer:
         m = self.settings.measurement
         await self.limiter.acquire(urlsplit(url).netloc)
         started = time.monotonic()
-        timed_out = False
         response = await page.goto(url, wait_until="commit")
-        try:
-            await page.wait_for_load_state("load")
-        except PlaywrightTimeout:
-            timed_out = True
+        pulse = script_timeout(self.settings)
+        outcome = await wait_for_load(page, self.settings.crawl.page_timeout, pulse)
+        if outcome == "hung":
+            raise ScriptHung()
+        timed_out = outcome == "timeout"
         # quiet: no request in flight, and no paint, shift, long task or resource
         # entry, for quiet_ms; at most max_wait_ms after the load event
         waited_from = time.monotonic()
         quiet = m.quiet_ms / 1000
         while time.monotonic() - waited_from < m.max_wait_ms / 1000:
-            page_quiet = await page.evaluate(_QUIET_JS) / 1000
+            page_quiet = await _answer(page.evaluate(_QUIET_JS), pulse) / 1000
             if net.quiet_for() >= quiet and page_quiet >= quiet:
                 break
             await asyncio.sleep(0.1)
-        facts = await page.evaluate(_READ_JS, MAX_ITEMS)
+        facts = await _answer(page.evaluate(_READ_JS, MAX_ITEMS), pulse * 3)
         run: dict[str, Any] = {
             "status": response.status if response else None,
             "load_timed_out": timed_out,
@@ -452,6 +475,14 @@ class Measurer:
             "ms": worst,
             "navigated": page.url != url_before,
         }
+
+
+async def _answer(work: Any, timeout_s: float) -> Any:
+    """A script's answer, or ScriptHung where the page's main thread does not give it."""
+    try:
+        return await asyncio.wait_for(work, timeout=timeout_s)
+    except TimeoutError:
+        raise ScriptHung() from None
 
 
 def _bytes_per_s(kbps: float) -> float:

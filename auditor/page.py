@@ -13,14 +13,16 @@ import asyncio
 import contextlib
 import json
 import time
+from collections.abc import Awaitable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Page
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
+from .browser import responsive, wait_for_load
 from .config import Settings
 from .consent import dismiss_consent
 from .errors import PAGE_ERROR_CODES
@@ -28,6 +30,7 @@ from .frontier import CrawlTarget
 from .model import Link, PageError, PageRecord, clip
 from .plugins import Check
 from .ratelimit import HostLimiter, parse_retry_after
+from .safety import safe_data
 from .structure import BREADCRUMB_SELECTOR, STRUCTURE_JS, clean_structure
 
 __all__ = [
@@ -37,8 +40,12 @@ __all__ = [
     "PageEnv",
     "audit_page",
     "classify_error",
+    "safe_record",
+    "script_timeout",
+    "visit_budget",
 ]
 
+T = TypeVar("T")
 MAX_GATHERED_BYTES = 2 * 1024 * 1024
 MAX_RESPONSES = 3000
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -153,8 +160,81 @@ _NET_CODES = (
     ("has been closed", "BROWSER_CRASHED"),
     ("Browser closed", "BROWSER_CRASHED"),
 )
-#: Failures worth one more try: they may pass on their own.
-RETRYABLE = frozenset({"PAGE_HUNG", "PAGE_CRASHED", "BROWSER_CRASHED", "CONNECTION_FAILED"})
+#: Failures worth one more try: they may pass on their own. A page whose script spins
+#: or whose renderer runs out of memory does the same again, so those are not retried.
+RETRYABLE = frozenset({"PAGE_HUNG", "BROWSER_CRASHED", "CONNECTION_FAILED"})
+#: Failures after which the tab may be unusable (still spinning, crashed, mid-load):
+#: the crawl closes its context rather than loading the next page in it.
+SPOILS_TAB = RETRYABLE | {"SCRIPT_HUNG", "PAGE_CRASHED", "PAGE_BUDGET"}
+
+
+def visit_budget(settings: Settings) -> float:
+    """Seconds one page's whole visit may take, however many checks gather on it."""
+    return max(settings.crawl.page_budget, settings.crawl.page_timeout + 5)
+
+
+def script_timeout(settings: Settings) -> float:
+    """Seconds a page's main thread may stay busy before it counts as hung."""
+    return min(settings.crawl.script_timeout, settings.crawl.page_timeout)
+
+
+class ScriptHung(Exception):
+    """The page's main thread stopped answering (an endless loop, a frozen load)."""
+
+
+class BudgetSpent(Exception):
+    """The page's visit used up its budget before the step could run."""
+
+
+@dataclass
+class Visit:
+    """One visit's clock and the page's pulse: every script the engine or a check runs
+    in the page shares the visit's one deadline, and a page that stops answering is
+    recognised within ``script_timeout`` seconds."""
+
+    page: Page
+    deadline: float
+    script_timeout: float
+
+    def remaining(self) -> float:
+        return self.deadline - time.monotonic()
+
+    async def check_alive(self) -> None:
+        if not await responsive(self.page, self.script_timeout):
+            raise ScriptHung()
+
+    async def evaluate(self, script: str, arg: Any = None) -> Any:
+        """One of the engine's own (quick) scripts, within the budget and at most a few
+        times ``script_timeout``; ScriptHung or BudgetSpent when it stalls."""
+        return await self.within(
+            self.page.evaluate(script, arg), max(10.0, 3 * self.script_timeout)
+        )
+
+    async def within(self, work: Awaitable[T], limit: float) -> T:
+        """``work`` (something done in the page) within ``limit`` seconds and the budget.
+
+        The page is asked first whether it answers at all, and again when the work
+        times out, so a spinning page is told apart from slow work."""
+        try:
+            await self.check_alive()
+            timeout = min(limit, self.remaining())
+            if timeout <= 0:
+                raise BudgetSpent()
+        except BaseException:
+            _discard(work)
+            raise
+        try:
+            return await asyncio.wait_for(work, timeout=timeout)
+        except TimeoutError:
+            await self.check_alive()
+            raise BudgetSpent() from None
+
+
+def _discard(work: Awaitable) -> None:
+    """Close a coroutine that will not be awaited (no 'never awaited' warning)."""
+    close = getattr(work, "close", None)
+    if close is not None:
+        close()
 
 
 def classify_error(message: str) -> PageError:
@@ -204,15 +284,18 @@ async def _redirect_chain(response) -> list[dict]:
     return chain
 
 
-async def _navigate(page: Page, target: CrawlTarget, env: PageEnv, record: PageRecord):
-    """Load the page, honouring 429/503 back-off; returns the main response or None."""
+async def _navigate(visit: Visit, target: CrawlTarget, env: PageEnv, record: PageRecord):
+    """Load the page, honouring 429/503 back-off within the visit's budget; returns the
+    main response or None. A page that freezes while loading is SCRIPT_HUNG."""
+    page = visit.page
     host = urlsplit(target.url).netloc
-    timeout_ms = env.settings.crawl.page_timeout * 1000
+    timeout_s = env.settings.crawl.page_timeout
+    response = None
     for _attempt in range(3):
         await env.limiter.acquire(host)
         started = time.monotonic()
         try:
-            response = await page.goto(target.url, wait_until="commit", timeout=timeout_ms)
+            response = await page.goto(target.url, wait_until="commit", timeout=timeout_s * 1000)
         except PlaywrightTimeout:
             record.error = PageError("PAGE_HUNG", PAGE_ERROR_CODES["PAGE_HUNG"])
             return None
@@ -223,22 +306,31 @@ async def _navigate(page: Page, target: CrawlTarget, env: PageEnv, record: PageR
             wait = env.limiter.back_off(
                 host, parse_retry_after(await response.header_value("retry-after"))
             )
-            if wait <= env.settings.crawl.max_retry_after:
+            if wait + timeout_s <= visit.remaining():
                 continue
-        remaining = max(1000.0, timeout_ms - (time.monotonic() - started) * 1000)
-        try:
-            await page.wait_for_load_state("load", timeout=remaining)
-        except PlaywrightTimeout:
+            break
+        remaining = max(1.0, timeout_s - (time.monotonic() - started))
+        outcome = await wait_for_load(page, remaining, visit.script_timeout)
+        if outcome == "hung":
+            record.error = PageError("SCRIPT_HUNG", PAGE_ERROR_CODES["SCRIPT_HUNG"])
+        elif outcome == "timeout":
             record.metrics["load_timed_out"] = True
         return response
     record.error = PageError("RATE_LIMITED", PAGE_ERROR_CODES["RATE_LIMITED"])
     return response
 
 
-async def _run_gatherer(check: Check, page: Page, ctx: PageContext) -> tuple[Any, str | None]:
+async def _run_gatherer(check: Check, visit: Visit, ctx: PageContext) -> tuple[Any, str | None]:
+    """One check's gatherer within its own timeout and the visit's budget. ScriptHung
+    passes through (the page is lost for every later gatherer too)."""
+    limit = min(check.gather_timeout, visit.remaining())
     try:
-        data = await asyncio.wait_for(check.gather(page, ctx), timeout=check.gather_timeout)
-    except TimeoutError:
+        data = await visit.within(check.gather(visit.page, ctx), check.gather_timeout)
+    except ScriptHung:
+        raise
+    except BudgetSpent:
+        if limit < check.gather_timeout:
+            return None, "skipped: the page's visit had used up its budget (crawl.page_budget)"
         return None, f"the gatherer took longer than {check.gather_timeout:g} s"
     except Exception as exc:  # a gatherer's bug must cost only its own data
         return None, f"{type(exc).__name__}: {clip(str(exc), 300)}"
@@ -251,14 +343,24 @@ async def _run_gatherer(check: Check, page: Page, ctx: PageContext) -> tuple[Any
     return data, None
 
 
-async def audit_page(target: CrawlTarget, page: Page, env: PageEnv) -> PageRecord:
+async def audit_page(
+    target: CrawlTarget, page: Page, env: PageEnv, deadline: float | None = None
+) -> PageRecord:
     """Visit ``target`` in ``page`` (a tab the caller owns and reuses) and record it.
 
     The tab is reused because opening one costs more than loading a small page; the
     caller replaces it (and its context) after a failure that may have spoilt it.
+    ``deadline`` (monotonic seconds) ends the whole visit; by default the visit budget
+    from now. Everything the page returns is made safe (auditor.safety) before it
+    is kept.
     """
     record = PageRecord(url=target.url, template=target.template, discovered_depth=target.depth)
     started = time.monotonic()
+    visit = Visit(
+        page,
+        deadline if deadline is not None else started + visit_budget(env.settings),
+        script_timeout(env.settings),
+    )
     responses: list[dict] = []
     documents: list = []  # main-frame document responses, for navigations that end in a file
 
@@ -285,7 +387,7 @@ async def audit_page(target: CrawlTarget, page: Page, env: PageEnv) -> PageRecor
     page.on("response", on_response)
     page.on("requestfailed", on_failed)
     try:
-        response = await _navigate(page, target, env, record)
+        response = await _navigate(visit, target, env, record)
         if response is not None:
             record.status = response.status
             record.final_url = page.url if page.url != "about:blank" else response.url
@@ -293,7 +395,11 @@ async def audit_page(target: CrawlTarget, page: Page, env: PageEnv) -> PageRecor
             ctype = (await response.header_value("content-type") or "").split(";")[0].strip()
             record.content_type = ctype.lower() or None
         if record.error is None and response is not None and record.content_type in HTML_TYPES:
-            await _collect(page, target, env, record, responses)
+            await _collect(visit, target, env, record, responses)
+    except ScriptHung:
+        record.error = PageError("SCRIPT_HUNG", PAGE_ERROR_CODES["SCRIPT_HUNG"])
+    except BudgetSpent:
+        record.error = PageError("PAGE_BUDGET", PAGE_ERROR_CODES["PAGE_BUDGET"])
     except PlaywrightError as exc:
         record.error = classify_error(str(exc))
         _file_instead_of_page(record, documents)
@@ -301,7 +407,7 @@ async def audit_page(target: CrawlTarget, page: Page, env: PageEnv) -> PageRecor
         record.duration_ms = round((time.monotonic() - started) * 1000, 1)
         page.remove_listener("response", on_response)
         page.remove_listener("requestfailed", on_failed)
-    return record
+    return safe_record(record)
 
 
 def _file_instead_of_page(record: PageRecord, documents: list) -> None:
@@ -319,17 +425,20 @@ def _file_instead_of_page(record: PageRecord, documents: list) -> None:
 
 
 async def _collect(
-    page: Page, target: CrawlTarget, env: PageEnv, record: PageRecord, responses: list[dict]
+    visit: Visit, target: CrawlTarget, env: PageEnv, record: PageRecord, responses: list[dict]
 ) -> None:
     s = env.settings
+    page = visit.page
     if s.consent.action != "none":
-        clicked = await dismiss_consent(page, s.consent.action, s.consent.selectors)
+        clicked = await visit.within(
+            dismiss_consent(page, s.consent.action, s.consent.selectors), s.crawl.page_timeout
+        )
         if clicked:
             record.metrics["consent"] = clicked
             with contextlib.suppress(PlaywrightTimeout):
                 await page.wait_for_load_state("load", timeout=5000)
-    await page.evaluate(AWAIT_PAINT_JS)
-    facts = await page.evaluate(_COLLECT_JS, [s.crawl.max_links_per_page, BREADCRUMB_SELECTOR])
+    await visit.evaluate(AWAIT_PAINT_JS)
+    facts = await visit.evaluate(_COLLECT_JS, [s.crawl.max_links_per_page, BREADCRUMB_SELECTOR])
     record.title = clip(facts.get("title") or "", 300) or None
     record.links = [
         Link(url=href, text=text, place=place) for href, text, place in facts.get("links", [])
@@ -341,7 +450,7 @@ async def _collect(
     record.metrics.update(metrics)
     record.metrics["requests"] = len(responses)
     try:
-        record.structure = clean_structure(await page.evaluate(STRUCTURE_JS))
+        record.structure = clean_structure(await visit.evaluate(STRUCTURE_JS))
     except PlaywrightError:  # a hostile page may break the script; the visit goes on
         record.structure = {}
     main = record.final_url
@@ -364,8 +473,14 @@ async def _collect(
     )
     for check in env.gatherers:
         ctx.options = check.options
-        data, error = await _run_gatherer(check, page, ctx)
+        data, error = await _run_gatherer(check, visit, ctx)
         if error:
             record.gather_errors[check.id] = error
         else:
             record.gathered[check.id] = data
+
+
+def safe_record(record: PageRecord) -> PageRecord:
+    """The record with every string made safe (auditor.safety): the one place where
+    what a page handed over enters the engine."""
+    return PageRecord.from_dict(safe_data(record.to_dict()))

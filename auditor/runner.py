@@ -10,8 +10,10 @@ crawl still ends in a results.json built from the records already on disk, marke
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import dataclasses
 import datetime as dt
+import signal
 import time
 from collections import Counter
 from collections.abc import Awaitable, Callable, Iterator
@@ -22,16 +24,16 @@ from urllib.parse import urlsplit
 from playwright.async_api import Browser, async_playwright
 
 from . import __version__
-from .browser import BrowserSession
+from .browser import BrowserSession, quietly
 from .config import Settings, settings_to_dict
-from .crawl import Crawler
-from .errors import TargetError
+from .crawl import Crawler, CrawlState
+from .errors import AuditorError, TargetError
 from .events import EventBus
 from .fetch import Fetcher
 from .frontier import CrawlTarget, Frontier
 from .login import log_in
 from .measure import Measurer
-from .model import Finding, PageRecord, merge_findings
+from .model import Finding, PageRecord, clip, merge_findings
 from .page import HTML_TYPES, PageEnv
 from .pagekinds import page_kind
 from .plugins import ENGINE_KEYS, LoadedCheck, PageView, SiteView, load_checks
@@ -39,6 +41,7 @@ from .probe import ProbeTabs, TemplateSample
 from .ratelimit import HostLimiter
 from .results import SCHEMA_VERSION, iter_records, page_entry, write_results
 from .robots import RobotsPolicy
+from .safety import safe_data, safe_text
 from .scoring import CheckScore, score_categories
 from .sitemap import collect_sitemap_urls
 from .urls import Scope, TemplateGrouper, UrlNormalizer
@@ -63,7 +66,7 @@ class SiteContext:
     tabs: ProbeTabs | None = None
 
     def records(self) -> Iterator[PageRecord]:
-        return iter_records(self.records_path)
+        return _records(self.records_path)
 
     def samples(self, per_template: int = 1) -> list[TemplateSample]:
         """Up to ``per_template`` rendered pages of each template, in crawl order: what
@@ -92,7 +95,7 @@ class _RecordPages:
         self.facts = [k for k in requires if k in ENGINE_KEYS]
 
     def __iter__(self) -> Iterator[PageView]:
-        for r in iter_records(self.path):
+        for r in _records(self.path):
             yield PageView(
                 url=r.url,
                 final_url=r.final_url,
@@ -149,241 +152,412 @@ async def run_audit(
 
     ``browser`` lends a running Chromium (the test suite shares one); by default the
     audit starts its own and closes it at the end.
+
+    Once the start page has been judged auditable, results.json is always written:
+    after the crawl, after ``crawl.max_duration``, after SIGINT/SIGTERM/SIGHUP (which
+    stop the browser work at once) and after an internal error (named in
+    ``cut_short``); a bad target is a TargetError and writes nothing.
     """
-    events = events or EventBus()
-    c = settings.crawl
-    normalizer = UrlNormalizer(c.tracking_parameters, c.session_parameters)
-    start = _start_url(start_url, normalizer)
-    starts = [start] + [_start_url(u, normalizer) for u in c.start_urls]
-    checks = load_checks(settings)
-    enabled = [lc for lc in checks if lc.enabled and lc.instance is not None]
-    out_dir.mkdir(parents=True, exist_ok=True)
-    records_path = out_dir / "pages.jsonl"
-    (out_dir / "results.json").unlink(missing_ok=True)  # never mistake an old run for this one
-    started_at, t0 = _now(), time.monotonic()
-    errors: list[dict] = []
-    interrupted = False
-    site_data: dict[str, Any] = {}
-    scope = Scope(starts, c.allow_subdomains, c.include, c.exclude)
+    audit = _Audit(start_url, settings, out_dir, events or EventBus())
+    task = asyncio.current_task()
+    assert task is not None
 
-    async with async_playwright() as pw:
-        session = BrowserSession(pw, settings, browser)
-        await session.start()
-        request = None
+    def on_signal(name: str) -> None:
+        if audit.stopped_by is None:
+            audit.stopped_by = name
+            audit.cut("signal", f"stopped by {name} after {audit.elapsed():.0f} s", True)
+        task.cancel()
+
+    with _signals_cancel(on_signal):
         try:
-            await log_in(session, settings, start)
-            request = await pw.request.new_context(
-                user_agent=session.user_agent,
-                ignore_https_errors=settings.browser.ignore_https_errors,
-                storage_state=session.storage_state,
-            )
-            limiter = HostLimiter(c.requests_per_second, c.max_retry_after)
-            fetcher = Fetcher(request, limiter, c.page_timeout)
-            robots = RobotsPolicy(fetcher.fetch, c.user_agent_token, c.respect_robots)
-            rules = await robots.rules_for(start)
-            if c.respect_robots:
-                limiter.set_crawl_delay(
-                    urlsplit(start).netloc, rules.crawl_delay(c.user_agent_token)
-                )
-                # An unreachable robots.txt usually means an unreachable shop: the start
-                # page's own error (below) then says more than "robots.txt failed".
-                if not rules.unreachable and not rules.allows(start, c.user_agent_token):
-                    raise TargetError(
-                        f"robots.txt of {rules.origin} does not allow {start} for "
-                        f"{c.user_agent_token}; set crawl.respect_robots = false "
-                        "to audit your own shop"
-                    )
-                if rules.note and rules.disallow_all and not rules.unreachable:
-                    errors.append(
-                        {
-                            "code": "ROBOTS_UNAVAILABLE",
-                            "message": rules.note,
-                            "check": None,
-                            "url": rules.origin + "/robots.txt",
-                        }
-                    )
-            frontier = Frontier(
-                scope,
-                TemplateGrouper(),
-                robots.allows,
-                c.max_pages,
-                c.max_depth,
-                c.max_pages_per_template,
-            )
-            env = PageEnv(
-                settings, limiter, [lc.instance for lc in enabled if lc.cls.has_gatherer()]
-            )
-            with open(records_path, "w", encoding="utf-8") as records:
-                timed = any("timing" in lc.cls.requires for lc in enabled)
-                measurer = Measurer(session, settings, limiter) if timed else None
-                crawler = Crawler(
-                    settings, session, env, frontier, normalizer, robots, records, events, measurer
-                )
-                for url in starts:
-                    if not robots.known(url):
-                        await robots.rules_for(url)
-                    if url == start or robots.allows(url):
-                        frontier.offer(url, 0, force=True)
-                    else:
-                        errors.append(
-                            {
-                                "code": "ROBOTS_DISALLOWED",
-                                "check": None,
-                                "url": url,
-                                "message": "robots.txt does not allow this start URL",
-                            }
-                        )
-                first = frontier.pop()
-                record, tab = await crawler.visit(first, None)
-                await crawler.close_tab(tab)
-                problem = _start_page_problem(record)
-                if problem:
-                    raise TargetError(problem)
-                if c.respect_robots and rules.unreachable:
-                    raise TargetError(
-                        f"{rules.note} and RFC 9309 then forbids crawling {rules.origin}; "
-                        "set crawl.respect_robots = false to audit your own shop"
-                    )
-                await crawler.time_loads(first, record, first=True)
-                await crawler.record(first, record)
-                sitemap_urls = await _discover_sitemaps(
-                    settings, robots, rules, fetcher, frontier, normalizer, start, errors
-                )
-                try:
-                    await crawler.run()
-                except (asyncio.CancelledError, KeyboardInterrupt):
-                    interrupted = True
-            state = crawler.state
-            depths, parents = state.graph.depths_and_parents(starts)
-            view = SiteView(
-                start,
-                depths,
-                state.statuses,
-                sitemap_urls,
-                frontier.unrendered,
-                parents=parents,
-                template_sizes=dict(frontier.found_per_template),
-            )
-            templates = TemplateGrouper()
-
-            async def visit(url: str) -> PageRecord | None:
-                if not robots.known(url):
-                    await robots.rules_for(url)
-                if not robots.allows(url):
-                    return None
-                target = CrawlTarget(url, None, templates.template_of(url))
-                record, tab = await crawler.visit(target, None)
-                await crawler.close_tab(tab)
-                return record
-
-            if not interrupted:
-                events.emit("stage_started", name="site stage: checks that need the whole site")
-                for lc in enabled:
-                    if lc.cls.has_site_step():
-                        ctx = SiteContext(
-                            session,
-                            fetcher,
-                            settings,
-                            lc.instance.options,
-                            view,
-                            records_path,
-                            visit,
-                            ProbeTabs(session, settings, limiter, robots),
-                        )
-                        try:
-                            site_data[lc.id] = await lc.instance.site(ctx)
-                        except Exception as exc:
-                            _check_failed(lc, exc, errors, events, "site step")
-        finally:
-            if request is not None:
-                await request.dispose()
-            await session.close()
-
-    events.emit("stage_started", name="evaluating")
-    findings_by_check: dict[str, list[Finding]] = {}
-    for lc in enabled:
-        view.site_data = site_data.get(lc.id)
-        pages = _RecordPages(records_path, lc.id, lc.cls.requires, depths)
-        try:
-            findings_by_check[lc.id] = merge_findings(list(lc.instance.evaluate(pages, view)))
+            await audit.browse(browser)
+        except asyncio.CancelledError:
+            if audit.stopped_by is None:
+                raise  # not ours: the caller cancelled the audit
+            task.uncancel()
+        except AuditorError:
+            raise
         except Exception as exc:
-            _check_failed(lc, exc, errors, events, "evaluate step")
-    view.site_data = None
-    errors.extend(_gather_errors(records_path))
+            if not audit.records_path.exists():
+                raise
+            audit.cut("error", f"internal error: {type(exc).__name__}: {clip(str(exc), 300)}", True)
+        return audit.finish()
 
-    check_entries, check_scores = [], []
-    for lc in checks:
-        cls = lc.cls
-        found = findings_by_check.get(lc.id)
-        score = None
-        if lc.enabled and found is not None:
-            score = lc.instance.score(found, state.done)
-        check_entries.append(
-            {
-                "id": lc.id,
-                "category": cls.category if cls else "unknown",
-                "title": cls.title if cls else lc.id,
-                "status": lc.status,
-                "reason": lc.reason,
-                "score": score,
-                "weight": lc.weight,
-                "findings": len(found or []),
+
+@contextlib.contextmanager
+def _signals_cancel(on_signal: Callable[[str], None]) -> Iterator[None]:
+    """SIGINT, SIGTERM and SIGHUP (Ctrl-C, a CI runner's timeout, ``timeout(1)``, a
+    closed terminal) call ``on_signal`` on the event loop instead of killing the
+    process, so the audit can still write what it gathered. The handlers in place
+    before are restored afterwards (where there is no main thread, nothing is done)."""
+    loop = asyncio.get_running_loop()
+    saved: dict[signal.Signals, Any] = {}
+    for sig in (signal.SIGINT, signal.SIGTERM, getattr(signal, "SIGHUP", None)):
+        if sig is None:
+            continue
+        try:
+            previous = signal.getsignal(sig)
+            loop.add_signal_handler(sig, on_signal, sig.name)
+        except (NotImplementedError, RuntimeError, ValueError):
+            continue
+        saved[sig] = previous
+    try:
+        yield
+    finally:
+        for sig, previous in saved.items():
+            loop.remove_signal_handler(sig)
+            with contextlib.suppress(TypeError, ValueError):
+                signal.signal(sig, previous if previous is not None else signal.SIG_DFL)
+
+
+class _Audit:
+    """One audit's state, built stage by stage (shared/ARCHITECTURE.md): the browser
+    stages (start page, crawl, measurement lane, site stage) in ``browse``, then
+    evaluation, scoring and results.json in ``finish``, which needs no browser."""
+
+    def __init__(self, start_url: str, settings: Settings, out_dir: Path, events: EventBus):
+        self.settings, self.out_dir, self.events = settings, out_dir, events
+        c = settings.crawl
+        self.normalizer = UrlNormalizer(c.tracking_parameters, c.session_parameters)
+        self.start = _start_url(start_url, self.normalizer)
+        self.starts = [self.start] + [_start_url(u, self.normalizer) for u in c.start_urls]
+        self.checks = load_checks(settings)
+        self.enabled = [lc for lc in self.checks if lc.enabled and lc.instance is not None]
+        self.records_path = out_dir / "pages.jsonl"
+        self.started_at, self.t0 = _now(), time.monotonic()
+        self.errors: list[dict] = []
+        self.site_data: dict[str, Any] = {}
+        self.stages: dict[str, float] = {}
+        self.interrupted = False
+        self.cut_short: dict | None = None
+        #: the signal that stopped the audit, once one did
+        self.stopped_by: str | None = None
+        self.crawler: Crawler | None = None
+        self.frontier: Frontier | None = None
+        self.sitemap_urls: list[str] = []
+        self.view: SiteView | None = None
+        out_dir.mkdir(parents=True, exist_ok=True)
+        (out_dir / "results.json").unlink(missing_ok=True)  # never mistake an old run for this
+        self.records_path.unlink(missing_ok=True)
+
+    def elapsed(self) -> float:
+        return time.monotonic() - self.t0
+
+    def cut(self, reason: str, message: str, interrupted: bool = False) -> None:
+        """Note why the audit ends early (the first reason stands)."""
+        if self.cut_short is None:
+            self.cut_short = {
+                "reason": reason,
+                "message": safe_text(message, 500),
+                "after_s": round(self.elapsed(), 1),
             }
+        self.interrupted = self.interrupted or interrupted
+
+    @contextlib.contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        started = time.monotonic()
+        try:
+            yield
+        finally:
+            self.stages[name] = round(self.stages.get(name, 0) + time.monotonic() - started, 2)
+
+    # -- the browser stages --------------------------------------------------------------
+    async def browse(self, browser: Browser | None) -> None:
+        settings, c = self.settings, self.settings.crawl
+        async with async_playwright() as pw:
+            session = BrowserSession(pw, settings, browser)
+            await session.start()
+            request = None
+            try:
+                await log_in(session, settings, self.start)
+                request = await pw.request.new_context(
+                    user_agent=session.user_agent,
+                    ignore_https_errors=settings.browser.ignore_https_errors,
+                    storage_state=session.storage_state,
+                )
+                limiter = HostLimiter(c.requests_per_second, c.max_retry_after)
+                fetcher = Fetcher(request, limiter, c.page_timeout)
+                robots = RobotsPolicy(fetcher.fetch, c.user_agent_token, c.respect_robots)
+                with open(self.records_path, "w", encoding="utf-8", errors="replace") as records:
+                    crawler = await self._open_crawl(session, limiter, robots, records)
+                    rules = await self._start_page(crawler, robots)
+                    with self.stage("sitemaps"):
+                        self.sitemap_urls = await _discover_sitemaps(
+                            settings, robots, rules, fetcher, self.frontier,
+                            self.normalizer, self.start, self.errors,
+                        )  # fmt: skip
+                    await self._crawl(crawler)
+                self.view = self._site_view()
+                if self.cut_short is None or self.cut_short["reason"] == "max_duration":
+                    await self._site_stage(session, fetcher, limiter, robots, crawler)
+            finally:
+                if request is not None:
+                    await quietly(asyncio.wait_for(request.dispose(), timeout=10))
+                await session.close()
+
+    async def _open_crawl(self, session, limiter, robots, records) -> Crawler:
+        """robots.txt first (it may forbid the audit), then the frontier and crawler."""
+        settings, c, start = self.settings, self.settings.crawl, self.start
+        rules = await robots.rules_for(start)
+        if c.respect_robots:
+            limiter.set_crawl_delay(urlsplit(start).netloc, rules.crawl_delay(c.user_agent_token))
+            # An unreachable robots.txt usually means an unreachable shop: the start
+            # page's own error (below) then says more than "robots.txt failed".
+            if not rules.unreachable and not rules.allows(start, c.user_agent_token):
+                raise TargetError(
+                    f"robots.txt of {rules.origin} does not allow {start} for "
+                    f"{c.user_agent_token}; set crawl.respect_robots = false "
+                    "to audit your own shop"
+                )
+            if rules.note and rules.disallow_all and not rules.unreachable:
+                self._error("ROBOTS_UNAVAILABLE", rules.note, rules.origin + "/robots.txt")
+        self.frontier = Frontier(
+            Scope(self.starts, c.allow_subdomains, c.include, c.exclude),
+            TemplateGrouper(),
+            robots.allows,
+            c.max_pages,
+            c.max_depth,
+            c.max_pages_per_template,
         )
-        details = getattr(lc.instance, "details", None) if found is not None else None
-        if isinstance(details, dict):
-            check_entries[-1]["details"] = details
-        if cls is not None and lc.enabled:
-            check_scores.append(CheckScore(lc.id, cls.category, score, lc.weight))
-    all_findings = merge_findings([f for fs in findings_by_check.values() for f in fs])
-    overall, categories = score_categories(check_scores, all_findings, settings.scoring)
-    duration = time.monotonic() - t0
-    head = {
-        "schema_version": SCHEMA_VERSION,
-        "tool": {"name": "auditor", "version": __version__},
-        "target": start,
-        "started_at": started_at,
-        "finished_at": _now(),
-        "profile": settings.browser.profile,
-        "interrupted": interrupted,
-        "settings": settings_to_dict(settings),
-        "score": overall,
-        "categories": categories,
-        "checks": check_entries,
-    }
-    skipped = frontier.skipped
-    tail = {
-        "findings": [f.to_dict() for f in all_findings],
-        "errors": errors,
-        "stats": {
+        env = PageEnv(
+            settings, limiter, [lc.instance for lc in self.enabled if lc.cls.has_gatherer()]
+        )
+        timed = any("timing" in lc.cls.requires for lc in self.enabled)
+        measurer = Measurer(session, settings, limiter) if timed else None
+        self.crawler = Crawler(
+            settings,
+            session,
+            env,
+            self.frontier,
+            self.normalizer,
+            robots,
+            records,
+            self.events,
+            measurer,
+        )
+        if c.max_duration:
+            self.crawler.stop_at = self.t0 + c.max_duration
+        return self.crawler
+
+    async def _start_page(self, crawler: Crawler, robots: RobotsPolicy):
+        """The start page alone first: a shop that cannot be audited at all (bad URL,
+        unreachable, TLS, not HTML) is one clear target error before any parallel work."""
+        c, frontier = self.settings.crawl, self.frontier
+        assert frontier is not None
+        rules = await robots.rules_for(self.start)
+        for url in self.starts:
+            if not robots.known(url):
+                await robots.rules_for(url)
+            if url == self.start or robots.allows(url):
+                frontier.offer(url, 0, force=True)
+            else:
+                self._error("ROBOTS_DISALLOWED", "robots.txt does not allow this start URL", url)
+        first = frontier.pop()
+        assert first is not None
+        with self.stage("crawl"):
+            record, tab = await crawler.visit(first, None)
+            await crawler.close_tab(tab)
+        problem = _start_page_problem(record)
+        if problem:
+            raise TargetError(problem)
+        if c.respect_robots and rules.unreachable:
+            raise TargetError(
+                f"{rules.note} and RFC 9309 then forbids crawling {rules.origin}; "
+                "set crawl.respect_robots = false to audit your own shop"
+            )
+        with self.stage("timing loads"):
+            await crawler.time_loads(first, record, first=True)
+        await crawler.record(first, record)
+        return rules
+
+    async def _crawl(self, crawler: Crawler) -> None:
+        with self.stage("crawl"):
+            await crawler.run()
+        if crawler.stopped_early:
+            left = len(self.frontier or ())
+            self.cut(
+                "max_duration",
+                f"the audit reached its time limit (crawl.max_duration, "
+                f"{self.settings.crawl.max_duration:g} s) with {left} found "
+                f"address{'es' if left != 1 else ''} not yet visited",
+            )
+
+    def _site_view(self) -> SiteView:
+        assert self.crawler is not None and self.frontier is not None
+        depths, parents = self.crawler.state.graph.depths_and_parents(self.starts)
+        return SiteView(
+            self.start,
+            depths,
+            self.crawler.state.statuses,
+            self.sitemap_urls,
+            self.frontier.unrendered,
+            parents=parents,
+            template_sizes=dict(self.frontier.found_per_template),
+        )
+
+    async def _site_stage(self, session, fetcher, limiter, robots, crawler: Crawler) -> None:
+        """Each check's site step, in tabs of its own, within ``audit.site_step_timeout``:
+        a step past it is stopped, and its check is judged on what the crawl gathered."""
+        steps = [lc for lc in self.enabled if lc.cls.has_site_step()]
+        if not steps:
+            return
+        assert self.view is not None
+        self.events.emit("stage_started", name="site stage: checks that need the whole site")
+        templates = TemplateGrouper()
+
+        async def visit(url: str) -> PageRecord | None:
+            if not robots.known(url):
+                await robots.rules_for(url)
+            if not robots.allows(url):
+                return None
+            target = CrawlTarget(url, None, templates.template_of(url))
+            record, tab = await crawler.visit(target, None)
+            await crawler.close_tab(tab)
+            return record
+
+        timeout = self.settings.audit.site_step_timeout
+        for lc in steps:
+            ctx = SiteContext(
+                session,
+                fetcher,
+                self.settings,
+                lc.instance.options,
+                self.view,
+                self.records_path,
+                visit,
+                ProbeTabs(session, self.settings, limiter, robots),
+            )
+            with self.stage(f"site: {lc.id}"):
+                try:
+                    data = await asyncio.wait_for(lc.instance.site(ctx), timeout=timeout)
+                    self.site_data[lc.id] = safe_data(data)
+                except TimeoutError:
+                    message = (
+                        f"the site step took longer than {timeout:g} s (audit.site_step_timeout)"
+                    )
+                    self._error("SITE_STEP_TIMEOUT", message, None, check=lc.id)
+                    self.events.emit("check_failed", check=lc.id, message=message)
+                except Exception as exc:
+                    _check_failed(lc, exc, self.errors, self.events, "site step")
+
+    def _error(self, code: str, message: str, url: str | None, check: str | None = None) -> None:
+        self.errors.append({"code": code, "message": message, "check": check, "url": url})
+
+    # -- after the browser ---------------------------------------------------------------
+    def finish(self) -> Path:
+        """Evaluate, score and write results.json from the records on disk: whatever
+        the browser stages got through, so this runs after a cut-short audit too."""
+        self.events.emit("stage_started", name="evaluating")
+        crawler = self.crawler
+        state = crawler.state if crawler is not None else CrawlState()
+        if self.view is None:
+            self.view = (
+                self._site_view()
+                if crawler is not None
+                else SiteView(self.start, {}, {}, [], {}, template_sizes={})
+            )
+        view = self.view
+        with self.stage("evaluate"):
+            findings_by_check = self._evaluate(view)
+        self.errors.extend(_gather_errors(self.records_path))
+        check_entries, check_scores = self._check_entries(findings_by_check, state.done)
+        all_findings = merge_findings([f for fs in findings_by_check.values() for f in fs])
+        overall, categories = score_categories(check_scores, all_findings, self.settings.scoring)
+        head = {
+            "schema_version": SCHEMA_VERSION,
+            "tool": {"name": "auditor", "version": __version__},
+            "target": self.start,
+            "started_at": self.started_at,
+            "finished_at": _now(),
+            "profile": self.settings.browser.profile,
+            "interrupted": self.interrupted,
+            "cut_short": self.cut_short,
+            "settings": settings_to_dict(self.settings),
+            "score": overall,
+            "categories": categories,
+            "checks": check_entries,
+        }
+        frontier = self.frontier
+        skipped = frontier.skipped if frontier is not None else Counter()
+        duration = self.elapsed()
+        stats = {
             "pages_crawled": state.done,
             "pages_failed": state.failed,
-            "urls_discovered": frontier.discovered,
+            "urls_discovered": frontier.discovered if frontier is not None else 0,
             "skipped_robots": skipped["robots"],
             "skipped_sampled": skipped["sampled"],
             "skipped_scope": skipped["scope"],
             "duration_s": round(duration, 2),
             "pages_per_minute": round(state.done / duration * 60, 1) if duration > 0 else 0.0,
-        },
-    }
-    path = out_dir / "results.json"
-    write_results(
-        path,
-        head,
-        (
+            "stages": dict(self.stages),
+        }
+        if self.cut_short is not None and frontier is not None:
+            stats["pages_unvisited"] = len(frontier)
+        tail = {
+            "findings": [f.to_dict() for f in all_findings],
+            "errors": self.errors,
+            "stats": stats,
+        }
+        path = self.out_dir / "results.json"
+        depths, start = view.depths, self.start
+        pages = (
             page_entry(r, depths.get(r.url), page_kind(r.url, r.title, r.structure, start))
-            for r in iter_records(records_path)
-        ),
-        tail,
-    )
-    events.emit("run_finished", results={"score": overall, "path": str(path)})
-    return path
+            for r in _records(self.records_path)
+        )
+        write_results(path, head, pages, tail)
+        self.events.emit("run_finished", results={"score": overall, "path": str(path)})
+        return path
+
+    def _evaluate(self, view: SiteView) -> dict[str, list[Finding]]:
+        """Each check's pure evaluate step; a check that raises costs only itself."""
+        found: dict[str, list[Finding]] = {}
+        for lc in self.enabled:
+            view.site_data = self.site_data.get(lc.id)
+            pages = _RecordPages(self.records_path, lc.id, lc.cls.requires, view.depths)
+            try:
+                found[lc.id] = merge_findings(list(lc.instance.evaluate(pages, view)))
+            except Exception as exc:
+                _check_failed(lc, exc, self.errors, self.events, "evaluate step")
+        view.site_data = None
+        return found
+
+    def _check_entries(self, findings_by_check: dict, pages_done: int) -> tuple[list, list]:
+        entries, scores = [], []
+        for lc in self.checks:
+            cls = lc.cls
+            found = findings_by_check.get(lc.id)
+            score = None
+            if lc.enabled and found is not None:
+                score = lc.instance.score(found, pages_done)
+            entries.append(
+                {
+                    "id": lc.id,
+                    "category": cls.category if cls else "unknown",
+                    "title": cls.title if cls else lc.id,
+                    "status": lc.status,
+                    "reason": lc.reason,
+                    "score": score,
+                    "weight": lc.weight,
+                    "findings": len(found or []),
+                }
+            )
+            details = getattr(lc.instance, "details", None) if found is not None else None
+            if isinstance(details, dict):
+                entries[-1]["details"] = safe_data(details)
+            if cls is not None and lc.enabled:
+                scores.append(CheckScore(lc.id, cls.category, score, lc.weight))
+        return entries, scores
+
+
+def _records(path: Path) -> Iterator[PageRecord]:
+    """The page records on disk; none when the audit ended before the first."""
+    return iter_records(path) if path.exists() else iter(())
 
 
 def _check_failed(
     lc: LoadedCheck, exc: Exception, errors: list, events: EventBus, step: str
 ) -> None:
-    message = f"{step} raised {type(exc).__name__}: {str(exc)[:300]}"
+    message = safe_text(f"{step} raised {type(exc).__name__}: {str(exc)[:300]}")
     lc.status, lc.reason = "error", message
     errors.append({"code": "CHECK_FAILED", "message": message, "check": lc.id, "url": None})
     events.emit("check_failed", check=lc.id, message=message)
@@ -393,7 +567,7 @@ def _gather_errors(records_path: Path) -> list[dict]:
     """One entry per check whose gatherer failed somewhere, with a count and an example."""
     counts: Counter[str] = Counter()
     example: dict[str, tuple[str, str]] = {}
-    for r in iter_records(records_path):
+    for r in _records(records_path):
         for check_id, message in r.gather_errors.items():
             counts[check_id] += 1
             example.setdefault(check_id, (r.url, message))
