@@ -74,14 +74,26 @@ _env: Environment | None = None
 # --------------------------------------------------------------------------- helpers
 
 
+# Characters no report shows as they are: control characters but tab, newline and carriage
+# return (NUL among them), bidi embeddings, overrides and isolates (one can reverse the text
+# after it: a URL, the rest of a table row) and lone surrogates (not text, not encodable).
+_UNSHOWABLE = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+
+
 def clip(value: Any, limit: int) -> str:
-    """Return ``value`` as text of at most ``limit`` characters, ending in an ellipsis if cut."""
+    """Return ``value`` as text of at most ``limit`` characters, ending in an ellipsis if cut.
+
+    Every string the reports show passes here: the cut comes first, so a megabyte costs no
+    more than ``limit``; then each unshowable character becomes U+FFFD.
+    """
     if value is None:
         return ""
     text = value if isinstance(value, str) else str(value)
-    if len(text) <= limit:
-        return text
-    return text[: max(limit - 1, 0)].rstrip() + ELLIPSIS
+    if len(text) > limit:
+        text = text[: max(limit - 1, 0)].rstrip() + ELLIPSIS
+    return _UNSHOWABLE.sub("\ufffd", text)
 
 
 def _is_number(value: Any) -> bool:
@@ -108,6 +120,8 @@ def safe_href(url: Any) -> str | None:
     if not isinstance(url, str) or not url or len(url) > MAX_HREF:
         return None
     if any(ord(ch) < 0x21 or ord(ch) == 0x7F or ch in _NOT_IN_URLS for ch in url):
+        return None
+    if _UNSHOWABLE.search(url):  # e.g. a right-to-left override that disguises the address
         return None
     if not url[:8].lower().startswith(("http://", "https://")):
         return None
@@ -501,7 +515,7 @@ CUT_SHORT_REASONS = {
     "signal": "It was stopped{after}, before it had finished",
     "error": "It stopped{after} because of an internal error",
 }
-MAX_CUT_SHORT_MESSAGE = 300
+MAX_CUT_SHORT_MESSAGE = 200
 
 
 def cut_short_view(results: Mapping[str, Any]) -> dict[str, Any] | None:
