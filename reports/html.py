@@ -27,7 +27,14 @@ from urllib.parse import unquote, urlsplit
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-__all__ = ["CSP", "REPORT_FILENAME", "SEVERITIES", "build_context", "render_html"]
+__all__ = [
+    "CSP",
+    "REPORT_FILENAME",
+    "SEVERITIES",
+    "build_context",
+    "cut_short_view",
+    "render_html",
+]
 
 REPORT_FILENAME = "report.html"
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates"
@@ -67,14 +74,26 @@ _env: Environment | None = None
 # --------------------------------------------------------------------------- helpers
 
 
+# Characters no report shows as they are: control characters but tab, newline and carriage
+# return (NUL among them), bidi embeddings, overrides and isolates (one can reverse the text
+# after it: a URL, the rest of a table row) and lone surrogates (not text, not encodable).
+_UNSHOWABLE = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+
+
 def clip(value: Any, limit: int) -> str:
-    """Return ``value`` as text of at most ``limit`` characters, ending in an ellipsis if cut."""
+    """Return ``value`` as text of at most ``limit`` characters, ending in an ellipsis if cut.
+
+    Every string the reports show passes here: the cut comes first, so a megabyte costs no
+    more than ``limit``; then each unshowable character becomes U+FFFD.
+    """
     if value is None:
         return ""
     text = value if isinstance(value, str) else str(value)
-    if len(text) <= limit:
-        return text
-    return text[: max(limit - 1, 0)].rstrip() + ELLIPSIS
+    if len(text) > limit:
+        text = text[: max(limit - 1, 0)].rstrip() + ELLIPSIS
+    return _UNSHOWABLE.sub("\ufffd", text)
 
 
 def _is_number(value: Any) -> bool:
@@ -101,6 +120,8 @@ def safe_href(url: Any) -> str | None:
     if not isinstance(url, str) or not url or len(url) > MAX_HREF:
         return None
     if any(ord(ch) < 0x21 or ord(ch) == 0x7F or ch in _NOT_IN_URLS for ch in url):
+        return None
+    if _UNSHOWABLE.search(url):  # e.g. a right-to-left override that disguises the address
         return None
     if not url[:8].lower().startswith(("http://", "https://")):
         return None
@@ -484,6 +505,61 @@ def verdict(score: int | None, counts: Mapping[str, int], total: int) -> str:
     else:
         tail = "no problems were found"
     return f"{head}: {tail}."
+
+
+# --------------------------------------------------------------------------- cut short
+
+#: Why an audit stopped early (results.json ``cut_short.reason``), said to a shop manager.
+CUT_SHORT_REASONS = {
+    "max_duration": "It reached its time limit{after}",
+    "signal": "It was stopped{after}, before it had finished",
+    "error": "It stopped{after} because of an internal error",
+}
+MAX_CUT_SHORT_MESSAGE = 200
+
+
+def cut_short_view(results: Mapping[str, Any]) -> dict[str, Any] | None:
+    """The notice for an audit that was cut short, or None when it ran to the end.
+
+    ``why`` says why and after how long, ``detail`` what that means for the report: how
+    many pages were audited, how many found URLs were left unvisited (when known), and that
+    pages not visited are not judged. Both are plain text, to be escaped by the renderer.
+    """
+    cut = results.get("cut_short")
+    if not isinstance(cut, dict):
+        return None
+    reason = cut.get("reason") if cut.get("reason") in CUT_SHORT_REASONS else "unknown"
+    after = cut.get("after_s") if _is_number(cut.get("after_s")) and cut["after_s"] >= 0 else None
+    message = clip(" ".join(clip(cut.get("message"), MAX_MESSAGE).split()), MAX_CUT_SHORT_MESSAGE)
+    stats = _as_dict(results.get("stats"))
+    audited = _int_or_none(stats.get("pages_crawled"))
+    if audited is None:
+        audited = sum(1 for p in _as_list(results.get("pages")) if isinstance(p, dict))
+    unvisited = _int_or_none(stats.get("pages_unvisited"))
+
+    after_text = f" after {fmt_duration(after)}" if after is not None else ""
+    why = CUT_SHORT_REASONS.get(reason, "It stopped early{after}").format(after=after_text)
+    if reason == "error" and message:
+        why += f": {message}"
+    elif reason != "max_duration" and message:
+        why += f" ({message})"
+    why += "."
+    if unvisited:
+        left = plural(unvisited, "more address", "more addresses")
+        verb = "was" if unvisited == 1 else "were"
+        reach = f"It audited {plural(audited, 'page')}; {left} it had found {verb} left unvisited."
+    else:
+        reach = f"It audited {plural(audited, 'page')}."
+    partial = "" if reason == "max_duration" else " These results are partial."
+    return {
+        "reason": reason,
+        "after": fmt_duration(after) if after is not None else None,
+        "audited": audited,
+        "unvisited": unvisited,
+        "message": message,
+        "why": why,
+        "detail": f"{reach} Pages it did not visit are not judged in this report.{partial}",
+    }
 
 
 # --------------------------------------------------------------------------- categories
@@ -1191,6 +1267,7 @@ def build_context(results: Mapping[str, Any]) -> dict[str, Any]:
         )
         or "–",
         "interrupted": results.get("interrupted") is True,
+        "cut_short": cut_short_view(results),
         "score": score,
         "band": band(score),
         "band_label": BAND_LABELS[band(score)],

@@ -13,6 +13,7 @@ from typing import Any
 
 from .html import (
     BAND_LABELS,
+    MAX_CUT_SHORT_MESSAGE,
     SEVERITIES,
     _as_dict,
     _as_list,
@@ -21,6 +22,7 @@ from .html import (
     band,
     category_label,
     clip,
+    cut_short_view,
     fmt_datetime,
     fmt_duration,
     fmt_int,
@@ -90,7 +92,11 @@ def _header(results: Mapping[str, Any], findings: list[dict], score: int | None)
     stats = _as_dict(results.get("stats"))
     counts = severity_counts(findings)
     lines = [f"# Usability audit: {md_escape(results.get('target'), 200) or 'unknown shop'}", ""]
-    if results.get("interrupted") is True:
+    cut = cut_short_view(results)
+    if cut is not None:
+        text = md_escape(f"{cut['why']} {cut['detail']}", 2 * MAX_TEXT + MAX_CUT_SHORT_MESSAGE)
+        lines += [f"> **The audit was cut short.** {text}", ""]
+    elif results.get("interrupted") is True:
         lines += ["> **Interrupted:** the audit stopped early; these results are partial.", ""]
     score_text = f"**{score}/100**" if score is not None else "**not measured**"
     lines += [
