@@ -144,10 +144,18 @@ def _forget(task: asyncio.Future) -> None:
         task.exception()
 
 
+async def _answer_dialog(dialog: Any) -> None:
+    if dialog.type == "beforeunload":
+        await dialog.accept()
+    else:
+        await dialog.dismiss()
+
+
 def keep_to_one_tab(context: BrowserContext, page: Page) -> None:
-    """Dismiss alerts and confirms (they would block the tab) and close pop-ups: a
-    visit, a timing load or a probe is about one page."""
-    page.on("dialog", lambda d: asyncio.ensure_future(quietly(d.dismiss())))
+    """Dismiss alerts, confirms and prompts (they would block the tab), leave a page
+    that asks to stay (a dismissed "beforeunload" would cancel every later navigation
+    of the tab), and close pop-ups: a visit, a timing load or a probe is about one page."""
+    page.on("dialog", lambda d: asyncio.ensure_future(quietly(_answer_dialog(d))))
     context.on("page", lambda p: p != page and asyncio.ensure_future(quietly(p.close())))
 
 

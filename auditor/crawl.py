@@ -16,6 +16,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import TextIO
+from urllib.parse import urlsplit
 
 from playwright.async_api import BrowserContext, Page
 
@@ -30,7 +31,6 @@ from .page import (
     HTML_TYPES,
     METRICS_INIT_SCRIPT,
     RETRYABLE,
-    SPOILS_TAB,
     PageEnv,
     audit_page,
     visit_budget,
@@ -114,10 +114,12 @@ class Crawler:
         (``audit_page`` keeps to it); the hard deadline here, a little later, catches
         whatever might still escape it, so a page costs one error record, not a worker."""
         budget = visit_budget(self.settings)
+        await self.env.limiter.acquire(urlsplit(target.url).netloc)  # outside the budget
         deadline = time.monotonic() + budget
         try:
             return await asyncio.wait_for(
-                audit_page(target, tab.page, self.env, deadline), timeout=budget + 10
+                audit_page(target, tab.page, self.env, deadline, slot_taken=True),
+                timeout=budget + 10,
             )
         except TimeoutError:
             record = PageRecord(
@@ -164,19 +166,25 @@ class Crawler:
             record.metrics["timed_loads"] = sum(1 for r in timing["runs"] if "metrics" in r)
 
     async def _visit(self, target: CrawlTarget, tab: _Tab | None) -> tuple[PageRecord, _Tab | None]:
+        """After any failure the tab is replaced: a hung, spinning or crashed page, or
+        one that left a dialog or a navigation of its own behind, may have spoilt it.
+        A page that failed for no clear reason in a tab an earlier page had used is
+        tried once more in a fresh one, so an earlier page's leftovers cannot fail it."""
         attempts = 0
         while True:
             attempts += 1
+            reused = tab is not None
             if tab is None:
                 tab = await self._new_tab()
             record = await self._audit_with_deadline(target, tab)
             record.attempts = attempts
-            if record.error is None or record.error.code not in SPOILS_TAB:
+            if record.error is None:
                 return record, tab
-            # a hung, spinning or crashed page may have left the tab unusable
             await self.close_tab(tab)
             tab = None
-            if record.error.code not in RETRYABLE or attempts > self.settings.crawl.retries:
+            code = record.error.code
+            again = code in RETRYABLE or (reused and code == "NAVIGATION_FAILED")
+            if not again or attempts > self.settings.crawl.retries:
                 return record, tab
 
     # -- bookkeeping after each page -----------------------------------------------------

@@ -378,6 +378,9 @@ class Measurer:
         deadline = visit_budget(self.settings)
         results = []
         for _ in range(runs):
+            # the host's rate limit first, outside the load's deadline (politeness is
+            # not the page's fault)
+            await self.limiter.acquire(urlsplit(url).netloc)
             try:
                 results.append(await asyncio.wait_for(self._one_load(url), timeout=deadline))
             except TimeoutError:
@@ -425,7 +428,6 @@ class Measurer:
 
     async def _load_and_read(self, page: Page, url: str, net: _Network) -> dict:
         m = self.settings.measurement
-        await self.limiter.acquire(urlsplit(url).netloc)
         started = time.monotonic()
         response = await page.goto(url, wait_until="commit")
         pulse = script_timeout(self.settings)

@@ -13,7 +13,7 @@ import asyncio
 import contextlib
 import json
 import time
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 from urllib.parse import urlsplit
@@ -22,7 +22,7 @@ from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Page
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
-from .browser import responsive, wait_for_load
+from .browser import quietly, responsive, wait_for_load
 from .config import Settings
 from .consent import dismiss_consent
 from .errors import PAGE_ERROR_CODES
@@ -48,6 +48,8 @@ __all__ = [
 T = TypeVar("T")
 MAX_GATHERED_BYTES = 2 * 1024 * 1024
 MAX_RESPONSES = 3000
+#: documents one visit may load in its tab (a page, a script's redirect or two)
+MAX_DOCUMENTS = 5
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 #: Installed before any page script runs, so that no paint, shift or long task is missed.
@@ -152,7 +154,15 @@ _NET_CODES = (
     ("ERR_CONNECTION_", "CONNECTION_FAILED"),
     ("ERR_ADDRESS_UNREACHABLE", "CONNECTION_FAILED"),
     ("ERR_EMPTY_RESPONSE", "CONNECTION_FAILED"),
-    ("ERR_INVALID_RESPONSE", "NAVIGATION_FAILED"),
+    ("ERR_INVALID_RESPONSE", "BAD_RESPONSE"),
+    ("ERR_INVALID_HTTP_RESPONSE", "BAD_RESPONSE"),
+    ("ERR_RESPONSE_HEADERS_", "BAD_RESPONSE"),
+    ("ERR_CONTENT_DECODING_FAILED", "BAD_RESPONSE"),
+    ("ERR_INVALID_CHUNKED_ENCODING", "BAD_RESPONSE"),
+    ("ERR_CONTENT_LENGTH_MISMATCH", "BAD_RESPONSE"),
+    ("ERR_UNSAFE_REDIRECT", "UNSAFE_REDIRECT"),
+    ("ERR_INVALID_REDIRECT", "UNSAFE_REDIRECT"),
+    ("ERR_INVALID_AUTH_CREDENTIALS", "AUTH_REQUIRED"),
     ("ERR_TIMED_OUT", "PAGE_HUNG"),
     ("Download is starting", "NOT_HTML"),
     ("Target crashed", "PAGE_CRASHED"),
@@ -163,9 +173,6 @@ _NET_CODES = (
 #: Failures worth one more try: they may pass on their own. A page whose script spins
 #: or whose renderer runs out of memory does the same again, so those are not retried.
 RETRYABLE = frozenset({"PAGE_HUNG", "BROWSER_CRASHED", "CONNECTION_FAILED"})
-#: Failures after which the tab may be unusable (still spinning, crashed, mid-load):
-#: the crawl closes its context rather than loading the next page in it.
-SPOILS_TAB = RETRYABLE | {"SCRIPT_HUNG", "PAGE_CRASHED", "PAGE_BUDGET"}
 
 
 def visit_budget(settings: Settings) -> float:
@@ -271,6 +278,9 @@ class PageEnv:
     settings: Settings
     limiter: HostLimiter
     gatherers: list[Check] = field(default_factory=list)
+    #: whether a URL belongs to the audited site; a page that redirects elsewhere is
+    #: recorded with its redirects but not audited (None: every site counts)
+    same_site: Callable[[str], bool] | None = None
 
 
 async def _redirect_chain(response) -> list[dict]:
@@ -291,8 +301,9 @@ async def _navigate(visit: Visit, target: CrawlTarget, env: PageEnv, record: Pag
     host = urlsplit(target.url).netloc
     timeout_s = env.settings.crawl.page_timeout
     response = None
-    for _attempt in range(3):
-        await env.limiter.acquire(host)
+    for attempt in range(3):
+        if attempt:  # the first request's slot was taken before the visit's clock started
+            await env.limiter.acquire(host)
         started = time.monotonic()
         try:
             response = await page.goto(target.url, wait_until="commit", timeout=timeout_s * 1000)
@@ -315,6 +326,12 @@ async def _navigate(visit: Visit, target: CrawlTarget, env: PageEnv, record: Pag
             record.error = PageError("SCRIPT_HUNG", PAGE_ERROR_CODES["SCRIPT_HUNG"])
         elif outcome == "timeout":
             record.metrics["load_timed_out"] = True
+            # an image or script that never comes still leaves a page to audit; HTML
+            # that never finished arriving (a server that stalls or trickles) does not
+            if await visit.evaluate("document.readyState") == "loading":
+                record.error = PageError(
+                    "PAGE_HUNG", "the page's HTML did not finish arriving within the page timeout"
+                )
         return response
     record.error = PageError("RATE_LIMITED", PAGE_ERROR_CODES["RATE_LIMITED"])
     return response
@@ -344,17 +361,25 @@ async def _run_gatherer(check: Check, visit: Visit, ctx: PageContext) -> tuple[A
 
 
 async def audit_page(
-    target: CrawlTarget, page: Page, env: PageEnv, deadline: float | None = None
+    target: CrawlTarget,
+    page: Page,
+    env: PageEnv,
+    deadline: float | None = None,
+    slot_taken: bool = False,
 ) -> PageRecord:
     """Visit ``target`` in ``page`` (a tab the caller owns and reuses) and record it.
 
     The tab is reused because opening one costs more than loading a small page; the
     caller replaces it (and its context) after a failure that may have spoilt it.
     ``deadline`` (monotonic seconds) ends the whole visit; by default the visit budget
-    from now. Everything the page returns is made safe (auditor.safety) before it
+    from the moment the host's rate limit lets the first request go (the caller may
+    have waited for that slot already: ``slot_taken``). Waiting for politeness is not
+    the page's fault, so it does not count against its budget. Everything the page returns is made safe (auditor.safety) before it
     is kept.
     """
     record = PageRecord(url=target.url, template=target.template, discovered_depth=target.depth)
+    if not slot_taken:
+        await env.limiter.acquire(urlsplit(target.url).netloc)
     started = time.monotonic()
     visit = Visit(
         page,
@@ -363,10 +388,15 @@ async def audit_page(
     )
     responses: list[dict] = []
     documents: list = []  # main-frame document responses, for navigations that end in a file
+    closing: list = []  # the task closing a tab whose page loads itself in a loop
 
     def on_response(resp) -> None:
         if resp.request.resource_type == "document" and resp.frame == page.main_frame:
             documents.append(resp)
+            if _loads_itself_in_a_loop(documents) and not closing:
+                # a page that reloads or refreshes itself for ever would go on sending
+                # requests: closing its tab stops it at once (the crawl opens a new one)
+                closing.append(asyncio.ensure_future(quietly(page.close())))
         if len(responses) < MAX_RESPONSES:
             responses.append(
                 {"url": resp.url, "status": resp.status, "type": resp.request.resource_type}
@@ -394,8 +424,10 @@ async def audit_page(
             record.redirects = await _redirect_chain(response)
             ctype = (await response.header_value("content-type") or "").split(";")[0].strip()
             record.content_type = ctype.lower() or None
+            if env.same_site is not None and not env.same_site(record.final_url):
+                record.error = PageError("OFFSITE_REDIRECT", PAGE_ERROR_CODES["OFFSITE_REDIRECT"])
         if record.error is None and response is not None and record.content_type in HTML_TYPES:
-            await _collect(visit, target, env, record, responses)
+            await _collect_settled(visit, target, env, record, responses, documents)
     except ScriptHung:
         record.error = PageError("SCRIPT_HUNG", PAGE_ERROR_CODES["SCRIPT_HUNG"])
     except BudgetSpent:
@@ -404,10 +436,18 @@ async def audit_page(
         record.error = classify_error(str(exc))
         _file_instead_of_page(record, documents)
     finally:
+        if _loads_itself_in_a_loop(documents):
+            record.error = PageError("NAVIGATION_LOOP", PAGE_ERROR_CODES["NAVIGATION_LOOP"])
         record.duration_ms = round((time.monotonic() - started) * 1000, 1)
         page.remove_listener("response", on_response)
         page.remove_listener("requestfailed", on_failed)
     return safe_record(record)
+
+
+def _loads_itself_in_a_loop(documents: list) -> bool:
+    """More documents than a visit needs: the page keeps reloading, refreshing or
+    sending itself elsewhere (redirect hops do not count; Chromium ends those at 20)."""
+    return sum(1 for r in documents if not 300 <= r.status < 400) > MAX_DOCUMENTS
 
 
 def _file_instead_of_page(record: PageRecord, documents: list) -> None:
@@ -422,6 +462,34 @@ def _file_instead_of_page(record: PageRecord, documents: list) -> None:
     if ctype and ctype not in HTML_TYPES:
         record.status, record.final_url, record.content_type = last.status, last.url, ctype
         record.error = None
+
+
+async def _collect_settled(
+    visit: Visit,
+    target: CrawlTarget,
+    env: PageEnv,
+    record: PageRecord,
+    responses: list[dict],
+    documents: list,
+) -> None:
+    """``_collect`` on the document the page ends on: a page that sends itself elsewhere
+    by script or meta refresh while it is read is read again there, until it loads
+    itself too often (NAVIGATION_LOOP)."""
+    while True:
+        try:
+            await _collect(visit, target, env, record, responses)
+            return
+        except PlaywrightError as exc:
+            if "context was destroyed" not in str(exc) or _loads_itself_in_a_loop(documents):
+                raise
+        outcome = await wait_for_load(
+            visit.page,
+            max(1.0, min(env.settings.crawl.page_timeout, visit.remaining())),
+            visit.script_timeout,
+        )
+        if outcome == "hung":
+            raise ScriptHung()
+        record.final_url = visit.page.url
 
 
 async def _collect(

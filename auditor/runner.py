@@ -133,6 +133,8 @@ def _start_page_problem(record: PageRecord) -> str | None:
             hint = " (set browser.ignore_https_errors = true to audit it anyway)"
         if record.error.code == "PAGE_HUNG":
             hint = " (crawl.page_timeout sets the limit)"
+        if record.error.code == "OFFSITE_REDIRECT":
+            hint = f" ({record.final_url}: audit that address instead)"
         return f"cannot audit {url}: {record.error.message}{hint}"
     if record.status is not None and record.status >= 400:
         return f"cannot audit {url}: the start page answered HTTP {record.status}"
@@ -320,7 +322,10 @@ class _Audit:
             c.max_pages_per_template,
         )
         env = PageEnv(
-            settings, limiter, [lc.instance for lc in self.enabled if lc.cls.has_gatherer()]
+            settings,
+            limiter,
+            [lc.instance for lc in self.enabled if lc.cls.has_gatherer()],
+            same_site=self.frontier.scope.same_site,
         )
         timed = any("timing" in lc.cls.requires for lc in self.enabled)
         measurer = Measurer(session, settings, limiter) if timed else None
