@@ -375,7 +375,12 @@ class Measurer:
         runs, so a load that fails (hangs, spins, crashes) ends the page's timing:
         trying again would make every crawl worker wait once more for the same fault.
         """
-        deadline = visit_budget(self.settings)
+        # the crawl waits while a timing load runs: its deadline is what a load, the
+        # wait for quiet and the click need, not the crawl visit's whole budget
+        deadline = min(
+            visit_budget(self.settings),
+            self.settings.crawl.page_timeout + self.settings.measurement.max_wait_ms / 1000 + 10,
+        )
         results = []
         for _ in range(runs):
             # the host's rate limit first, outside the load's deadline (politeness is
@@ -390,8 +395,8 @@ class Measurer:
             except PlaywrightError as exc:
                 first = (str(exc).strip().splitlines() or ["browser error"])[0]
                 results.append({"error": clip(first, 200)})
-            if "error" in results[-1]:
-                break
+            if "error" in results[-1] or results[-1].get("never_quiet"):
+                break  # the same fault, or the same endless activity, would come again
         return {
             "profile": self.settings.browser.profile,
             "throttling": self.throttling(),
@@ -439,9 +444,11 @@ class Measurer:
         # entry, for quiet_ms; at most max_wait_ms after the load event
         waited_from = time.monotonic()
         quiet = m.quiet_ms / 1000
+        never_quiet = m.max_wait_ms > 0  # until it is seen quiet
         while time.monotonic() - waited_from < m.max_wait_ms / 1000:
             page_quiet = await _answer(page.evaluate(_QUIET_JS), pulse) / 1000
             if net.quiet_for() >= quiet and page_quiet >= quiet:
+                never_quiet = False
                 break
             await asyncio.sleep(0.1)
         facts = await _answer(page.evaluate(_READ_JS, MAX_ITEMS), pulse * 3)
@@ -450,6 +457,7 @@ class Measurer:
             "load_timed_out": timed_out,
             "wall_ms": round((time.monotonic() - started) * 1000),
             "settle_ms": round((time.monotonic() - waited_from) * 1000),
+            "never_quiet": never_quiet,
             **facts,
         }
         if net.document_ttfb_ms is not None and (
@@ -457,17 +465,20 @@ class Measurer:
         ):
             run["ttfb_ms"] = net.document_ttfb_ms  # throttled: the latency is in here only
         run["network"] = _network_summary(net)
-        run["interaction"] = await self._interaction(page) if m.interaction else None
+        run["interaction"] = await self._interaction(page, pulse) if m.interaction else None
         run["metrics"] = _run_metrics(run)
         return run
 
-    async def _interaction(self, page: Page) -> dict | None:
+    async def _interaction(self, page: Page, pulse: float) -> dict | None:
         """Click one safe element and time the frame after it (an INP-like figure)."""
-        target = await page.evaluate(_PICK_SAFE_JS)
+        target = await _answer(page.evaluate(_PICK_SAFE_JS), pulse)
         if not target:
             return None
         url_before = page.url
-        await page.mouse.click(target["x"], target["y"])
+        try:  # a page in a print dialog or a nested loop never takes the click
+            await asyncio.wait_for(page.mouse.click(target["x"], target["y"]), timeout=pulse)
+        except TimeoutError:
+            return {"element": clip(target["element"], 200), "ms": None, "navigated": False}
         try:
             worst = await asyncio.wait_for(page.evaluate(_AFTER_PAINT_JS), timeout=5)
         except (PlaywrightError, TimeoutError):  # the click navigated or the page hung
