@@ -28,6 +28,7 @@ __all__ = [
     "keep_to_one_tab",
     "launch_args",
     "quietly",
+    "reads_only",
     "responsive",
     "wait_for_load",
 ]
@@ -142,6 +143,20 @@ def _forget(task: asyncio.Future) -> None:
     """Take a finished task's outcome so that asyncio does not warn about it."""
     if not task.cancelled():
         task.exception()
+
+
+#: request methods that only read; a tab that clicks or types lets no other out
+READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+async def reads_only(route: Any) -> None:
+    """A route handler that lets only reading requests out: a probe's keys and clicks
+    are real user input to the page, and a page may answer them by posting a form or
+    an order on its own. Never an order, so anything that writes is aborted here."""
+    if route.request.method in READ_METHODS:
+        await route.fallback()
+    else:
+        await route.abort("blockedbyclient")
 
 
 async def _answer_dialog(dialog: Any) -> None:

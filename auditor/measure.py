@@ -28,7 +28,7 @@ from urllib.parse import urlsplit
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Page
 
-from .browser import BrowserSession, keep_to_one_tab, wait_for_load
+from .browser import BrowserSession, keep_to_one_tab, reads_only, wait_for_load
 from .config import Settings
 from .errors import PAGE_ERROR_CODES
 from .model import clip
@@ -475,6 +475,9 @@ class Measurer:
         if not target:
             return None
         url_before = page.url
+        # the figures are read; from here on nothing that writes may leave the tab, as
+        # the page may answer a real click by posting (never an order)
+        await page.context.route("**/*", reads_only)
         try:  # a page in a print dialog or a nested loop never takes the click
             await asyncio.wait_for(page.mouse.click(target["x"], target["y"]), timeout=pulse)
         except TimeoutError:

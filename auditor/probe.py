@@ -20,7 +20,7 @@ from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Page, Response
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
-from .browser import BrowserSession, keep_to_one_tab, quietly
+from .browser import BrowserSession, keep_to_one_tab, quietly, reads_only
 from .config import Settings
 from .consent import dismiss_consent
 from .page import AWAIT_PAINT_JS
@@ -80,6 +80,8 @@ class ProbeTabs:
             return
         context = await self.session.new_context()
         try:
+            # a probe presses keys and clicks: the page may answer that by posting
+            await context.route("**/*", reads_only)
             context.set_default_timeout(self.settings.crawl.page_timeout * 1000)
             page = await context.new_page()
             if viewport:
