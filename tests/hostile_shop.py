@@ -597,7 +597,12 @@ class HostileShop:
         sitemap: str = "friendly",
         bomb_size: int = 1 << 30,
         huge_sitemap_bytes: int = 50 * 1024 * 1024,
+        links: list[str] | tuple[str, ...] | None = None,
+        after: int = 0,
     ):
+        """``links``: the fault paths the home page links, in this order (default: every
+        linked fault); ``after``: that many healthy pages (``/after/N``) linked after
+        them, to see whether a fault harms the pages visited after it."""
         if robots not in ROBOTS_VARIANTS:
             raise ValueError(f"robots must be one of {sorted(ROBOTS_VARIANTS)}")
         if sitemap not in SITEMAP_VARIANTS:
@@ -606,6 +611,8 @@ class HostileShop:
         self.sitemap = sitemap
         self.bomb_size = bomb_size
         self.huge_sitemap_bytes = huge_sitemap_bytes
+        self.links = [f.path for f in FAULTS if f.linked] if links is None else list(links)
+        self.after = after
         self._stop = threading.Event()
         self._hits: dict[str, int] = {}
         self._hits_lock = threading.Lock()
@@ -687,6 +694,7 @@ class HostileShop:
             ("/links/odd/", s.r_plain),
             ("/links/based/", s.r_plain),
             ("/sitemap-page/", s.r_plain),
+            ("/after/", s.r_plain),
         ]
         routes: dict[str, Callable] = {
             "/": s.r_home,
@@ -727,13 +735,20 @@ class HostileShop:
 
     def r_home(self, h, path, q):
         links = "".join(
-            f"<li><a href='{html.escape(f.path)}'>{html.escape(f.kind)}: "
-            f"{html.escape(f.description)}</a></li>"
-            for f in FAULTS
-            if f.linked
+            f"<li><a href='{html.escape(p)}'>{html.escape(FAULTS_BY_PATH[p].kind)}: "
+            f"{html.escape(FAULTS_BY_PATH[p].description)}</a></li>"
+            if p in FAULTS_BY_PATH
+            else f"<li><a href='{html.escape(p)}'>{html.escape(p)}</a></li>"
+            for p in self.links
         )
         ok = "".join(f"<li><a href='/ok/{i}'>Healthy page {i}</a></li>" for i in (1, 2, 3))
-        h.html("Hostile shop", f"<h1>Hostile shop</h1><ul>{ok}</ul><ul>{links}</ul>")
+        after = "".join(
+            f"<li><a href='/after/{i}'>Healthy page after the faults {i}</a></li>"
+            for i in range(1, self.after + 1)
+        )
+        h.html(
+            "Hostile shop", f"<h1>Hostile shop</h1><ul>{ok}</ul><ul>{links}</ul><ul>{after}</ul>"
+        )
 
     def r_ok(self, h, path, q):
         n = path.rsplit("/", 1)[-1]

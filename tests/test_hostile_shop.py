@@ -556,3 +556,11 @@ def test_stops_promptly_while_connections_hang_and_trickle():
     assert time.monotonic() - start < 4.0
     with pytest.raises(OSError):
         connect(shop.port, timeout=0.5)
+
+
+def test_home_can_link_a_chosen_few_faults_then_healthy_pages():
+    with HostileShop(links=["/js/close", "/slow/hang"], after=2) as s:
+        hrefs = links(get(s, "/")[2])
+        assert hrefs.index("/js/close") < hrefs.index("/slow/hang") < hrefs.index("/after/1")
+        assert "/net/reset" not in hrefs and "/after/3" not in hrefs
+        assert get(s, "/after/2")[0] == 200
