@@ -24,7 +24,8 @@ from urllib.parse import urlsplit
 
 import psutil
 
-from tests.hostile_shop import FAULTS, HostileShop
+from auditor.page import HTML_TYPES
+from tests.hostile_shop import FAULTS, ROBOTS_VARIANTS, SITEMAP_VARIANTS, HostileShop
 
 #: traps: every rendered page under these prefixes belongs to the route
 TRAP_PREFIX = {
@@ -145,6 +146,7 @@ def run(args, links: list[str] | None = None, after: int = 0) -> dict:
         "stderr": lines,
         "stats": stats,
         "base": base,
+        "links": links,
         "log": log,
         "offsite": offsite,
         "counts": counts,
@@ -157,7 +159,9 @@ def run(args, links: list[str] | None = None, after: int = 0) -> dict:
 def table(d: dict) -> str:
     base = d["base"]
     results = d["results"] if isinstance(d["results"], dict) else {}
-    pages = {key(p["url"], base): p for p in results.get("pages", [])}
+    # results.json where it was written, else the records streamed to pages.jsonl
+    source = results.get("pages") or [r for r in d["jsonl"] if "url" in r]
+    pages = {key(p["url"], base): p for p in source}
     durations = {}
     for rec in d["jsonl"]:
         if "url" in rec:
@@ -167,8 +171,14 @@ def table(d: dict) -> str:
         "| route | kind | expected | status | error | ms | attempts | requests | first-last req (s) | verdict |",
         "|---|---|---|---|---|---|---|---|---|---|",
     ]
+    linked = d.get("links")
     for f in FAULTS:
         if not f.linked:
+            continue
+        if linked is not None and f.path not in linked:
+            rows.append(
+                f"| `{f.path}` | {f.kind} | {' / '.join(f.expect)} | | | | | | | not linked in this run |"
+            )
             continue
         p = pages.get(f.path)
         rec = durations.get(f.path, {})
@@ -185,6 +195,8 @@ def table(d: dict) -> str:
         if p is not None:
             if err:
                 outcome = f"error:{err}"
+            elif p.get("content_type") not in HTML_TYPES:
+                outcome = "not-rendered"  # recorded, but not analysed as a page
             elif status is not None and 200 <= status < 300:
                 outcome = "ok"
             else:
@@ -217,7 +229,7 @@ def table(d: dict) -> str:
 def summary(d: dict) -> str:
     results = d["results"]
     written = isinstance(results, dict) and "pages" in results
-    pages = results.get("pages", []) if written else []
+    pages = results["pages"] if written else [r for r in d["jsonl"] if "url" in r]
     errs: dict[str, int] = {}
     for p in pages:
         code = (p.get("error") or {}).get("code") or "none"
@@ -239,7 +251,7 @@ def summary(d: dict) -> str:
         + (" (killed by timeout)" if d["exit"] == 124 else ""),
         f"- results.json written: {'yes' if written else 'NO'}"
         + (f", {len(pages)} pages, interrupted={results.get('interrupted')}" if written else ""),
-        f"- page error codes: {errs}",
+        f"- page records{'' if written else ' (pages.jsonl)'}: {len(pages)}; error codes: {errs}",
         f"- audit-level errors: {len(results.get('errors', [])) if written else '-'}",
         f"- stats: {results.get('stats') if written else '-'}",
         f"- requests to the shop: {len(d['log'])}; to the off-site host: {offsite or 0}",
@@ -288,6 +300,37 @@ def isolate(args) -> None:
         )
 
 
+def variants(args) -> None:
+    """Each hostile robots.txt and sitemap variant on a shop of two healthy pages."""
+    print(
+        "| variant | exit | audit s | pages (errors) | requests to robots / sitemap files | "
+        "off-site requests | peak MB | stats |"
+    )
+    print("|---|---|---|---|---|---|---|---|")
+    chosen = [("robots", v) for v in ROBOTS_VARIANTS if v != "friendly"]
+    chosen += [("sitemap", v) for v in SITEMAP_VARIANTS if v != "friendly"]
+    for kind, variant in chosen:
+        if args.only and variant not in args.only:
+            continue
+        args.robots, args.sitemap = "friendly", "friendly"
+        setattr(args, kind, variant)
+        d = run(args, links=[], after=2)
+        results = d["results"] if isinstance(d["results"], dict) else {}
+        pages = results.get("pages") or [r for r in d["jsonl"] if "url" in r]
+        errors = sum(1 for p in pages if p.get("error"))
+        files = {k: v for k, v in d["counts"].items() if "robots" in k or "sitemap" in k}
+        offsite = {}
+        for _t, m, path in d["offsite"]:
+            offsite[f"{m} {path}"] = offsite.get(f"{m} {path}", 0) + 1
+        stats = results.get("stats", {})
+        short = {k: stats[k] for k in ("skipped_robots", "urls_discovered") if k in stats}
+        print(
+            f"| {kind}={variant} | {d['exit']} | {d['elapsed_s']} | {len(pages)} ({errors}) | "
+            f"{files} | {offsite or 0} | {d['stats'].get('peak_rss_mb')} | {short or '-'} |",
+            flush=True,
+        )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", default="/tmp/hostile-audit")
@@ -298,17 +341,32 @@ def main() -> None:
     ap.add_argument("--robots", default="friendly")
     ap.add_argument("--sitemap", default="friendly")
     ap.add_argument("--only", action="append", help="with --isolate: only these routes")
+    ap.add_argument("--skip", action="append", help="leave these routes off the home page")
     ap.add_argument("--dump", help="write the raw diagnosis (JSON) here")
     ap.add_argument(
         "--isolate",
         action="store_true",
         help="one audit per fault (home links only it, then 4 healthy pages): does it harm them?",
     )
+    ap.add_argument(
+        "--variants", action="store_true", help="one audit per hostile robots/sitemap variant"
+    )
+    ap.add_argument("--from-dump", help="print the table of an earlier --dump, run nothing")
     args = ap.parse_args()
+    if args.from_dump:
+        d = json.loads(Path(args.from_dump).read_text())
+        print(summary(d) + "\n\n" + table(d))
+        return
     if args.isolate:
         isolate(args)
         return
-    d = run(args)
+    if args.variants:
+        variants(args)
+        return
+    links = None
+    if args.skip:
+        links = [f.path for f in FAULTS if f.linked and f.path not in args.skip]
+    d = run(args, links=links)
     if args.dump:
         Path(args.dump).write_text(json.dumps(d, indent=1, default=str))
     print(summary(d))
