@@ -101,17 +101,21 @@ async def responsive(page: Page, timeout_s: float) -> bool:
     """Whether the page's main thread answers a trivial script within ``timeout_s``.
 
     Why: a page whose script never yields (an endless loop, a freeze while loading)
-    makes every later ``evaluate`` wait forever. One cheap question tells it apart from
-    a page that is merely slow on the network, which still answers at once. A page
-    that is navigating away (its script context just went) counts as answering.
+    makes every later ``evaluate`` wait forever. A cheap question tells it apart from
+    a page that is merely slow on the network, which still answers at once. It is asked
+    twice before the page counts as hung: on a machine whose cores another spinning
+    page holds, a healthy page may miss one answer, and a wrong verdict costs a page.
+    A page that is navigating away (its script context just went) counts as answering.
     """
-    try:
-        await asyncio.wait_for(page.evaluate("0"), timeout=timeout_s)
-    except TimeoutError:
-        return False
-    except PlaywrightError:
-        return not page.is_closed()
-    return True
+    for _ask in range(2):
+        try:
+            await asyncio.wait_for(page.evaluate("0"), timeout=timeout_s)
+        except TimeoutError:
+            continue
+        except PlaywrightError:
+            return not page.is_closed()
+        return True
+    return False
 
 
 async def wait_for_load(page: Page, timeout_s: float, script_timeout_s: float) -> str:

@@ -191,6 +191,7 @@ class Crawler:
     async def record(self, target: CrawlTarget, record: PageRecord) -> None:
         """Write the record, then feed its links to the graph and the frontier."""
         targets = []
+        record.links = [link for link in record.links if _parses(link.url)]
         for link in record.links:
             url = self.normalizer.normalize(link.url)
             if url is None:
@@ -276,3 +277,13 @@ class Crawler:
                 w.cancel()
             await asyncio.gather(*workers, return_exceptions=True)
         return self.state
+
+
+def _parses(url: str) -> bool:
+    """Whether Python can read ``url`` at all (``http://[oops`` cannot): a link no
+    customer's browser could follow either, and one that every check would trip on."""
+    try:
+        urlsplit(url).port  # noqa: B018 - the port is read for its ValueError
+    except ValueError:
+        return False
+    return True

@@ -22,7 +22,7 @@ from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Page
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
-from .browser import quietly, responsive, wait_for_load
+from .browser import quietly, reads_only, responsive, wait_for_load
 from .config import Settings
 from .consent import dismiss_consent
 from .errors import PAGE_ERROR_CODES
@@ -167,6 +167,7 @@ _NET_CODES = (
     ("Download is starting", "NOT_HTML"),
     ("Target crashed", "PAGE_CRASHED"),
     ("Page crashed", "PAGE_CRASHED"),
+    ("page crashed", "PAGE_CRASHED"),
     ("has been closed", "BROWSER_CRASHED"),
     ("Browser closed", "BROWSER_CRASHED"),
 )
@@ -395,8 +396,9 @@ async def audit_page(
             documents.append(resp)
             if _loads_itself_in_a_loop(documents) and not closing:
                 # a page that reloads or refreshes itself for ever would go on sending
-                # requests: closing its tab stops it at once (the crawl opens a new one)
-                closing.append(asyncio.ensure_future(quietly(page.close())))
+                # requests: closing its context stops it at once (the crawl opens a new
+                # one), whatever requests or routes it has in flight
+                closing.append(asyncio.ensure_future(quietly(page.context.close())))
         if len(responses) < MAX_RESPONSES:
             responses.append(
                 {"url": resp.url, "status": resp.status, "type": resp.request.resource_type}
@@ -427,7 +429,15 @@ async def audit_page(
             if env.same_site is not None and not env.same_site(record.final_url):
                 record.error = PageError("OFFSITE_REDIRECT", PAGE_ERROR_CODES["OFFSITE_REDIRECT"])
         if record.error is None and response is not None and record.content_type in HTML_TYPES:
+            # from here the engine and the checks click (the cookie banner) and press
+            # keys (menus): real input, which a page may answer by posting an order
+            await visit.within(page.route("**/*", reads_only), visit.script_timeout)
             await _collect_settled(visit, target, env, record, responses, documents)
+            # the page must not live on in the tab once it has had input (its timers
+            # could still act on it): unloaded while the rule holds. After a failure
+            # the crawl closes the whole tab instead.
+            await quietly(asyncio.wait_for(page.goto("about:blank"), timeout=5))
+            await quietly(asyncio.wait_for(page.unroute("**/*", reads_only), timeout=5))
     except ScriptHung:
         record.error = PageError("SCRIPT_HUNG", PAGE_ERROR_CODES["SCRIPT_HUNG"])
     except BudgetSpent:

@@ -43,7 +43,10 @@ _COLLAPSE_AFTER = 12
 
 def url_key(url: str) -> str:
     """Path and query only: stable across hosts and ports, for fingerprints and display."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # unreadable (e.g. a broken IPv6 host): the text itself is its key
+        return url
     return (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
 
 

@@ -24,7 +24,7 @@ from tests.hostile_shop import (
     HostileShop,
 )
 
-OUTCOME = re.compile(r"ok|not-rendered|bounded|status:\d{3}|error:[A-Z_]+")
+OUTCOME = re.compile(r"ok|file|not-rendered|bounded|status:\d{3}|error:[A-Z_]+")
 
 
 @pytest.fixture(scope="module")

@@ -86,7 +86,10 @@ def is_vague(name: str) -> bool:
 
 
 def _target(url: str) -> str:
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # a link no browser can follow (e.g. a broken IPv6 host)
+        return url
     return parts._replace(fragment="").geturl()
 
 

@@ -85,8 +85,8 @@ class Guard:
 
     async def handle(self, route: Any) -> None:
         request = route.request
-        if not self.armed:
-            await route.continue_()
+        if not self.armed:  # the probe tab's own rule decides: only reading requests
+            await route.fallback()
             return
         url, method, rtype = request.url, request.method, request.resource_type
         entry = {"method": method, "path": urlsplit(url).path[:200], "type": rtype}
