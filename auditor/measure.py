@@ -371,12 +371,12 @@ class Measurer:
     async def measure(self, url: str, runs: int) -> dict:
         """``runs`` timing loads of ``url``; never raises for a page problem.
 
-        Each load has the page's visit budget. The crawl waits while a timing load
-        runs, so a load that fails (hangs, spins, crashes) ends the page's timing:
-        trying again would make every crawl worker wait once more for the same fault.
+        The crawl waits while a timing load runs, so each load's deadline is what a
+        load, the wait for quiet and the click need (never more than a crawl visit's
+        budget), and a load that fails (hangs, spins, crashes) or never gets quiet ends
+        the page's timing: trying again would make every crawl worker wait once more
+        for the same fault.
         """
-        # the crawl waits while a timing load runs: its deadline is what a load, the
-        # wait for quiet and the click need, not the crawl visit's whole budget
         deadline = min(
             visit_budget(self.settings),
             self.settings.crawl.page_timeout + self.settings.measurement.max_wait_ms / 1000 + 10,

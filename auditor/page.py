@@ -375,8 +375,8 @@ async def audit_page(
     ``deadline`` (monotonic seconds) ends the whole visit; by default the visit budget
     from the moment the host's rate limit lets the first request go (the caller may
     have waited for that slot already: ``slot_taken``). Waiting for politeness is not
-    the page's fault, so it does not count against its budget. Everything the page returns is made safe (auditor.safety) before it
-    is kept.
+    the page's fault, so it does not count against its budget. Everything the page
+    returns is made safe (auditor.safety) before it is kept.
     """
     record = PageRecord(url=target.url, template=target.template, discovered_depth=target.depth)
     if not slot_taken:

@@ -285,9 +285,15 @@ class _Audit:
                     rules = await self._start_page(crawler, robots)
                     with self.stage("sitemaps"):
                         self.sitemap_urls = await _discover_sitemaps(
-                            settings, robots, rules, fetcher, self.frontier,
-                            self.normalizer, self.start, self.errors,
-                        )  # fmt: skip
+                            settings,
+                            robots,
+                            rules,
+                            fetcher,
+                            self.frontier,
+                            self.normalizer,
+                            self.start,
+                            self.errors,
+                        )
                     await self._crawl(crawler)
                 self.view = self._site_view()
                 if self.cut_short is None or self.cut_short["reason"] == "max_duration":
