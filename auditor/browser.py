@@ -13,6 +13,8 @@ import asyncio
 import contextlib
 import os
 import shutil
+import time
+import weakref
 from pathlib import Path
 from typing import Any
 
@@ -97,6 +99,51 @@ async def quietly(awaitable: Any) -> None:
         await awaitable
 
 
+class NavigationWatch:
+    """When the page's main frame last showed navigation activity (a document request,
+    a commit, a load event).
+
+    Why: while a page sends itself elsewhere (a script, a meta refresh) there is no
+    script context to answer a question until the next document commits, which on a
+    busy machine may take longer than ``script_timeout``. A page that is navigating is
+    not a page whose script hangs.
+    """
+
+    def __init__(self, page: Page):
+        self.last = time.monotonic()
+        self._page = page
+        page.on("request", self._on_request)
+        page.on("framenavigated", self._on_frame)
+        page.on("domcontentloaded", self._touch)
+        page.on("load", self._touch)
+
+    def _touch(self, *_args: Any) -> None:
+        self.last = time.monotonic()
+
+    def _on_request(self, request: Any) -> None:
+        with contextlib.suppress(Exception):
+            if request.is_navigation_request() and request.frame == self._page.main_frame:
+                self._touch()
+
+    def _on_frame(self, frame: Any) -> None:
+        if frame == self._page.main_frame:
+            self._touch()
+
+    def navigated_since(self, moment: float) -> bool:
+        return self.last >= moment
+
+
+_WATCHES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def watch_navigation(page: Page) -> NavigationWatch:
+    """The page's navigation watch, attached once (before it loads, to see it all)."""
+    watch = _WATCHES.get(page)
+    if watch is None:
+        watch = _WATCHES[page] = NavigationWatch(page)
+    return watch
+
+
 async def responsive(page: Page, timeout_s: float) -> bool:
     """Whether the page's main thread answers a trivial script within ``timeout_s``.
 
@@ -105,12 +152,17 @@ async def responsive(page: Page, timeout_s: float) -> bool:
     a page that is merely slow on the network, which still answers at once. It is asked
     twice before the page counts as hung: on a machine whose cores another spinning
     page holds, a healthy page may miss one answer, and a wrong verdict costs a page.
-    A page that is navigating away (its script context just went) counts as answering.
+    A page that is navigating away (its script context just went, or a navigation of
+    its main frame happened within the last ``timeout_s``) counts as answering.
     """
+    watch = _WATCHES.get(page)
     for _ask in range(2):
+        asked = time.monotonic()
         try:
             await asyncio.wait_for(page.evaluate("0"), timeout=timeout_s)
         except TimeoutError:
+            if watch is not None and watch.navigated_since(asked - timeout_s):
+                return True
             continue
         except PlaywrightError:
             return not page.is_closed()

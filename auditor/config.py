@@ -36,6 +36,13 @@ __all__ = [
     "settings_to_dict",
 ]
 
+#: query parameters that only sort, filter or change the view of a listing: every
+#: combination shows the same products again, so a few are enough to judge the listing
+DEFAULT_FACET_PARAMETERS = """sort sort_by sortby order orderby order_by dir direction view
+mode display layout limit per_page perpage page_size pagesize show filter filters facet facets
+selected_facets refine refinement price price_from price_to min_price max_price color colour
+size brand material rating availability in_stock tag tags""".split()
+
 DEFAULT_TRACKING_PARAMETERS = [
     "utm_*",
     "gclid",
@@ -140,6 +147,22 @@ class CrawlSection:
         DEFAULT_SESSION_PARAMETERS, "session-id query parameters removed from URLs"
     )
     max_links_per_page: int = opt(1000, "links read from one page at most")
+    max_urls: int = opt(
+        20000,
+        "pages beyond the rendered sample read over plain HTTP for their links (the link "
+        "map: click depth, orphans, pagination and broken links cover the whole shop; "
+        "0: only rendered pages)",
+    )
+    map_concurrency: int = opt(2, "link-map requests in parallel (1-16)")
+    max_facet_variants: int = opt(
+        5,
+        "sort/filter variants of one listing followed at most (see facet_parameters; "
+        "0: no limit); their page numbers are not new variants",
+    )
+    facet_parameters: list[str] = opt(
+        DEFAULT_FACET_PARAMETERS,
+        "query parameters that only sort, filter or change the view of a listing",
+    )
     user_agent_token: str = opt(
         "ShopAuditor", "name added to the browser's user agent, and matched in robots.txt"
     )
@@ -320,7 +343,9 @@ def _validate(s: Settings, where: str) -> None:
     for key in ("max_pages", "max_pages_per_template", "concurrency", "max_links_per_page"):
         if getattr(c, key) < 1:
             raise bad(f"crawl.{key}", "must be at least 1")
-    for key in ("max_depth", "retries"):
+    if not 1 <= c.map_concurrency <= 16:
+        raise bad("crawl.map_concurrency", "must be between 1 and 16")
+    for key in ("max_depth", "retries", "max_urls", "max_facet_variants"):
         if getattr(c, key) < 0:
             raise bad(f"crawl.{key}", "must not be negative")
     if c.concurrency > 32:

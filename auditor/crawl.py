@@ -5,12 +5,16 @@ one tab that it reuses, and replaces both every hundred pages, so a shop's
 leaks cannot grow the browser without bound. Records go to a JSONL file the moment
 they are done; the crawl keeps in memory only the link graph, statuses and the
 frontier. A page that hangs or crashes is retried once in a fresh context; a
-crashed browser is restarted.
+crashed browser is restarted. Beside the browser workers, link-map workers read the
+pages the sample leaves out over HTTP (auditor.linkmap), so that the link graph
+covers the whole shop; the crawl ends when both queues are empty and nothing is in
+flight.
 """
 
 from __future__ import annotations
 
 import asyncio
+import itertools
 import json
 import time
 from collections import Counter
@@ -23,8 +27,10 @@ from playwright.async_api import BrowserContext, Page
 from .browser import BrowserSession, keep_to_one_tab, quietly
 from .config import Settings
 from .events import EventBus
+from .fetch import Fetcher
 from .frontier import CrawlTarget, Frontier
 from .graph import LinkGraph
+from .linkmap import MAP_MAX_BYTES, MappedPage, read_links
 from .measure import LoadLane, Measurer, median_run
 from .model import PageError, PageRecord
 from .page import (
@@ -56,6 +62,8 @@ class CrawlState:
 
     graph: LinkGraph = field(default_factory=LinkGraph)
     statuses: dict[str, int | None] = field(default_factory=dict)
+    #: pages read over HTTP only, for the link map
+    mapped: dict[str, MappedPage] = field(default_factory=dict)
     done: int = 0
     failed: int = 0
     started: float = field(default_factory=time.monotonic)
@@ -73,6 +81,7 @@ class Crawler:
         records: TextIO,
         events: EventBus,
         measurer: Measurer | None = None,
+        fetcher: Fetcher | None = None,
     ):
         self.settings = settings
         self.session = session
@@ -85,6 +94,9 @@ class Crawler:
         self.state = CrawlState()
         #: None: no check asked for timings, and crawl visits need no lane
         self.measurer = measurer
+        #: reads the pages the browser does not render (None: no link map)
+        self.fetcher = fetcher
+        self._mapping = fetcher is not None and settings.crawl.max_urls > 0
         self.lane = LoadLane()
         self._timed_templates: Counter[str] = Counter()
         self._wakeup = asyncio.Condition()
@@ -213,12 +225,7 @@ class Crawler:
             st.graph.add_redirect(record.url, final)
             self.frontier.mark_seen(final)
             st.statuses.setdefault(final, record.status)
-        depth = target.depth if target.depth is not None else self.settings.crawl.max_depth
-        for url in targets:
-            if not self.robots.known(url):
-                await self.robots.rules_for(url)
-            self.frontier.offer(url, depth + 1)
-        st.graph.add_links(final or record.url, targets)
+        await self._follow(final or record.url, target.depth, targets)
         self.events.emit(
             "page_recorded",
             record=record,
@@ -227,26 +234,110 @@ class Crawler:
             failed=st.failed,
         )
 
+    async def _follow(self, source: str, depth: int | None, targets: list[str]) -> None:
+        """Offer a page's internal links to the frontier and add them to the graph."""
+        depth = depth if depth is not None else self.settings.crawl.max_depth
+        for url in targets:
+            if not self.robots.known(url):
+                await self.robots.rules_for(url)
+            self.frontier.offer(url, depth + 1)
+        self.state.graph.add_links(source, targets)
+
+    # -- the link map: pages read over HTTP ------------------------------------------
+    async def map_page(self, target: CrawlTarget) -> MappedPage:
+        """Read one page the browser does not render, for its status, redirects and links."""
+        assert self.fetcher is not None
+        answer = await self.fetcher.fetch(target.url, max_bytes=MAP_MAX_BYTES, keep_prefix=True)
+        st = self.state
+        ctype = (answer.headers.get("content-type") or "").split(";")[0].strip().lower() or None
+        final = self.normalizer.normalize(answer.url) or target.url
+        mapped = MappedPage(
+            target.url,
+            answer.status,
+            final,
+            target.template,
+            target.depth,
+            content_type=ctype,
+            error=answer.error,
+        )
+        st.statuses[target.url] = answer.status
+        st.graph.node(target.url)
+        hops = [self.normalizer.normalize(u) or u for u in answer.redirects] + [final]
+        for a, b in itertools.pairwise(hops):
+            st.graph.add_redirect(a, b)
+        if final != target.url:
+            self.frontier.mark_seen(final)
+            st.statuses.setdefault(final, answer.status)
+        if answer.body and answer.status == 200 and (ctype or "text/html") in HTML_TYPES:
+            found = read_links(
+                answer.body,
+                answer.url,
+                answer.headers.get("content-type"),
+                self.settings.crawl.max_links_per_page,
+            )
+            mapped.title = found.title
+            if found.canonical:
+                canonical = self.normalizer.normalize(found.canonical)
+                mapped.canonical = canonical if canonical != final else None
+            targets = []
+            for link in found.links:
+                url = self.normalizer.normalize(link) if _parses(link) else None
+                if url is not None and self.frontier.scope.same_site(url):
+                    targets.append(url)
+            await self._follow(final, target.depth, targets)
+        st.mapped[target.url] = mapped
+        return mapped
+
+    async def _map_worker(self) -> None:
+        while True:
+            target = await self._next(self.frontier.pop_to_map)
+            if target is None:
+                return
+            try:
+                mapped = await self.map_page(target)
+                self.events.emit("page_mapped", page=mapped, mapped=len(self.state.mapped))
+            except Exception as exc:  # one page's oddity never ends the map
+                self.state.mapped[target.url] = MappedPage(
+                    target.url,
+                    None,
+                    None,
+                    target.template,
+                    target.depth,
+                    error=f"{type(exc).__name__}: {str(exc)[:200]}",
+                )
+            finally:
+                async with self._wakeup:
+                    self._in_flight -= 1
+                    self._wakeup.notify_all()
+
+    async def _next(self, pop) -> CrawlTarget | None:
+        """The next target from ``pop`` (one of the frontier's queues), waiting while
+        work in flight may still add some; None when the crawl is over for this worker."""
+        async with self._wakeup:
+            while True:
+                if self.stop_at is not None and time.monotonic() >= self.stop_at:
+                    self.stopped_early = self.stopped_early or len(self.frontier) > 0
+                    self._wakeup.notify_all()
+                    return None
+                target = pop()
+                if target is not None:
+                    self._in_flight += 1
+                    return target
+                to_map = self.frontier.to_map if self._mapping else 0
+                if self._in_flight == 0 and not len(self.frontier) and not to_map:
+                    self._wakeup.notify_all()
+                    return None
+                await self._wakeup.wait()
+
     # -- the worker pool -----------------------------------------------------------------
     async def _worker(self) -> None:
         tab: _Tab | None = None
         pages_in_context = 0
         try:
             while True:
-                async with self._wakeup:
-                    while True:
-                        if self.stop_at is not None and time.monotonic() >= self.stop_at:
-                            self.stopped_early = self.stopped_early or len(self.frontier) > 0
-                            self._wakeup.notify_all()
-                            return
-                        target = self.frontier.pop()
-                        if target is not None:
-                            self._in_flight += 1
-                            break
-                        if self._in_flight == 0:
-                            self._wakeup.notify_all()
-                            return
-                        await self._wakeup.wait()
+                target = await self._next(self.frontier.pop)
+                if target is None:
+                    return
                 try:
                     if (
                         tab is not None
@@ -267,9 +358,10 @@ class Crawler:
 
     async def run(self) -> CrawlState:
         self.events.emit("crawl_started", total=None)
-        workers = [
-            asyncio.create_task(self._worker()) for _ in range(self.settings.crawl.concurrency)
-        ]
+        c = self.settings.crawl
+        workers = [asyncio.create_task(self._worker()) for _ in range(c.concurrency)]
+        if self._mapping:
+            workers += [asyncio.create_task(self._map_worker()) for _ in range(c.map_concurrency)]
         try:
             await asyncio.gather(*workers)
         finally:

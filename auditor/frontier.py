@@ -10,12 +10,41 @@ from __future__ import annotations
 
 import heapq
 import itertools
-from collections import Counter
+from collections import Counter, defaultdict, deque
+from collections.abc import Iterable
 from dataclasses import dataclass
+from urllib.parse import parse_qsl, urlsplit
 
+from .config import DEFAULT_FACET_PARAMETERS
 from .urls import Scope, TemplateGrouper, looks_like_html
 
-__all__ = ["CrawlTarget", "Frontier"]
+__all__ = ["PAGE_PARAMETERS", "CrawlTarget", "Frontier", "facet_query"]
+
+#: query parameters that number the pages of a listing: each page has other products
+PAGE_PARAMETERS = frozenset(
+    {"page", "p", "pg", "seite", "pagenum", "page_number", "offset", "start"}
+)
+
+
+def facet_query(url: str, facet_parameters: Iterable[str] = DEFAULT_FACET_PARAMETERS) -> str | None:
+    """The sorting/filtering part of a listing URL's query (sorted, without page
+    numbers), or None where the URL has no such parameter: ``/shoes?color=red&page=2``
+    is the ``color=red`` variant of ``/shoes``."""
+    names = {n.lower() for n in facet_parameters}
+    try:
+        query = parse_qsl(urlsplit(url).query, keep_blank_values=True)
+    except ValueError:
+        return None
+    facets = [(k, v) for k, v in query if _bare(k) in names]
+    if not facets:
+        return None
+    rest = [(k, v) for k, v in query if _bare(k) not in PAGE_PARAMETERS]
+    return "&".join(f"{k}={v}" for k, v in sorted(rest))
+
+
+def _bare(name: str) -> str:
+    """``filter[color]`` and ``f.size`` are filters too: the name before the bracket or dot."""
+    return name.lower().split("[", 1)[0].split(".", 1)[0]
 
 
 @dataclass(frozen=True)
@@ -36,7 +65,13 @@ class Frontier:
         max_pages: int,
         max_depth: int,
         max_per_template: int,
+        max_urls: int = 0,
+        max_variants: int = 0,
+        facet_parameters: Iterable[str] = DEFAULT_FACET_PARAMETERS,
     ):
+        """``max_urls``: pages the link map may fetch over HTTP beyond the rendered ones
+        (0: none); ``max_variants``: sort/filter variants followed per listing path
+        (0: no limit)."""
         self.scope = scope
         self._grouper = grouper
         self._robots_allows = robots_allows
@@ -53,6 +88,13 @@ class Frontier:
         self.skipped: Counter[str] = Counter()
         #: in-scope URLs that are linked but not rendered (files, sampled out, limits)
         self.unrendered: dict[str, str] = {}
+        self._max_urls = max_urls
+        self._max_variants = max_variants
+        self._facet_parameters = frozenset(p.lower() for p in facet_parameters)
+        self._variants: defaultdict[str, set[str]] = defaultdict(set)
+        #: pages to read over HTTP only (the link map), first found first
+        self._map: deque[CrawlTarget] = deque()
+        self.mapped = 0
 
     def offer(self, url: str, depth: int | None, force: bool = False) -> str | None:
         """Queue ``url``; returns None when queued, else the reason it was not.
@@ -68,12 +110,15 @@ class Frontier:
             self.skipped[reason] += 1
             if reason in ("file", "sampled", "depth", "max_pages"):
                 self.unrendered[url] = reason
+            if reason == "max_pages":
+                self._to_map(url, depth, self._grouper.template_of(url))
             return reason
         template = self._grouper.template_of(url)
         self.found_per_template[template] += 1
         if not force and self._per_template[template] >= self._max_per_template:
             self.skipped["sampled"] += 1
             self.unrendered[url] = "sampled"
+            self._to_map(url, depth, template)
             return "sampled"
         self._per_template[template] += 1
         self.accepted += 1
@@ -92,9 +137,41 @@ class Frontier:
             return "file"
         if depth is not None and depth > self._max_depth:
             return "depth"
+        if self._one_variant_too_many(url):
+            return "variants"
         if self.accepted >= self._max_pages:
             return "max_pages"
         return None
+
+    def _one_variant_too_many(self, url: str) -> bool:
+        """A sort/filter variant of a listing path beyond ``max_variants`` (page
+        numbers of a variant already followed are not new variants)."""
+        if not self._max_variants:
+            return False
+        variant = facet_query(url, self._facet_parameters)
+        if variant is None:
+            return False
+        seen = self._variants[urlsplit(url).path]
+        if variant in seen:
+            return False
+        if len(seen) >= self._max_variants:
+            return True
+        seen.add(variant)
+        return False
+
+    def _to_map(self, url: str, depth: int | None, template: str) -> None:
+        """Queue a page the browser will not render for the link map, within max_urls."""
+        if self.mapped < self._max_urls:
+            self.mapped += 1
+            self._map.append(CrawlTarget(url, depth, template))
+
+    def pop_to_map(self) -> CrawlTarget | None:
+        return self._map.popleft() if self._map else None
+
+    @property
+    def to_map(self) -> int:
+        """Pages waiting to be read for the link map."""
+        return len(self._map)
 
     def mark_seen(self, url: str) -> None:
         """A URL already loaded under another name (the end of a redirect)."""

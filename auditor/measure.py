@@ -28,7 +28,7 @@ from urllib.parse import urlsplit
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Page
 
-from .browser import BrowserSession, keep_to_one_tab, reads_only, wait_for_load
+from .browser import BrowserSession, keep_to_one_tab, reads_only, wait_for_load, watch_navigation
 from .config import Settings
 from .errors import PAGE_ERROR_CODES
 from .model import clip
@@ -434,6 +434,7 @@ class Measurer:
     async def _load_and_read(self, page: Page, url: str, net: _Network) -> dict:
         m = self.settings.measurement
         started = time.monotonic()
+        watch_navigation(page)
         response = await page.goto(url, wait_until="commit")
         pulse = script_timeout(self.settings)
         outcome = await wait_for_load(page, self.settings.crawl.page_timeout, pulse)

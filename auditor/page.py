@@ -22,7 +22,7 @@ from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Page
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
-from .browser import quietly, reads_only, responsive, wait_for_load
+from .browser import quietly, reads_only, responsive, wait_for_load, watch_navigation
 from .config import Settings
 from .consent import dismiss_consent
 from .errors import PAGE_ERROR_CODES
@@ -416,6 +416,7 @@ async def audit_page(
                 }
             )
 
+    watch_navigation(page)
     page.on("response", on_response)
     page.on("requestfailed", on_failed)
     try:

@@ -97,6 +97,9 @@ class SiteView:
     #: in-scope pages found per template, rendered or sampled out: the site's real
     #: proportions, where the crawl rendered only a sample of a big template
     template_sizes: dict[str, int] = field(default_factory=dict)
+    #: pages read over HTTP only (auditor.linkmap.MappedPage by URL): the rest of the
+    #: shop beyond the rendered sample, with status, final URL, template and title
+    mapped: dict[str, Any] = field(default_factory=dict)
 
 
 class Check:

@@ -29,7 +29,7 @@ from .config import Settings, settings_to_dict
 from .crawl import Crawler, CrawlState
 from .errors import AuditorError, TargetError
 from .events import EventBus
-from .fetch import Fetcher
+from .fetch import Fetcher, cookies_of
 from .frontier import CrawlTarget, Frontier
 from .login import log_in
 from .measure import Measurer
@@ -269,19 +269,20 @@ class _Audit:
         async with async_playwright() as pw:
             session = BrowserSession(pw, settings, browser)
             await session.start()
-            request = None
+            fetcher = None
             try:
                 await log_in(session, settings, self.start)
-                request = await pw.request.new_context(
-                    user_agent=session.user_agent,
-                    ignore_https_errors=settings.browser.ignore_https_errors,
-                    storage_state=session.storage_state,
-                )
                 limiter = HostLimiter(c.requests_per_second, c.max_retry_after)
-                fetcher = Fetcher(request, limiter, c.page_timeout)
+                fetcher = Fetcher(
+                    limiter,
+                    c.page_timeout,
+                    user_agent=session.user_agent,
+                    cookies=cookies_of(session.storage_state),
+                    verify_tls=not settings.browser.ignore_https_errors,
+                )
                 robots = RobotsPolicy(fetcher.fetch, c.user_agent_token, c.respect_robots)
                 with open(self.records_path, "w", encoding="utf-8", errors="replace") as records:
-                    crawler = await self._open_crawl(session, limiter, robots, records)
+                    crawler = await self._open_crawl(session, limiter, robots, records, fetcher)
                     rules = await self._start_page(crawler, robots)
                     with self.stage("sitemaps"):
                         self.sitemap_urls = await _discover_sitemaps(
@@ -299,11 +300,11 @@ class _Audit:
                 if self.cut_short is None or self.cut_short["reason"] == "max_duration":
                     await self._site_stage(session, fetcher, limiter, robots, crawler)
             finally:
-                if request is not None:
-                    await quietly(asyncio.wait_for(request.dispose(), timeout=10))
+                if fetcher is not None:
+                    await quietly(asyncio.wait_for(fetcher.aclose(), timeout=10))
                 await session.close()
 
-    async def _open_crawl(self, session, limiter, robots, records) -> Crawler:
+    async def _open_crawl(self, session, limiter, robots, records, fetcher) -> Crawler:
         """robots.txt first (it may forbid the audit), then the frontier and crawler."""
         settings, c, start = self.settings, self.settings.crawl, self.start
         rules = await robots.rules_for(start)
@@ -326,6 +327,9 @@ class _Audit:
             c.max_pages,
             c.max_depth,
             c.max_pages_per_template,
+            max_urls=c.max_urls,
+            max_variants=c.max_facet_variants,
+            facet_parameters=c.facet_parameters,
         )
         env = PageEnv(
             settings,
@@ -345,6 +349,7 @@ class _Audit:
             records,
             self.events,
             measurer,
+            fetcher,
         )
         if c.max_duration:
             self.crawler.stop_at = self.t0 + c.max_duration
@@ -404,6 +409,7 @@ class _Audit:
             self.frontier.unrendered,
             parents=parents,
             template_sizes=dict(self.frontier.found_per_template),
+            mapped=self.crawler.state.mapped,
         )
 
     async def _site_stage(self, session, fetcher, limiter, robots, crawler: Crawler) -> None:
@@ -498,6 +504,9 @@ class _Audit:
             "skipped_robots": skipped["robots"],
             "skipped_sampled": skipped["sampled"],
             "skipped_scope": skipped["scope"],
+            "skipped_variants": skipped["variants"],
+            "urls_mapped": len(self.crawler.state.mapped) if self.crawler is not None else 0,
+            "urls_in_link_graph": len(view.depths),
             "duration_s": round(duration, 2),
             "pages_per_minute": round(state.done / duration * 60, 1) if duration > 0 else 0.0,
             "stages": dict(self.stages),

@@ -41,14 +41,10 @@ async def probe_tabs(playwright, browser, settings: Settings) -> AsyncIterator[P
     c = settings.crawl
     session = BrowserSession(playwright, settings, browser)
     await session.start()
-    request = await playwright.request.new_context()
-    try:
-        limiter = HostLimiter(c.requests_per_second, c.max_retry_after)
-        fetcher = Fetcher(request, limiter, c.page_timeout)
+    limiter = HostLimiter(c.requests_per_second, c.max_retry_after)
+    async with Fetcher(limiter, c.page_timeout) as fetcher:
         robots = RobotsPolicy(fetcher.fetch, c.user_agent_token, c.respect_robots)
         yield ProbeTabs(session, settings, limiter, robots)
-    finally:
-        await request.dispose()
 
 
 def quick_settings(tmp: Path | None = None, **sections: dict) -> Settings:

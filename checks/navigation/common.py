@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
 from itertools import pairwise
 
 from auditor.checkkit import OncePerTemplate, listed, plural
+from auditor.frontier import facet_query
 from auditor.page import HTML_TYPES
 from auditor.pagekinds import page_kind
 from auditor.plugins import PageView, SiteView
+from auditor.urls import url_key
 
 __all__ = [
     "OncePerTemplate",
@@ -18,6 +21,7 @@ __all__ = [
     "kind_of",
     "listed",
     "plural",
+    "whole_shop",
 ]
 
 #: pages where a shop rightly hides its menus (a distraction-free checkout)
@@ -47,6 +51,40 @@ def kind_of(page: PageView, site: SiteView) -> str:
     return page_kind(page.final_url or page.url, page.title, structure, site.start_url)
 
 
+def whole_shop(
+    pages: Iterable[PageView], site: SiteView
+) -> Iterator[tuple[str, int, str, str | None]]:
+    """(url, click depth, kind, title) of every page a customer can browse to: the
+    rendered ones and those the link map read over HTTP (site.mapped).
+
+    A mapped page's kind is the kind its template's rendered pages mostly have (the
+    sample stands for its template), else what its address and title suggest. Sort
+    and filter variants of listings, and pages whose canonical address is another
+    page, are left out: their depth is the depth of the listing they vary.
+    """
+    by_template: defaultdict[str, Counter[str]] = defaultdict(Counter)
+    for page in content_pages(pages):
+        kind = kind_of(page, site)
+        by_template[page.template][kind] += 1
+        if page.depth is not None and facet_query(page.url) is None:
+            yield page.url, page.depth, kind, page.title
+    for url, mapped in site.mapped.items():
+        if mapped.error or mapped.canonical or not 200 <= (mapped.status or 0) < 300:
+            continue
+        if (mapped.content_type or "text/html") not in HTML_TYPES or facet_query(url):
+            continue
+        depth = site.depths.get(url)
+        if depth is None:
+            continue
+        kinds = by_template.get(mapped.template)
+        kind = (
+            kinds.most_common(1)[0][0]
+            if kinds
+            else page_kind(mapped.final_url or url, mapped.title, {}, site.start_url)
+        )
+        yield url, depth, kind, mapped.title
+
+
 def click_paths(
     targets: Iterable[str], pages: Iterable[PageView], site: SiteView
 ) -> dict[str, list[str]]:
@@ -73,11 +111,16 @@ def click_paths(
                 edge = (page.url, link.url)
                 if edge in needed and edge not in texts:
                     texts[edge] = link.text or link.url
+    mapped_sources = {m.final_url or u for u, m in site.mapped.items()}
+    mapped_redirects = {(u, m.final_url) for u, m in site.mapped.items() if m.final_url != u}
     out: dict[str, list[str]] = {}
     for target, chain in chains.items():
         path = ["Home"]
         for edge in pairwise(chain):
             if edge in texts:  # no text: a redirect, the same click as the link before it
                 path.append(texts[edge][:80])
+            elif edge[0] in mapped_sources and edge not in mapped_redirects:  # read over HTTP
+                mapped = site.mapped.get(edge[1])
+                path.append(((mapped and mapped.title) or url_key(edge[1]))[:80])
         out[target] = path
     return out

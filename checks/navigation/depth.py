@@ -16,7 +16,14 @@ from auditor.pagekinds import page_kind
 from auditor.plugins import Check, PageView, SiteView
 from auditor.urls import url_key
 
-from .common import OncePerTemplate, click_paths, content_pages, kind_of, listed, plural
+from .common import (
+    OncePerTemplate,
+    click_paths,
+    content_pages,
+    listed,
+    plural,
+    whole_shop,
+)
 
 __all__ = ["ClickDepth", "Pagination"]
 
@@ -61,14 +68,12 @@ class ClickDepth(Check):
     def evaluate(self, pages: Iterable[PageView], site: SiteView) -> list[Finding]:
         deep: list[tuple[int, str, int, str, str | None]] = []
         self._judged = 0
-        for page in content_pages(pages):
-            if page.depth is None:
-                continue
+        pages = list(pages)
+        for url, depth, kind, title in whole_shop(pages, site):
             self._judged += 1
-            kind = kind_of(page, site)
             limit = self.options["max_product_depth" if kind == "product" else "max_depth"]
-            if page.depth > limit:
-                deep.append((page.depth, page.url, limit, kind, page.title))
+            if depth > limit:
+                deep.append((depth, url, limit, kind, title))
         self._deep = len(deep)
         deep.sort(key=lambda d: (-d[0], d[1]))
         shown, rest = deep[: self.options["max_findings"]], deep[self.options["max_findings"] :]
@@ -200,6 +205,7 @@ class Pagination(Check):
 
     def evaluate(self, pages: Iterable[PageView], site: SiteView) -> list[Finding]:
         limit = self.options["max_listing_page"]
+        pages = list(pages)
         hidden: dict[str, list[tuple[str, int]]] = defaultdict(list)
         script_only: list[str] = []
         endless: list[str] = []
@@ -211,13 +217,14 @@ class Pagination(Check):
             probe = page.data or {}
             if probe.get("links_after", 0) > probe.get("links_before", 0):
                 endless.append(page.url)
-            if kind_of(page, site) != "product":
+        for url, _depth, kind, _title in whole_shop(pages, site):
+            if kind != "product":
                 continue
-            node, guard = site.parents.get(page.url), 0
+            node, guard = site.parents.get(url), 0
             while node is not None and guard < 200:
                 listing = _listing_page(node)
                 if listing and listing[1] >= limit:
-                    hidden[listing[0]].append((page.url, listing[1]))
+                    hidden[listing[0]].append((url, listing[1]))
                     break
                 node, guard = site.parents.get(node), guard + 1
         findings = []

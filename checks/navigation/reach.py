@@ -48,7 +48,10 @@ class Orphans(Check):
         ]
         if not orphans:
             return []
-        partial = any(reason in _LEFT_OUT for reason in site.unrendered.values())
+        partial = any(
+            reason in _LEFT_OUT and url not in site.mapped
+            for url, reason in site.unrendered.items()
+        )
         wanted = set(orphans)
         titles = {p.url: p.title for p in pages if p.url in wanted}
         cap = self.options["max_findings"]
