@@ -306,6 +306,9 @@ class ErrorHandling(FormsCheck):
                     "kind": p["kind"],
                     "empty": judge_attempt(empty) if empty else p.get("skipped") or p.get("error"),
                     "malformed_email": judge_attempt(bad) if bad else None,
+                    # where the failed empty submit left the focus: field, summary,
+                    # message, button, other or none
+                    "focus": ((empty or {}).get("focus") or {}).get("on"),
                     "requests_blocked": p.get("blocked_total", 0),
                     "requests_sent": p.get("sent_total", 0),
                 }

@@ -448,6 +448,11 @@ async def test_focus_that_reads_the_error_out_and_forms_judged_by_their_fields(b
     by_path = {urlsplit(p["url"]).path: p for p in details["probes"]}
     assert by_path["/field"]["empty"] == "messages" == by_path["/summary"]["empty"]
     assert by_path["/field"]["malformed_email"] == "messages"
+    assert [by_path[p]["focus"] for p in ("/left", "/field", "/summary")] == [
+        "button",
+        "field",
+        "summary",
+    ]
     # the switcher is no contact form, and with nothing to leave out it is not probed
     # even where forms of any kind are
     assert sorted(by_path) == ["/contact", "/field", "/left", "/summary"]
