@@ -176,15 +176,16 @@ _KIND_WORDS: list[tuple[str, re.Pattern]] = [
 def form_kind(form: dict, page_url: str = "") -> str:
     """search, login, registration, checkout, payment, contact, newsletter or other.
 
-    The form speaks first (its fields, then the words of its own action, buttons and
-    heading), the page it stands on last: a language switcher or a sort menu on the
+    The form speaks first (its fields, then the words of its own action and buttons,
+    then its heading), the page it stands on last: a language switcher or a sort menu on the
     contact page is not the contact form. Every guess from words must fit the fields:
     a contact form has something to write in, a newsletter form an email field.
     """
     facts = _FormFacts.of(form, page_url)
     return (
         _kind_by_fields(facts)
-        or _kind_by_words(facts, f"{facts.action} {facts.buttons} {facts.head}")
+        or _kind_by_words(facts, f"{facts.action} {facts.buttons}")
+        or _kind_by_words(facts, facts.head)
         or _kind_by_shape(facts)
         or _kind_by_page(facts)
         or "other"
@@ -248,6 +249,8 @@ def _fits(kind: str, facts: _FormFacts) -> bool:
         return bool(typed)
     if kind == "newsletter":
         return "email" in facts.purposes or "email" in facts.types
+    if kind == "checkout":  # an address, or a step that must be answered (the terms)
+        return len(typed) >= 2 or any(f.get("required") for f in facts.fields)
     return can_be_left_empty(facts.fields)
 
 

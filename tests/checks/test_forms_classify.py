@@ -168,6 +168,13 @@ LANGUAGES = field("language", "Language", type="select", tag="select", options=2
             "/checkout",
             "other",
         ),
+        (
+            [field("coupon", "Coupon code")],
+            [button("Apply")],
+            {"action": "/checkout", "heading": "Checkout"},
+            "/checkout",
+            "other",
+        ),
         # the twins: forms that are what their page says
         (
             [field("name", "Name"), field("mail", "E-Mail"), field("subject", "Subject")],
@@ -182,6 +189,13 @@ LANGUAGES = field("language", "Language", type="select", tag="select", options=2
             {"action": "/form/123", "heading": "Contact us"},
             "/contact",
             "contact",
+        ),
+        (
+            [field("terms", "I accept the terms", type="checkbox", required=True)],
+            [button("Place order")],
+            {"action": "/checkout/confirm"},
+            "/checkout/confirm",
+            "checkout",
         ),
         (
             [field("coupon", "Coupon code"), field("street", "Street"), field("zip", "ZIP")],
