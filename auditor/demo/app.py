@@ -203,6 +203,7 @@ class Field:
     textarea: bool = False
     spoken: str = ""  # "your email address", used in error messages
     reveal: bool = False  # a "Show password" toggle after a password field
+    alert: bool = True  # its error announced by role=alert; else the field takes the focus
 
     def __post_init__(self) -> None:
         self.name = self.name or self.id
@@ -574,6 +575,8 @@ class ShopApp:
         if f.error:
             described.append(f"{f.id}-error")
             attrs.append('aria-invalid="true"')
+            if not f.alert:
+                attrs.append("autofocus")  # read out with its error, as on the client
         if described:
             attrs.append(f'aria-describedby="{" ".join(described)}"')
         if f.attrs:
@@ -592,11 +595,8 @@ class ShopApp:
             control = f'<input {a} value="{escape(f.value)}">'
         label = f'<label for="{f.id}">{escape(f.label)}{star}{opt}</label>' if f.show_label else ""
         hint = f'<p class="hint" id="{f.id}-hint">{escape(f.hint)}</p>' if f.hint else ""
-        error = (
-            f'<p class="error" id="{f.id}-error" role="alert">{escape(f.error)}</p>'
-            if f.error
-            else ""
-        )
+        role = ' role="alert"' if f.alert else ""
+        error = f'<p class="error" id="{f.id}-error"{role}>{escape(f.error)}</p>' if f.error else ""
         reveal = (
             f'<button type="button" class="reveal" aria-controls="{f.id}" '
             'aria-pressed="false">Show password</button>'
@@ -1480,6 +1480,7 @@ class ShopApp:
             placeholder="Your email address" if placeholder_only else "name@example.com",
             show_label=not placeholder_only,
             spoken="your email address",
+            alert=False,  # the field takes the focus and is read out with its error
         )
         first_field = Field(
             "newsletter-first",
@@ -1490,13 +1491,14 @@ class ShopApp:
             value=first,
         )
         scripts = _TRAP_JS if self.d("keyboard-trap") else ""
+        validate = ""
         if not placeholder_only:
             scripts += _VALIDATE_JS
+            validate = ' data-validate="focus"'  # no live region: the focus announces
         main = (
             "<h1>Newsletter</h1><p>Trip reports, gear tips and early access to the sale – "
             "once a month, unsubscribe at any time.</p>"
-            f'<form class="stack" method="post" action="/newsletter"'
-            f"{'' if placeholder_only else ' data-validate'}>"
+            f'<form class="stack" method="post" action="/newsletter"{validate}>'
             + self.field(email_field)
             + self.field(first_field)
             + '<button type="submit">Subscribe</button></form>'

@@ -103,8 +103,13 @@ _CONSENT_JS = (
 )
 
 # Clean-mode inline validation: native constraints plus messages tied to the fields.
+# A form marked data-validate announces each message itself (role=alert); one marked
+# data-validate="focus" checks itself on submit instead, writes the messages without a
+# live region and moves the focus to the first wrong field, which a screen reader then
+# reads out with its message (aria-describedby): the other way to announce an error.
 _VALIDATE_JS = """(function(){
 function label(el){return el.getAttribute('data-label')||'a value';}
+function focusing(el){return !!el.form&&el.form.getAttribute('data-validate')==='focus';}
 function msg(el){var v=el.validity,l=label(el);
 if(v.valueMissing)return 'Please enter '+l+'.';
 if(v.typeMismatch&&el.type==='email')return 'Please enter a valid email address, for example name@example.com.';
@@ -112,7 +117,7 @@ if(v.tooShort)return 'Please use at least '+el.minLength+' characters.';
 return el.validationMessage||('Please check '+l+'.');}
 function ids(el){return (el.getAttribute('aria-describedby')||'').split(' ').filter(Boolean);}
 function show(el){var id=el.id+'-error',p=document.getElementById(id);
-if(!p){p=document.createElement('p');p.id=id;p.className='error';p.setAttribute('role','alert');el.insertAdjacentElement('afterend',p);}
+if(!p){p=document.createElement('p');p.id=id;p.className='error';if(!focusing(el))p.setAttribute('role','alert');el.insertAdjacentElement('afterend',p);}
 p.textContent=msg(el);el.setAttribute('aria-invalid','true');var d=ids(el);
 if(d.indexOf(id)<0){d.push(id);el.setAttribute('aria-describedby',d.join(' '));}}
 function clear(el){var id=el.id+'-error',p=document.getElementById(id);if(p)p.parentNode.removeChild(p);
@@ -124,6 +129,10 @@ f.addEventListener('blur',function(e){var el=e.target;if(!el.willValidate||!el.i
 var to=e.relatedTarget;if(to&&to.form===f&&to.type==='submit')return;
 if(el.validity.valid){if(el.getAttribute('aria-invalid'))clear(el);}else if(el.value)show(el);},true);
 f.addEventListener('input',function(e){var el=e.target;if(el.getAttribute('aria-invalid')&&el.validity.valid)clear(el);},true);
+if(f.getAttribute('data-validate')!=='focus')return;
+f.noValidate=true;
+f.addEventListener('submit',function(e){var bad=Array.prototype.filter.call(f.elements,function(el){return el.willValidate&&!el.checkValidity();});
+if(bad.length){e.preventDefault();bad[0].focus();}});
 });})();"""
 
 _REGISTER_DEFECT_JS = """(function(){var f=document.getElementById('register-form');if(!f)return;

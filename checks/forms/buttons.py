@@ -41,8 +41,10 @@ class Buttons(FormsCheck):
     What: forms without a visible submit button; submit buttons with no accessible name
     (an icon alone) or a generic one ("Submit", "OK", "Absenden"); fields with format
     rules (minlength, pattern, a new password) and no visible hint of the rule before
-    the customer fails it; password fields without a way to show the password
-    (``require_show_password = false`` lists them under needs review instead).
+    the customer fails it (not in sign-in forms: the customer types a password that
+    already exists, so the rules for new ones are noise there); password fields
+    without a way to show the password (``require_show_password = false`` lists them
+    under needs review instead).
     Why: an icon-only button is announced as "button" and leaves voice control users
     guessing (WCAG 4.1.2, 2.5.3); "Submit" does not say whether the order is placed or
     the message sent; an unexplained rule is learnt by failing it (Baymard: inline
@@ -94,7 +96,8 @@ class Buttons(FormsCheck):
             if case.kind == "search":
                 continue
             for f in case.fields:
-                out.extend(self._hint(case, f))
+                if case.kind != "login":  # a customer signing in types a password they have
+                    out.extend(self._hint(case, f))
                 if f.get("type") == "password" and not f.get("password_toggle"):
                     if self.options["require_show_password"]:
                         out.append(

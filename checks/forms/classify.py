@@ -7,16 +7,19 @@ and the address decide; ``autocomplete`` and ``type`` speak first where present.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 __all__ = [
     "FORM_KINDS",
     "PERSONAL_PURPOSES",
+    "can_be_left_empty",
     "field_purpose",
     "field_words",
     "form_kind",
     "form_name",
     "form_noun",
+    "text_fields",
     "visible_fields",
 ]
 
@@ -59,6 +62,11 @@ _PURPOSES: list[tuple[str, re.Pattern]] = [
     ]
 ]
 
+#: cards that are not payment cards: their numbers are no cc-number
+_NOT_A_PAYMENT_CARD = re.compile(
+    r"gift|voucher|coupon|loyalty|bonus|member|gutschein|geschenk|mitglied|kundenkarte|payback"
+)
+
 #: what a clear purpose accepts as its autocomplete field name (the preferred one first)
 EXPECTED_TOKENS: dict[str, tuple[str, ...]] = {
     "email": ("email", "username"),
@@ -85,7 +93,8 @@ EXPECTED_TOKENS: dict[str, tuple[str, ...]] = {
 #: personal data: autocomplete="off" on these makes the customer type it all again
 PERSONAL_PURPOSES = frozenset(EXPECTED_TOKENS) - {"one-time-code", "cc-csc"}
 
-_TEXTUAL = {"text", "email", "tel", "number", "search", "url", "password", "textarea", ""}
+#: fields that offer choices instead of taking typed text
+_CHOICE_TYPES = frozenset({"select", "checkbox", "radio", "file", "range", "color"})
 
 
 def field_words(field: dict) -> str:
@@ -123,6 +132,8 @@ def field_purpose(field: dict, kind: str = "") -> str | None:
         if rx.search(words):
             if purpose == "name" and re.search(r"user.?name|benutzername|product|produkt", words):
                 continue
+            if purpose.startswith("cc-") and _NOT_A_PAYMENT_CARD.search(words):
+                return None  # a gift card's number: autofill would put the credit card in
             return purpose
     if ftype == "email":
         return "email"
@@ -163,57 +174,144 @@ _KIND_WORDS: list[tuple[str, re.Pattern]] = [
 
 
 def form_kind(form: dict, page_url: str = "") -> str:
-    """search, login, registration, checkout, payment, contact, newsletter or other."""
-    fields = visible_fields(form)
-    types = [f.get("type") for f in fields]
-    action = urlsplit(form.get("action") or "").path.lower()
-    here = urlsplit(page_url).path.lower()
-    buttons = " ".join(
-        (b.get("text") or "") + " " + (b.get("aria_label") or "") for b in form.get("buttons", [])
-    ).lower()
-    head = " ".join([form.get("heading") or "", form.get("aria_label") or ""]).lower()
-    texts = [field_words(f) for f in fields]
-    if form.get("role") == "search" or "search" in types:
+    """search, login, registration, checkout, payment, contact, newsletter or other.
+
+    The form speaks first (its fields, then the words of its own action and buttons,
+    then its heading), the page it stands on last: a language switcher or a sort menu on the
+    contact page is not the contact form. Every guess from words must fit the fields:
+    a contact form has something to write in, a newsletter form an email field.
+    """
+    facts = _FormFacts.of(form, page_url)
+    return (
+        _kind_by_fields(facts)
+        or _kind_by_words(facts, f"{facts.action} {facts.buttons}")
+        or _kind_by_words(facts, facts.head)
+        or _kind_by_shape(facts)
+        or _kind_by_page(facts)
+        or "other"
+    )
+
+
+@dataclass
+class _FormFacts:
+    """What form_kind looks at, read once from the gathered form."""
+
+    fields: list[dict]
+    role: str
+    types: list[str]
+    purposes: list[str | None]
+    texts: list[str]
+    action: str
+    buttons: str
+    head: str
+    here: str
+    context: str
+
+    @classmethod
+    def of(cls, form: dict, page_url: str) -> _FormFacts:
+        fields = visible_fields(form)
+        here = urlsplit(page_url).path.lower()
+        buttons = " ".join(
+            (b.get("text") or "") + " " + (b.get("aria_label") or "")
+            for b in form.get("buttons", [])
+        )
+        return cls(
+            fields=fields,
+            role=form.get("role") or "",
+            types=[f.get("type") or "" for f in fields],
+            purposes=[field_purpose(f) for f in fields],
+            texts=[field_words(f) for f in fields],
+            action=urlsplit(form.get("action") or "").path.lower(),
+            buttons=buttons.lower(),
+            head=" ".join([form.get("heading") or "", form.get("aria_label") or ""]).lower(),
+            here=here,
+            context=f"{form.get('text', '')} {form.get('before', '')} {here}".lower(),
+        )
+
+
+def text_fields(fields: list[dict]) -> list[dict]:
+    """The fields a customer types into (not choices: menus, boxes, files, sliders)."""
+    return [f for f in fields if (f.get("type") or "") not in _CHOICE_TYPES]
+
+
+def can_be_left_empty(fields: list[dict]) -> bool:
+    """Whether a customer could send the form with something missing: it has a field to
+    type into or a required one. A menu or a set of boxes always sends a value."""
+    return bool(text_fields(fields)) or any(
+        f.get("required") or f.get("aria_required") for f in fields
+    )
+
+
+def _fits(kind: str, facts: _FormFacts) -> bool:
+    """Whether the form's fields can do what a form of ``kind`` does."""
+    typed = text_fields(facts.fields)
+    if kind in ("contact", "registration", "search"):
+        return bool(typed)
+    if kind == "newsletter":
+        return "email" in facts.purposes or "email" in facts.types
+    if kind == "checkout":  # an address, or a step that must be answered (the terms)
+        return len(typed) >= 2 or any(f.get("required") for f in facts.fields)
+    return can_be_left_empty(facts.fields)
+
+
+def _kind_by_fields(facts: _FormFacts) -> str | None:
+    """Fields that say it all: a search field, card fields, password fields."""
+    if facts.role == "search" or "search" in facts.types:
         return "search"
     if (
-        len(fields) <= 2
-        and any(re.search(r"^(q|query|s|search|suche|keywords?)\b", w) for w in texts)
-        and re.search(r"search|such", action + " " + buttons + " " + " ".join(texts))
+        len(facts.fields) <= 2
+        and any(re.search(r"^(q|query|s|search|suche|keywords?)\b", w) for w in facts.texts)
+        and re.search(r"search|such", f"{facts.action} {facts.buttons} {' '.join(facts.texts)}")
     ):
         return "search"
-    purposes = [field_purpose(f) for f in fields]
-    if {"cc-number", "cc-csc"} & set(purposes) or re.search(r"\biban\b", " ".join(texts)):
+    if {"cc-number", "cc-csc"} & set(facts.purposes) or re.search(
+        r"\biban\b", " ".join(facts.texts)
+    ):
         return "payment"
-    passwords = [f for f in fields if f.get("type") == "password"]
+    passwords = [f for f in facts.fields if f.get("type") == "password"]
+    if not passwords:
+        return None
     tokens = {t for f in passwords for t in (f.get("autocomplete") or "").split()[-1:]}
-    said = f"{action} {buttons} {head}"
-    if passwords:
-        if "new-password" in tokens or len(passwords) >= 2:
-            return "registration"
-        if _KIND_WORDS[0][1].search(said):
-            return "registration"
-        return "login"
+    said = f"{facts.action} {facts.buttons} {facts.head}"
+    if "new-password" in tokens or len(passwords) >= 2 or _KIND_WORDS[0][1].search(said):
+        return "registration"
+    return "login"
+
+
+def _kind_by_words(facts: _FormFacts, said: str) -> str | None:
+    """The first kind whose words appear in ``said`` and that the fields can serve."""
     for kind, rx in _KIND_WORDS:
-        if kind in ("login", "payment"):
-            continue
-        if rx.search(said):
+        if kind not in ("login", "payment") and rx.search(said) and _fits(kind, facts):
             return kind
-    address = {"street-address", "postal-code", "address-level2", "country"} & set(purposes)
-    if len(address) >= 2:
+    return None
+
+
+def _kind_by_shape(facts: _FormFacts) -> str | None:
+    """What the fields add up to: an address, one email, a message."""
+    address = {"street-address", "postal-code", "address-level2", "country"}
+    if len(address & set(facts.purposes)) >= 2:
         return "checkout"
-    has_text_area = "textarea" in types
-    has_email = "email" in purposes
-    if has_email and len(fields) <= 3 and not has_text_area:
-        context = f"{form.get('text', '')} {form.get('before', '')} {here}".lower()
-        if _KIND_WORDS[4][1].search(context) or len(fields) == 1:
-            return "newsletter"
-    if has_text_area and (has_email or re.search(r"contact|kontakt", here)):
+    has_text_area = "textarea" in facts.types
+    has_email = "email" in facts.purposes
+    short = has_email and len(facts.fields) <= 3 and not has_text_area
+    if short and (_KIND_WORDS[4][1].search(facts.context) or len(facts.fields) == 1):
+        return "newsletter"
+    if has_text_area and (has_email or re.search(r"contact|kontakt", facts.here)):
         return "contact"
+    return None
+
+
+def _kind_by_page(facts: _FormFacts) -> str | None:
+    """The page's address, last, and only for a form sent to the page itself: a form
+    sent elsewhere (/i18n/setlang/, /cart/add) is not about the page it stands on."""
+    if facts.action and facts.action.rstrip("/") != facts.here.rstrip("/"):
+        return None
     for kind, rx in _KIND_WORDS:
-        if kind in ("login", "payment", "registration") or not rx.search(here):
+        if kind in ("login", "payment", "registration"):
             continue
-        return kind
-    return "other"
+        if rx.search(facts.here) and _fits(kind, facts):
+            return kind
+    return None
 
 
 #: what to call a form of each kind

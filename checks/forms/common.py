@@ -14,7 +14,7 @@ from auditor.plugins import Check, PageView
 from .classify import form_kind, form_name, form_noun, visible_fields
 from .gather import gather_once
 
-__all__ = ["FormCase", "FormsCheck", "field_label", "forms_in"]
+__all__ = ["FormCase", "FormsCheck", "field_label", "forms_in", "single_field"]
 
 
 @dataclass
@@ -48,6 +48,13 @@ def forms_in(pages: Iterable[PageView]) -> Iterator[FormCase]:
         for form in data.get("forms") or []:
             kind = form_kind(form, page.final_url or page.url)
             yield FormCase(page, form, kind, form_name(form, kind), visible_fields(form))
+
+
+def single_field(case: FormCase) -> bool:
+    """Whether the form asks for one thing only (a newsletter's email, a coupon code, a
+    search); a box beside it (consent, remember me) is no second question. What such a
+    form needs is plain from the form itself."""
+    return len([f for f in case.fields if f.get("type") not in ("checkbox", "radio")]) == 1
 
 
 def field_label(field: dict) -> str:

@@ -14,11 +14,18 @@ from auditor.errors import ConfigError
 from auditor.model import Finding
 from auditor.plugins import PageView, SiteView
 
-from .classify import FORM_KINDS, form_kind, form_name, form_noun, visible_fields
-from .common import FormCase, FormsCheck, field_label
+from .classify import (
+    FORM_KINDS,
+    can_be_left_empty,
+    form_kind,
+    form_name,
+    form_noun,
+    visible_fields,
+)
+from .common import FormCase, FormsCheck, field_label, single_field
 from .probe import MALFORMED_EMAIL, Guard, probe_form
 
-__all__ = ["ErrorHandling", "judge_attempt"]
+__all__ = ["ErrorHandling", "focus_announces", "judge_attempt", "shown_problems"]
 
 PROBED_BY_DEFAULT = ["login", "registration", "checkout", "contact", "newsletter"]
 #: kinds whose customers should hear about a format error before the server does
@@ -67,6 +74,58 @@ def _flagged(attempt: dict, index: int, native: bool = True) -> bool:
     )
 
 
+def _focused_field(attempt: dict) -> int | None:
+    """The index of the probed field that had the focus after the submit, if any."""
+    states = attempt.get("fields") or []
+    return next((i for i, s in enumerate(states) if s.get("focused")), None)
+
+
+def focus_announces(attempt: dict) -> bool:
+    """Whether moving the focus told a screen reader user what went wrong.
+
+    A focused field is read out with its description, so focus on a field described by
+    its error (aria-describedby) announces the error; so does focus on the error itself
+    or on an error summary. Records made before the probe looked at the focus: the
+    focused field tied to one of the messages.
+    """
+    focus = attempt.get("focus")
+    if focus is not None:
+        return bool(focus.get("error_described") or focus.get("summary") or focus.get("in_message"))
+    index = _focused_field(attempt)
+    return bool(attempt.get("focus_in_message")) or (
+        index is not None and any(index in m.get("tied", []) for m in attempt.get("messages", []))
+    )
+
+
+def _focus_on_error(attempt: dict) -> bool:
+    """Whether the focus went where the customer must act: a field said to be wrong, the
+    error itself, or an error summary."""
+    focus = attempt.get("focus") or {}
+    index = _focused_field(attempt)
+    return bool(
+        attempt.get("focus_in_message")
+        or focus.get("summary")
+        or (index is not None and _flagged(attempt, index))
+    )
+
+
+def shown_problems(attempt: dict) -> list[str]:
+    """What is wrong with how an attempt's messages were shown: not-tied (to no field,
+    by markup), not-announced (no live region, and no focus move that reads the error
+    out), focus (left away from the errors). A live region is asked for only where the
+    focus did not announce the error."""
+    msgs = attempt.get("messages") or []
+    tied = any(m.get("tied") for m in msgs) or any(
+        s.get("aria_invalid") for s in attempt.get("fields", [])
+    )
+    problems = [] if tied else ["not-tied"]
+    if not any(m.get("announced") for m in msgs) and not focus_announces(attempt):
+        problems.append("not-announced")
+    if not _focus_on_error(attempt):
+        problems.append("focus")
+    return problems
+
+
 class ErrorHandling(FormsCheck):
     """Error handling, probed: submit empty, then with a malformed email.
 
@@ -76,8 +135,12 @@ class ErrorHandling(FormsCheck):
     browser blocking every request the submission makes. Findings: no error at all
     (the form goes to the server unchecked, or nothing happens); errors not tied to
     their fields (aria-describedby/aria-errormessage/aria-invalid) nor shown next to
-    them; errors not announced (role=alert or a live region); focus left where it was;
-    typed values lost; no inline validation when leaving a malformed field.
+    them; errors not announced (no live region such as role=alert, and the focus moved
+    neither to a field described by its error nor to an error summary, either of which
+    a screen reader reads out); focus left where it was; typed values lost; no inline
+    validation when leaving a malformed field (not for a form that asks one thing: it
+    is left only to be sent). A form of menus and boxes with nothing required is not
+    probed: nothing in it can be missing.
     Safe by default: nothing is sent to the shop (``server_validation`` names the forms
     whose server may be asked; payment forms are never probed; search forms belong to
     the search checks). A form that only gets the browser's own bubble is listed under
@@ -157,8 +220,8 @@ class ErrorHandling(FormsCheck):
                 kind = form_kind(form, url)
                 if kind in ("payment", "search") or kind not in self.options["probe_kinds"]:
                     continue
-                if not visible_fields(form):
-                    continue
+                if not can_be_left_empty(visible_fields(form)):
+                    continue  # menus and boxes only: nothing a customer could leave out
                 view = PageView(url, url, record.status, record.template, None, None, None, None)
                 case = FormCase(view, form, kind, form_name(form, kind), visible_fields(form))
                 if case.signature in seen:
@@ -182,6 +245,7 @@ class ErrorHandling(FormsCheck):
             "signature": case.signature,
             "server_allowed": allow,
             "labels": [field_label(f) for f in case.fields],
+            "single": single_field(case),
         }
         guard = Guard(_origin(url), allow_server=allow)
         async with tabs.open() as page:
@@ -242,6 +306,9 @@ class ErrorHandling(FormsCheck):
                     "kind": p["kind"],
                     "empty": judge_attempt(empty) if empty else p.get("skipped") or p.get("error"),
                     "malformed_email": judge_attempt(bad) if bad else None,
+                    # where the failed empty submit left the focus: field, summary,
+                    # message, button, other or none
+                    "focus": ((empty or {}).get("focus") or {}).get("on"),
                     "requests_blocked": p.get("blocked_total", 0),
                     "requests_sent": p.get("sent_total", 0),
                 }
@@ -366,109 +433,78 @@ class ErrorHandling(FormsCheck):
                     "note": "only the browser's own validation bubble when sent empty",
                 }
             )
-        attempts = [("empty", empty)]
-        if bad:
-            attempts.append(("malformed email", bad))
-        problems: dict[str, tuple[str, dict, dict]] = {}
+        attempts = [("empty", empty)] + ([("malformed email", bad)] if bad else [])
+        problems: dict[str, tuple[str, dict]] = {}
         for label, attempt in attempts:
-            if judge_attempt(attempt) != "messages":
-                continue
-            msgs = attempt["messages"]
-            tied = any(m.get("tied") for m in msgs) or any(
-                s.get("aria_invalid") for s in attempt.get("fields", [])
-            )
-            near = any(
-                (m.get("distance") or 0) <= NEAR_PX for m in msgs if m.get("near") is not None
-            )
-            if not tied:
-                problems.setdefault("not-tied", (label, attempt, {"near": near}))
-            if not any(m.get("announced") for m in msgs):
-                problems.setdefault("not-announced", (label, attempt, {}))
-            states = attempt.get("fields", [])
-            focused = next((i for i, s in enumerate(states) if s.get("focused")), None)
-            on_error = attempt.get("focus_in_message") or (
-                focused is not None and _flagged(attempt, focused)
-            )
-            if not on_error:
-                problems.setdefault("focus", (label, attempt, {"focused": focused}))
-        for what, (label, attempt, extra) in problems.items():
-            texts = [m["text"] for m in attempt["messages"][:3]]
-            where = f"{Name}, sent {'empty' if label == 'empty' else 'with a malformed email'}"
-            if what == "not-tied":
-                far = min(
-                    (
-                        m.get("distance")
-                        for m in attempt["messages"]
-                        if m.get("distance") is not None
-                    ),
-                    default=None,
-                )
-                out.append(
-                    self._finding(
-                        p,
-                        "not-tied",
-                        attempt,
-                        severity="serious",
-                        title="Error messages not tied to their fields",
-                        message=f'{where}, showed "{texts[0][:80]}" but tied it to no field '
-                        "(no aria-describedby, aria-errormessage or aria-invalid)"
-                        + (
-                            ""
-                            if extra["near"]
-                            else f", and not next to one ({far} px away)"
-                            if far is not None
-                            else ""
-                        )
-                        + ": customers must hunt for what to fix, screen readers do not say "
-                        "which field is wrong.",
-                        recommendation="Show an error under each wrong field, tie it with "
-                        'aria-describedby and set aria-invalid="true" (WCAG 3.3.1).',
-                        evidence={
-                            "attempt": label,
-                            "messages": texts,
-                            "distance_px": far,
-                            "fields": labels[:20],
-                        },
-                    )
-                )
-            elif what == "not-announced":
-                out.append(
-                    self._finding(
-                        p,
-                        "not-announced",
-                        attempt,
-                        severity="moderate",
-                        title="Error messages not announced",
-                        message=f'{where}, showed "{texts[0][:80]}" outside any live region: '
-                        "screen reader users are not told that the form failed.",
-                        recommendation='Give the messages role="alert" (or put them in an '
-                        "aria-live region), or move focus to the first wrong field (WCAG 4.1.3).",
-                        evidence={"attempt": label, "messages": texts},
-                    )
-                )
-            else:
-                out.append(
-                    self._finding(
-                        p,
-                        "focus",
-                        attempt,
-                        severity="moderate",
-                        title="Focus not moved to the first error",
-                        message=f"{where}, showed errors but left the focus "
-                        + (
-                            "on the submit button"
-                            if attempt.get("focus_tag") == "button"
-                            else "elsewhere"
-                        )
-                        + ": keyboard and screen reader users must search for the wrong field.",
-                        recommendation="Move focus to the first wrong field (or to an error "
-                        "summary that links to the fields).",
-                        evidence={"attempt": label, "focus": attempt.get("focus_tag")},
-                    )
-                )
+            if judge_attempt(attempt) == "messages":
+                for what in shown_problems(attempt):
+                    problems.setdefault(what, (label, attempt))
+        for what, (label, attempt) in problems.items():
+            out.append(self._shown_finding(p, what, label, attempt, Name))
         if bad:
             out.extend(self._malformed(p, bad, Name, blocked_note, review))
         return out
+
+    def _shown_finding(self, p: dict, what: str, label: str, attempt: dict, Name: str) -> Finding:
+        """One finding about how the errors of an attempt were shown."""
+        texts = [m["text"] for m in attempt["messages"][:3]]
+        where = f"{Name}, sent {'empty' if label == 'empty' else 'with a malformed email'}"
+        if what == "not-tied":
+            return self._not_tied(p, attempt, label, where, texts)
+        if what == "not-announced":
+            focus = attempt.get("focus") or {}
+            return self._finding(
+                p,
+                "not-announced",
+                attempt,
+                severity="moderate",
+                title="Error messages not announced",
+                message=f'{where}, showed "{texts[0][:80]}" outside any live region, and '
+                "moved the focus neither to a field described by its error nor to an error "
+                "summary: screen reader users are not told that the form failed.",
+                recommendation="Move focus to the first wrong field, its error tied with "
+                'aria-describedby (or to an error summary), or give the messages role="alert" '
+                "(WCAG 4.1.3).",
+                evidence={"attempt": label, "messages": texts, "focus": focus.get("on")},
+            )
+        return self._finding(
+            p,
+            "focus",
+            attempt,
+            severity="moderate",
+            title="Focus not moved to the first error",
+            message=f"{where}, showed errors but left the focus "
+            + ("on the submit button" if attempt.get("focus_tag") == "button" else "elsewhere")
+            + ": keyboard and screen reader users must search for the wrong field.",
+            recommendation="Move focus to the first wrong field (or to an error "
+            "summary that links to the fields).",
+            evidence={"attempt": label, "focus": attempt.get("focus_tag")},
+        )
+
+    def _not_tied(self, p: dict, attempt: dict, label: str, where: str, texts: list) -> Finding:
+        msgs = attempt["messages"]
+        near = any((m.get("distance") or 0) <= NEAR_PX for m in msgs if m.get("near") is not None)
+        far = min((m["distance"] for m in msgs if m.get("distance") is not None), default=None)
+        return self._finding(
+            p,
+            "not-tied",
+            attempt,
+            severity="serious",
+            title="Error messages not tied to their fields",
+            message=f'{where}, showed "{texts[0][:80]}" but tied it to no field '
+            "(no aria-describedby, aria-errormessage or aria-invalid)"
+            + ("" if near or far is None else f", and not next to one ({far} px away)")
+            + ": customers must hunt for what to fix, screen readers do not say "
+            "which field is wrong.",
+            recommendation="Show an error under each wrong field, tie it with "
+            'aria-describedby and set aria-invalid="true" (WCAG 3.3.1).',
+            evidence={
+                "attempt": label,
+                "messages": texts,
+                "distance_px": far,
+                "fields": [str(x) for x in p.get("labels", [])][:20],
+            },
+        )
 
     def _malformed(self, p: dict, bad: dict, Name: str, note: str, review: list) -> list[Finding]:
         out: list[Finding] = []
@@ -522,7 +558,8 @@ class ErrorHandling(FormsCheck):
             )
         blur = p.get("blur") or {}
         inline = blur and _flagged(blur, blur.get("field", 0), native=False)
-        if p["kind"] in INLINE_KINDS and blur and not inline:
+        # a form that asks one thing is left only to send it: the error comes then
+        if p["kind"] in INLINE_KINDS and not p.get("single") and blur and not inline:
             out.append(
                 self._finding(
                     p,

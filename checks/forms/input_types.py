@@ -68,7 +68,9 @@ class InputTypes(FormsCheck):
     What: email and phone fields of type text; postcodes, card numbers and phone
     numbers of type number; fields with a clear purpose (name, email, phone, address,
     card) but no autocomplete token; tokens that are not in the WHATWG list; and
-    autocomplete="off" on personal data.
+    autocomplete="off" on personal data. A gift card's or a loyalty card's number is
+    no payment card: autofill would put the credit card into it. Search fields are left
+    to the search checks.
     Why: the right type brings the right phone keyboard; autofill makes forms about 30%
     faster (Google) and a third of Shopify's guest checkouts use it, with up to 41%
     higher completion; WCAG 2.1 SC 1.3.5 (AA) asks for the tokens on personal data.

@@ -9,7 +9,8 @@ from typing import Any, ClassVar
 from auditor.model import Finding
 from auditor.plugins import PageView, SiteView
 
-from .common import FormsCheck, field_label, forms_in
+from .buttons import GENERIC, button_name
+from .common import FormCase, FormsCheck, field_label, forms_in, single_field
 
 __all__ = ["Labels"]
 
@@ -20,13 +21,28 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", _MARKS.sub(" ", text or "")).strip().lower()
 
 
+def _button_labels(case: FormCase) -> bool:
+    """Whether the form's button is the field's visible label: a form that asks one
+    thing, beside a submit button that names it ("Subscribe", "Apply coupon"). WCAG
+    technique G167 accepts such a button as the label of a field that has an
+    accessible name of its own."""
+    if not single_field(case):
+        return False
+    names = [
+        button_name(b) for b in case.form.get("buttons", []) if b.get("submit") and b.get("visible")
+    ]
+    return any(n and not GENERIC.match(n.strip()) for n in names)
+
+
 class Labels(FormsCheck):
     """Form fields without a visible, tied label.
 
     What: fields whose only label is a placeholder; fields with no label at all; fields
     whose label is visible but not tied to them (no label[for], wrapping label or
     aria-labelledby); fields whose accessible name does not contain the visible label.
-    Search fields are left to the search checks.
+    Search fields are left to the search checks; a form that asks one thing may let
+    its submit button be the visible label ("Subscribe", "Apply coupon"), if the field
+    has an accessible name (WCAG technique G167).
     Why: a placeholder disappears as soon as the customer types, so they must remember
     what the field was for, cannot check their entries and mistake it for a filled-in
     value (NN/g, Sherwin 2014, "Placeholders in Form Fields Are Harmful"); an untied
@@ -90,7 +106,7 @@ class Labels(FormsCheck):
                     evidence={"field": f.get("name"), "text_nearby": f.get("around")},
                 )
             ]
-        if not visible_label:
+        if not visible_label and not _button_labels(case):
             return [
                 self.form_finding(
                     case,

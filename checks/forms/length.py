@@ -33,7 +33,8 @@ class FormLength(FormsCheck):
     What: forms with more visible fields than the budget for their kind; a "confirm
     email" field; a CAPTCHA; a second address line shown by default; separate first and
     last name fields (``split_name = false`` lists them under needs review instead, for
-    shops whose carrier or formal salutations really need the parts).
+    shops whose carrier or formal salutations really need the parts). Search forms are
+    left out: an advanced search's fields are optional filters, not questions.
     Why: Baymard (2024) measured 11.3 fields in the average checkout where 8 suffice,
     and 22% of shoppers abandoned an order over a long or complicated checkout.
     Every extra field costs typing on a phone; a confirm-email field doubles it for no

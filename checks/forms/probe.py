@@ -154,6 +154,40 @@ _OBSERVE_JS = r"""
   const idsOf = (el) => { const ids = []; for (let n = el; n && n !== document.body; n = n.parentElement) if (n.id) ids.push(n.id);
     el.querySelectorAll('[id]').forEach((d) => ids.push(d.id)); return ids; };
   const refs = (f) => ((f.getAttribute('aria-describedby') || '') + ' ' + (f.getAttribute('aria-errormessage') || '')).split(/\s+/).filter(Boolean);
+  // where the failed submit left the focus, and what a screen reader says there: the
+  // error when the focused field is described by it (aria-describedby, or
+  // aria-errormessage with aria-invalid), or the summary when focus went to one
+  const focusFacts = (a, fields, msgs, snap, fresh) => {
+    if (!a || a === document.body || a === document.documentElement) return { on: 'none', tag: '' };
+    const tag = a.tagName.toLowerCase();
+    const field = fields.indexOf(a);
+    const ids = (a.getAttribute('aria-describedby') || '').split(/\s+/).filter(Boolean);
+    if (a.getAttribute('aria-invalid') === 'true') ids.push(...(a.getAttribute('aria-errormessage') || '').split(/\s+/).filter(Boolean));
+    const described = ids.map((id) => document.getElementById(id)).filter(Boolean);
+    // new text since the submit (a page that came back from the server has no before)
+    const changed = (el) => { const r = el.getBoundingClientRect();
+      return !fresh && snap.get(el) !== (r.width > 0 && r.height > 0 ? 'v' : 'h') + (el.textContent || '').slice(0, 300); };
+    const isError = (d) => msgs.some((m) => m === d || m.contains(d) || d.contains(m))
+      || (changed(d) && ERR_WORDS.test(d.textContent || ''));
+    const inMessage = msgs.some((m) => m.contains(a));
+    let summary = false;
+    if (field < 0 && !a.matches('input, select, textarea, button')) {
+      // the focused element, or a box up to two levels around it, that holds the errors
+      // (or links to the fields) apart from the fields themselves
+      for (let box = a, i = 0; box && box !== document.body && i < 3 && !summary; box = box.parentElement, i++) {
+        if (fields.some((f) => f && box.contains(f))) break;
+        const links = Array.from(box.querySelectorAll('a[href^="#"]')).some((l) =>
+          fields.some((f) => f && f.id && l.getAttribute('href') === '#' + f.id));
+        summary = links || msgs.some((m) => box.contains(m) || m.contains(box));
+      }
+    }
+    return {
+      on: field >= 0 ? 'field' : summary ? 'summary' : inMessage ? 'message' : tag === 'button' ? 'button' : 'other',
+      tag, field: field >= 0 ? field : null, aria_invalid: a.getAttribute('aria-invalid') === 'true',
+      described: clip(described.map((d) => d.textContent).join(' '), 200),
+      error_described: described.some(isError), in_message: inMessage, summary,
+    };
+  };
   const messages = msgs.map((m) => {
     const ids = idsOf(m);
     const tied = [];
@@ -179,6 +213,7 @@ _OBSERVE_JS = r"""
     messages, fields: states, fresh, form_present: !!form, url: location.href,
     focus_in_message: msgs.some((m) => m.contains(active)),
     focus_tag: active ? active.tagName.toLowerCase() : '',
+    focus: focusFacts(active, fields, msgs, snap, fresh),
   };
 }
 """

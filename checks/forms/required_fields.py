@@ -9,7 +9,8 @@ from typing import Any, ClassVar
 from auditor.model import Finding
 from auditor.plugins import PageView, SiteView
 
-from .common import FormsCheck, field_label, forms_in
+from .classify import text_fields
+from .common import FormCase, FormsCheck, field_label, forms_in, single_field
 
 __all__ = ["RequiredFields"]
 
@@ -21,13 +22,30 @@ _ALL_REQUIRED = re.compile(
 )
 
 
+def _needs_marks(case: FormCase, fields: list[dict]) -> bool:
+    """Whether customers must be told which of this form's fields are required.
+
+    Not in sign-in, search and payment forms (every field is needed, and customers
+    know it); not in a form that asks one thing (a newsletter's email, a coupon code:
+    that it is needed is plain); not in a form of menus only (a menu always sends a
+    value, so nothing can be left out); not in a short form of another kind (a sort
+    menu, a quantity).
+    """
+    if case.kind not in JUDGED_KINDS or not fields or single_field(case):
+        return False
+    if not text_fields(fields):
+        return False
+    return not (case.kind == "other" and len(fields) < 3)
+
+
 class RequiredFields(FormsCheck):
     """Required and optional fields, marked for the eye and for assistive technology.
 
     What: forms where no field says whether it is required or optional; fields required
     in markup (required, aria-required) but not visibly; fields marked with '*' or
-    "required" but not in markup. Sign-in and search forms are left out (every field
-    of them is needed, and customers know it).
+    "required" but not in markup. Sign-in, search and payment forms are left out (every
+    field of them is needed, and customers know it), and so are forms that ask one
+    thing (a newsletter's email, a coupon code) and forms of menus only.
     Why: customers who cannot tell required from optional either fill in everything
     (time) or submit and meet errors (frustration); screen readers announce only the
     markup (WCAG 3.3.2 Labels or Instructions, 1.3.1).
@@ -45,10 +63,8 @@ class RequiredFields(FormsCheck):
         out: list[Finding] = []
         for case in forms_in(pages):
             fields = [f for f in case.fields if f.get("type") not in ("checkbox", "radio")]
-            if case.kind not in JUDGED_KINDS or not fields:
+            if not _needs_marks(case, fields):
                 continue
-            if case.kind == "other" and len(fields) < 3:
-                continue  # a sort menu or a quantity: nothing to tell apart
             in_markup = [f for f in fields if f.get("required") or f.get("aria_required")]
             shown = [f for f in fields if f.get("required_marker")]
             optional = [f for f in fields if f.get("optional_marker")]

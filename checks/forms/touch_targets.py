@@ -18,6 +18,23 @@ __all__ = ["TouchTargets"]
 MIN_CHARS = {"email": 20, "email-confirm": 20, "postal-code": 6, "tel": 12, "cc-number": 19}
 
 
+#: autocomplete tokens of a part of a number (a country code, an area code, an
+#: extension, a month): a field for a part is rightly narrower than the whole
+_PART_TOKENS = frozenset(
+    """tel-country-code tel-area-code tel-local-prefix tel-local-suffix tel-extension
+    cc-exp-month cc-exp-year""".split()
+)
+
+
+def _chars_needed(f: dict, kind: str) -> int | None:
+    """How many characters a field must show of what it holds, or None if no rule
+    applies (no clear purpose, or a field for a part of a number)."""
+    tokens = (f.get("autocomplete") or "").lower().split()
+    if tokens and tokens[-1] in _PART_TOKENS:
+        return None
+    return MIN_CHARS.get(field_purpose(f, kind) or "")
+
+
 class TouchTargets(FormsCheck):
     """Touch targets and field widths.
 
@@ -25,8 +42,9 @@ class TouchTargets(FormsCheck):
     ``min_target_px`` (24 CSS px, WCAG 2.2 SC 2.5.8 Target Size (Minimum); 44 px is
     the recommended size of SC 2.5.5 and Apple's guidelines); on every profile, fields
     too narrow for what they hold (an email address under 20 characters, a postcode
-    under 6), so the customer cannot see what they typed. Search fields are left to
-    the search checks.
+    under 6), so the customer cannot see what they typed; a field for a part of a
+    number (its autocomplete token says tel-country-code, tel-extension, ...) is meant
+    to be narrow. Search fields are left to the search checks.
     Why: small targets cause mis-taps and zooming; a field that scrolls its own content
     hides typos.
     Example: a 16 px high postcode field 4 characters wide.
@@ -98,7 +116,7 @@ class TouchTargets(FormsCheck):
                         )
                     )
             for f in case.fields:
-                need = MIN_CHARS.get(field_purpose(f, case.kind) or "")
+                need = _chars_needed(f, case.kind)
                 chars = f.get("chars") or 0
                 if need and 0 < chars < need:
                     out.append(

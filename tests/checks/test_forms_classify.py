@@ -2,7 +2,7 @@
 
 import pytest
 
-from checks.forms.classify import field_purpose, form_kind
+from checks.forms.classify import can_be_left_empty, field_purpose, form_kind
 from checks.forms.input_types import autocomplete_problem
 from tests.checks.forms_records import S, button, field, form
 
@@ -143,3 +143,83 @@ def test_password_purpose_follows_the_form_kind_unless_the_token_says():
 )
 def test_autocomplete_tokens_follow_whatwg(value, valid):
     assert (autocomplete_problem(value) is None) is valid
+
+
+LANGUAGES = field("language", "Language", type="select", tag="select", options=2)
+
+
+@pytest.mark.parametrize(
+    ("fields", "buttons", "extra", "url", "kind"),
+    [
+        # a language switcher on the contact page, under its heading: a menu, no contact form
+        ([LANGUAGES], [button("Go")], {"action": "/i18n/setlang/"}, "/contact", "other"),
+        (
+            [LANGUAGES],
+            [button("Go")],
+            {"action": "/contact", "heading": "Contact us"},
+            "/contact",
+            "other",
+        ),
+        # a coupon box on the checkout page, sent elsewhere: not the checkout form
+        (
+            [field("coupon", "Coupon code")],
+            [button("Apply coupon")],
+            {"action": "/cart/coupon"},
+            "/checkout",
+            "other",
+        ),
+        (
+            [field("coupon", "Coupon code")],
+            [button("Apply")],
+            {"action": "/checkout", "heading": "Checkout"},
+            "/checkout",
+            "other",
+        ),
+        # the twins: forms that are what their page says
+        (
+            [field("name", "Name"), field("mail", "E-Mail"), field("subject", "Subject")],
+            [button("Send")],
+            {"action": "/contact"},
+            "/contact",
+            "contact",
+        ),
+        (
+            [field("name", "Name"), field("email", "Email"), field("subject", "Subject")],
+            [button("Send")],
+            {"action": "/form/123", "heading": "Contact us"},
+            "/contact",
+            "contact",
+        ),
+        (
+            [field("terms", "I accept the terms", type="checkbox", required=True)],
+            [button("Place order")],
+            {"action": "/checkout/confirm"},
+            "/checkout/confirm",
+            "checkout",
+        ),
+        (
+            [field("coupon", "Coupon code"), field("street", "Street"), field("zip", "ZIP")],
+            [button("Continue")],
+            {"action": "/checkout"},
+            "/checkout",
+            "checkout",
+        ),
+    ],
+)
+def test_a_form_is_judged_by_its_fields_action_and_button_before_its_page(
+    fields, buttons, extra, url, kind
+):
+    assert form_kind(form(fields, buttons, **extra), S + url) == kind
+
+
+def test_a_form_with_nothing_to_leave_out_cannot_be_left_empty():
+    assert not can_be_left_empty([LANGUAGES, field("terms", "Terms", type="checkbox")])
+    assert can_be_left_empty([LANGUAGES, field("terms", "Terms", type="checkbox", required=True)])
+    assert can_be_left_empty([LANGUAGES, field("note", "Note")])
+
+
+def test_a_gift_card_number_is_no_payment_card():
+    gift = [field("gc", "Gift card number"), field("pin", "PIN")]
+    assert field_purpose(gift[0]) is None
+    assert form_kind(form(gift, [button("Redeem")]), S + "/checkout") != "payment"
+    assert field_purpose(field("cc", "Card number")) == "cc-number"

@@ -2,6 +2,7 @@
 against a server on 127.0.0.1 that logs every request it gets."""
 
 import json
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -10,7 +11,7 @@ from auditor.errors import ConfigError
 from auditor.plugins import load_checks
 from auditor.runner import run_audit
 from checks.forms import ErrorHandling
-from checks.forms.error_handling import judge_attempt
+from checks.forms.error_handling import focus_announces, judge_attempt, shown_problems
 from tests.checks.forms_records import S, bare, site
 from tests.conftest import quick_settings
 from tests.fixture_server import FixtureServer, page
@@ -195,6 +196,78 @@ def test_malformed_email_lost_values_and_inline_validation_on_recorded_probes():
     assert titles(sent) == ["Malformed email address accepted"]
 
 
+#: a message tied to the first field (aria-describedby), in no live region
+QUIET = {
+    "text": "Please enter your name.",
+    "tied": [0],
+    "near": 0,
+    "distance": 2,
+    "announced": False,
+}
+INVALID = [{"found": True, "aria_invalid": True, "focused": True}, {"found": True}]
+
+
+def focus(on: str, **kw) -> dict:
+    """Where the probe found the focus after the submit (probe.py's ``focus``)."""
+    base = {"on": on, "tag": "input", "field": None, "aria_invalid": False, "described": ""}
+    return {**base, "error_described": False, "in_message": False, "summary": False, **kw}
+
+
+def test_focus_on_a_field_described_by_its_error_announces_it():
+    described = focus("field", field=0, aria_invalid=True, error_described=True)
+    announced = attempt([QUIET], fields=INVALID, focus=described)
+    assert focus_announces(announced)
+    assert shown_problems(announced) == []
+    assert titles(probe("/a", announced)) == []
+    # the defect twin: the same tied message, focus left on the submit button
+    left = attempt([QUIET], focus=focus("button", tag="button"), focus_tag="button")
+    assert shown_problems(left) == ["not-announced", "focus"]
+    assert titles(probe("/a", left)) == [
+        "Error messages not announced",
+        "Focus not moved to the first error",
+    ]
+
+
+def test_focus_on_an_error_summary_announces_the_errors():
+    summary = focus("summary", tag="div", summary=True)
+    boxed = attempt([{**QUIET, "tied": [], "near": None}], focus=summary, focus_tag="div")
+    # not tied to the fields is a finding of its own; announced and focused it is
+    assert shown_problems(boxed) == ["not-tied"]
+    # a focused element that is no summary (the form's heading) announces nothing
+    heading = attempt([QUIET], focus=focus("other", tag="h1"), focus_tag="h1")
+    assert shown_problems(heading) == ["not-announced", "focus"]
+
+
+def test_focus_on_a_wrong_field_whose_error_is_not_its_description_is_not_announced():
+    # aria-invalid says "invalid entry" but not what is wrong: the live region is needed
+    marked = focus("field", field=0, aria_invalid=True, described="Your full name")
+    loose = {**QUIET, "tied": [], "distance": 4}
+    assert shown_problems(attempt([loose], fields=INVALID, focus=marked)) == ["not-announced"]
+    # a live region announces whatever the focus does
+    assert shown_problems(attempt([{**loose, "announced": True}], fields=INVALID)) == []
+
+
+def test_records_made_before_the_probe_looked_at_the_focus_still_judge():
+    # the focused field is tied to a message: its description is the error
+    assert focus_announces(attempt([QUIET], fields=INVALID))
+    assert not focus_announces(attempt([{**QUIET, "tied": [1]}], fields=INVALID))
+    assert focus_announces(attempt([QUIET], focus_in_message=True))
+
+
+def test_a_form_that_asks_one_thing_needs_no_inline_validation():
+    msg = {"text": "Please enter a valid email.", "tied": [0], "near": 0, "distance": 2}
+    ok = attempt(
+        [{**msg, "announced": True}],
+        fields=[{"found": True, "value": "a.example", "aria_invalid": True, "focused": True}],
+    )
+    bad = {**ok, "email_field": 0, "typed": [[0, "a.example"]]}
+    blur = {"field": 0, "messages": [], "fields": [{"found": True}]}
+    one = probe("/a", ok, bad, blur=blur, kind="newsletter", labels=['"Email"'], single=True)
+    assert titles(one) == []
+    two = probe("/a", ok, bad, blur=blur, kind="newsletter", single=False)
+    assert titles(two) == ["No inline validation"]
+
+
 def test_payment_and_search_forms_can_never_be_probed():
     for kinds in (["payment"], ["search"], ["contact", "payment"]):
         settings = quick_settings(checks={"forms.error-handling": {"probe_kinds": kinds}})
@@ -241,7 +314,8 @@ async def test_probes_find_missing_and_untied_errors_and_send_nothing(browser, t
             "Focus not moved to the first error",
             "No inline validation",
         ],
-        "/alerted": ["Errors shown in a pop-up dialog", "No inline validation"],
+        # one field: left only to be sent, so no inline validation is asked of it
+        "/alerted": ["Errors shown in a pop-up dialog"],
         "/terms": ["Malformed email address accepted", "No inline validation"],
     }
     (dialog,) = [f for f in found["/alerted"] if "dialog" in f["title"]]
@@ -273,3 +347,115 @@ async def test_server_validation_lets_only_the_named_form_reach_the_shop(browser
     assert "observed" in seen["message"]
     blocked = next(f for f in found["/other"] if f["title"].startswith("No error"))
     assert "nothing reached the shop" in blocked["message"]
+
+
+#: a form that checks itself on submit (novalidate), writes each error under its field,
+#: ties it with aria-describedby and aria-invalid, in no live region, and checks a
+#: malformed email when the field is left; MOVE says where the focus goes on a failure
+FOCUS_JS = """
+(function () {
+  var f = document.getElementById('f'), MOVE = '%s';
+  function say(el) {
+    var id = el.id + '-error', p = document.getElementById(id);
+    if (!p) { p = document.createElement('p'); p.id = id; p.className = 'error';
+      el.insertAdjacentElement('afterend', p); }
+    p.textContent = el.validity.valueMissing ? 'Please enter ' + el.dataset.what + '.'
+      : 'Please enter a valid email address, for example name@example.com.';
+    el.setAttribute('aria-invalid', 'true'); el.setAttribute('aria-describedby', id);
+  }
+  f.addEventListener('blur', function (e) {
+    if (e.target.willValidate && e.target.value && !e.target.checkValidity()) say(e.target);
+  }, true);
+  f.addEventListener('submit', function (e) {
+    var bad = Array.prototype.filter.call(f.elements, function (el) {
+      return el.willValidate && !el.checkValidity(); });
+    if (!bad.length) return;
+    e.preventDefault(); bad.forEach(say);
+    if (MOVE === 'field') bad[0].focus();
+    if (MOVE === 'summary') {
+      var s = document.getElementById('summary'); s.hidden = false;
+      s.querySelector('ul').innerHTML = bad.map(function (el) {
+        return '<li><a href="#' + el.id + '">' + document.getElementById(el.id + '-error')
+          .textContent + '</a></li>'; }).join('');
+      s.focus();
+    }
+  });
+})();
+"""
+ASKED = (
+    '<label for="n">Name *</label><input id="n" name="name" required data-what="your name">'
+    '<label for="e">Email *</label>'
+    '<input id="e" name="email" type="email" required data-what="your email address">'
+    '<label for="m">Message *</label>'
+    '<textarea id="m" name="message" required data-what="your message"></textarea>'
+)
+
+
+def focusing(move: str, action: str) -> str:
+    """The contact page whose failed submit moves the focus as ``move`` says (the
+    address tells the forms apart: the same form on many pages is probed once)."""
+    return page(
+        "Contact",
+        "<h1>Contact us</h1><p>Fields marked * are required.</p>"
+        '<div id="summary" tabindex="-1" hidden><h2>There is a problem</h2><ul></ul></div>'
+        f'<form id="f" action="{action}" method="post" novalidate>{ASKED}'
+        f'<button type="submit">Send message</button></form><script>{FOCUS_JS % move}</script>',
+    )
+
+
+#: a language switcher: one menu, sent to an address of its own
+SWITCHER = (
+    '<footer><form action="/i18n/setlang/" method="post">'
+    '<label for="lang">Language</label><select id="lang" name="language">'
+    '<option value="en">English</option><option value="de">Deutsch</option></select>'
+    '<button type="submit">Go</button></form></footer>'
+)
+#: contact pages with the switcher: beside a contact form that checks nothing (still
+#: found), and beside one that checks everything (nothing found)
+UNCHECKED = SILENT.replace("</form>", "</form>" + SWITCHER)
+CHECKED = focusing("field", "/send/field").replace("</script>", "</script>" + SWITCHER, 1)
+FIT_ROUTES = {
+    "/": page(
+        "Home",
+        " ".join(
+            f'<a href="/{p}">{p}</a>' for p in ("left", "field", "summary", "contact", "kontakt")
+        ),
+    ),
+    "/left": focusing("none", "/send/left"),
+    "/field": CHECKED,
+    "/summary": focusing("summary", "/send/summary"),
+    "/contact": UNCHECKED,
+    "/send": page("Thanks", "<h1>Thank you</h1>"),
+    "/i18n/setlang/": page("Language", "<h1>Language set</h1>"),
+}
+
+
+async def test_focus_that_reads_the_error_out_and_forms_judged_by_their_fields(browser, tmp_path):
+    kinds = ["login", "registration", "checkout", "contact", "newsletter", "other"]
+    found, log, details = await audit(browser, tmp_path, FIT_ROUTES, probe_kinds=kinds)
+    assert {method for method, _ in log} <= {"GET", "HEAD"}
+    titles_by_page = {path: sorted(bare(f["title"]) for f in fs) for path, fs in found.items()}
+    # focus left on the button: not announced; moved to the described field or to the
+    # summary: announced (and the summary's messages are tied at the fields as well)
+    assert titles_by_page == {
+        "/left": ["Error messages not announced", "Focus not moved to the first error"],
+        "/contact": [
+            "Malformed email address accepted",
+            "No error when the form is sent empty",
+            "No inline validation",
+        ],
+    }
+    by_path = {urlsplit(p["url"]).path: p for p in details["probes"]}
+    assert by_path["/field"]["empty"] == "messages" == by_path["/summary"]["empty"]
+    assert by_path["/field"]["malformed_email"] == "messages"
+    assert [by_path[p]["focus"] for p in ("/left", "/field", "/summary")] == [
+        "button",
+        "field",
+        "summary",
+    ]
+    # the switcher is no contact form, and with nothing to leave out it is not probed
+    # even where forms of any kind are
+    assert sorted(by_path) == ["/contact", "/field", "/left", "/summary"]
+    assert {p["kind"] for p in details["probes"]} == {"contact"}
+    (empty,) = [f for f in found["/contact"] if f["title"].startswith("No error")]
+    assert empty["selector"] != 'form[action="/i18n/setlang/"]'

@@ -362,3 +362,77 @@ def test_same_form_on_two_templates_is_one_finding_with_both_pages():
     (f,) = merge_findings(list(Buttons().evaluate(views, site())))
     assert [u.rsplit(":9", 1)[1] for u in f.urls] == ["/", "/c/x"]
     assert "127.0.0.1" not in f.key
+
+
+# -- forms a rule must not apply to: each exemption beside the twin the rule still judges --
+def test_a_form_that_asks_one_thing_needs_no_required_mark():
+    email = field("email", "Email address", type="email", required=True)
+    consent = field("ok", "I agree to receive the newsletter", type="checkbox", required=True)
+    assert titles(RequiredFields(), newsletter(email)) == []
+    assert titles(RequiredFields(), form([email, consent], [button("Subscribe")])) == []
+    coupon = form([field("code", "Coupon code", required=True)], [button("Apply coupon")])
+    assert titles(RequiredFields(), coupon) == []
+    twin = form([email, field("first", "First name", required=True)], [button("Subscribe")])
+    assert titles(RequiredFields(), twin) == ["Required fields not marked visibly"]
+
+
+def test_a_form_of_menus_only_needs_no_required_mark():
+    menus = [
+        field(n, n.capitalize(), type="select", tag="select") for n in ("size", "colour", "fit")
+    ]
+    assert titles(RequiredFields(), form(menus, [button("Continue")], action="/checkout")) == []
+    typed = [*menus[:2], field("street", "Street"), field("zip", "Postcode")]
+    assert titles(RequiredFields(), form(typed, [button("Continue")], action="/checkout")) == [
+        "Required fields are not marked"
+    ]
+
+
+def test_the_button_of_a_form_that_asks_one_thing_may_be_its_visible_label():
+    # WCAG G167: the field has an accessible name, the button beside it says what it is for
+    named = field("code", "", label_for="", aria_label="Coupon code", acc_name="Coupon code")
+    assert titles(Labels(), form([named], [button("Apply coupon")])) == []
+    assert titles(Labels(), form([named], [button("OK")])) == [
+        "Field labelled for screen readers only"
+    ]
+    two = form([named, field("email", "Email", type="email")], [button("Apply coupon")])
+    assert titles(Labels(), two) == ["Field labelled for screen readers only"]
+    # a placeholder is still no label: it is gone once the customer types
+    gone = field("code", "", label_for="", placeholder="Coupon code")
+    assert titles(Labels(), form([gone], [button("Apply coupon")])) == [
+        "Placeholder used as the only label"
+    ]
+
+
+def test_a_search_form_has_no_field_budget():
+    names = ["Keywords", "Brand", "Colour", "Size", "Price from", "Price to", "Material"]
+    fields = [field(f"s{i}", n) for i, n in enumerate(names)]
+    assert titles(FormLength(), form(fields, [button("Search")], role="search")) == []
+    assert titles(FormLength(), form(fields, [button("Send")], action="/contact")) == [
+        "Long form: 7 fields"
+    ]
+
+
+def test_a_gift_card_number_is_not_asked_for_a_credit_card_token():
+    gift = [field("gc", "Gift card number"), field("pin", "Gift card PIN")]
+    assert titles(InputTypes(), form(gift, [button("Redeem")])) == []
+    card = [field("cc", "Card number", autocomplete=None), field("cvc", "CVC")]
+    assert titles(InputTypes(), form(card, [button("Pay now")])) == [
+        "Fields without autocomplete tokens"
+    ]
+
+
+def test_a_sign_in_form_need_not_explain_the_rules_of_new_passwords():
+    pw = field("pw", "Password", type="password", minlength="8", password_toggle=True)
+    email = field("email", "Email", type="email", autocomplete="username")
+    assert titles(Buttons(), form([email, pw], [button("Sign in")])) == []
+    new = {**pw, "autocomplete": "new-password"}
+    assert titles(Buttons(), form([email, new], [button("Create account")])) == [
+        "Format rule not explained before the customer fails it"
+    ]
+
+
+def test_a_field_for_a_part_of_a_phone_number_may_be_narrow():
+    code = field("cc", "Phone country code", type="tel", autocomplete="tel-country-code", chars=4)
+    assert titles(TouchTargets(), form([code, field("email", "Email", type="email")])) == []
+    whole = field("phone", "Phone", type="tel", autocomplete="tel", chars=4)
+    assert titles(TouchTargets(), form([whole])) == ["Field too narrow for its content"]
