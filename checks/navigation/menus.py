@@ -10,7 +10,15 @@ from urllib.parse import urlsplit
 from auditor.model import Finding
 from auditor.plugins import Check, PageView, SiteView
 
-from .common import FOCUSED_KINDS, OncePerTemplate, content_pages, kind_of, listed, plural
+from .common import (
+    FOCUSED_KINDS,
+    Addresses,
+    OncePerTemplate,
+    content_pages,
+    kind_of,
+    listed,
+    plural,
+)
 
 __all__ = ["Breadcrumbs", "MainMenu"]
 
@@ -276,26 +284,20 @@ class MainMenu(Check):
         )
 
 
-def _place(url: str) -> tuple[str, str]:
-    """A page's address without query and trailing slash: all pages of one listing."""
-    parts = urlsplit(url)
-    return parts.netloc.lower(), parts.path.rstrip("/") or "/"
+def _place(url: str, addresses: Addresses) -> tuple[str, str]:
+    """Where an address lands, without query and trailing slash: all pages of one
+    listing, wherever a redirect takes the address written in a link."""
+    parts = urlsplit("//" + addresses.resolve(url))
+    return parts.netloc, parts.path.rstrip("/") or "/"
 
 
-def _parent(crumbs: list, url: str) -> tuple[str, str] | None:
+def _parent(crumbs: list, url: str, addresses: Addresses) -> tuple[str, tuple[str, str]] | None:
     """The last linked crumb before the page itself: where the shop files the page."""
-    here = _place(url)
+    here = _place(url, addresses)
     for _, href in reversed(crumbs[:-1] if len(crumbs) > 1 else []):
-        if href and _place(href) != here:
-            return href, _place(href)
+        if href and _place(href, addresses) != here:
+            return href, _place(href, addresses)
     return None
-
-
-def _is_home(href: str | None, start_url: str) -> bool:
-    if not href:
-        return False
-    a, b = urlsplit(href), urlsplit(start_url)
-    return a.netloc == b.netloc and a.path.rstrip("/") == b.path.rstrip("/")
 
 
 class Breadcrumbs(Check):
@@ -316,7 +318,7 @@ class Breadcrumbs(Check):
     category = "navigation"
     title = "Breadcrumbs"
     description = "Product and category pages show where the customer is, starting at home."
-    requires = ("structure", "links")
+    requires = ("structure", "links", "redirects")
 
     def evaluate(self, pages: Iterable[PageView], site: SiteView) -> list[Finding]:
         missing: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -324,6 +326,7 @@ class Breadcrumbs(Check):
         no_home: dict[str, list[str]] = defaultdict(list)
         # parent place -> {page: (parent address, parent's crumb text)}
         claims: dict[tuple[str, str], dict[str, tuple[str, str]]] = defaultdict(dict)
+        addresses = Addresses(pages)
         for page in content_pages(pages):
             kind = kind_of(page, site)
             if kind not in ("product", "category"):
@@ -334,12 +337,12 @@ class Breadcrumbs(Check):
                 missing[(kind, page.template)].append(page.url)
                 continue
             first_href = crumbs[0][1] if crumbs[0] else None
-            if not _is_home(first_href, site.start_url):
+            if not addresses.same(first_href, site.start_url):
                 no_home[kind].append(page.url)
-            parent = _parent(crumbs, page.url)
+            parent = _parent(crumbs, page.url, addresses)
             if parent and page.depth is not None:  # unreachable pages are orphans
                 claims[parent[1]][page.url] = (parent[0], str(crumbs[-2][0]))
-        findings = self._unlisted(claims, pages, site)
+        findings = self._unlisted(claims, pages, site, addresses)
         for (kind, template), urls in sorted(missing.items()):
             many, total = len(urls), totals[(kind, template)]
             findings.append(
@@ -388,31 +391,33 @@ class Breadcrumbs(Check):
         claims: dict[tuple[str, str], dict[str, tuple[str, str]]],
         pages: Iterable[PageView],
         site: SiteView,
+        addresses: Addresses,
     ) -> list[Finding]:
         """Pages whose breadcrumb parent (any page of that listing) does not link to them.
 
         Only parents whose every listing page was crawled are judged: a page the crawl
-        left out may be the one that lists the product.
+        left out may be the one that lists the product. Links and pages are compared
+        where they land, so a listing that links to a product's old address lists it.
         """
         if not claims:
             return []
-        left_out = {_place(u) for u in site.unrendered}
+        left_out = {_place(u, addresses) for u in site.unrendered}
         crawled: set[tuple[str, str]] = set()
-        listed_there: set[str] = set()
+        listed_there: set[tuple[str, str]] = set()
         for page in content_pages(pages):
-            place = _place(page.url)
+            place = _place(page.url, addresses)
             if place not in claims:
                 continue
             crawled.add(place)
-            wanted = {_place(u) for u in claims[place]}
+            wanted = {_place(u, addresses) for u in claims[place]}
             for link in page.facts.get("links") or []:
-                if _place(link.url) in wanted:  # any page of a listing counts
-                    listed_there.add(_place(link.url))
+                if _place(link.url, addresses) in wanted:  # any page of a listing counts
+                    listed_there.add(_place(link.url, addresses))
         findings = []
         for place, children in sorted(claims.items()):
             if place not in crawled or place in left_out:
                 continue
-            orphaned = sorted(u for u in children if _place(u) not in listed_there)
+            orphaned = sorted(u for u in children if _place(u, addresses) not in listed_there)
             if not orphaned:
                 continue
             href, label = children[orphaned[0]]
