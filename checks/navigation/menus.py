@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
 from auditor.model import Finding
+from auditor.pagekinds import link_kind
 from auditor.plugins import Check, PageView, SiteView
 
 from .common import (
@@ -53,9 +56,15 @@ _FOCUSED_JS = """() => {
 }"""
 
 
-def _menu_items(structure: dict) -> tuple[str, ...]:
-    nav = structure.get("main_nav") or {}
-    return tuple(" ".join(str(i[0]).split()).lower() for i in nav.get("items") or [])
+#: a navigation sharing at least this share of its items with the main menu is the menu,
+#: changed; less is some other navigation
+_SAME_MENU_SHARE = 0.5
+_UTILITY_KINDS = frozenset({"cart", "checkout", "account", "search", "contact"})
+_UTILITY_TEXT = re.compile(
+    r"^(wish ?list|merkzettel|wunschliste|favou?rites|merkliste|help|hilfe|faq|sign (up|out)|"
+    r"register|registrieren|log ?out|abmelden|track (my )?order|sendungsverfolgung|"
+    r"my orders|meine bestellungen|language|sprache|deutsch|english)\b"
+)
 
 
 class MainMenu(Check):
@@ -117,58 +126,75 @@ class MainMenu(Check):
         return {"items": total, "reached": sorted(reached), "trapped_at": trapped}
 
     def evaluate(self, pages: Iterable[PageView], site: SiteView) -> list[Finding]:
-        without: dict[str, list[str]] = defaultdict(list)
-        menus: dict[str, Counter] = defaultdict(Counter)  # template -> item tuple -> pages
-        pages_of: dict[tuple[str, tuple], list[str]] = defaultdict(list)
-        unfocusable: dict[str, list[str]] = {}
-        overall: Counter = Counter()
+        """Find the site's main menu first, then judge every page against it.
+
+        Why not each page alone: a page that lost its menu but kept the account bar
+        (Sign in, Cart) still has a navigation in its header; only next to the menu
+        that most pages share does it show as a page without the menu.
+        """
+        menu = self._site_menu(pages, site)
+        if menu is None:
+            total = sum(1 for _ in self._browsed(pages, site))
+            return [self._no_menu_at_all(total)] if total else []
+        missing: list[tuple[str, str]] = []  # (page, template)
+        different: list[tuple[str, _Nav]] = []
+        with_menu: list[str] = []
+        unfocusable: list[str] = []
         trapped: list[tuple[str, str]] = []
         total = 0
-        for page in content_pages(pages):
-            if kind_of(page, site) in FOCUSED_KINDS:
-                continue
+        for page in self._browsed(pages, site):
             total += 1
             structure = page.facts.get("structure") or {}
-            nav = structure.get("main_nav")
-            if not nav:
-                without[page.template].append(page.url)
-                continue
-            items = _menu_items(structure)
-            menus[page.template][items] += 1
-            pages_of[(page.template, items)].append(page.url)
-            overall[items] += 1
             probe = page.data or {}
-            if "reached" in probe:  # the keyboard probe beats the markup
-                dead = [
-                    str(item[0])
-                    for n, item in enumerate(nav.get("items") or [])
-                    if n not in set(probe["reached"])
-                ]
-                if probe.get("trapped_at"):
-                    trapped.append((page.url, probe["trapped_at"]))
+            if probe.get("trapped_at"):
+                trapped.append((page.url, probe["trapped_at"]))
+            closest = _closest(menu, _navs(structure))
+            if closest is None:
+                missing.append((page.url, page.template))
+            elif closest.key != menu.key:
+                different.append((page.url, closest))
             else:
-                dead = [str(i[0]) for i in nav.get("items") or [] if len(i) > 2 and not i[2]]
-            if dead and items not in unfocusable:
-                unfocusable[items] = dead
-        if not total:
-            return []
-        if not overall:
-            return [self._no_menu_at_all(total)]
-        findings = [self._missing(t, urls, total) for t, urls in sorted(without.items())]
-        for template, counts in sorted(menus.items()):
-            usual, _ = counts.most_common(1)[0]
-            odd = [(items, n) for items, n in counts.items() if items != usual]
-            if odd:
-                urls = [u for items, _ in odd for u in pages_of[(template, items)]]
-                findings.append(self._inconsistent(template, usual, odd[0][0], urls, counts))
-        usual, _ = overall.most_common(1)[0]
-        if len(usual) > self.options["max_top_items"]:
-            findings.append(self._overloaded(usual, pages_of))
-        if usual in unfocusable:
-            findings.append(self._not_keyboard(unfocusable[usual], usual, pages_of))
+                with_menu.append(page.url)
+                dead = _unreachable(structure, probe, menu)
+                if dead and not unfocusable:
+                    unfocusable = dead
+        findings = []
+        if missing:
+            findings.append(self._missing(missing, total, menu))
+        if different:
+            findings.append(self._different(menu, different, total))
+        if len(menu.items) > self.options["max_top_items"]:
+            findings.append(self._overloaded(menu, with_menu))
+        if unfocusable:
+            findings.append(self._not_keyboard(unfocusable, with_menu))
         if trapped:
             findings.append(self._trapped(trapped))
         return findings
+
+    @staticmethod
+    def _browsed(pages: Iterable[PageView], site: SiteView) -> Iterator[PageView]:
+        """The pages a customer browses with the menu (a focused checkout has none)."""
+        return (p for p in content_pages(pages) if kind_of(p, site) not in FOCUSED_KINDS)
+
+    def _site_menu(self, pages: Iterable[PageView], site: SiteView) -> _Nav | None:
+        """The navigation most pages share, by its items and its place; among equals,
+        the one the page's structure named its main menu more often, then the longer."""
+        shared: Counter = Counter()
+        named: Counter = Counter()
+        first_seen: dict[tuple[frozenset[str], bool], _Nav] = {}
+        for page in self._browsed(pages, site):
+            structure = page.facts.get("structure") or {}
+            navs = {nav.key: nav for nav in _navs(structure)}
+            shared.update(navs.keys())
+            for key, nav in navs.items():
+                first_seen.setdefault(key, nav)
+            picked = _as_nav(structure.get("main_nav"))
+            if picked is not None:
+                named[picked.key] += 1
+        if not shared:
+            return None
+        best = max(shared, key=lambda k: (shared[k], named[k], len(k[0]), sorted(k[0])))
+        return first_seen[best]
 
     def _trapped(self, trapped: list[tuple[str, str]]) -> Finding:
         where = trapped[0][1]
@@ -207,64 +233,78 @@ class MainMenu(Check):
             key="no-menu",
         )
 
-    def _missing(self, template: str, urls: list[str], total: int) -> Finding:
-        many = len(urls)
+    def _missing(self, missing: list[tuple[str, str]], total: int, menu: _Nav) -> Finding:
+        many = len(missing)
+        templates = Counter(t for _, t in missing)
         return self.finding(
             severity="moderate",
-            title="Page without the main menu",
+            title="Pages without the main menu",
             message=(
-                f"{plural(many, 'page')} of the form {template} "
-                f"{'show' if many != 1 else 'shows'} no main menu, unlike the rest of the "
-                "shop: customers there cannot browse on."
+                f"{plural(many, 'page')} ({', '.join(sorted(templates)[:5])}) "
+                f"{'do' if many != 1 else 'does'} not show the shop's main menu "
+                f"({', '.join(menu.items[:5])}), unlike the rest of the shop: customers there "
+                "cannot browse on. An account or service bar does not replace it."
             ),
             recommendation="Use the shop's shared header, with its main menu, on these pages too.",
-            **listed(urls),
-            evidence={"template": template, "pages_without_menu": many, "pages": total},
-            key=f"missing:{template}",
+            **listed([u for u, _ in missing]),
+            evidence={
+                "pages_without_menu": many,
+                "pages": total,
+                "templates": dict(sorted(templates.items())),
+                "menu": list(menu.items),
+            },
+            key="missing",
         )
 
-    def _inconsistent(
-        self, template: str, usual: tuple, other: tuple, urls: list[str], counts: Counter
-    ) -> Finding:
-        gone = [i for i in usual if i not in other]
-        added = [i for i in other if i not in usual]
+    def _different(self, menu: _Nav, different: list[tuple[str, _Nav]], total: int) -> Finding:
+        here = different[0][1]
+        gone = [i for i in menu.items if i not in here.items]
+        added = [i for i in here.items if i not in menu.items]
+        moved = here.in_header != menu.in_header
         return self.finding(
             severity="minor",
-            title="The main menu changes between pages of the same kind",
+            title="The main menu differs on some pages",
             message=(
-                f"On {len(urls)} of {sum(counts.values())} pages of the form {template} the "
-                "main menu differs from the others"
+                f"On {len(different)} of {total} pages the main menu differs from the one "
+                "the rest of the shop shows"
                 + (f"; missing: {', '.join(gone[:5])}" if gone else "")
                 + (f"; extra: {', '.join(added[:5])}" if added else "")
+                + ("; in another place (not in the header)" if moved and menu.in_header else "")
+                + ("; in the header, unlike elsewhere" if moved and not menu.in_header else "")
                 + "."
             ),
             recommendation=(
                 "Render one menu for the whole shop, so that it stays where customers expect it."
             ),
-            **listed(urls),
-            evidence={"template": template, "usual": list(usual), "here": list(other)},
-            key=f"inconsistent:{template}",
+            **listed([u for u, _ in different]),
+            evidence={
+                "usual": list(menu.items),
+                "here": list(here.items),
+                "in_header": here.in_header,
+                "pages_different": len(different),
+                "pages": total,
+            },
+            key="different",
         )
 
-    def _overloaded(self, usual: tuple, pages_of: dict) -> Finding:
-        urls = [u for (_, items), us in pages_of.items() if items == usual for u in us]
+    def _overloaded(self, menu: _Nav, with_menu: list[str]) -> Finding:
+        count = len(menu.items)
         return self.finding(
             severity="minor",
-            title=f"The main menu has {len(usual)} top-level items",
+            title=f"The main menu has {count} top-level items",
             message=(
-                f"The main menu offers {len(usual)} items at its top level (recommended: at "
+                f"The main menu offers {count} items at its top level (recommended: at "
                 f"most {self.options['max_top_items']}); a long row is hard to scan."
             ),
             recommendation=(
                 "Group the top level into fewer, broader sections; move the rest a level down."
             ),
-            **listed(urls),
-            evidence={"items": list(usual), "count": len(usual)},
+            **listed(with_menu),
+            evidence={"items": list(menu.items), "count": count},
             key="overloaded",
         )
 
-    def _not_keyboard(self, dead: list[str], usual: tuple, pages_of: dict) -> Finding:
-        urls = [u for (_, items), us in pages_of.items() if items == usual for u in us]
+    def _not_keyboard(self, dead: list[str], with_menu: list[str]) -> Finding:
         return self.finding(
             severity="moderate",
             title="Main menu items cannot be reached with the keyboard",
@@ -278,10 +318,93 @@ class MainMenu(Check):
                 "Make every top-level item a real link (a page of its own) or a button that "
                 "opens its sub-menu; do not set tabindex=-1 on them."
             ),
-            **listed(urls),
+            **listed(with_menu),
             evidence={"items": dead},
             key="keyboard",
         )
+
+
+@dataclass(frozen=True)
+class _Nav:
+    """A navigation as the menu check compares them: its top-level item names (in a
+    stable order) and whether it sits in the page header."""
+
+    items: tuple[str, ...]
+    in_header: bool
+
+    @property
+    def key(self) -> tuple[frozenset[str], bool]:
+        return frozenset(self.items), self.in_header
+
+
+def _item_name(text: Any) -> str:
+    return " ".join(str(text).split()).lower()
+
+
+def _as_nav(raw: Any) -> _Nav | None:
+    if not isinstance(raw, dict):
+        return None
+    names = [_item_name(i[0]) for i in raw.get("items") or [] if i and _item_name(i[0])]
+    if not names:
+        return None
+    return _Nav(tuple(dict.fromkeys(names)), bool(raw.get("in_header")))
+
+
+def _is_utility(raw: dict) -> bool:
+    """An account or service bar (Sign in, Cart, Wishlist, Help): at least half of its
+    items lead to such pages, so it is no menu of the shop's sections."""
+    items = [i for i in raw.get("items") or [] if i]
+    service = sum(
+        1
+        for i in items
+        if link_kind(str(i[1] or ""), str(i[0])) in _UTILITY_KINDS
+        or _UTILITY_TEXT.search(_item_name(i[0]))
+    )
+    return bool(items) and service * 2 >= len(items)
+
+
+def _navs(structure: dict) -> list[_Nav]:
+    """The page's navigations that could be the main menu (no account bars).
+
+    Records from before every navigation was kept hold the main menu alone.
+    """
+    raw = structure.get("navs")
+    if raw is None:
+        raw = [structure["main_nav"]] if structure.get("main_nav") else []
+    navs = [_as_nav(r) for r in raw if isinstance(r, dict) and not _is_utility(r)]
+    return [n for n in navs if n is not None]
+
+
+def _closest(menu: _Nav, navs: list[_Nav]) -> _Nav | None:
+    """The page's navigation that is the main menu, or the menu changed; None where
+    the page has neither.
+
+    The same items in the same place are the menu; a navigation that shares at least
+    half of the menu's items (Jaccard) is the menu changed; anything less is no menu.
+    """
+    best, score = None, 0.0
+    for nav in navs:
+        if nav.key == menu.key:
+            return nav
+        ours, theirs = set(menu.items), set(nav.items)
+        overlap = len(ours & theirs) / len(ours | theirs)
+        if overlap > score:
+            best, score = nav, overlap
+    return best if score >= _SAME_MENU_SHARE else None
+
+
+def _unreachable(structure: dict, probe: dict, menu: _Nav) -> list[str]:
+    """Top-level items of the main menu a keyboard cannot reach: from the keyboard
+    probe where it ran on this page, else from the markup."""
+    nav = structure.get("main_nav") or {}
+    picked = _as_nav(nav)
+    if picked is None or picked.key[0] != menu.key[0]:
+        return []  # the page's structure named another navigation its menu
+    items = nav.get("items") or []
+    if "reached" in probe:  # the keyboard probe beats the markup
+        reached = set(probe["reached"])
+        return [str(item[0]) for n, item in enumerate(items) if n not in reached]
+    return [str(i[0]) for i in items if len(i) > 2 and not i[2]]
 
 
 def _place(url: str, addresses: Addresses) -> tuple[str, str]:
