@@ -70,8 +70,9 @@ _UTILITY_TEXT = re.compile(
 class MainMenu(Check):
     """Main menu.
 
-    What: a main navigation on every page, the same on all pages of a template, its
-    top-level items reachable by keyboard (the gatherer tabs through one page per
+    What: the site's main menu (the navigation most pages share, by its items and its
+    place; an account or service bar is none) on every page and the same everywhere,
+    its top-level items reachable by keyboard (the gatherer tabs through one page per
     template from the top), and not more than ``max_top_items`` of them.
     Why: the menu is how customers who do not search find their way; a page without
     it is a dead end for them, a menu that changes from page to page breaks their
