@@ -91,7 +91,8 @@ _COLLECT_JS = """
   for (const r of performance.getEntriesByType('resource')) bytes += r.transferSize || 0;
   const fcpAt = fcp ? fcp.startTime : 0;
   let tbt = 0;
-  for (const [start, dur] of (m.longTasks || [])) if (start >= fcpAt) tbt += Math.max(0, dur - 50);
+  // each task cut at the first paint, as Lighthouse does (auditor.measure.blocking_parts)
+  for (const [start, dur] of (m.longTasks || [])) tbt += Math.max(0, start + dur - Math.max(start, fcpAt) - 50);
   const placeOf = (a) => {
     if (a.closest(crumbs)) return 'breadcrumb';
     if (a.closest('footer, [role="contentinfo"]')) return 'footer';

@@ -16,6 +16,7 @@ import jsonschema
 
 from .errors import AuditorError
 from .model import PageRecord
+from .pagekinds import with_roles
 
 __all__ = [
     "METRIC_KEYS",
@@ -60,6 +61,8 @@ def iter_records(path: Path) -> Iterator[PageRecord]:
 
 
 def page_entry(record: PageRecord, depth: int | None, kind: str | None = None) -> dict:
+    """A page of results.json. ``kinds`` adds the key roles the page serves besides its
+    primary ``kind`` (a "Delivery & returns" page is shipping and returns)."""
     metrics: dict[str, Any] = {}
     for key in METRIC_KEYS:
         value = record.metrics.get(key)
@@ -76,6 +79,7 @@ def page_entry(record: PageRecord, depth: int | None, kind: str | None = None) -
         "title": record.title,
         "metrics": metrics,
         "kind": kind,
+        "kinds": with_roles(kind, record.url, record.title, record.structure) if kind else [],
         "error": None
         if record.error is None
         else {"code": record.error.code, "message": record.error.message},

@@ -85,16 +85,38 @@ STRUCTURE_JS = """
   const label = (el) => (el.getAttribute('aria-label') || el.id || el.className || '').toString();
   const navs = [...document.querySelectorAll('nav, [role="navigation"]')].filter(isMenu);
   const main = /main|haupt|primary|menu|menü|kategor|categor|shop|sortiment/i;
-  let menu = navs.find((el) => main.test(label(el)))
+  // an account or service bar is no main menu, whatever its label ("Account menu")
+  const utility = /account|konto|user|utility|service|meta|top-?bar|toolbar|quick/i;
+  const mainish = navs.filter((el) => !utility.test(label(el)));
+  let menu = mainish.find((el) => main.test(label(el)))
+    || mainish.find((el) => el.closest('header, [role="banner"]'))
+    || mainish[0]
     || navs.find((el) => el.closest('header, [role="banner"]'))
     || navs[0]
     || [...document.querySelectorAll('[class*="main-nav" i], [class*="mainnav" i], [class*="main-menu" i], [id*="main-nav" i], [id*="mainmenu" i]')].find(isMenu)
     || null;
+  const topsOf = (el) => {
+    const list = el.querySelector('ul, ol');
+    const tops = list ? [...list.children].filter((c) => c.tagName === 'LI') : [];
+    return tops.length ? tops : [...el.querySelectorAll('a[href], button, summary')];
+  };
+  // every navigation of the page with its top level and its place, so that a check can
+  // tell the site's main menu from an account bar that a page kept without it
+  const allNavs = (menu && !navs.includes(menu) ? [menu, ...navs] : navs).slice(0, 8).map((el) => {
+    const tops = topsOf(el);
+    return {
+      label: (el.getAttribute('aria-label') || '').slice(0, 100),
+      in_header: !!el.closest('header, [role="banner"]'),
+      items: tops.slice(0, 60).map((li) => {
+        const target = li.matches('a, button, summary') ? li : li.querySelector('a[href], button, summary, [tabindex]');
+        return [text(target || li).slice(0, 100), target && target.matches('a') ? hrefOf(target) : null];
+      }),
+      count: tops.length,
+    };
+  });
   let mainNav = null;
   if (menu) {
-    const list = menu.querySelector('ul, ol');
-    let tops = list ? [...list.children].filter((c) => c.tagName === 'LI') : [];
-    if (!tops.length) tops = [...menu.querySelectorAll('a[href], button, summary')];
+    const tops = topsOf(menu);
     const items = tops.slice(0, 60).map((li, idx) => {
       const target = li.matches('a, button, summary') ? li : li.querySelector('a[href], button, summary, [tabindex]');
       // a mark for the keyboard probe of navigation.main-menu, which tabs through the page
@@ -139,6 +161,7 @@ STRUCTURE_JS = """
     breadcrumb,
     breadcrumb_ld: ldCrumbs,
     main_nav: mainNav,
+    navs: allNavs,
     search,
     pagination: { max_page: maxPage, next: hasNext },
     load_more: loadMore,
@@ -164,6 +187,17 @@ def _pairs(value: Any, limit: int) -> list[list[Any]] | None:
     return out
 
 
+def _nav(raw: dict) -> dict[str, Any]:
+    """One navigation of the page: its label, place and top-level items."""
+    items = _pairs(raw.get("items"), 60) or []
+    return {
+        "label": _s(raw.get("label"), 100),
+        "in_header": bool(raw.get("in_header")),
+        "items": [[t[:100], h] for t, h, *_ in items],
+        "count": int(raw["count"]) if isinstance(raw.get("count"), int) else len(items),
+    }
+
+
 def clean_structure(raw: Any) -> dict[str, Any]:
     """The script's answer with every field typed and cut to size (the page is untrusted)."""
     if not isinstance(raw, dict):
@@ -179,6 +213,7 @@ def clean_structure(raw: Any) -> dict[str, Any]:
             "items": [[t[:100], h, bool(rest[0]) if rest else True] for t, h, *rest in items],
             "count": int(nav["count"]) if isinstance(nav.get("count"), int) else len(items),
         }
+    navs = [_nav(n) for n in raw.get("navs") or [] if isinstance(n, dict)][:8]
     pag = raw.get("pagination") if isinstance(raw.get("pagination"), dict) else {}
     max_page = pag.get("max_page")
     return {
@@ -189,6 +224,7 @@ def clean_structure(raw: Any) -> dict[str, Any]:
         "breadcrumb": _pairs(raw.get("breadcrumb"), 15),
         "breadcrumb_ld": _pairs(raw.get("breadcrumb_ld"), 15),
         "main_nav": main_nav,
+        "navs": navs,
         "search": bool(raw.get("search")),
         "pagination": {
             "max_page": max_page if isinstance(max_page, int) else 0,

@@ -1,6 +1,6 @@
 """End to end: the performance checks on the demo shop's pages with each defect, and on
 their clean twins, with the shop's real delays (a slow answer, a slow hero image, a late
-banner, a blocking script, a heavy page).
+banner, a blocking script, a heavy page, a long task straddling the first paint).
 
 The same defect audit runs at crawl concurrency 8 and 1: the measurement lane must
 keep each page's figures in the same band, the page scores within 5 points and the
@@ -27,6 +27,7 @@ PAGES = [
     "/category/jackets",
     "/product/alpine-shell-jacket",
     "/about",
+    "/category/backpacks",
     "/category/tents",
     "/product/alpine-daypack",
 ]
@@ -101,6 +102,10 @@ async def test_each_defect_found_with_its_metric_and_steady_across_concurrency(b
     tbt = vital("/product/alpine-shell-jacket", "tbt_ms")
     assert any("recommendations.js" in s for s in tbt["evidence"]["scripts"])
     assert ("performance.render-blocking", "/product/alpine-shell-jacket") in checks
+    # the size advisor's task straddles the first paint: its part after FCP counts
+    advisor = vital("/category/backpacks", "tbt_ms")
+    assert advisor["evidence"]["band"] == "needs-improvement"
+    assert any("adviseSizes" in s for s in advisor["evidence"]["scripts"])
     assert ("performance.page-weight", "/about") in checks
     # and nothing on the pages without a defect
     for path in ("/category/tents", "/product/alpine-daypack"):

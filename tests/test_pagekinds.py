@@ -2,7 +2,7 @@
 
 import pytest
 
-from auditor.pagekinds import link_kind, page_kind, says_not_found
+from auditor.pagekinds import link_kind, link_kinds, page_kind, page_kinds, says_not_found
 
 S = "https://shop.example"
 
@@ -68,3 +68,47 @@ def test_page_kind_prefers_structured_data_then_url_then_heading():
 )
 def test_says_not_found(title, h1, expected):
     assert says_not_found(title, h1) is expected
+
+
+@pytest.mark.parametrize(
+    ("url", "h1", "kinds"),
+    [
+        ("/help/delivery-returns", "Delivery & returns", ["shipping", "returns"]),
+        ("/pages/info", "Shipping and Returns", ["shipping", "returns"]),
+        ("/impressum-datenschutz", "", ["imprint", "privacy"]),
+        ("/rechtliches", "Impressum & Datenschutz", ["imprint", "privacy"]),
+        ("/versand-und-rueckgabe", "Versand", ["shipping", "returns"]),
+        ("/agb", "AGB und Widerruf", ["terms", "returns"]),
+        ("/returns", "Returns", ["returns"]),
+        ("/shipping-information", "Shipping", ["shipping"]),
+        # one role only: other words in the address, a slogan, a product, a category
+        ("/blog/free-shipping-weekend", "Free shipping weekend", ["page"]),
+        ("/about", "About us", ["page"]),
+        ("/product/shipping-bag", "Shipping & returns bag", ["product"]),
+        ("/category/bags", "Shipping and returns bags", ["category"]),
+    ],
+)
+def test_page_kinds_name_every_role_of_a_combined_page(url, h1, kinds):
+    structure = {"h1": h1, "add_to_cart": True, "types": ["Product"] if "product" in url else []}
+    assert page_kinds(S + url, "Shop", structure, S + "/") == kinds
+    assert page_kind(S + url, "Shop", structure, S + "/") == kinds[0]
+
+
+def test_a_slogan_in_the_title_gives_a_plain_page_no_role():
+    title = "About us | Free shipping & returns"
+    assert page_kinds(S + "/about", title, {"h1": ""}, S + "/") == ["page"]
+
+
+@pytest.mark.parametrize(
+    ("url", "text", "kinds"),
+    [
+        ("/help/delivery-returns", "Delivery & returns", ["shipping", "returns"]),
+        ("/x?id=7", "Versand & Rückgabe", ["shipping", "returns"]),
+        ("/impressum", "Impressum & Datenschutz", ["imprint", "privacy"]),
+        ("/cart", "Cart & checkout", ["cart"]),
+        ("/product/shipping-bag", "Shipping & returns bag", []),
+        ("/blog/free-shipping-weekend", "Read more", []),
+    ],
+)
+def test_link_kinds(url, text, kinds):
+    assert link_kinds(S + url, text) == kinds

@@ -42,6 +42,8 @@ from .resources import (
     _REGISTER_DEFECT_JS,
     _REVEAL_JS,
     _SEARCH_ICON,
+    _SIZE_ADVISOR_JS,
+    _SIZE_ADVISOR_SLICED_JS,
     _TRAP_JS,
     _VALIDATE_JS,
     RECOMMENDATIONS_JS,
@@ -695,6 +697,8 @@ class ShopApp:
                     '<div class="promo"><strong>Winter sale</strong> 20% off all down jackets '
                     "with the code WARM20</div>"
                 )
+        if slug == "backpacks":
+            scripts = _SIZE_ADVISOR_JS if self.d("paint-task") else _SIZE_ADVISOR_SLICED_JS
         parts.append(self.breadcrumb(crumbs))
         title_suffix = f" – page {page}" if page > 1 else ""
         parts.append(f"<h1>{cat.name}{title_suffix}</h1><p>{cat.blurb}</p>")

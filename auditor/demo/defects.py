@@ -59,6 +59,15 @@ DEFECTS: dict[str, dict] = {
         "after the first paint (on the load event) it busy-loops the main thread for about "
         "400 ms (one long task, Total Blocking Time about 350 ms). Clean: no such script.",
     ),
+    "paint-task": _d(
+        "performance",
+        "/category/backpacks",
+        "The Backpacks category sets up its size advisor (inline, adviseSizes) right after "
+        "the first paint (requestAnimationFrame, then setTimeout): one task of about 500 ms "
+        "that starts a few ms before First Contentful Paint is presented, so it straddles "
+        "it (Total Blocking Time about 450 ms, counted from the paint on). Clean: the same "
+        "work in slices of 20 ms.",
+    ),
     "heavy-page": _d(
         "performance",
         ["/about", "/static/img/about-team-full.png"],

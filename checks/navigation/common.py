@@ -5,24 +5,30 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from itertools import pairwise
+from urllib.parse import urlsplit
 
 from auditor.checkkit import OncePerTemplate, listed, plural
 from auditor.frontier import facet_query
 from auditor.page import HTML_TYPES
-from auditor.pagekinds import page_kind
+from auditor.pagekinds import is_start_address, page_kinds
 from auditor.plugins import PageView, SiteView
 from auditor.urls import url_key
 
 __all__ = [
+    "Addresses",
     "OncePerTemplate",
     "click_paths",
     "content_pages",
     "is_html",
     "kind_of",
+    "kinds_of",
     "listed",
     "plural",
     "whole_shop",
 ]
+
+#: redirects followed from one address at most (a loop ends there too)
+_MAX_HOPS = 10
 
 #: pages where a shop rightly hides its menus (a distraction-free checkout)
 FOCUSED_KINDS = frozenset({"checkout"})
@@ -46,9 +52,64 @@ def content_pages(pages: Iterable[PageView]) -> Iterable[PageView]:
     return (p for p in pages if is_content_page(p))
 
 
-def kind_of(page: PageView, site: SiteView) -> str:
+def kinds_of(page: PageView, site: SiteView) -> list[str]:
+    """Every role of the page, its primary kind first (auditor.pagekinds.page_kinds).
+
+    The start address is the home page wherever it redirects to: a shop whose "/"
+    answers with the catalogue is still entered there.
+    """
+    if is_start_address(page.url, site.start_url):
+        return ["home"]
     structure = page.facts.get("structure") or {}
-    return page_kind(page.final_url or page.url, page.title, structure, site.start_url)
+    return page_kinds(page.final_url or page.url, page.title, structure, site.start_url)
+
+
+def kind_of(page: PageView, site: SiteView) -> str:
+    return kinds_of(page, site)[0]
+
+
+def _address(url: str) -> str:
+    """An address as a comparison needs it: host in lower case, no fragment, no
+    trailing slash ("/catalogue/" and "/catalogue" are one page)."""
+    parts = urlsplit(url)
+    path = parts.path.rstrip("/") or "/"
+    return f"{parts.netloc.lower()}{path}" + (f"?{parts.query}" if parts.query else "")
+
+
+class Addresses:
+    """Where each crawled address ended up, so that a link is compared with the page a
+    customer lands on, not with the address written in it.
+
+    Why: a shop whose "/" redirects to "/catalogue/" links home as "/" in every
+    breadcrumb; compared as written, 288 category pages "did not start at the home
+    page". Page records hold ``url``, ``final_url`` and the ``redirects`` on the way.
+    """
+
+    def __init__(self, pages: Iterable[PageView]):
+        self._final: dict[str, str] = {}
+        for page in pages:
+            if not page.final_url:
+                continue
+            final = _address(page.final_url)
+            for hop in [page.url, *(h.get("url", "") for h in page.facts.get("redirects") or [])]:
+                if hop and _address(hop) != final:
+                    self._final[_address(hop)] = final
+
+    def resolve(self, url: str) -> str:
+        """The comparable address a customer lands on after following ``url``."""
+        key = _address(url)
+        for _ in range(_MAX_HOPS):
+            nxt = self._final.get(key)
+            if nxt is None or nxt == key:
+                break
+            key = nxt
+        return key
+
+    def same(self, a: str | None, b: str | None) -> bool:
+        """Whether two addresses lead to the same page."""
+        if not a or not b:
+            return False
+        return self.resolve(a) == self.resolve(b)
 
 
 def whole_shop(

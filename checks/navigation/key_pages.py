@@ -9,11 +9,11 @@ from typing import Any, ClassVar
 from auditor.config import Settings
 from auditor.errors import ConfigError
 from auditor.model import Finding
-from auditor.pagekinds import KEY_PAGE_KINDS, link_kind
+from auditor.pagekinds import KEY_PAGE_KINDS, link_kinds
 from auditor.plugins import Check, PageView, SiteView
 from auditor.urls import url_key
 
-from .common import FOCUSED_KINDS, content_pages, kind_of, listed
+from .common import FOCUSED_KINDS, Addresses, content_pages, kinds_of, listed
 
 __all__ = ["KeyPages"]
 
@@ -50,7 +50,7 @@ class KeyPages(Check):
     category = "navigation"
     title = "Key pages"
     description = "Cart, contact, shipping, returns, imprint and privacy: near and linked."
-    requires = ("links", "structure")
+    requires = ("links", "structure", "redirects")
     default_options: ClassVar[dict[str, Any]] = {
         "max_depth": 2,
         "required": ["cart", "contact", "shipping", "returns", "privacy"],
@@ -84,24 +84,28 @@ class KeyPages(Check):
         crawled: dict[str, list[str]] = defaultdict(list)  # kind -> crawled pages of it
         everywhere_pages: list[tuple[str, str]] = []  # (url, kind) of pages that should link
         langs: Counter = Counter()
+        roles: dict[str, set[str]] = {}  # page -> the key roles it serves itself
         for page in content_pages(pages):
-            kind = kind_of(page, site)
+            kinds = kinds_of(page, site)
             structure = page.facts.get("structure") or {}
             langs[(structure.get("lang") or "").split("-")[0].lower()] += 1
-            if kind in KEY_PAGE_KINDS:
-                crawled[kind].append(page.url)
-            if kind not in FOCUSED_KINDS:
-                everywhere_pages.append((page.url, kind))
+            for kind in kinds:
+                if kind in KEY_PAGE_KINDS:
+                    crawled[kind].append(page.url)
+            if not FOCUSED_KINDS & set(kinds):
+                everywhere_pages.append(page.url)
+                roles[page.url] = set(kinds)
             seen_here: set[str] = set()
             for link in page.facts.get("links") or []:
                 if not link.internal:
                     continue
-                lk = link_kind(link.url, link.text)
-                if lk in KEY_PAGE_KINDS:
-                    seen_here.add(lk)
-                    targets[lk][link.url] += 1
+                for lk in link_kinds(link.url, link.text):
+                    if lk in KEY_PAGE_KINDS:
+                        seen_here.add(lk)
+                        targets[lk][link.url] += 1
             for lk in seen_here:
                 linked_on[lk].add(page.url)
+        addresses = Addresses(pages)
         required = [k for k in self.options["required"] if k in KEY_PAGE_KINDS]
         if self._imprint_required(site, langs) and "imprint" not in required:
             required.append("imprint")
@@ -118,8 +122,10 @@ class KeyPages(Check):
             if kind in _EVERYWHERE:
                 missing = [
                     u
-                    for u, k in everywhere_pages
-                    if k != kind and u not in linked_on[kind] and u != url
+                    for u in everywhere_pages
+                    if kind not in roles[u]
+                    and u not in linked_on[kind]
+                    and not addresses.same(u, url)
                 ]
                 if missing:
                     findings.append(self._not_everywhere(kind, url, missing, len(everywhere_pages)))
@@ -135,7 +141,8 @@ class KeyPages(Check):
 
     @staticmethod
     def _where(kind: str, targets: dict[str, Counter], crawled: dict[str, list[str]]) -> str | None:
-        """The address of the key page: the one most pages link to, else a crawled one."""
+        """The address of the key page: the one most pages link to, else a crawled one
+        (a page that serves the role among others counts: "Delivery & returns")."""
         if targets.get(kind):
             return targets[kind].most_common(1)[0][0]
         return crawled[kind][0] if crawled.get(kind) else None

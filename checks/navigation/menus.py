@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
 from auditor.model import Finding
+from auditor.pagekinds import link_kind
 from auditor.plugins import Check, PageView, SiteView
 
-from .common import FOCUSED_KINDS, OncePerTemplate, content_pages, kind_of, listed, plural
+from .common import (
+    FOCUSED_KINDS,
+    Addresses,
+    OncePerTemplate,
+    content_pages,
+    kind_of,
+    listed,
+    plural,
+)
 
 __all__ = ["Breadcrumbs", "MainMenu"]
 
@@ -45,16 +56,23 @@ _FOCUSED_JS = """() => {
 }"""
 
 
-def _menu_items(structure: dict) -> tuple[str, ...]:
-    nav = structure.get("main_nav") or {}
-    return tuple(" ".join(str(i[0]).split()).lower() for i in nav.get("items") or [])
+#: a navigation sharing at least this share of its items with the main menu is the menu,
+#: changed; less is some other navigation
+_SAME_MENU_SHARE = 0.5
+_UTILITY_KINDS = frozenset({"cart", "checkout", "account", "search", "contact"})
+_UTILITY_TEXT = re.compile(
+    r"^(wish ?list|merkzettel|wunschliste|favou?rites|merkliste|help|hilfe|faq|sign (up|out)|"
+    r"register|registrieren|log ?out|abmelden|track (my )?order|sendungsverfolgung|"
+    r"my orders|meine bestellungen|language|sprache|deutsch|english)\b"
+)
 
 
 class MainMenu(Check):
     """Main menu.
 
-    What: a main navigation on every page, the same on all pages of a template, its
-    top-level items reachable by keyboard (the gatherer tabs through one page per
+    What: the site's main menu (the navigation most pages share, by its items and its
+    place; an account or service bar is none) on every page and the same everywhere,
+    its top-level items reachable by keyboard (the gatherer tabs through one page per
     template from the top), and not more than ``max_top_items`` of them.
     Why: the menu is how customers who do not search find their way; a page without
     it is a dead end for them, a menu that changes from page to page breaks their
@@ -109,58 +127,75 @@ class MainMenu(Check):
         return {"items": total, "reached": sorted(reached), "trapped_at": trapped}
 
     def evaluate(self, pages: Iterable[PageView], site: SiteView) -> list[Finding]:
-        without: dict[str, list[str]] = defaultdict(list)
-        menus: dict[str, Counter] = defaultdict(Counter)  # template -> item tuple -> pages
-        pages_of: dict[tuple[str, tuple], list[str]] = defaultdict(list)
-        unfocusable: dict[str, list[str]] = {}
-        overall: Counter = Counter()
+        """Find the site's main menu first, then judge every page against it.
+
+        Why not each page alone: a page that lost its menu but kept the account bar
+        (Sign in, Cart) still has a navigation in its header; only next to the menu
+        that most pages share does it show as a page without the menu.
+        """
+        menu = self._site_menu(pages, site)
+        if menu is None:
+            total = sum(1 for _ in self._browsed(pages, site))
+            return [self._no_menu_at_all(total)] if total else []
+        missing: list[tuple[str, str]] = []  # (page, template)
+        different: list[tuple[str, _Nav]] = []
+        with_menu: list[str] = []
+        unfocusable: list[str] = []
         trapped: list[tuple[str, str]] = []
         total = 0
-        for page in content_pages(pages):
-            if kind_of(page, site) in FOCUSED_KINDS:
-                continue
+        for page in self._browsed(pages, site):
             total += 1
             structure = page.facts.get("structure") or {}
-            nav = structure.get("main_nav")
-            if not nav:
-                without[page.template].append(page.url)
-                continue
-            items = _menu_items(structure)
-            menus[page.template][items] += 1
-            pages_of[(page.template, items)].append(page.url)
-            overall[items] += 1
             probe = page.data or {}
-            if "reached" in probe:  # the keyboard probe beats the markup
-                dead = [
-                    str(item[0])
-                    for n, item in enumerate(nav.get("items") or [])
-                    if n not in set(probe["reached"])
-                ]
-                if probe.get("trapped_at"):
-                    trapped.append((page.url, probe["trapped_at"]))
+            if probe.get("trapped_at"):
+                trapped.append((page.url, probe["trapped_at"]))
+            closest = _closest(menu, _navs(structure))
+            if closest is None:
+                missing.append((page.url, page.template))
+            elif closest.key != menu.key:
+                different.append((page.url, closest))
             else:
-                dead = [str(i[0]) for i in nav.get("items") or [] if len(i) > 2 and not i[2]]
-            if dead and items not in unfocusable:
-                unfocusable[items] = dead
-        if not total:
-            return []
-        if not overall:
-            return [self._no_menu_at_all(total)]
-        findings = [self._missing(t, urls, total) for t, urls in sorted(without.items())]
-        for template, counts in sorted(menus.items()):
-            usual, _ = counts.most_common(1)[0]
-            odd = [(items, n) for items, n in counts.items() if items != usual]
-            if odd:
-                urls = [u for items, _ in odd for u in pages_of[(template, items)]]
-                findings.append(self._inconsistent(template, usual, odd[0][0], urls, counts))
-        usual, _ = overall.most_common(1)[0]
-        if len(usual) > self.options["max_top_items"]:
-            findings.append(self._overloaded(usual, pages_of))
-        if usual in unfocusable:
-            findings.append(self._not_keyboard(unfocusable[usual], usual, pages_of))
+                with_menu.append(page.url)
+                dead = _unreachable(structure, probe, menu)
+                if dead and not unfocusable:
+                    unfocusable = dead
+        findings = []
+        if missing:
+            findings.append(self._missing(missing, total, menu))
+        if different:
+            findings.append(self._different(menu, different, total))
+        if len(menu.items) > self.options["max_top_items"]:
+            findings.append(self._overloaded(menu, with_menu))
+        if unfocusable:
+            findings.append(self._not_keyboard(unfocusable, with_menu))
         if trapped:
             findings.append(self._trapped(trapped))
         return findings
+
+    @staticmethod
+    def _browsed(pages: Iterable[PageView], site: SiteView) -> Iterator[PageView]:
+        """The pages a customer browses with the menu (a focused checkout has none)."""
+        return (p for p in content_pages(pages) if kind_of(p, site) not in FOCUSED_KINDS)
+
+    def _site_menu(self, pages: Iterable[PageView], site: SiteView) -> _Nav | None:
+        """The navigation most pages share, by its items and its place; among equals,
+        the one the page's structure named its main menu more often, then the longer."""
+        shared: Counter = Counter()
+        named: Counter = Counter()
+        first_seen: dict[tuple[frozenset[str], bool], _Nav] = {}
+        for page in self._browsed(pages, site):
+            structure = page.facts.get("structure") or {}
+            navs = {nav.key: nav for nav in _navs(structure)}
+            shared.update(navs.keys())
+            for key, nav in navs.items():
+                first_seen.setdefault(key, nav)
+            picked = _as_nav(structure.get("main_nav"))
+            if picked is not None:
+                named[picked.key] += 1
+        if not shared:
+            return None
+        best = max(shared, key=lambda k: (shared[k], named[k], len(k[0]), sorted(k[0])))
+        return first_seen[best]
 
     def _trapped(self, trapped: list[tuple[str, str]]) -> Finding:
         where = trapped[0][1]
@@ -199,64 +234,78 @@ class MainMenu(Check):
             key="no-menu",
         )
 
-    def _missing(self, template: str, urls: list[str], total: int) -> Finding:
-        many = len(urls)
+    def _missing(self, missing: list[tuple[str, str]], total: int, menu: _Nav) -> Finding:
+        many = len(missing)
+        templates = Counter(t for _, t in missing)
         return self.finding(
             severity="moderate",
-            title="Page without the main menu",
+            title="Pages without the main menu",
             message=(
-                f"{plural(many, 'page')} of the form {template} "
-                f"{'show' if many != 1 else 'shows'} no main menu, unlike the rest of the "
-                "shop: customers there cannot browse on."
+                f"{plural(many, 'page')} ({', '.join(sorted(templates)[:5])}) "
+                f"{'do' if many != 1 else 'does'} not show the shop's main menu "
+                f"({', '.join(menu.items[:5])}), unlike the rest of the shop: customers there "
+                "cannot browse on. An account or service bar does not replace it."
             ),
             recommendation="Use the shop's shared header, with its main menu, on these pages too.",
-            **listed(urls),
-            evidence={"template": template, "pages_without_menu": many, "pages": total},
-            key=f"missing:{template}",
+            **listed([u for u, _ in missing]),
+            evidence={
+                "pages_without_menu": many,
+                "pages": total,
+                "templates": dict(sorted(templates.items())),
+                "menu": list(menu.items),
+            },
+            key="missing",
         )
 
-    def _inconsistent(
-        self, template: str, usual: tuple, other: tuple, urls: list[str], counts: Counter
-    ) -> Finding:
-        gone = [i for i in usual if i not in other]
-        added = [i for i in other if i not in usual]
+    def _different(self, menu: _Nav, different: list[tuple[str, _Nav]], total: int) -> Finding:
+        here = different[0][1]
+        gone = [i for i in menu.items if i not in here.items]
+        added = [i for i in here.items if i not in menu.items]
+        moved = here.in_header != menu.in_header
         return self.finding(
             severity="minor",
-            title="The main menu changes between pages of the same kind",
+            title="The main menu differs on some pages",
             message=(
-                f"On {len(urls)} of {sum(counts.values())} pages of the form {template} the "
-                "main menu differs from the others"
+                f"On {len(different)} of {total} pages the main menu differs from the one "
+                "the rest of the shop shows"
                 + (f"; missing: {', '.join(gone[:5])}" if gone else "")
                 + (f"; extra: {', '.join(added[:5])}" if added else "")
+                + ("; in another place (not in the header)" if moved and menu.in_header else "")
+                + ("; in the header, unlike elsewhere" if moved and not menu.in_header else "")
                 + "."
             ),
             recommendation=(
                 "Render one menu for the whole shop, so that it stays where customers expect it."
             ),
-            **listed(urls),
-            evidence={"template": template, "usual": list(usual), "here": list(other)},
-            key=f"inconsistent:{template}",
+            **listed([u for u, _ in different]),
+            evidence={
+                "usual": list(menu.items),
+                "here": list(here.items),
+                "in_header": here.in_header,
+                "pages_different": len(different),
+                "pages": total,
+            },
+            key="different",
         )
 
-    def _overloaded(self, usual: tuple, pages_of: dict) -> Finding:
-        urls = [u for (_, items), us in pages_of.items() if items == usual for u in us]
+    def _overloaded(self, menu: _Nav, with_menu: list[str]) -> Finding:
+        count = len(menu.items)
         return self.finding(
             severity="minor",
-            title=f"The main menu has {len(usual)} top-level items",
+            title=f"The main menu has {count} top-level items",
             message=(
-                f"The main menu offers {len(usual)} items at its top level (recommended: at "
+                f"The main menu offers {count} items at its top level (recommended: at "
                 f"most {self.options['max_top_items']}); a long row is hard to scan."
             ),
             recommendation=(
                 "Group the top level into fewer, broader sections; move the rest a level down."
             ),
-            **listed(urls),
-            evidence={"items": list(usual), "count": len(usual)},
+            **listed(with_menu),
+            evidence={"items": list(menu.items), "count": count},
             key="overloaded",
         )
 
-    def _not_keyboard(self, dead: list[str], usual: tuple, pages_of: dict) -> Finding:
-        urls = [u for (_, items), us in pages_of.items() if items == usual for u in us]
+    def _not_keyboard(self, dead: list[str], with_menu: list[str]) -> Finding:
         return self.finding(
             severity="moderate",
             title="Main menu items cannot be reached with the keyboard",
@@ -270,32 +319,109 @@ class MainMenu(Check):
                 "Make every top-level item a real link (a page of its own) or a button that "
                 "opens its sub-menu; do not set tabindex=-1 on them."
             ),
-            **listed(urls),
+            **listed(with_menu),
             evidence={"items": dead},
             key="keyboard",
         )
 
 
-def _place(url: str) -> tuple[str, str]:
-    """A page's address without query and trailing slash: all pages of one listing."""
-    parts = urlsplit(url)
-    return parts.netloc.lower(), parts.path.rstrip("/") or "/"
+@dataclass(frozen=True)
+class _Nav:
+    """A navigation as the menu check compares them: its top-level item names (in a
+    stable order) and whether it sits in the page header."""
+
+    items: tuple[str, ...]
+    in_header: bool
+
+    @property
+    def key(self) -> tuple[frozenset[str], bool]:
+        return frozenset(self.items), self.in_header
 
 
-def _parent(crumbs: list, url: str) -> tuple[str, str] | None:
+def _item_name(text: Any) -> str:
+    return " ".join(str(text).split()).lower()
+
+
+def _as_nav(raw: Any) -> _Nav | None:
+    if not isinstance(raw, dict):
+        return None
+    names = [_item_name(i[0]) for i in raw.get("items") or [] if i and _item_name(i[0])]
+    if not names:
+        return None
+    return _Nav(tuple(dict.fromkeys(names)), bool(raw.get("in_header")))
+
+
+def _is_utility(raw: dict) -> bool:
+    """An account or service bar (Sign in, Cart, Wishlist, Help): at least half of its
+    items lead to such pages, so it is no menu of the shop's sections."""
+    items = [i for i in raw.get("items") or [] if i]
+    service = sum(
+        1
+        for i in items
+        if link_kind(str(i[1] or ""), str(i[0])) in _UTILITY_KINDS
+        or _UTILITY_TEXT.search(_item_name(i[0]))
+    )
+    return bool(items) and service * 2 >= len(items)
+
+
+def _navs(structure: dict) -> list[_Nav]:
+    """The page's navigations that could be the main menu (no account bars).
+
+    Records from before every navigation was kept hold the main menu alone.
+    """
+    raw = structure.get("navs")
+    if raw is None:
+        raw = [structure["main_nav"]] if structure.get("main_nav") else []
+    navs = [_as_nav(r) for r in raw if isinstance(r, dict) and not _is_utility(r)]
+    return [n for n in navs if n is not None]
+
+
+def _closest(menu: _Nav, navs: list[_Nav]) -> _Nav | None:
+    """The page's navigation that is the main menu, or the menu changed; None where
+    the page has neither.
+
+    The same items in the same place are the menu; a navigation that shares at least
+    half of the menu's items (Jaccard) is the menu changed; anything less is no menu.
+    """
+    best, score = None, 0.0
+    for nav in navs:
+        if nav.key == menu.key:
+            return nav
+        ours, theirs = set(menu.items), set(nav.items)
+        overlap = len(ours & theirs) / len(ours | theirs)
+        if overlap > score:
+            best, score = nav, overlap
+    return best if score >= _SAME_MENU_SHARE else None
+
+
+def _unreachable(structure: dict, probe: dict, menu: _Nav) -> list[str]:
+    """Top-level items of the main menu a keyboard cannot reach: from the keyboard
+    probe where it ran on this page, else from the markup."""
+    nav = structure.get("main_nav") or {}
+    picked = _as_nav(nav)
+    if picked is None or picked.key[0] != menu.key[0]:
+        return []  # the page's structure named another navigation its menu
+    items = nav.get("items") or []
+    if "reached" in probe:  # the keyboard probe beats the markup
+        reached = set(probe["reached"])
+        return [str(item[0]) for n, item in enumerate(items) if n not in reached]
+    return [str(i[0]) for i in items if len(i) > 2 and not i[2]]
+
+
+def _place(url: str, addresses: Addresses) -> tuple[str, str]:
+    """Where an address lands, without query and trailing slash: all pages of one
+    listing, wherever a redirect takes the address written in a link."""
+    parts = urlsplit("//" + addresses.resolve(url))
+    return parts.netloc, parts.path.rstrip("/") or "/"
+
+
+def _parent(crumbs: list, url: str, addresses: Addresses) -> tuple[str, tuple[str, str]] | None:
     """The last linked crumb before the page itself: where the shop files the page."""
-    here = _place(url)
+    here = _place(url, addresses)
     for _, href in reversed(crumbs[:-1] if len(crumbs) > 1 else []):
-        if href and _place(href) != here:
-            return href, _place(href)
+        if href and _place(href, addresses) != here:
+            return href, _place(href, addresses)
     return None
-
-
-def _is_home(href: str | None, start_url: str) -> bool:
-    if not href:
-        return False
-    a, b = urlsplit(href), urlsplit(start_url)
-    return a.netloc == b.netloc and a.path.rstrip("/") == b.path.rstrip("/")
 
 
 class Breadcrumbs(Check):
@@ -316,7 +442,7 @@ class Breadcrumbs(Check):
     category = "navigation"
     title = "Breadcrumbs"
     description = "Product and category pages show where the customer is, starting at home."
-    requires = ("structure", "links")
+    requires = ("structure", "links", "redirects")
 
     def evaluate(self, pages: Iterable[PageView], site: SiteView) -> list[Finding]:
         missing: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -324,6 +450,7 @@ class Breadcrumbs(Check):
         no_home: dict[str, list[str]] = defaultdict(list)
         # parent place -> {page: (parent address, parent's crumb text)}
         claims: dict[tuple[str, str], dict[str, tuple[str, str]]] = defaultdict(dict)
+        addresses = Addresses(pages)
         for page in content_pages(pages):
             kind = kind_of(page, site)
             if kind not in ("product", "category"):
@@ -334,12 +461,12 @@ class Breadcrumbs(Check):
                 missing[(kind, page.template)].append(page.url)
                 continue
             first_href = crumbs[0][1] if crumbs[0] else None
-            if not _is_home(first_href, site.start_url):
+            if not addresses.same(first_href, site.start_url):
                 no_home[kind].append(page.url)
-            parent = _parent(crumbs, page.url)
+            parent = _parent(crumbs, page.url, addresses)
             if parent and page.depth is not None:  # unreachable pages are orphans
                 claims[parent[1]][page.url] = (parent[0], str(crumbs[-2][0]))
-        findings = self._unlisted(claims, pages, site)
+        findings = self._unlisted(claims, pages, site, addresses)
         for (kind, template), urls in sorted(missing.items()):
             many, total = len(urls), totals[(kind, template)]
             findings.append(
@@ -388,31 +515,33 @@ class Breadcrumbs(Check):
         claims: dict[tuple[str, str], dict[str, tuple[str, str]]],
         pages: Iterable[PageView],
         site: SiteView,
+        addresses: Addresses,
     ) -> list[Finding]:
         """Pages whose breadcrumb parent (any page of that listing) does not link to them.
 
         Only parents whose every listing page was crawled are judged: a page the crawl
-        left out may be the one that lists the product.
+        left out may be the one that lists the product. Links and pages are compared
+        where they land, so a listing that links to a product's old address lists it.
         """
         if not claims:
             return []
-        left_out = {_place(u) for u in site.unrendered}
+        left_out = {_place(u, addresses) for u in site.unrendered}
         crawled: set[tuple[str, str]] = set()
-        listed_there: set[str] = set()
+        listed_there: set[tuple[str, str]] = set()
         for page in content_pages(pages):
-            place = _place(page.url)
+            place = _place(page.url, addresses)
             if place not in claims:
                 continue
             crawled.add(place)
-            wanted = {_place(u) for u in claims[place]}
+            wanted = {_place(u, addresses) for u in claims[place]}
             for link in page.facts.get("links") or []:
-                if _place(link.url) in wanted:  # any page of a listing counts
-                    listed_there.add(_place(link.url))
+                if _place(link.url, addresses) in wanted:  # any page of a listing counts
+                    listed_there.add(_place(link.url, addresses))
         findings = []
         for place, children in sorted(claims.items()):
             if place not in crawled or place in left_out:
                 continue
-            orphaned = sorted(u for u in children if _place(u) not in listed_there)
+            orphaned = sorted(u for u in children if _place(u, addresses) not in listed_there)
             if not orphaned:
                 continue
             href, label = children[orphaned[0]]

@@ -10,7 +10,7 @@ from auditor.model import Finding
 from auditor.plugins import Check, PageView, SiteView
 from auditor.urls import looks_like_html, url_key
 
-from .common import content_pages, listed, plural
+from .common import Addresses, content_pages, listed, plural
 
 __all__ = ["DeadEnds", "Orphans"]
 
@@ -33,19 +33,25 @@ class Orphans(Check):
     category = "navigation"
     title = "Orphan pages"
     description = "Pages in the sitemap that no page of the shop links to."
-    requires = ()
+    requires = ("redirects",)
     default_options: ClassVar[dict[str, Any]] = {"max_findings": 50}
     option_docs: ClassVar[dict[str, str]] = {
         "max_findings": "orphans listed one by one; the rest are summed up in one finding"
     }
 
     def evaluate(self, pages: Iterable[PageView], site: SiteView) -> list[Finding]:
-        # sitemap URLs are normalised and kept to the shop's site by the engine
-        orphans = [
+        # sitemap URLs are normalised and kept to the shop's site by the engine; one
+        # that redirects is reached where links reach the page it redirects to
+        candidates = [
             u
             for u in dict.fromkeys(site.sitemap_urls)
             if u not in site.depths and looks_like_html(u)
         ]
+        if not candidates:
+            return []
+        addresses = Addresses(pages)
+        reached = {addresses.resolve(u) for u in site.depths}
+        orphans = [u for u in candidates if addresses.resolve(u) not in reached]
         if not orphans:
             return []
         partial = any(
@@ -115,14 +121,16 @@ class DeadEnds(Check):
     category = "navigation"
     title = "Dead ends"
     description = "Pages with no link to any other page of the shop."
-    requires = ("links",)
+    requires = ("links", "redirects")
 
     def evaluate(self, pages: Iterable[PageView], site: SiteView) -> list[Finding]:
         by_template: dict[str, list[str]] = defaultdict(list)
+        addresses = Addresses(pages)
         for page in content_pages(pages):
-            here = {page.url, page.final_url}
+            here = addresses.resolve(page.url)
             onward = any(
-                link.internal and link.url not in here for link in page.facts.get("links") or []
+                link.internal and addresses.resolve(link.url) != here
+                for link in page.facts.get("links") or []
             )
             if not onward:
                 by_template[page.template].append(page.url)

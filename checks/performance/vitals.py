@@ -6,7 +6,9 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any, ClassVar
 
+from auditor.checkkit import plural
 from auditor.config import Settings
+from auditor.measure import blocking_parts
 from auditor.model import Finding
 from auditor.plugins import Check, PageView, SiteView
 
@@ -237,26 +239,88 @@ def _cls_cause(run: dict) -> tuple[str, dict]:
 
 
 def _tbt_cause(run: dict) -> tuple[str, dict]:
-    tasks = run.get("long_tasks", [])
+    """The long tasks that make up TBT, each with the scripts that ran in it.
+
+    Only the tasks TBT counts are named (cut to the FCP-TTI window like the figure),
+    so a task that started just before the first paint is named with its share.
+    """
+    tasks = _counted_tasks(run)
     if not tasks:
         return "", {}
-    longest = max(d for _, d in tasks)
+    longest = max(t["duration_ms"] for t in tasks)
     scripts: dict[str, float] = defaultdict(float)
-    for _start, _dur, _blocking, frame_scripts in run.get("frames", []):
-        for source, invoker, duration in frame_scripts:
-            name = short(source) if source else (invoker or "inline script")
-            if invoker and source:
-                name += f" ({invoker})"
+    for task in tasks:
+        for name, duration in task.pop("_scripts"):
             scripts[name] += duration
     top = sorted(scripts.items(), key=lambda kv: -kv[1])[:5]
-    text = f"{len(tasks)} long task{'s' if len(tasks) != 1 else ''}, the longest {longest:.0f} ms."
+    many = len(tasks)
+    text = f"{plural(many, 'long task')} blocked input, the longest {longest:.0f} ms."
     if top:
         text += " Scripts behind them: " + "; ".join(f"{n} {d:.0f} ms" for n, d in top) + "."
-    return text, {
-        "long_tasks": len(tasks),
+    evidence: dict[str, Any] = {
+        "long_tasks": many,
         "longest_task_ms": longest,
         "scripts": [n for n, _ in top],
+        "blocking_tasks": sorted(tasks, key=lambda t: -t["blocking_ms"])[:5],
     }
+    if isinstance(run.get("fcp_ms"), int | float) and isinstance(run.get("tti_ms"), int | float):
+        evidence["tbt_window_ms"] = [round(run["fcp_ms"], 1), round(run["tti_ms"], 1)]
+    return text, evidence
+
+
+def _counted_tasks(run: dict) -> list[dict[str, Any]]:
+    """Each long task TBT counts: when, how long, how much of it blocked, and who ran."""
+    fcp = run.get("fcp_ms")
+    if not isinstance(fcp, int | float):
+        return []
+    tasks = run.get("long_tasks") or []
+    tti = run.get("tti_ms")
+    end = float(tti) if isinstance(tti, int | float) else float("inf")
+    out = []
+    for start, duration, counted in blocking_parts(tasks, float(fcp), end):
+        culprit = next((t[2] for t in tasks if t[0] == start and len(t) > 2 and t[2]), "")
+        ran = _scripts_in(run.get("frames") or [], start, start + duration)
+        task: dict[str, Any] = {
+            "start_ms": round(start, 1),
+            "duration_ms": round(duration, 1),
+            "blocking_ms": round(counted, 1),
+            "scripts": [name for name, _ in ran][:5],
+            "_scripts": ran,
+        }
+        if culprit:
+            task["frame"] = culprit
+        out.append(task)
+    return out
+
+
+def _scripts_in(frames: list, start: float, end: float) -> list[tuple[str, float]]:
+    """The scripts of the long animation frames that ran inside a task.
+
+    A script entry that knows its start time is matched to the task it started in; an
+    older record without it is matched by its frame's time span.
+    """
+    ran: dict[str, float] = defaultdict(float)
+    for f_start, f_duration, _blocking, frame_scripts in frames:
+        for script in frame_scripts:
+            at = script[3] if len(script) > 3 else None
+            inside = (
+                start - 1 <= at <= end
+                if isinstance(at, int | float)
+                else f_start < end and f_start + f_duration > start
+            )
+            if inside:
+                ran[_script_name(script)] += float(script[2])
+    return sorted(ran.items(), key=lambda kv: -kv[1])
+
+
+def _script_name(script: list) -> str:
+    """``/static/js/map.js (TimerHandler:setTimeout) initMap``: file, how it ran, function."""
+    source, invoker = script[0], script[1]
+    name = short(source) if source else (invoker or "inline script")
+    if invoker and source:
+        name += f" ({invoker})"
+    function = script[4] if len(script) > 4 else ""
+    return f"{name} {function}" if function else name
 
 
 def _fcp_cause(run: dict) -> tuple[str, dict]:

@@ -57,11 +57,11 @@ def structure(**kw):
     return base
 
 
-def view(path, *, links=(), depth=0, status=200, title="t", template=None, **struct):
+def view(path, *, links=(), depth=0, status=200, title="t", template=None, final=None, **struct):
     url = S + path
     return PageView(
         url=url,
-        final_url=url,
+        final_url=S + final if final else url,
         status=status,
         template=template or path,
         depth=depth,
@@ -435,3 +435,113 @@ def test_a_negative_check_option_names_the_key(tmp_path):
     path.write_text('[checks."navigation.pagination"]\nscroll_wait_ms = -5\n')
     with pytest.raises(ConfigError, match=r"pagination\".scroll_wait_ms' must be at least 0"):
         load_checks(load_settings(path, {}, environ={}))
+
+
+# ------------------------------------------------------------------ issue 21: accuracy
+
+ACCOUNT = {
+    "label": "Account",
+    "in_header": True,
+    "items": [["Sign in", f"{S}/login"], ["Cart (0)", f"{S}/cart"]],
+    "count": 2,
+}
+MAIN = {**MENU, "items": [[t, h] for t, h, _ in MENU["items"]]}
+
+
+def test_a_page_that_kept_only_the_account_bar_has_no_main_menu():
+    """The structure named the account bar the page's menu; the site's menu decides."""
+    bar_only = {"main_nav": {**ACCOUNT, "items": [[*i, True] for i in ACCOUNT["items"]]}}
+    pages = [
+        view("/", navs=[ACCOUNT, MAIN]),
+        view("/c/jackets", template="/c/*", navs=[ACCOUNT, MAIN]),
+        view("/c/tents", template="/c/*", navs=[ACCOUNT], **bar_only),
+        view("/shipping", navs=[], main_nav=None),
+    ]
+    (f,) = MainMenu().evaluate(pages, site(pages))
+    assert f.title == "Pages without the main menu" and f.severity == "moderate"
+    assert f.urls == [S + "/c/tents", S + "/shipping"]  # one finding with all its pages
+    assert f.evidence["menu"] == ["jackets", "tents"]
+    assert f.evidence["templates"] == {"/c/*": 1, "/shipping": 1}
+    # the repaired twin: the menu is back beside the account bar
+    twin = [*pages[:2], view("/c/tents", template="/c/*", navs=[ACCOUNT, MAIN])]
+    assert MainMenu().evaluate(twin, site(twin)) == []
+
+
+def test_the_same_menu_in_another_place_differs():
+    pages = [view("/"), view("/a"), view("/b", navs=[{**MAIN, "in_header": False}])]
+    (f,) = MainMenu().evaluate(pages, site(pages))
+    assert f.title == "The main menu differs on some pages" and f.urls == [S + "/b"]
+    assert "not in the header" in f.message
+
+
+def test_a_breadcrumb_home_that_redirects_to_the_start_page_starts_at_home():
+    """The shop's "/" redirects to "/catalogue/", the audit started at "/catalogue/"."""
+    home = view(
+        "/", final="/catalogue/", links=[("/c/tents", "Tents", "nav"), ("/c/jackets", "J", "nav")]
+    )
+    crumbs = [["Home", S + "/"], ["Tents", None]]
+    cats = [
+        view(f"/c/{n}", types=["CollectionPage"], breadcrumb=crumbs, redirects=[])
+        for n in ("tents", "jackets")
+    ]
+    pages = [home, *cats]
+    assert Breadcrumbs().evaluate(pages, site(pages, start="/catalogue/")) == []
+    # the defect twin: a trail that starts at the shop's "all products" listing
+    wrong = view(
+        "/c/sale", types=["CollectionPage"], breadcrumb=[["All", S + "/c/all"], ["Sale", None]]
+    )
+    (f,) = Breadcrumbs().evaluate([*pages, wrong], site(pages, start="/catalogue/"))
+    assert f.title == "Breadcrumb does not start at the home page" and f.urls == [S + "/c/sale"]
+
+
+def test_a_listing_that_links_to_a_product_s_old_address_lists_it():
+    top = {"types": ["CollectionPage"], "breadcrumb": CRUMBS[:2]}
+    listing = view("/c/tents", links=[("/p/old-name", "Polar Tent", "body")], **top)
+    moved = view("/p/old-name", final="/p/a", breadcrumb=CRUMBS, **PRODUCT)  # a link followed
+    product = view("/p/a", breadcrumb=CRUMBS, **PRODUCT)  # and found it in the sitemap
+    pages = [listing, moved, product]
+    assert Breadcrumbs().evaluate(pages, site(pages)) == []
+    unlisted = view("/c/tents", links=[("/p/b", "Dome", "body")], **top)
+    (f,) = Breadcrumbs().evaluate([unlisted, product], site([unlisted, product]))
+    assert f.urls == [S + "/p/a"]
+
+
+def test_a_link_that_redirects_back_to_the_page_leads_nowhere():
+    pages = [
+        view("/", links=[("/landing", "Offer", "body")]),
+        view("/landing", links=[("/offer", "Again", "body")]),
+        view("/offer", final="/landing", links=[("/offer", "Again", "body")]),
+    ]
+    found = DeadEnds().evaluate(pages, site(pages))
+    assert sorted(u for f in found for u in f.urls) == [S + "/landing", S + "/offer"]
+
+
+def test_a_sitemap_address_that_redirects_to_a_linked_page_is_no_orphan():
+    pages = [view("/", links=[("/p/a", "A", "body")]), view("/p/a", depth=1)]
+    old = view("/p/old", depth=None, final="/p/a")
+    s = site(pages, sitemap=["/p/old"])
+    assert Orphans().evaluate([*pages, old], s) == []
+    (f,) = Orphans().evaluate(pages, site(pages, sitemap=["/p/lantern"]))
+    assert f.url == S + "/p/lantern"
+
+
+def test_a_delivery_and_returns_page_is_the_returns_page_too():
+    footer = [(u, t, p) for u, t, p in FOOTER if u not in ("/shipping", "/returns")]
+    combined = [*footer, ("/help/delivery-returns", "Delivery & returns", "footer")]
+    pages = key_shop(footer=combined)
+    pages.append(view("/help/delivery-returns", links=combined, depth=1, h1="Delivery & returns"))
+    assert KeyPages().evaluate(pages, site(pages)) == []
+    # the defect twin: a delivery page only, no word on returns anywhere
+    delivery = [*footer, ("/help/delivery", "Delivery", "footer")]
+    pages = key_shop(footer=delivery)
+    pages.append(view("/help/delivery", links=delivery, depth=1, h1="Delivery"))
+    (f,) = KeyPages().evaluate(pages, site(pages))
+    assert f.title == "No returns information found"
+
+
+def test_a_combined_page_need_not_link_to_itself_for_either_role():
+    footer = [(u, t, p) for u, t, p in FOOTER if u not in ("/shipping", "/returns")]
+    link = ("/versand-und-rueckgabe", "Versand", "footer")  # the address names both
+    pages = key_shop(footer=[*footer, link])
+    pages.append(view("/versand-und-rueckgabe", links=footer, depth=1, h1="Versand"))
+    assert KeyPages().evaluate(pages, site(pages)) == []

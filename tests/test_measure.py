@@ -1,0 +1,51 @@
+"""Total Blocking Time from the long tasks a timing load recorded (auditor.measure).
+
+The figures of the defect come from a real load in Chromium (a task scheduled with
+requestAnimationFrame, then setTimeout, right after the first paint): the task started
+9 ms before First Contentful Paint was presented.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.measure import blocking_figures, blocking_parts, interactive_at
+
+#: recorded: FCP 300 ms, one 699 ms task from 290.9 ms (straddling the paint)
+STRADDLING = {"fcp_ms": 300, "long_tasks": [[290.9, 699, ""]], "resources": []}
+#: its repaired twin: the same work in slices under 50 ms, no long task at all
+SLICED = {"fcp_ms": 300, "long_tasks": [], "resources": []}
+
+
+def test_a_task_that_starts_just_before_first_paint_counts_from_the_paint_on():
+    figures = blocking_figures(STRADDLING)
+    # Lighthouse: cut to [FCP, TTI], then the part beyond 50 ms: 699 - 9.1 - 50
+    assert figures["tbt_ms"] == pytest.approx(639.9)
+    assert figures["blocking_ms"] == pytest.approx(649)
+    assert figures["tti_ms"] == pytest.approx(989.9)
+    assert blocking_figures(SLICED)["tbt_ms"] == 0
+
+
+def test_tasks_before_first_paint_and_short_remainders_do_not_count():
+    tasks = [[10, 200], [280, 60], [400, 49], [500, 120]]
+    # [10, 210] ends before FCP; [280, 340] leaves 40 ms after FCP; 49 ms is no long task
+    assert blocking_parts(tasks, 300, 10_000) == [(500.0, 120.0, 70.0)]
+    assert blocking_figures({"fcp_ms": 300, "long_tasks": tasks})["tbt_ms"] == 70
+    assert blocking_figures({"fcp_ms": None, "long_tasks": tasks})["tbt_ms"] == 0
+
+
+def test_tasks_after_the_quiet_window_are_past_time_to_interactive():
+    tasks = [[500, 100], [7000, 300]]  # 6.4 s of quiet between them
+    assert interactive_at(tasks, 300) == 600
+    assert blocking_figures({"fcp_ms": 300, "long_tasks": tasks})["tbt_ms"] == 50
+
+
+def test_a_busy_network_keeps_the_window_open():
+    tasks = [[500, 100], [7000, 300]]
+    # three requests in flight from 1 s to 6 s: no quiet window after the first task
+    busy = [["u", "fetch", "", 1000, 6000]] * 3
+    assert interactive_at(tasks, 300, busy) == 7300
+    figures = blocking_figures({"fcp_ms": 300, "long_tasks": tasks, "resources": busy})
+    assert figures["tbt_ms"] == 50 + 250
+    two = busy[:2]
+    assert interactive_at(tasks, 300, two) == 600
