@@ -23,7 +23,7 @@ reason, logged once.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib.metadata import entry_points
 from typing import Any, ClassVar
@@ -100,6 +100,8 @@ class SiteView:
     #: pages read over HTTP only (auditor.linkmap.MappedPage by URL): the rest of the
     #: shop beyond the rendered sample, with status, final URL, template and title
     mapped: dict[str, Any] = field(default_factory=dict)
+    #: the internal links of any page in the link graph (rendered or mapped), by URL
+    out_links: Callable[[str], list[str]] | None = None
 
 
 class Check:

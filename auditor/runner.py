@@ -410,6 +410,7 @@ class _Audit:
             parents=parents,
             template_sizes=dict(self.frontier.found_per_template),
             mapped=self.crawler.state.mapped,
+            out_links=self.crawler.state.graph.out_links,
         )
 
     async def _site_stage(self, session, fetcher, limiter, robots, crawler: Crawler) -> None:

@@ -91,7 +91,7 @@ def test_pages_beyond_the_sample_go_to_the_link_map_within_max_urls():
 # -- a deep product behind Previous/Next pagination, beyond the render budget -------------
 
 
-def archive_shop(hidden_on_page: int) -> dict[str, str]:
+def archive_shop(hidden_on_page: int, dead_link_on_page: int = 0) -> dict[str, str]:
     """Home → /archive (Next-only pagination, 6 pages); two products on page 1 and a
     third on ``hidden_on_page``; only two pages of any template are rendered."""
     routes = {"/": page("Home", "<nav><a href='/archive'>Archive</a></nav><main>Hi</main>")}
@@ -102,6 +102,8 @@ def archive_shop(hidden_on_page: int) -> dict[str, str]:
             items += "<a href='/product/tent-1'>Tent</a><a href='/product/stove-2'>Stove</a>"
         if n == hidden_on_page:
             items += "<a href='/product/lantern-3'>Lantern</a>"
+        if n == dead_link_on_page:
+            items += "<a href='/product/discontinued-9'>Old</a>"
         nav = f"<a rel='next' href='/archive?page={n + 1}'>Next</a>" if n < 6 else ""
         back = "/archive" if n == 2 else f"/archive?page={n - 1}"
         prev = f"<a rel='prev' href='{back}'>Previous</a>" if n > 1 else ""
@@ -160,3 +162,18 @@ async def test_the_repaired_archive_gives_no_finding(browser, tmp_path):
     results = await audit_archive(browser, tmp_path, hidden_on_page=1)
     assert results["_lantern_requests"] == 1  # still read over HTTP, and judged
     assert lantern_findings(results) == []
+
+
+async def test_a_dead_link_on_a_page_no_browser_renders_is_found(browser, tmp_path):
+    with FixtureServer(archive_shop(hidden_on_page=1, dead_link_on_page=4)) as srv:
+        settings = quick_settings(
+            audit={"checks": ["navigation.broken-links"]},
+            crawl={"max_pages_per_template": 2, "use_sitemap": False},
+        )
+        path = await run_audit(srv.base_url, settings, tmp_path, browser=browser)
+    results = json.loads(path.read_text())
+    rendered = {p["url"] for p in results["pages"]}
+    broken = [f for f in results["findings"] if f["title"] == "Link leads to an error page"]
+    assert len(broken) == 1 and broken[0]["evidence"]["status"] == 404
+    assert broken[0]["urls"] == [srv.url("/archive?page=4")]
+    assert srv.url("/archive?page=4") not in rendered  # read over HTTP only

@@ -141,7 +141,7 @@ def whole_shop(
         kind = (
             kinds.most_common(1)[0][0]
             if kinds
-            else page_kind(mapped.final_url or url, mapped.title, {}, site.start_url)
+            else page_kinds(mapped.final_url or url, mapped.title, {}, site.start_url)[0]
         )
         yield url, depth, kind, mapped.title
 

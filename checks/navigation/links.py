@@ -23,6 +23,17 @@ def _is_broken(status: int | None) -> bool:
     return status is not None and status >= 400
 
 
+def _mapped_links(site: SiteView) -> Iterable[tuple[str, str]]:
+    """(page, link target) of the pages the link map read over HTTP."""
+    if site.out_links is None:
+        return
+    for url, mapped in site.mapped.items():
+        if mapped.error is None and mapped.status == 200:
+            source = mapped.final_url or url
+            for target in site.out_links(source):
+                yield source, target
+
+
 class BrokenLinks(Check):
     """Broken links and resources.
 
@@ -50,7 +61,11 @@ class BrokenLinks(Check):
         """Ask for the status of linked in-scope URLs the crawl did not render (files
         such as PDFs first, then pages left out by sampling or limits)."""
         order = {"file": 0, "sampled": 1, "depth": 2, "max_pages": 3}
-        pending = sorted(site.view.unrendered.items(), key=lambda kv: (order.get(kv[1], 9), kv[0]))
+        known = site.view.statuses  # the link map read many of them already
+        pending = sorted(
+            ((u, why) for u, why in site.view.unrendered.items() if u not in known),
+            key=lambda kv: (order.get(kv[1], 9), kv[0]),
+        )
         pending = [url for url, _ in pending[: self.options["max_checks"]]]
         statuses: dict[str, int | None] = {}
         errors: dict[str, str] = {}
@@ -88,6 +103,9 @@ class BrokenLinks(Check):
                 key = (res["url"], res.get("type") or "other")
                 entry = resources.setdefault(key, {"status": res["status"], "pages": []})
                 entry["pages"].append(page.url)
+        for source, target in _mapped_links(site):
+            if target in broken and target != source:
+                sources[target].append((source, "", "body"))
         findings = [self._link_finding(t, statuses[t], s) for t, s in sorted(sources.items())]
         findings += [self._resource_finding(u, t, e) for (u, t), e in sorted(resources.items())]
         return findings
