@@ -1,0 +1,11 @@
+"""placeholder"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .data import ReportData
+
+
+def forms_view(data: ReportData) -> dict[str, Any] | None:
+    return None
