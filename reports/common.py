@@ -296,12 +296,6 @@ IMAGE_DATA_URI = re.compile(r"^data:image/(jpeg|png);base64,[A-Za-z0-9+/]+={0,2}
 MAX_IMAGE_URI = 400_000
 
 
-def screenshot_uri(evidence: Any) -> str | None:
-    """The evidence's picture, only if it is an image data URI and nothing else: a
-    results.json may have been edited, and a report must never load or run anything."""
-    return image_uri(as_dict(evidence).get("screenshot"))
-
-
 def image_uri(value: Any) -> str | None:
     """``value`` if it is a JPEG or PNG data URI of sane size, else None."""
     if isinstance(value, str) and len(value) < MAX_IMAGE_URI and IMAGE_DATA_URI.match(value):

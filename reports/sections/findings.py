@@ -10,6 +10,8 @@ from ..common import (
     MAX_EVIDENCE_ITEMS,
     MAX_EVIDENCE_ROWS,
     MAX_EVIDENCE_VALUE,
+    MAX_FINDING_CARDS,
+    MAX_FINDING_ROWS,
     MAX_FINDING_URLS,
     MAX_MESSAGE,
     MAX_RECOMMENDATION,
@@ -32,9 +34,9 @@ from ..common import (
     int_or_none,
     is_number,
     plural,
-    screenshot_uri,
     url_view,
 )
+from ..images import screenshot
 
 # --------------------------------------------------------------------------- findings
 
@@ -172,7 +174,7 @@ def finding_view(finding: Mapping[str, Any], origin: str | None) -> dict[str, An
         else None,
         "snippet": clip(snippet, MAX_SNIPPET) if isinstance(snippet, str) and snippet else None,
         "evidence": evidence_view(finding.get("evidence")),
-        "screenshot": screenshot_uri(finding.get("evidence")),
+        "screenshot": screenshot(finding.get("evidence")),
         "recommendation": clip(finding.get("recommendation"), MAX_RECOMMENDATION),
     }
 
@@ -206,3 +208,20 @@ def verdict(score: int | None, counts: Mapping[str, int], total: int) -> str:
     else:
         tail = "no problems were found"
     return f"{head}: {tail}."
+
+
+def finding_anchor(number: int) -> str | None:
+    """The id of finding ``number`` (1-based, worst first) in the Top problems section,
+    or None for a finding that is only counted there."""
+    return f"finding-{number}" if 0 < number <= MAX_FINDING_CARDS + MAX_FINDING_ROWS else None
+
+
+def finding_ref(number: int, finding: Mapping[str, Any]) -> dict[str, Any]:
+    """A short mention of a finding that links to its entry in Top problems."""
+    severity = finding.get("severity")
+    return {
+        "title": clip(finding.get("title"), MAX_TITLE) or "Untitled finding",
+        "severity": severity if severity in SEVERITIES else "unknown",
+        "severity_label": SEVERITY_LABELS.get(severity, "Unknown"),
+        "anchor": finding_anchor(number),
+    }

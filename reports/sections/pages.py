@@ -14,8 +14,6 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..common import (
-    MAX_FINDING_CARDS,
-    MAX_FINDING_ROWS,
     MAX_PAGE_ROWS,
     MAX_SHORT,
     MAX_TITLE,
@@ -34,6 +32,7 @@ from ..common import (
     url_view,
 )
 from .data import ReportData
+from .findings import finding_anchor
 
 __all__ = ["count", "page_kinds", "page_row", "pages_view"]
 
@@ -63,7 +62,7 @@ def _finding_index(data: ReportData) -> dict[str, list[tuple[int, str]]]:
     return index
 
 
-def _findings_cell(page: Mapping[str, Any], index: Mapping[str, list], anchors: int) -> dict:
+def _findings_cell(page: Mapping[str, Any], index: Mapping[str, list]) -> dict:
     """How many findings name the page, by severity, and the anchor of the worst one."""
     hits: dict[int, str] = {}
     for key in ("url", "final_url"):
@@ -74,13 +73,13 @@ def _findings_cell(page: Mapping[str, Any], index: Mapping[str, list], anchors: 
     worst = min(hits)  # findings are numbered worst first
     return {
         "total": len(hits),
-        "anchor": f"finding-{worst}" if worst <= anchors else None,
+        "anchor": finding_anchor(worst),
         "worst": hits[worst] if hits[worst] in SEVERITIES else None,
     }
 
 
 def page_row(
-    page: Mapping[str, Any], data: ReportData, index: Mapping[str, list], anchors: int
+    page: Mapping[str, Any], data: ReportData, index: Mapping[str, list]
 ) -> dict[str, Any]:
     """One page as a table row: address, status, depth, kind, figures, findings."""
     metrics = as_dict(page.get("metrics"))
@@ -115,7 +114,7 @@ def page_row(
         "load": fmt_ms(metrics.get("load_ms")),
         "bytes": fmt_bytes(metrics.get("transfer_bytes")),
         "requests": fmt_int(metrics.get("requests")),
-        "findings": _findings_cell(page, index, anchors),
+        "findings": _findings_cell(page, index),
     }
 
 
@@ -142,7 +141,6 @@ def pages_view(data: ReportData) -> dict[str, Any] | None:
     """
     if not data.pages:
         return None
-    anchors = MAX_FINDING_CARDS + MAX_FINDING_ROWS
     index = _finding_index(data)
     groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for page in data.pages:
@@ -154,7 +152,7 @@ def pages_view(data: ReportData) -> dict[str, Any] | None:
         members = sorted(members, key=_order)
         take = max(1, min(len(members), budget - (len(ordered) - number)))
         budget -= take
-        rows = [page_row(p, data, index, anchors) for p in members[:take]]
+        rows = [page_row(p, data, index) for p in members[:take]]
         views.append(
             {
                 "name": name,

@@ -6,7 +6,7 @@ from typing import Any
 
 from ..common import MAX_FINDING_CARDS, MAX_FINDING_ROWS, SEVERITIES, SEVERITY_LABELS
 from .data import ReportData
-from .findings import finding_view, severity_counts
+from .findings import finding_anchor, finding_view, severity_counts
 
 __all__ = ["count", "problems_view"]
 
@@ -18,10 +18,10 @@ def problems_view(data: ReportData) -> dict[str, Any]:
     counts = severity_counts(findings)
     cards = [finding_view(f, data.origin) for f in findings[:MAX_FINDING_CARDS]]
     for index, card in enumerate(cards, start=1):
-        card["anchor"] = f"finding-{index}"
+        card["anchor"] = finding_anchor(index)
     rows = [finding_view(f, data.origin) for f in findings[MAX_FINDING_CARDS:][:MAX_FINDING_ROWS]]
     for index, row in enumerate(rows, start=MAX_FINDING_CARDS + 1):
-        row["anchor"] = f"finding-{index}"
+        row["anchor"] = finding_anchor(index)
     return {
         "total": len(findings),
         "severities": [
