@@ -30,7 +30,7 @@ MAX_EVIDENCE_VALUE = 300
 MAX_HREF = 2048  # longer URLs are shown as text, not linked
 
 # Count limits, so a huge site still gives a file a browser can open.
-MAX_FINDING_URLS = 50
+MAX_FINDING_URLS = 30  # a finding on 400 pages lists 30 and counts the rest
 MAX_FINDING_CARDS = 50
 MAX_FINDING_ROWS = 500
 MAX_EVIDENCE_ROWS = 20

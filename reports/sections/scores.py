@@ -26,6 +26,7 @@ from ..common import (
     category_label,
     clip,
     fmt_number,
+    humanise,
     is_number,
     ring,
     score_value,
@@ -41,6 +42,7 @@ __all__ = ["SEVERITY_PENALTY", "categories_view", "category_views", "scoring_vie
 SEVERITY_PENALTY = {"critical": 0.5, "serious": 0.25, "moderate": 0.1, "minor": 0.03}
 MAX_SCORING_FINDINGS = 12  # findings listed per check; the rest are counted
 MAX_TEMPLATE_ROWS = 12
+MAX_MEASURES = 4
 
 
 def categories_view(data: ReportData) -> list[dict[str, Any]]:
@@ -128,10 +130,16 @@ def _finding_costs(findings: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _template_scores(check: Mapping[str, Any]) -> list[dict[str, Any]]:
-    """performance.web-vitals' details: each template's score and its share of the site."""
+    """performance.web-vitals' details: each template's score and its share of the site,
+    the templates that cost most points first (share × points below 100)."""
+    templates = [as_dict(r) for r in as_list(as_dict(check.get("details")).get("templates"))]
+
+    def cost(row: dict) -> float:
+        share, score = row.get("share"), row.get("score")
+        return -(share * (100 - score)) if is_number(share) and is_number(score) else 0.0
+
     rows = []
-    for row in as_list(as_dict(check.get("details")).get("templates"))[:MAX_TEMPLATE_ROWS]:
-        row = as_dict(row)
+    for row in sorted(templates, key=cost)[:MAX_TEMPLATE_ROWS]:
         score = score_value(row.get("score"))
         if score is None:
             continue
@@ -147,6 +155,17 @@ def _template_scores(check: Mapping[str, Any]) -> list[dict[str, Any]]:
             }
         )
     return rows
+
+
+def _measures(check: Mapping[str, Any]) -> str:
+    """The figures a check that scores by its own measure records in its details
+    (e.g. "Variants 25 · Failed 15"), the numbers only."""
+    parts = [
+        f"{humanise(key)} {fmt_number(value)}"
+        for key, value in as_dict(check.get("details")).items()
+        if is_number(value)
+    ]
+    return " · ".join(parts[:MAX_MEASURES])
 
 
 def _check_row(check: Mapping[str, Any], own: list[dict[str, Any]], weights: float) -> dict:
@@ -172,6 +191,7 @@ def _check_row(check: Mapping[str, Any], own: list[dict[str, Any]], weights: flo
         "costs": _finding_costs(own) if by_findings and own else [],
         "costs_more": max(len(own) - MAX_SCORING_FINDINGS, 0) if by_findings else 0,
         "templates": _template_scores(check),
+        "measures": _measures(check) if not by_findings else "",
     }
 
 

@@ -430,8 +430,8 @@ def test_many_urls_are_capped_with_and_n_more(tmp_path):
     document = render_html(results, tmp_path).read_text(encoding="utf-8")
     block = document[document.index('<details class="pages-list">') :]
     block = block[: block.index("</details>")]
-    assert block.count("<li>") == 50
-    assert "and 350 more" in block
+    assert block.count("<li>") == common.MAX_FINDING_URLS
+    assert f"and {400 - common.MAX_FINDING_URLS} more" in block
     assert "On 400 pages" in document
 
 
