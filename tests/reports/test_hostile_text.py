@@ -521,3 +521,26 @@ def test_nul_bidi_and_lone_surrogates_are_neutralised(tmp_path):
     assert_markdown_inert(md)
     assert "a\ufffdb\ufffdc\ufffdd\ufffde\ufffdf\ufffdg\ufffdh" in html
     assert "a\ufffdb\ufffdc\ufffdd\ufffde\ufffdf\ufffdg\ufffdh" in md
+
+
+DEMO = ROOT / "tests" / "data" / "demo_results.json"
+
+
+@pytest.mark.parametrize("walk", list(WALKS))
+def test_planted_text_in_the_demo_stays_text_in_every_section(tmp_path, validator, walk):
+    """The recorded demo has data for the Performance, Forms, Search and scoring
+    sections (check details, evidence with query pairs, probes, pictures): planted
+    there too, the text stays text and adds no element."""
+    base = json.loads(DEMO.read_text(encoding="utf-8"))
+    hostile = plant_everywhere(base, planter(PLANTS, "suffix"), **WALKS[walk])
+    benign = plant_everywhere(base, planter(BENIGN, "suffix"), **WALKS[walk])
+    validator.validate(hostile)
+    html, md = render(hostile, tmp_path / "hostile")
+    calm_html, _ = render(benign, tmp_path / "benign")
+    parsed = assert_html_inert(html)
+    assert shape(parsed) == shape(parse(calm_html))
+    if walk == "content":  # the tool's own names kept: every section is drawn
+        for section_id in ("performance", "forms", "search", "scoring", "pages"):
+            assert f'<section id="{section_id}"' in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert_markdown_inert(md)
