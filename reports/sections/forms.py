@@ -203,7 +203,14 @@ def forms_view(data: ReportData) -> dict[str, Any] | None:
         kind = next((k for k, n in FORM_NOUNS.items() if n == noun), "other")
         probe = {"url": url, "kind": kind, "form": f"the {noun}", "probed": False}
         forms.append(_form_view(probe, found, data))
+    unplaced = [
+        finding_ref(n, f)
+        for n, f in enumerate(data.findings, start=1)
+        if str(f.get("check", "")).startswith("forms.")
+        and not _NOUN_IN_TITLE.search(str(f.get("title", "")))
+    ]
     return {
+        "unplaced": unplaced[:MAX_FORM_FINDINGS],
         "forms": forms[:MAX_FORMS],
         "more": max(len(forms) - MAX_FORMS, 0),
         "probed": sum(1 for f in forms if f["probed"]),

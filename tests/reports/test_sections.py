@@ -421,3 +421,13 @@ def test_axe_finds_no_violation_at_desktop_and_phone_width(demo_path):
                 assert result == [], (width, result)
         finally:
             browser.close()
+
+
+def test_forms_findings_that_name_no_form_are_still_listed(tmp_path):
+    from .test_html import SAMPLE
+
+    sample = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    forms = section(render(sample, tmp_path), "forms")
+    assert "Findings about forms" in forms
+    assert "Checkout fields use placeholders instead of labels" in forms
+    assert "found no form to judge" not in forms
