@@ -16,6 +16,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from . import (
+    accessibility,
+    audit,
+    forms,
+    journeys,
+    pages,
+    performance,
+    problems,
+    scores,
+    search,
+    structure,
+)
 from .data import ReportData
 
 __all__ = ["SECTIONS", "ReportData", "Section", "build_sections"]
@@ -37,37 +49,20 @@ class Section:
     count: Callable[[Any], tuple[int, bool] | None] | None = None
 
 
-def _sections() -> tuple[Section, ...]:
-    from . import (
-        accessibility,
-        audit,
-        forms,
-        journeys,
-        pages,
-        performance,
-        problems,
-        scores,
-        search,
-        structure,
-    )
-
-    return (
-        Section("categories", "Scores", "categories", scores.categories_view),
-        Section("problems", "Top problems", "problems", problems.problems_view, problems.count),
-        Section("scoring", "How the score is made", "scoring", scores.scoring_view),
-        Section("performance", "Performance", "performance", performance.performance_view),
-        Section("search", "Search", "search", search.search_view),
-        Section("forms", "Forms", "forms", forms.forms_view),
-        Section("journeys", "Journeys", "journeys", journeys.journeys_view),
-        Section("accessibility", "Accessibility", "accessibility", accessibility.section_view),
-        Section("structure", "Site structure", "structure", structure.structure_view),
-        Section("pages", "Pages", "pages", pages.pages_view, pages.count),
-        Section("audit", "Audit problems", "audit", audit.audit_view, audit.count),
-        Section("crawl", "Crawl summary", "crawl", audit.crawl_view),
-    )
-
-
-SECTIONS: tuple[Section, ...] = _sections()
+SECTIONS: tuple[Section, ...] = (
+    Section("categories", "Scores", "categories", scores.categories_view),
+    Section("problems", "Top problems", "problems", problems.problems_view, problems.count),
+    Section("scoring", "How the score is made", "scoring", scores.scoring_view),
+    Section("performance", "Performance", "performance", performance.performance_view),
+    Section("search", "Search", "search", search.search_view),
+    Section("forms", "Forms", "forms", forms.forms_view),
+    Section("journeys", "Journeys", "journeys", journeys.journeys_view),
+    Section("accessibility", "Accessibility", "accessibility", accessibility.section_view),
+    Section("structure", "Site structure", "structure", structure.structure_view),
+    Section("pages", "Pages", "pages", pages.pages_view, pages.count),
+    Section("audit", "Audit problems", "audit", audit.audit_view, audit.count),
+    Section("crawl", "Crawl summary", "crawl", audit.crawl_view),
+)
 
 
 def build_sections(data: ReportData) -> list[dict[str, Any]]:
