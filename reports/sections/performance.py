@@ -62,6 +62,7 @@ MAX_TEMPLATES = 20
 MAX_CAUSES = 8
 MAX_RESOURCES = 15
 MAX_CAUSE_TEXT = 300
+MAX_TASKS = 5
 
 
 def _path(url: Any) -> str:
@@ -255,6 +256,13 @@ def _vitals_causes(ev: Mapping[str, Any]) -> list[dict[str, str]]:
         causes.append({"label": "Long tasks", "text": text})
     if ev.get("scripts"):
         causes.append({"label": "Scripts behind them", "text": _text(ev["scripts"])})
+    tasks = _blocking_tasks(ev.get("blocking_tasks"))
+    if tasks:
+        causes.append({"label": "Blocking tasks", "text": tasks})
+    window = as_list(ev.get("tbt_window_ms"))
+    if len(window) == 2 and all(is_number(v) for v in window):
+        text = f"from the first paint at {fmt_ms(window[0])} to interactive at {fmt_ms(window[1])}"
+        causes.append({"label": "Counted", "text": text})
     if ev.get("shifted"):
         causes.append({"label": "Elements that moved", "text": _text(ev["shifted"])})
     if ev.get("render_blocking"):
@@ -262,6 +270,27 @@ def _vitals_causes(ev: Mapping[str, Any]) -> list[dict[str, str]]:
     if ev.get("clicked"):
         causes.append({"label": "Clicked", "text": _text(ev["clicked"])})
     return causes
+
+
+def _blocking_tasks(value: Any) -> str:
+    """The long tasks TBT counted (newer web-vitals evidence): when, how long, how much
+    of it blocked input, and the scripts that ran in it."""
+    parts = []
+    for task in as_list(value)[:MAX_TASKS]:
+        task = as_dict(task)
+        start, duration = task.get("start_ms"), task.get("duration_ms")
+        if not (is_number(start) and is_number(duration)):
+            continue
+        text = f"at {fmt_ms(start)} for {fmt_ms(duration)}"
+        if is_number(task.get("blocking_ms")):
+            text += f" ({fmt_ms(task['blocking_ms'])} blocking)"
+        scripts = [
+            clip(s, MAX_SHORT * 2) for s in as_list(task.get("scripts"))[:3] if isinstance(s, str)
+        ]
+        if scripts:
+            text += ": " + ", ".join(scripts)
+        parts.append(text)
+    return clip("; ".join(parts), MAX_CAUSE_TEXT * 2)
 
 
 def _weight_causes(ev: Mapping[str, Any]) -> list[dict[str, str]]:

@@ -431,3 +431,19 @@ def test_forms_findings_that_name_no_form_are_still_listed(tmp_path):
     assert "Findings about forms" in forms
     assert "Checkout fields use placeholders instead of labels" in forms
     assert "found no form to judge" not in forms
+
+
+def test_the_long_tasks_tbt_counted_are_named_with_their_scripts(demo, tmp_path):
+    results = copy.deepcopy(demo)
+    tbt = next(
+        f
+        for f in results["findings"]
+        if f["check"] == "performance.web-vitals" and f["evidence"]["metric"] == "tbt_ms"
+    )
+    tbt["evidence"]["blocking_tasks"] = [
+        {"start_ms": 812.0, "duration_ms": 413.0, "blocking_ms": 363.0, "scripts": ["/a.js"]}
+    ]
+    tbt["evidence"]["tbt_window_ms"] = [440.0, 2100.0]
+    perf = section(render(results, tmp_path), "performance")
+    assert "at 812 ms for 413 ms (363 ms blocking): /a.js" in perf
+    assert "from the first paint at 440 ms to interactive at 2.1 s" in perf
