@@ -62,6 +62,15 @@ OUTCOMES = {
     "silent": ("Nothing happened: no message at all", "poor"),
     "unsent": ("The submit button could not be pressed", "na"),
 }
+#: where the failed empty submit left the keyboard focus (the probe summary's ``focus``)
+FOCUS = {
+    "field": ("On the first wrong field", "good"),
+    "summary": ("On the error summary", "good"),
+    "message": ("On an error message", "good"),
+    "button": ("Stayed on the submit button", "average"),
+    "other": ("Somewhere else on the page", "average"),
+    "none": ("Lost: on no element", "poor"),
+}
 _NOUN_IN_TITLE = re.compile(r"\(([^()]{1,40} form)\)\s*$")
 MAX_FORMS = 40
 MAX_FORM_FINDINGS = 12
@@ -75,6 +84,14 @@ def _outcome(value: Any) -> dict[str, str] | None:
         text, tone = OUTCOMES[value]
         return {"text": text, "tone": tone}
     return {"text": "Not tried: " + clip(value, 200), "tone": "na"}
+
+
+def _focus(value: Any) -> dict[str, str] | None:
+    """Where the focus went after the failed empty submit, in words; None unrecorded."""
+    if value in FOCUS:
+        text, tone = FOCUS[value]
+        return {"text": text, "tone": tone}
+    return None
 
 
 def _key(url: Any, noun: str) -> tuple[str, str]:
@@ -157,6 +174,7 @@ def _form_view(
         "autocomplete": _autocomplete(findings, _ran(data, "forms.input-types")),
         "empty": _outcome(probe.get("empty")),
         "malformed": _outcome(probe.get("malformed_email")),
+        "focus": _focus(probe.get("focus")),
         "blocked": int_or_none(probe.get("requests_blocked")),
         "probed": bool(probe.get("probed", True)),
         "picture": _picture(findings),

@@ -447,3 +447,12 @@ def test_the_long_tasks_tbt_counted_are_named_with_their_scripts(demo, tmp_path)
     perf = section(render(results, tmp_path), "performance")
     assert "at 812 ms for 413 ms (363 ms blocking): /a.js" in perf
     assert "from the first paint at 440 ms to interactive at 2.1 s" in perf
+
+
+def test_forms_say_where_the_focus_went_when_the_probe_recorded_it(demo, tmp_path):
+    results = copy.deepcopy(demo)
+    check = next(c for c in results["checks"] if c["id"] == "forms.error-handling")
+    check["details"]["probes"][3]["focus"] = "button"
+    forms = section(render(results, tmp_path), "forms")
+    assert "<dt>Focus after it</dt>" in forms and "Stayed on the submit button" in forms
+    assert forms.count("<dt>Focus after it</dt>") == 1
