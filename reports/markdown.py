@@ -11,28 +11,23 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from .html import (
+from .common import (
     BAND_LABELS,
-    MAX_CUT_SHORT_MESSAGE,
     SEVERITIES,
-    _as_dict,
-    _as_list,
-    _write_atomic,
-    accessibility_view,
+    as_dict,
+    as_list,
     band,
     category_label,
     clip,
-    cut_short_view,
     fmt_datetime,
     fmt_duration,
     fmt_int,
     fmt_number,
-    pages_affected,
     score_value,
-    severity_counts,
-    sorted_findings,
-    verdict,
 )
+from .html import MAX_CUT_SHORT_MESSAGE, cut_short_view, write_atomic
+from .sections.accessibility import accessibility_view
+from .sections.findings import pages_affected, severity_counts, sorted_findings, verdict
 
 __all__ = ["MAX_FINDINGS", "SUMMARY_FILENAME", "build_markdown", "md_escape", "render_markdown"]
 
@@ -88,8 +83,8 @@ def _s(count: int) -> str:
 
 
 def _header(results: Mapping[str, Any], findings: list[dict], score: int | None) -> list[str]:
-    tool = _as_dict(results.get("tool"))
-    stats = _as_dict(results.get("stats"))
+    tool = as_dict(results.get("tool"))
+    stats = as_dict(results.get("stats"))
     counts = severity_counts(findings)
     lines = [f"# Usability audit: {md_escape(results.get('target'), 200) or 'unknown shop'}", ""]
     cut = cut_short_view(results)
@@ -120,12 +115,12 @@ def _header(results: Mapping[str, Any], findings: list[dict], score: int | None)
 
 def _categories(results: Mapping[str, Any], findings: list[dict]) -> list[str]:
     lines = ["## Categories", ""]
-    categories = _as_dict(results.get("categories"))
+    categories = as_dict(results.get("categories"))
     if not categories:
         return [*lines, "No categories were scored.", ""]
     rows = []
     for name, cat in categories.items():
-        cat = _as_dict(cat)
+        cat = as_dict(cat)
         count = sum(1 for f in findings if f.get("category") == name)
         rows.append((score_value(cat.get("score")), name, cat, count))
     rows.sort(key=lambda r: (r[0] is None, r[0] if r[0] is not None else 0))
@@ -189,12 +184,12 @@ def _findings(findings: list[dict]) -> list[str]:
 
 
 def _audit_problems(results: Mapping[str, Any]) -> list[str]:
-    errors = [e for e in _as_list(results.get("errors")) if isinstance(e, dict)]
-    checks = [c for c in _as_list(results.get("checks")) if isinstance(c, dict)]
+    errors = [e for e in as_list(results.get("errors")) if isinstance(e, dict)]
+    checks = [c for c in as_list(results.get("checks")) if isinstance(c, dict)]
     not_run = [c for c in checks if c.get("status") in ("disabled", "error")]
     failed = [
         p
-        for p in _as_list(results.get("pages"))
+        for p in as_list(results.get("pages"))
         if isinstance(p, dict) and isinstance(p.get("error"), dict)
     ]
     if not (errors or not_run or failed):
@@ -218,7 +213,7 @@ def _audit_problems(results: Mapping[str, Any]) -> list[str]:
 
 
 def _crawl(results: Mapping[str, Any]) -> list[str]:
-    stats = _as_dict(results.get("stats"))
+    stats = as_dict(results.get("stats"))
     rows = [
         ("Pages crawled", fmt_int(stats.get("pages_crawled"))),
         ("Pages failed", fmt_int(stats.get("pages_failed"))),
@@ -238,7 +233,7 @@ def build_markdown(results: Mapping[str, Any]) -> str:
     """The text of summary.md for ``results``."""
     if not isinstance(results, Mapping):
         raise TypeError(f"results must be a dict, not {type(results).__name__}")
-    findings = sorted_findings(_as_list(results.get("findings")))
+    findings = sorted_findings(as_list(results.get("findings")))
     score = score_value(results.get("score"))
     lines = [
         *_header(results, findings, score),
@@ -257,5 +252,5 @@ def render_markdown(results: dict, out_dir: Path) -> Path:
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     path = out / SUMMARY_FILENAME
-    _write_atomic(path, text)
+    write_atomic(path, text)
     return path

@@ -13,6 +13,9 @@ from .test_html import SAMPLE, SCHEMA, load_reports, parse
 
 reports = load_reports()
 html_mod = sys.modules[reports.__name__ + ".html"]
+common = sys.modules[reports.__name__ + ".common"]
+structure_mod = sys.modules[reports.__name__ + ".sections.structure"]
+a11y_mod = sys.modules[reports.__name__ + ".sections.accessibility"]
 render_html = reports.render_html
 render_markdown = reports.render_markdown
 

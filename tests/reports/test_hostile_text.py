@@ -39,11 +39,14 @@ from .test_html import (
 
 reports = load_reports()
 html_mod = sys.modules[reports.__name__ + ".html"]
+common = sys.modules[reports.__name__ + ".common"]
+structure_mod = sys.modules[reports.__name__ + ".sections.structure"]
+a11y_mod = sys.modules[reports.__name__ + ".sections.accessibility"]
 md_mod = sys.modules[reports.__name__ + ".markdown"]
-TEMPLATE = ROOT / "reports" / "templates" / "report.html.j2"
+TEMPLATES = ROOT / "reports" / "templates"
 
 # Longest text either report shows of one string from results.json.
-HTML_MAX_TEXT = max(html_mod.MAX_MESSAGE, html_mod.MAX_RECOMMENDATION)  # 2,000 characters
+HTML_MAX_TEXT = max(common.MAX_MESSAGE, common.MAX_RECOMMENDATION)  # 2,000 characters
 MD_MAX_TEXT = md_mod.MAX_TEXT  # 200 characters
 
 # --------------------------------------------------------------------------- the plants
@@ -291,8 +294,8 @@ def parse(document: str) -> Parsed:
 
 
 def template_vocabulary() -> tuple[set[str], set[str]]:
-    """Every tag and attribute name the template can write."""
-    source = TEMPLATE.read_text(encoding="utf-8")
+    """Every tag and attribute name the templates (the report and its partials) can write."""
+    source = "\n".join(path.read_text(encoding="utf-8") for path in sorted(TEMPLATES.rglob("*.j2")))
     tags = set(re.findall(r"<([a-zA-Z][a-zA-Z0-9]*)", source))
     attrs = {a.lower() for a in re.findall(r"\s([a-zA-Z][\w:-]*)=\"", source)} | {"open"}
     return {t.lower() for t in tags}, attrs
@@ -316,7 +319,7 @@ def assert_html_inert(document: str) -> Parsed:
             if name == "href":
                 assert value and value.startswith(("#", "http://", "https://")), value
             if name == "src":
-                assert tag == "img" and value and html_mod._IMAGE_DATA_URI.match(value), value
+                assert tag == "img" and value and common.IMAGE_DATA_URI.match(value), value
     # (outside quoted attribute values, where escaped text may read " onload=")
     tag_with_handler = r"<[a-zA-Z]+(?:\s+[\w:-]+(?:=\"[^\"]*\")?)*\s+on\w+\s*="
     assert not re.search(tag_with_handler, document, re.IGNORECASE)
@@ -476,7 +479,7 @@ def test_hostile_urls_are_never_links(tmp_path, validator, url):
     parsed = assert_html_inert(html)
     hrefs = [a.get("href") for tag, a in parsed.tags if tag == "a" and a.get("href")]
     assert all(h.startswith("#") for h in hrefs), hrefs  # no page URL was linkable
-    assert max(map(len, re.findall("a{100,}", html)), default=0) <= html_mod.MAX_URL
+    assert max(map(len, re.findall("a{100,}", html)), default=0) <= common.MAX_URL
     assert_markdown_inert(md)
 
 
@@ -499,7 +502,7 @@ def test_a_megabyte_string_is_cut_to_a_sane_size(tmp_path, validator, walk):
     assert 0 < longest <= HTML_MAX_TEXT
     assert max(len(t.strip()) for t in parsed.texts) <= HTML_MAX_TEXT
     assert all(len(v or "") <= HTML_MAX_TEXT for _, a in parsed.tags for v in a.values())
-    assert html.count("line\n") <= html_mod.MAX_SNIPPET // 5 * (html.count("<pre") or 1)
+    assert html.count("line\n") <= common.MAX_SNIPPET // 5 * (html.count("<pre") or 1)
     assert len(html) < 1_000_000  # the whole report is smaller than one planted string
 
     assert_markdown_inert(md)
@@ -518,3 +521,26 @@ def test_nul_bidi_and_lone_surrogates_are_neutralised(tmp_path):
     assert_markdown_inert(md)
     assert "a\ufffdb\ufffdc\ufffdd\ufffde\ufffdf\ufffdg\ufffdh" in html
     assert "a\ufffdb\ufffdc\ufffdd\ufffde\ufffdf\ufffdg\ufffdh" in md
+
+
+DEMO = ROOT / "tests" / "data" / "demo_results.json"
+
+
+@pytest.mark.parametrize("walk", list(WALKS))
+def test_planted_text_in_the_demo_stays_text_in_every_section(tmp_path, validator, walk):
+    """The recorded demo has data for the Performance, Forms, Search and scoring
+    sections (check details, evidence with query pairs, probes, pictures): planted
+    there too, the text stays text and adds no element."""
+    base = json.loads(DEMO.read_text(encoding="utf-8"))
+    hostile = plant_everywhere(base, planter(PLANTS, "suffix"), **WALKS[walk])
+    benign = plant_everywhere(base, planter(BENIGN, "suffix"), **WALKS[walk])
+    validator.validate(hostile)
+    html, md = render(hostile, tmp_path / "hostile")
+    calm_html, _ = render(benign, tmp_path / "benign")
+    parsed = assert_html_inert(html)
+    assert shape(parsed) == shape(parse(calm_html))
+    if walk == "content":  # the tool's own names kept: every section is drawn
+        for section_id in ("performance", "forms", "search", "scoring", "pages"):
+            assert f'<section id="{section_id}"' in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert_markdown_inert(md)

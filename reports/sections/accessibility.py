@@ -1,0 +1,174 @@
+"""The accessibility section: WCAG criteria passed and failed, barriers by element."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from ..common import (
+    MAX_SHORT,
+    MAX_TITLE,
+    as_dict,
+    as_list,
+    clip,
+    fmt_int,
+    fmt_number,
+    int_or_none,
+)
+from .data import ReportData
+from .findings import finding_view, pages_affected
+
+# --------------------------------------------------------------------------- accessibility
+
+#: WCAG 2.2 success criteria of levels A and AA: number -> (name, level)
+WCAG_CRITERIA = {
+    "1.1.1": ("Non-text Content", "A"),
+    "1.2.1": ("Audio-only and Video-only", "A"),
+    "1.2.2": ("Captions (Prerecorded)", "A"),
+    "1.2.3": ("Audio Description or Media Alternative", "A"),
+    "1.2.5": ("Audio Description (Prerecorded)", "AA"),
+    "1.3.1": ("Info and Relationships", "A"),
+    "1.3.2": ("Meaningful Sequence", "A"),
+    "1.3.3": ("Sensory Characteristics", "A"),
+    "1.3.4": ("Orientation", "AA"),
+    "1.3.5": ("Identify Input Purpose", "AA"),
+    "1.4.1": ("Use of Color", "A"),
+    "1.4.2": ("Audio Control", "A"),
+    "1.4.3": ("Contrast (Minimum)", "AA"),
+    "1.4.4": ("Resize Text", "AA"),
+    "1.4.5": ("Images of Text", "AA"),
+    "1.4.10": ("Reflow", "AA"),
+    "1.4.11": ("Non-text Contrast", "AA"),
+    "1.4.12": ("Text Spacing", "AA"),
+    "1.4.13": ("Content on Hover or Focus", "AA"),
+    "2.1.1": ("Keyboard", "A"),
+    "2.1.2": ("No Keyboard Trap", "A"),
+    "2.1.4": ("Character Key Shortcuts", "A"),
+    "2.2.1": ("Timing Adjustable", "A"),
+    "2.2.2": ("Pause, Stop, Hide", "A"),
+    "2.3.1": ("Three Flashes or Below Threshold", "A"),
+    "2.4.1": ("Bypass Blocks", "A"),
+    "2.4.2": ("Page Titled", "A"),
+    "2.4.3": ("Focus Order", "A"),
+    "2.4.4": ("Link Purpose (In Context)", "A"),
+    "2.4.5": ("Multiple Ways", "AA"),
+    "2.4.6": ("Headings and Labels", "AA"),
+    "2.4.7": ("Focus Visible", "AA"),
+    "2.4.9": ("Link Purpose (Link Only)", "AAA"),
+    "2.4.11": ("Focus Not Obscured (Minimum)", "AA"),
+    "2.5.1": ("Pointer Gestures", "A"),
+    "2.5.2": ("Pointer Cancellation", "A"),
+    "2.5.3": ("Label in Name", "A"),
+    "2.5.4": ("Motion Actuation", "A"),
+    "2.5.7": ("Dragging Movements", "AA"),
+    "2.5.8": ("Target Size (Minimum)", "AA"),
+    "3.1.1": ("Language of Page", "A"),
+    "3.1.2": ("Language of Parts", "AA"),
+    "3.2.1": ("On Focus", "A"),
+    "3.2.2": ("On Input", "A"),
+    "3.2.6": ("Consistent Help", "A"),
+    "3.3.1": ("Error Identification", "A"),
+    "3.3.2": ("Labels or Instructions", "A"),
+    "3.3.3": ("Error Suggestion", "AA"),
+    "3.3.7": ("Redundant Entry", "A"),
+    "3.3.8": ("Accessible Authentication (Minimum)", "AA"),
+    "4.1.1": ("Parsing", "A"),
+    "4.1.2": ("Name, Role, Value", "A"),
+    "4.1.3": ("Status Messages", "AA"),
+}
+MAX_A11Y_FINDINGS = 60
+MAX_A11Y_MESSAGE = 400  # the section repeats findings of Top problems: shorter there
+_SC = re.compile(r"^\d\.\d{1,2}\.\d{1,2}$")
+
+
+def _sc_key(sc: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in sc.split("."))
+
+
+def accessibility_view(
+    results: Mapping[str, Any], findings: list[dict[str, Any]], origin: str | None
+) -> dict[str, Any] | None:
+    """The accessibility section: WCAG success criteria with what passed and failed, and
+    the category's findings with their elements. None when no accessibility check ran.
+
+    Criteria come from axe's rules (passed and failed, in the axe check's details) and
+    from the other accessibility checks' findings (their evidence names the criteria).
+    """
+    checks = [
+        c
+        for c in as_list(results.get("checks"))
+        if isinstance(c, dict) and c.get("category") == "accessibility" and c.get("status") == "ran"
+    ]
+    own = [f for f in findings if f.get("category") == "accessibility"]
+    if not checks and not own:
+        return None
+    rows: dict[str, dict[str, Any]] = {}
+
+    def row(sc: str) -> dict[str, Any]:
+        name, level = WCAG_CRITERIA.get(sc, ("", ""))
+        return rows.setdefault(
+            sc,
+            {"criterion": sc, "name": name, "level": level, "passed": 0, "failed": 0,
+             "pages": 0, "checks": []},
+        )  # fmt: skip
+
+    axe = next((c for c in checks if c.get("id") == "accessibility.axe"), None)
+    details = as_dict(axe.get("details")) if axe else {}
+    for entry in as_list(details.get("wcag"))[:200]:
+        entry = as_dict(entry)
+        sc = entry.get("criterion")
+        if not (isinstance(sc, str) and _SC.match(sc)):
+            continue
+        r = row(sc)
+        r["passed"] += len(as_list(entry.get("rules_passed")))
+        r["failed"] += len(as_list(entry.get("rules_failed")))
+        r["pages"] = max(r["pages"], int_or_none(entry.get("pages_failed")) or 0)
+    for f in own:
+        for sc in as_list(as_dict(f.get("evidence")).get("wcag"))[:10]:
+            if not (isinstance(sc, str) and _SC.match(sc)):
+                continue
+            r = row(sc)
+            r["failed"] += 0 if f.get("check") == "accessibility.axe" else 1
+            r["pages"] = max(r["pages"], pages_affected(f))
+            check = clip(f.get("check"), MAX_SHORT)
+            if check not in r["checks"]:
+                r["checks"].append(check)
+    criteria = sorted(rows.values(), key=lambda r: _sc_key(r["criterion"]))
+    for r in criteria:
+        r["status"] = "fail" if r["failed"] else "pass"
+    cards = []
+    for f in own[:MAX_A11Y_FINDINGS]:
+        view = finding_view(f, origin)
+        view["message"] = clip(view["message"], MAX_A11Y_MESSAGE)
+        view["wcag"] = [
+            sc for sc in as_list(as_dict(f.get("evidence")).get("wcag"))[:6]
+            if isinstance(sc, str) and _SC.match(sc)
+        ]  # fmt: skip
+        cards.append(view)
+    review = []
+    for item in as_list(details.get("needs_review"))[:20]:
+        item = as_dict(item)
+        review.append(
+            {
+                "rule": clip(item.get("rule"), MAX_SHORT),
+                "help": clip(item.get("help"), MAX_TITLE),
+                "pages": fmt_int(item.get("pages")),
+                "elements": fmt_int(item.get("elements")),
+            }
+        )
+    return {
+        "criteria": criteria,
+        "passed": sum(1 for r in criteria if r["status"] == "pass"),
+        "failed": sum(1 for r in criteria if r["status"] == "fail"),
+        "findings": cards,
+        "findings_more": max(len(own) - MAX_A11Y_FINDINGS, 0),
+        "pages_checked": fmt_int(details.get("pages_checked")) if details else None,
+        "axe_seconds": fmt_number(details.get("axe_seconds")) if details else None,
+        "needs_review": review,
+    }
+
+
+def section_view(data: ReportData) -> dict[str, Any] | None:
+    """The section, or None when no accessibility check ran and none found anything."""
+    return accessibility_view(data.results, data.findings, data.origin)

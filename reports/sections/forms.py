@@ -1,0 +1,237 @@
+"""The "Forms" section: each form the audit found, what its probes saw, its findings.
+
+Why per form: the owner fixes the contact form, not "forms.error-handling"; seeing the
+form's kind, page, size, marks, autofill and what happened when it was sent empty or
+with a malformed email, next to the picture taken after the failed submit, says what to
+change in one place.
+
+From results.json: ``forms.error-handling``'s details (``probes``: one per form tried,
+with the outcome of the empty and the malformed-email submit) and the evidence of the
+forms findings (field counts, unmarked required fields, missing autocomplete tokens,
+the picture). A form that was not probed but has findings is listed too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from ..common import (
+    MAX_SHORT,
+    MAX_TITLE,
+    as_dict,
+    as_list,
+    clip,
+    int_or_none,
+    is_number,
+    url_view,
+)
+from ..images import screenshot
+from .data import ReportData
+from .findings import finding_ref
+
+__all__ = ["OUTCOMES", "forms_view"]
+
+PROBE_CHECK = "forms.error-handling"
+FORM_NOUNS = {
+    "search": "search form",
+    "login": "sign-in form",
+    "registration": "registration form",
+    "checkout": "checkout form",
+    "payment": "payment form",
+    "contact": "contact form",
+    "newsletter": "newsletter form",
+}
+KIND_LABELS = {
+    "login": "Sign-in",
+    "registration": "Registration",
+    "checkout": "Checkout",
+    "payment": "Payment",
+    "contact": "Contact",
+    "newsletter": "Newsletter",
+    "search": "Search",
+    "other": "Other",
+}
+#: what a probe's outcome (forms.error-handling's ``judge_attempt``) means, and its tone
+OUTCOMES = {
+    "messages": ("The page showed error messages", "good"),
+    "dialog": ("Only an alert box complained", "average"),
+    "native": ("Only the browser's own bubble complained", "average"),
+    "sent": ("Sent unchecked (the audit blocked the request)", "poor"),
+    "silent": ("Nothing happened: no message at all", "poor"),
+    "unsent": ("The submit button could not be pressed", "na"),
+}
+#: where the failed empty submit left the keyboard focus (the probe summary's ``focus``)
+FOCUS = {
+    "field": ("On the first wrong field", "good"),
+    "summary": ("On the error summary", "good"),
+    "message": ("On an error message", "good"),
+    "button": ("Stayed on the submit button", "average"),
+    "other": ("Somewhere else on the page", "average"),
+    "none": ("Lost: on no element", "poor"),
+}
+_NOUN_IN_TITLE = re.compile(r"\(([^()]{1,40} form)\)\s*$")
+MAX_FORMS = 40
+MAX_FORM_FINDINGS = 12
+
+
+def _outcome(value: Any) -> dict[str, str] | None:
+    """A probe outcome in words, with a tone; a skip reason is shown as it is."""
+    if value is None:
+        return None
+    if value in OUTCOMES:
+        text, tone = OUTCOMES[value]
+        return {"text": text, "tone": tone}
+    return {"text": "Not tried: " + clip(value, 200), "tone": "na"}
+
+
+def _focus(value: Any) -> dict[str, str] | None:
+    """Where the focus went after the failed empty submit, in words; None unrecorded."""
+    if value in FOCUS:
+        text, tone = FOCUS[value]
+        return {"text": text, "tone": tone}
+    return None
+
+
+def _key(url: Any, noun: str) -> tuple[str, str]:
+    return (url if isinstance(url, str) else "", noun)
+
+
+def _form_findings(data: ReportData) -> dict[tuple[str, str], list[tuple[int, dict]]]:
+    """The forms findings by (page, form noun): their titles end in "(contact form)"."""
+    out: dict[tuple[str, str], list[tuple[int, dict]]] = {}
+    for number, finding in enumerate(data.findings, start=1):
+        if not str(finding.get("check", "")).startswith("forms."):
+            continue
+        match = _NOUN_IN_TITLE.search(str(finding.get("title", "")))
+        if not match:
+            continue
+        out.setdefault(_key(finding.get("url"), match.group(1)), []).append((number, finding))
+    return out
+
+
+def _fields(findings: list[dict]) -> int | None:
+    """The form's number of fields, as far as its findings state it."""
+    counts = []
+    for f in findings:
+        ev, check = as_dict(f.get("evidence")), f.get("check")
+        if check == "forms.length" and ev.get("unit") == "fields" and is_number(ev.get("value")):
+            counts.append(int(ev["value"]))
+        elif check == "forms.required-fields" and int_or_none(ev.get("fields")):
+            counts.append(ev["fields"])
+        elif check == PROBE_CHECK and isinstance(ev.get("fields"), list):
+            counts.append(len(ev["fields"]))
+    return max(counts) if counts else None
+
+
+def _required(findings: list[dict], ran: bool) -> dict[str, str]:
+    """Whether required fields are marked: the required-fields check's word on it."""
+    hit = next((f for f in findings if f.get("check") == "forms.required-fields"), None)
+    if hit:
+        count = int_or_none(as_dict(hit.get("evidence")).get("fields"))
+        text = "Required fields are not marked" + (f" ({count} fields)" if count else "")
+        return {"text": text, "tone": "poor"}
+    return {"text": "No problem found" if ran else "Not checked", "tone": "good" if ran else "na"}
+
+
+def _autocomplete(findings: list[dict], ran: bool) -> dict[str, str]:
+    """Autofill coverage: the fields the input-types check found without a token."""
+    for f in findings:
+        ev = as_dict(f.get("evidence"))
+        if f.get("check") == "forms.input-types" and "missing" in ev:
+            missing = int_or_none(ev.get("missing")) or len(as_list(ev.get("fields")))
+            names = ", ".join(clip(x, MAX_SHORT) for x in as_list(ev.get("fields"))[:4])
+            text = f"{missing} field{'s' if missing != 1 else ''} without a token"
+            return {"text": text + (f" ({names})" if names else ""), "tone": "average"}
+    if ran:
+        return {"text": "Every field that needs one has a token", "tone": "good"}
+    return {"text": "Not checked", "tone": "na"}
+
+
+def _picture(findings: list[dict]) -> dict[str, str] | None:
+    """The picture taken after the failed submit, from the first finding that has one."""
+    for f in findings:
+        uri = screenshot(f.get("evidence"))
+        if uri:
+            attempt = as_dict(f.get("evidence")).get("attempt")
+            what = f"after the {clip(attempt, 40)} submit" if attempt else "as the probe saw it"
+            return {"src": uri, "caption": f"The form {what}"}
+    return None
+
+
+def _form_view(
+    probe: Mapping[str, Any], found: list[tuple[int, dict]], data: ReportData
+) -> dict[str, Any]:
+    findings = [f for _, f in found]
+    kind = probe.get("kind") if isinstance(probe.get("kind"), str) else "other"
+    return {
+        "kind": KIND_LABELS.get(kind, clip(kind, MAX_SHORT).capitalize()),
+        "name": clip(probe.get("form"), MAX_TITLE),
+        "url": url_view(probe.get("url"), data.origin),
+        "fields": _fields(findings),
+        "required": _required(findings, _ran(data, "forms.required-fields")),
+        "autocomplete": _autocomplete(findings, _ran(data, "forms.input-types")),
+        "empty": _outcome(probe.get("empty")),
+        "malformed": _outcome(probe.get("malformed_email")),
+        "focus": _focus(probe.get("focus")),
+        "blocked": int_or_none(probe.get("requests_blocked")),
+        "probed": bool(probe.get("probed", True)),
+        "picture": _picture(findings),
+        "findings": [finding_ref(n, f) for n, f in found[:MAX_FORM_FINDINGS]],
+        "findings_more": max(len(found) - MAX_FORM_FINDINGS, 0),
+        "notes": [
+            clip(r.get("note"), MAX_TITLE)
+            for r in _reviews(data)
+            if r.get("url") == probe.get("url") and r.get("form") == probe.get("form")
+        ][:3],
+    }
+
+
+def _ran(data: ReportData, check_id: str) -> bool:
+    return (data.check(check_id) or {}).get("status") == "ran"
+
+
+def _reviews(data: ReportData) -> list[dict[str, Any]]:
+    """What the probe could not decide (sign-in errors come from the server, say)."""
+    details = as_dict((data.check(PROBE_CHECK) or {}).get("details"))
+    return [r for r in as_list(details.get("needs_review")) if isinstance(r, dict)]
+
+
+def _probes(data: ReportData) -> list[dict[str, Any]]:
+    details = as_dict((data.check(PROBE_CHECK) or {}).get("details"))
+    return [p for p in as_list(details.get("probes")) if isinstance(p, dict)]
+
+
+def forms_view(data: ReportData) -> dict[str, Any] | None:
+    """The section, or None when no forms check ran and no forms finding exists."""
+    ran = [c for c in data.checks if str(c.get("id", "")).startswith("forms.")]
+    by_form = _form_findings(data)
+    if not any(c.get("status") == "ran" for c in ran) and not by_form:
+        return None
+    forms, seen = [], set()
+    for probe in _probes(data):
+        kind = probe.get("kind") if isinstance(probe.get("kind"), str) else ""
+        key = _key(probe.get("url"), FORM_NOUNS.get(kind, "form"))
+        seen.add(key)
+        forms.append(_form_view(probe, by_form.get(key, []), data))
+    for (url, noun), found in by_form.items():
+        if (url, noun) in seen:
+            continue
+        kind = next((k for k, n in FORM_NOUNS.items() if n == noun), "other")
+        probe = {"url": url, "kind": kind, "form": f"the {noun}", "probed": False}
+        forms.append(_form_view(probe, found, data))
+    unplaced = [
+        finding_ref(n, f)
+        for n, f in enumerate(data.findings, start=1)
+        if str(f.get("check", "")).startswith("forms.")
+        and not _NOUN_IN_TITLE.search(str(f.get("title", "")))
+    ]
+    return {
+        "unplaced": unplaced[:MAX_FORM_FINDINGS],
+        "forms": forms[:MAX_FORMS],
+        "more": max(len(forms) - MAX_FORMS, 0),
+        "probed": sum(1 for f in forms if f["probed"]),
+        "findings": sum(len(v) for v in by_form.values()),
+        "probe_ran": _ran(data, PROBE_CHECK),
+    }

@@ -1,0 +1,247 @@
+"""The score sections: "Scores by category" (a card per category) and "How the score is
+made" (what cost points in each category, with the weights results.json records).
+
+Why the second: a manager who sees 61 for performance asks what it would take to get 90.
+The report does not score anything itself; it lays out the weights and scores the
+engine wrote and, where the engine's documented rule explains a check's score from its
+findings, the points each finding took.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Mapping
+from typing import Any
+
+from ..common import (
+    BAND_LABELS,
+    MAX_SHORT,
+    MAX_SUMMARY,
+    MAX_TITLE,
+    SEVERITY_LABELS,
+    as_dict,
+    as_list,
+    band,
+    category_label,
+    clip,
+    fmt_number,
+    humanise,
+    is_number,
+    ring,
+    score_value,
+)
+from .data import ReportData
+from .findings import severity_counts
+
+__all__ = ["SEVERITY_PENALTY", "categories_view", "category_views", "scoring_view"]
+
+#: The engine's documented rule (README "How the score works", auditor/scoring.py): a
+#: check starts at 100 and each finding multiplies its score by (1 - penalty). Used only
+#: to explain a recorded score, and only where the arithmetic reproduces it.
+SEVERITY_PENALTY = {"critical": 0.5, "serious": 0.25, "moderate": 0.1, "minor": 0.03}
+MAX_SCORING_FINDINGS = 12  # findings listed per check; the rest are counted
+MAX_TEMPLATE_ROWS = 12
+MAX_MEASURES = 4
+
+
+def categories_view(data: ReportData) -> list[dict[str, Any]]:
+    """Always shown (an empty list says "no categories were scored")."""
+    return category_views(data.results, data.findings)
+
+
+def category_views(
+    results: Mapping[str, Any], findings: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    categories = as_dict(results.get("categories"))
+    checks = [c for c in as_list(results.get("checks")) if isinstance(c, dict)]
+    names: list[str] = [str(k) for k in categories]
+    for item in [*findings, *checks]:
+        name = item.get("category")
+        if isinstance(name, str) and name and name not in names:
+            names.append(name)
+    views = []
+    for name in names:
+        cat = as_dict(categories.get(name))
+        score = score_value(cat.get("score"))
+        own = [f for f in findings if f.get("category") == name]
+        own_checks = [c for c in checks if c.get("category") == name]
+        statuses = Counter(c.get("status") for c in own_checks)
+        views.append(
+            {
+                "name": category_label(name),
+                "score": score,
+                "band": band(score),
+                "band_label": BAND_LABELS[band(score)],
+                "summary": clip(cat.get("summary"), MAX_SUMMARY),
+                "counts": severity_counts(own),
+                "findings": len(own),
+                "checks_ran": statuses.get("ran", 0),
+                "checks_not_run": statuses.get("disabled", 0) + statuses.get("error", 0),
+                "ring": ring(score, 26, 7),
+            }
+        )
+    views.sort(key=lambda v: (v["score"] is None, v["score"] if v["score"] is not None else 0))
+    return views
+
+
+def _measured(categories: Mapping[str, Any]) -> dict[str, tuple[float, float]]:
+    """{category: (score, weight)} of the categories that have a score and a weight."""
+    out = {}
+    for name, cat in categories.items():
+        cat = as_dict(cat)
+        score, weight = cat.get("score"), cat.get("weight")
+        if is_number(score) and is_number(weight) and weight >= 0:
+            out[str(name)] = (float(score), float(weight))
+    return out
+
+
+def _explained_by_findings(score: Any, findings: list[dict[str, Any]]) -> bool:
+    """Whether 100 × Π(1 − penalty) over the check's findings gives its recorded score
+    (to the rounding results.json keeps): then each finding's cost can be shown."""
+    if not is_number(score):
+        return False
+    value = 100.0
+    for f in findings:
+        penalty = SEVERITY_PENALTY.get(f.get("severity"))
+        if penalty is None:
+            return False
+        value *= 1 - penalty
+    return math.isclose(value, float(score), abs_tol=0.6)
+
+
+def _finding_costs(findings: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each finding with the points it took from its check, in the order they apply."""
+    rows, value = [], 100.0
+    for f in findings[:MAX_SCORING_FINDINGS]:
+        penalty = SEVERITY_PENALTY[f["severity"]]
+        cost = value * penalty
+        value -= cost
+        rows.append(
+            {
+                "title": clip(f.get("title"), MAX_TITLE),
+                "severity": f["severity"],
+                "severity_label": SEVERITY_LABELS[f["severity"]],
+                "penalty": f"{penalty:.0%}",
+                "points": fmt_number(round(cost, 1)),
+            }
+        )
+    return rows
+
+
+def _template_scores(check: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """performance.web-vitals' details: each template's score and its share of the site,
+    the templates that cost most points first (share × points below 100)."""
+    templates = [as_dict(r) for r in as_list(as_dict(check.get("details")).get("templates"))]
+
+    def cost(row: dict) -> float:
+        share, score = row.get("share"), row.get("score")
+        return -(share * (100 - score)) if is_number(share) and is_number(score) else 0.0
+
+    rows = []
+    for row in sorted(templates, key=cost)[:MAX_TEMPLATE_ROWS]:
+        score = score_value(row.get("score"))
+        if score is None:
+            continue
+        share = row.get("share")
+        rows.append(
+            {
+                "template": clip(row.get("template"), MAX_SHORT),
+                "score": score,
+                "band": band(score),
+                "share": f"{share:.0%}" if is_number(share) else "–",
+                "timed": fmt_number(row.get("pages_timed")),
+                "found": fmt_number(row.get("pages_found")),
+            }
+        )
+    return rows
+
+
+def _measures(check: Mapping[str, Any]) -> str:
+    """The figures a check that scores by its own measure records in its details
+    (e.g. "Variants 25 · Failed 15"), the numbers only."""
+    parts = [
+        f"{humanise(key)} {fmt_number(value)}"
+        for key, value in as_dict(check.get("details")).items()
+        if is_number(value)
+    ]
+    return " · ".join(parts[:MAX_MEASURES])
+
+
+def _check_row(check: Mapping[str, Any], own: list[dict[str, Any]], weights: float) -> dict:
+    """One check of a category: score, weight, points lost to the category, and why."""
+    score = check.get("score")
+    weight = check.get("weight") if is_number(check.get("weight")) else 0
+    lost = (100 - score) * weight / weights if is_number(score) and weights else None
+    by_findings = _explained_by_findings(score, own)
+    value = score_value(score)
+    return {
+        "id": clip(check.get("id"), MAX_SHORT),
+        "title": clip(check.get("title"), MAX_TITLE),
+        "status": check.get("status")
+        if check.get("status") in ("ran", "disabled", "error")
+        else "",
+        "score": value,
+        "band": band(value),
+        "weight": fmt_number(weight),
+        "lost": fmt_number(round(lost, 1)) if lost is not None else "–",
+        "lost_value": lost or 0,
+        "findings": len(own),
+        "method": "findings" if by_findings else ("own" if value is not None else "none"),
+        "costs": _finding_costs(own) if by_findings and own else [],
+        "costs_more": max(len(own) - MAX_SCORING_FINDINGS, 0) if by_findings else 0,
+        "templates": _template_scores(check),
+        "measures": _measures(check) if not by_findings else "",
+    }
+
+
+def _category_row(
+    name: str, cat: Mapping[str, Any], data: ReportData, total_weight: float
+) -> dict[str, Any]:
+    members = [c for c in data.checks if c.get("category") == name]
+    scored = [c for c in members if is_number(c.get("score")) and is_number(c.get("weight"))]
+    weights = sum(c["weight"] for c in scored)
+    checks = [
+        _check_row(c, [f for f in data.findings if f.get("check") == c.get("id")], weights)
+        for c in members
+    ]
+    checks.sort(key=lambda r: -r["lost_value"])
+    score = score_value(cat.get("score"))
+    weight = cat.get("weight") if is_number(cat.get("weight")) else None
+    lost = None
+    if score is not None and weight is not None and total_weight:
+        lost = (100 - float(cat["score"])) * weight / total_weight
+    return {
+        "name": category_label(name),
+        "anchor": "score-" + "".join(ch if ch.isalnum() else "-" for ch in clip(name, MAX_SHORT)),
+        "score": score,
+        "band": band(score),
+        "band_label": BAND_LABELS[band(score)],
+        "weight": fmt_number(weight),
+        "share": f"{weight / total_weight:.0%}" if weight is not None and total_weight else "–",
+        "lost": fmt_number(round(lost, 1)) if lost is not None else "–",
+        "lost_value": lost or 0,
+        "checks": checks,
+    }
+
+
+def scoring_view(data: ReportData) -> dict[str, Any] | None:
+    """Per category: its weight in the overall score, the points it cost, and per check the
+    weight, score and the findings or measures behind it. None without scored categories."""
+    categories = as_dict(data.results.get("categories"))
+    measured = _measured(categories)
+    if not measured:
+        return None
+    total_weight = sum(w for _, w in measured.values())
+    rows = [_category_row(str(n), as_dict(c), data, total_weight) for n, c in categories.items()]
+    rows.sort(key=lambda r: (r["score"] is None, -r["lost_value"]))
+    overall = score_value(data.results.get("score"))
+    return {
+        "overall": overall,
+        "categories": rows,
+        "unscored": [r["name"] for r in rows if r["score"] is None],
+        "penalties": [
+            {"label": SEVERITY_LABELS[s], "key": s, "penalty": f"{p:.0%}"}
+            for s, p in SEVERITY_PENALTY.items()
+        ],
+    }
