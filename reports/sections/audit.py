@@ -95,19 +95,50 @@ def settings_rows(settings: Any) -> tuple[list[dict[str, str]], int]:
     return rows, max(len(flat) - MAX_SETTINGS_ROWS, 0)
 
 
+_OPTIONAL_STATS = frozenset({"urls_mapped", "urls_in_link_graph"})
+
+
+def coverage_text(stats: Mapping[str, Any]) -> str | None:
+    """Which figures cover the whole shop and which the rendered sample: a reader must
+    know that a click depth covers 20,000 pages while a load time covers 300."""
+    graph, mapped = stats.get("urls_in_link_graph"), stats.get("urls_mapped")
+    rendered = stats.get("pages_crawled")
+    if not (is_number(graph) and is_number(mapped) and is_number(rendered)):
+        return None
+    return (
+        f"Click depth, orphans, late listing pages and broken links are judged on the "
+        f"whole link graph: {fmt_int(graph)} pages reached by links ({fmt_int(rendered)} "
+        f"rendered in the browser, {fmt_int(mapped)} more read over HTTP). Every other "
+        f"figure (speed, forms, search, accessibility) covers the {fmt_int(rendered)} "
+        "rendered pages, a sample of each kind of page."
+    )
+
+
+def stage_rows(stats: Mapping[str, Any]) -> list[dict[str, str]]:
+    """Seconds per stage, slowest first: what each part of the audit cost."""
+    stages = as_dict(stats.get("stages"))
+    rows = [(k, v) for k, v in stages.items() if is_number(v)]
+    rows.sort(key=lambda kv: -kv[1])
+    return [{"name": clip(k, MAX_SHORT), "seconds": fmt_number(v)} for k, v in rows[:40]]
+
+
 def stats_tiles(stats: Mapping[str, Any]) -> list[dict[str, str]]:
     spec = [
         ("pages_crawled", "Pages crawled", fmt_int, ""),
         ("pages_failed", "Pages failed", fmt_int, "bad"),
         ("urls_discovered", "URLs discovered", fmt_int, ""),
         ("skipped_robots", "Skipped by robots.txt", fmt_int, ""),
-        ("skipped_sampled", "Skipped by sampling", fmt_int, ""),
+        ("skipped_sampled", "Left to the link map (sampling)", fmt_int, ""),
+        ("urls_mapped", "Read over HTTP (link map)", fmt_int, ""),
+        ("urls_in_link_graph", "Pages in the link graph", fmt_int, ""),
         ("skipped_scope", "Outside the scope", fmt_int, ""),
         ("duration_s", "Duration", fmt_duration, ""),
         ("pages_per_minute", "Pages per minute", fmt_number, ""),
     ]
     tiles = []
     for key, label, fmt, tone in spec:
+        if key not in stats and key in _OPTIONAL_STATS:
+            continue
         value = stats.get(key)
         tiles.append(
             {
@@ -157,6 +188,8 @@ def crawl_view(data: ReportData) -> dict[str, Any]:
     settings, settings_more = settings_rows(data.results.get("settings"))
     return {
         "stats": stats_tiles(as_dict(data.results.get("stats"))),
+        "coverage": coverage_text(as_dict(data.results.get("stats"))),
+        "stages": stage_rows(as_dict(data.results.get("stats"))),
         "checks": check_views(data.results),
         "settings": settings,
         "settings_more": settings_more,

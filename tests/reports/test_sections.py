@@ -456,3 +456,25 @@ def test_forms_say_where_the_focus_went_when_the_probe_recorded_it(demo, tmp_pat
     forms = section(render(results, tmp_path), "forms")
     assert "<dt>Focus after it</dt>" in forms and "Stayed on the submit button" in forms
     assert forms.count("<dt>Focus after it</dt>") == 1
+
+
+def test_the_crawl_section_says_which_figures_cover_the_whole_shop(demo, tmp_path):
+    results = copy.deepcopy(demo)
+    results["stats"].update(
+        {"pages_crawled": 46, "urls_mapped": 19954, "urls_in_link_graph": 20000}
+    )
+    results["stats"]["stages"] = {"crawl": 41.5, "evaluate": 0.4, "site: search.box": 7.5}
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", render(results, tmp_path)))
+    assert "whole link graph: 20,000 pages reached by links" in text
+    assert "46 rendered in the browser, 19,954 more read over HTTP" in text
+    assert "Read over HTTP (link map)" in text
+    # the stages, slowest first
+    assert text.index("crawl 41.5 s") < text.index("site: search.box 7.5 s")
+
+
+def test_an_audit_without_a_link_map_makes_no_claim_about_it(demo, tmp_path):
+    results = copy.deepcopy(demo)
+    for key in ("urls_mapped", "urls_in_link_graph"):
+        results["stats"].pop(key, None)
+    text = render(results, tmp_path)
+    assert "whole link graph" not in text and "Read over HTTP" not in text
