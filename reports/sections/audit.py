@@ -128,7 +128,7 @@ def stats_tiles(stats: Mapping[str, Any]) -> list[dict[str, str]]:
         ("pages_failed", "Pages failed", fmt_int, "bad"),
         ("urls_discovered", "URLs discovered", fmt_int, ""),
         ("skipped_robots", "Skipped by robots.txt", fmt_int, ""),
-        ("skipped_sampled", "Left to the link map (sampling)", fmt_int, ""),
+        ("skipped_sampled", "Skipped by sampling", fmt_int, ""),
         ("urls_mapped", "Read over HTTP (link map)", fmt_int, ""),
         ("urls_in_link_graph", "Pages in the link graph", fmt_int, ""),
         ("skipped_scope", "Outside the scope", fmt_int, ""),
