@@ -97,6 +97,10 @@ class SiteView:
     #: in-scope pages found per template, rendered or sampled out: the site's real
     #: proportions, where the crawl rendered only a sample of a big template
     template_sizes: dict[str, int] = field(default_factory=dict)
+    #: each page's and template's role in the customer's path and what a role weighs
+    #: (``auditor.scoring.RoleWeights``), for checks that score templates; None before
+    #: evaluation and in tests that do not set it
+    roles: Any = None
 
 
 class Check:

@@ -9,6 +9,7 @@ from typing import Any, ClassVar
 from auditor.config import Settings
 from auditor.model import Finding
 from auditor.plugins import Check, PageView, SiteView
+from auditor.scoring import role_weighted_mean
 
 from .common import (
     BAND_WORDS,
@@ -65,7 +66,8 @@ class WebVitals(Check):
     Fix: the finding names the cause the data shows (LCP element, shifted elements,
     long tasks and their scripts).
     Score: each page's Lighthouse performance score (scoring.py); the check's score is
-    the mean over templates, each weighted by its share of the site's pages.
+    the mean over templates, each weighted by its role in the customer's path
+    (``[roles]``), the templates of a role by their share of its pages.
     """
 
     id = "performance.web-vitals"
@@ -164,8 +166,10 @@ def _scores(
     by_template: dict[str, list[TimedPage]], site: SiteView
 ) -> tuple[float | None, dict[str, Any]]:
     """The mean over templates of their pages' scores, each template weighted by its
-    share of the site's pages (found, not only rendered: a sampled template of 5,000
-    products weighs what it is)."""
+    role in the customer's path (home, category, product, ... as ``[roles]`` sets
+    them), the templates of one role by their share of its pages (found, not only
+    rendered: a sampled template of 5,000 products weighs what it is). Why roles: by
+    page count alone a slow home page, one page, would hardly move the score."""
     rows = []
     for template, members in sorted(by_template.items()):
         scores = [
@@ -183,12 +187,15 @@ def _scores(
                 "pages": {tp.path: page_score(tp.metrics, tp.profile) for tp in members[:200]},
             }
         )
-    total = sum(r["pages_found"] for r in rows)
-    if not total:
+    score, shares = role_weighted_mean(
+        [(r["template"], r["score"], r["pages_found"]) for r in rows], site.roles
+    )
+    if score is None:
         return None, {"templates": []}
     for r in rows:
-        r["share"] = round(r["pages_found"] / total, 4)
-    score = round(sum(r["score"] * r["pages_found"] for r in rows) / total, 1)
+        r["share"] = shares[r["template"]]
+        if site.roles is not None:
+            r["role"] = site.roles.templates.get(r["template"], "page")
     return score, {"templates": rows}
 
 
