@@ -238,6 +238,12 @@ def _representative_order(f: Finding) -> tuple:
     return (SEVERITY_ORDER[f.severity], -len(f.pages), f.key, f.url or "", f.message)
 
 
+def _elements(f: Finding) -> list[str]:
+    """The selectors a finding lists in ``evidence.elements`` (a count there is no list)."""
+    listed = f.evidence.get("elements") if isinstance(f.evidence, dict) else None
+    return [e for e in listed if isinstance(e, str)] if isinstance(listed, list) else []
+
+
 def _merge_group(members: list[Finding]) -> Finding:
     """One finding for findings of one cause: the representative's text and evidence,
     the worst severity, the union of the pages and of the elements named."""
@@ -248,14 +254,7 @@ def _merge_group(members: list[Finding]) -> Finding:
             rep.urls = [rep.url]
         return rep
     urls = list(dict.fromkeys(u for m in members for u in m.pages))
-    elements = list(
-        dict.fromkeys(
-            e
-            for m in members
-            for e in [m.selector, *(m.evidence.get("elements") or [])]
-            if isinstance(e, str) and e
-        )
-    )
+    elements = list(dict.fromkeys(e for m in members for e in [m.selector, *_elements(m)] if e))
     evidence = dict(rep.evidence)
     if len(elements) > 1:
         evidence["elements"] = [clip(e, 200) for e in elements[:20]]
@@ -302,19 +301,17 @@ def link_findings(findings: list[Finding]) -> list[Finding]:
 
     Why: an unlabelled search field is an accessibility defect and a search defect;
     reported as two unrelated findings it is counted twice in the score and looks like
-    two things to fix. Element identities (id, name, selector shape) bridge the
-    different ways checks write selectors; pages must overlap, so that two ``#q`` on
-    unrelated templates stay apart.
+    two things to fix. Element identities (id, name, selector shape) of the finding's
+    own element bridge the different ways checks write selectors; the elements a
+    finding merely lists do not link (an axe contrast finding listing twenty fields is
+    no label defect of each). Pages must overlap, so that two ``#q`` on unrelated
+    templates stay apart.
     """
     ranked = sorted(findings, key=_report_order)
     by_identity: dict[str, list[int]] = {}
     identities = [element_identities(f.selector, f.snippet) for f in ranked]
-    for i, f in enumerate(ranked):
-        extra = f.evidence.get("elements") if isinstance(f.evidence, dict) else None
-        for e in extra if isinstance(extra, list) else []:
-            if isinstance(e, str):
-                identities[i] |= element_identities(e)
-        for ident in identities[i]:
+    for i, ids in enumerate(identities):
+        for ident in ids:
             by_identity.setdefault(ident, []).append(i)
     for f in ranked:
         f.primary = None

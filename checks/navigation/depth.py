@@ -55,11 +55,12 @@ class ClickDepth(Check):
     option_docs: ClassVar[dict[str, str]] = {
         "max_product_depth": "clicks from the home page a product page may take",
         "max_depth": "clicks from the home page any other page may take",
-        "max_findings": "deep pages listed one by one; the rest are summed up in one finding",
+        "max_findings": "templates whose deep pages get a finding each; the rest are summed "
+        "up in one",
     }
 
     def evaluate(self, pages: Iterable[PageView], site: SiteView) -> list[Finding]:
-        deep: list[tuple[int, str, int, str, str | None]] = []
+        deep: list[tuple[int, str, int, str, str | None, str]] = []
         self._judged = 0
         for page in content_pages(pages):
             if page.depth is None:
@@ -68,13 +69,21 @@ class ClickDepth(Check):
             kind = kind_of(page, site)
             limit = self.options["max_product_depth" if kind == "product" else "max_depth"]
             if page.depth > limit:
-                deep.append((page.depth, page.url, limit, kind, page.title))
+                deep.append((page.depth, page.url, limit, kind, page.title, page.template))
         self._deep = len(deep)
         deep.sort(key=lambda d: (-d[0], d[1]))
-        shown, rest = deep[: self.options["max_findings"]], deep[self.options["max_findings"] :]
-        paths = click_paths([d[1] for d in shown], pages, site)
-        findings = [self._finding(d, paths.get(d[1], [])) for d in shown]
+        # one finding per kind and template: the deep pages of one template share the
+        # cause (the listings above them), so 300 deep products are one thing to fix
+        groups: dict[tuple[str, str], list[tuple]] = defaultdict(list)
+        for d in deep:
+            groups[(d[3], d[5])].append(d)
+        ordered = sorted(groups.values(), key=lambda g: (-g[0][0], -len(g), g[0][1]))
+        cap = self.options["max_findings"]
+        shown, rest = ordered[:cap], [d for g in ordered[cap:] for d in g]
+        paths = click_paths([g[0][1] for g in shown], pages, site)
+        findings = [self._finding(g, paths.get(g[0][1], [])) for g in shown]
         if rest:
+            rest.sort(key=lambda d: (-d[0], d[1]))
             findings.append(
                 self.finding(
                     severity="minor",
@@ -92,26 +101,39 @@ class ClickDepth(Check):
             )
         return findings
 
-    def _finding(self, deep: tuple, path: list[str]) -> Finding:
-        depth, url, limit, kind, title = deep
+    def _finding(self, group: list[tuple], path: list[str]) -> Finding:
+        """The deep pages of one kind and template, told by the deepest."""
+        depth, url, limit, kind, title, template = group[0]
         noun = {"product": "product page", "category": "category page"}.get(kind, "page")
         shown = " → ".join(path)
+        Noun = noun[:1].upper() + noun[1:]
+        if len(group) == 1:
+            heading = f"{Noun} is {depth} clicks from the home page"
+            also = ""
+        else:
+            heading = f"{Noun}s of {template} up to {depth} clicks from the home page"
+            also = f" {len(group)} {noun}s of {template} are deeper than {limit} clicks."
         return self.finding(
             severity="minor",
-            title=f"{noun[:1].upper() + noun[1:]} is {depth} clicks from the home page",
+            title=heading,
             message=(
                 f"Customers need {depth} clicks to reach {title or url_key(url)} (recommended: "
-                f"at most {limit} for a {noun}). Shortest path: {shown}."
+                f"at most {limit} for a {noun}). Shortest path: {shown}." + also
             ),
             recommendation=(
                 "Link the page from a higher level: its category's first listing page, the "
                 "main menu, or a teaser on the home page, so that it is found without a "
                 "long chain of clicks."
             ),
-            url=url,
-            urls=[url],
-            evidence={"depth": depth, "limit": limit, "kind": kind, "path": path},
-            key=url_key(url),
+            **listed([d[1] for d in group]),
+            evidence={
+                "depth": depth,
+                "limit": limit,
+                "kind": kind,
+                "path": path,
+                "pages": {url_key(d[1]): d[0] for d in group[:50]},
+            },
+            key=f"deep:{kind}:{template}",
         )
 
     def score(self, findings: list[Finding], pages_seen: int) -> float | None:
