@@ -145,6 +145,13 @@ class Check:
             value *= 1.0 - SEVERITY_PENALTY[f.severity]
         return round(100.0 * value, 1) if math.isfinite(value) else None
 
+    def score_parts(self) -> list[dict[str, Any]]:
+        """What the last ``score`` is made of where a check scores measurements rather
+        than findings: ``[{"what": "Largest Contentful Paint on /", "points": 12.5}]``,
+        points of the check's own 0-100 scale. The engine scales them by the check's
+        weight into its category's breakdown, so a report can explain the score."""
+        return []
+
     # -- helpers for subclasses ------------------------------------------------------
     @classmethod
     def has_gatherer(cls) -> bool:

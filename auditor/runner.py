@@ -563,8 +563,21 @@ class _Audit:
             if isinstance(details, dict):
                 entries[-1]["details"] = safe_data(details)
             if cls is not None and lc.enabled:
-                scores.append(CheckScore(lc.id, cls.category, score, lc.weight))
+                parts = _score_parts(lc) if found is not None else []
+                scores.append(CheckScore(lc.id, cls.category, score, lc.weight, parts))
         return entries, scores
+
+
+def _score_parts(lc: LoadedCheck) -> list[dict]:
+    """What a check says its score is made of; a check whose hook fails explains nothing
+    and loses nothing else."""
+    try:
+        parts = lc.instance.score_parts() if lc.instance is not None else []
+    except Exception:
+        return []
+    return (
+        [p for p in parts if isinstance(p, dict) and "what" in p] if isinstance(parts, list) else []
+    )
 
 
 def _roles(records_path: Path, start: str, settings: Settings) -> RoleWeights:

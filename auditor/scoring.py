@@ -49,6 +49,8 @@ class CheckScore:
     category: str
     score: float | None
     weight: float
+    #: what the score is made of, where the check says (``Check.score_parts``)
+    parts: list[dict] = field(default_factory=list)
 
 
 @dataclass
@@ -154,7 +156,7 @@ def _category(
     ran = [c for c in members if c.score is not None]
     score = _weighted_mean([(c.score, c.weight) for c in ran])  # type: ignore[misc]
     total_weight = sum(c.weight for c in ran)
-    checks, costs = [], []
+    checks, costs, parts = [], [], []
     for c in ran:
         share = c.weight / total_weight if total_weight > 0 else 0.0
         lost = (100.0 - c.score) * share  # type: ignore[operator]
@@ -163,6 +165,12 @@ def _category(
         )
         mine = [f for f in findings if f.check == c.id]
         costs += finding_costs(mine, lost)
+        parts += [
+            {"check": c.id, "what": str(p["what"]), "points": round(p["points"] * share, 1)}
+            for p in c.parts
+            if isinstance(p.get("points"), int | float) and p["points"] * share >= 0.05
+        ]
+    parts.sort(key=lambda p: (-p["points"], p["check"], p["what"]))
     costs.sort(key=lambda fc: (-fc[1], SEVERITY_ORDER[fc[0].severity], fc[0].fingerprint))
     breakdown: dict = {
         "checks": checks,
@@ -177,6 +185,7 @@ def _category(
             for f, points in costs[:_BREAKDOWN_FINDINGS]
             if points > 0
         ],
+        "parts": parts[:_BREAKDOWN_FINDINGS],
         "counted_elsewhere": sorted(f.fingerprint for f in findings if f.primary is not None),
         "cap": None,
     }

@@ -419,6 +419,18 @@ def test_the_web_vitals_score_weighs_templates_by_role():
     product = next(r for r in roled.details["templates"] if r["template"] == "/product/*")
     expected = round((home["score"] + product["score"]) / 2, 1)
     assert roled.score([], 2) == pytest.approx(expected, abs=0.1)
+    # what it is made of: each metric of each template, adding up to what was lost
+    parts = roled.score_parts()
+    assert sum(p["points"] for p in parts) == pytest.approx(100 - roled.score([], 2), abs=0.3)
+    assert parts[0]["points"] >= parts[-1]["points"]
+    _, cats = score_categories(
+        [CheckScore(roled.id, "performance", roled.score([], 2), 1.0, parts)],
+        [],
+        {"performance": 1.0},
+    )
+    shown = cats["performance"]["breakdown"]["parts"]
+    assert shown and {p["check"] for p in shown} == {"performance.web-vitals"}
+    assert any(p["what"].endswith("on /") for p in shown)
 
 
 def test_a_serious_finding_on_a_key_page_keeps_its_category_below_good():

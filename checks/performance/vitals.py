@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any, ClassVar
@@ -22,7 +23,7 @@ from .common import (
     timed_pages,
     validate_pair,
 )
-from .scoring import page_score
+from .scoring import CONTROL_POINTS, WEIGHTS, log_normal_score, page_score
 
 __all__ = ["WebVitals"]
 
@@ -107,10 +108,14 @@ class WebVitals(Check):
                 if finding:
                     findings.append(finding)
         self._score, self.details = _scores(by_template, site)
+        self._parts = _metric_costs(by_template, self.details)
         return findings
 
     def score(self, findings: list[Finding], pages_seen: int) -> float | None:
         return self._score
+
+    def score_parts(self) -> list[dict[str, Any]]:
+        return list(getattr(self, "_parts", []))
 
     def _judge(self, template: str, members: list[TimedPage], key: str) -> Finding | None:
         good, poor = self.options[key]
@@ -197,6 +202,40 @@ def _scores(
         if site.roles is not None:
             r["role"] = site.roles.templates.get(r["template"], "page")
     return score, {"templates": rows}
+
+
+def _metric_costs(
+    by_template: dict[str, list[TimedPage]], details: dict[str, Any]
+) -> list[dict[str, Any]]:
+    """The points each metric of each template costs the check's score, most first.
+
+    A page's score is the weighted mean of its metrics' curve scores, so what a metric
+    costs the page is its weight share times what it falls short of 100; a template
+    costs its share (by role) of its pages' mean. The parts add up to 100 - score, so
+    a report can say "LCP of the home page: 21 points".
+    """
+    shares = {r["template"]: r.get("share", 0.0) for r in details.get("templates", [])}
+    parts = []
+    for template, members in sorted(by_template.items()):
+        share = shares.get(template, 0.0)
+        lost: dict[str, float] = defaultdict(float)
+        for tp in members:
+            present = {k: w for k, w in WEIGHTS.items() if _measured(tp.metrics.get(k))}
+            total = sum(present.values())
+            for key, w in present.items():
+                curve = CONTROL_POINTS[tp.profile][key]
+                short_of = 1.0 - log_normal_score(curve, float(tp.metrics[key]))
+                lost[key] += 100.0 * w / total * short_of / len(members)
+        for key, points in lost.items():
+            if share * points >= 0.05:
+                name = METRIC_NAMES.get(key, "Speed Index" if key == "si_ms" else key)
+                parts.append({"what": f"{name} on {template}", "points": share * points})
+    return sorted(parts, key=lambda p: (-p["points"], p["what"]))
+
+
+def _measured(value: Any) -> bool:
+    """A metric the page score counted (as ``page_score`` does: a finite number)."""
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
 
 
 def _lcp_cause(run: dict) -> tuple[str, dict]:
