@@ -464,3 +464,41 @@ def test_roles_are_configurable_and_checked(tmp_path):
     path.write_text('[roles]\nkey_pages = ["blog"]\n')
     with pytest.raises(ConfigError, match=r"roles\.key_pages"):
         load_settings(path, environ={})
+
+
+def test_a_resource_each_page_has_of_its_own_is_one_finding_per_template():
+    from checks.performance import Caching
+
+    def timed(i: int) -> PageView:
+        timing = copy.deepcopy(RECORDED["clean:product"]["timing"])
+        photo = [f"{S}/img/p-{i}.jpg", "image", 90_000, {"cache-control": "no-store"}]
+        logo = [f"{S}/img/logo.png", "image", 9_000, {"cache-control": "no-store"}]
+        for run in timing["runs"]:
+            run["network"]["static"] = [photo, logo]
+        return _page(f"{S}/product/p-{i}", "/product/*", timing=timing)
+
+    for n in (3, 40):
+        found = Caching().evaluate([timed(i) for i in range(n)], SiteView(S + "/", {}, {}, [], {}))
+        assert len(found) == 2, [f.title for f in found]
+        photos = next(f for f in found if f.evidence.get("resources_total") == n)
+        assert photos.title == "Static resources without caching on pages of /product/*"
+        assert len(photos.urls) == n
+
+
+def test_the_engine_gives_each_page_and_template_its_role(tmp_path):
+    from auditor.model import PageRecord
+    from auditor.runner import _roles
+
+    records = [
+        PageRecord(url=f"{S}/", template="/"),
+        PageRecord(url=f"{S}/product/a-1", template="/product/*", structure={"types": ["Product"]}),
+        PageRecord(url=f"{S}/product/b-2", template="/product/*", structure={"types": ["Product"]}),
+        PageRecord(url=f"{S}/about", template="/about"),
+    ]
+    path = tmp_path / "pages.jsonl"
+    path.write_text("".join(json.dumps(r.to_dict()) + "\n" for r in records))
+    roles = _roles(path, f"{S}/", load_settings(environ={}))
+    assert roles.pages[f"{S}/"] == "home" and roles.pages[f"{S}/about"] == "page"
+    assert roles.templates == {"/": "home", "/product/*": "product", "/about": "page"}
+    assert roles.weight("page") == 1.0 and roles.weight("home") == 3.0
+    assert roles.cap == 89.0 and "checkout" in roles.key_roles
