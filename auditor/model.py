@@ -120,6 +120,12 @@ def element_shape(selector: str) -> str:
     return " ".join(_POSITIONS.sub("", selector).replace(">", " > ").split())
 
 
+def _names_an_element(shape: str) -> bool:
+    """Whether a selector names a particular element or component (an id, a class, an
+    attribute), rather than any element of a kind at some place."""
+    return any(ch in shape for ch in "#[.")
+
+
 def title_shape(title: str) -> str:
     """A title with its numbers left out, for telling whether two titles name one defect."""
     return " ".join(_NUMBERS.sub("#", title).split()).lower()
@@ -132,7 +138,7 @@ def element_identities(selector: str | None, snippet: str | None = None) -> set[
     out: set[str] = set()
     if selector:
         shape = element_shape(selector)
-        if any(ch in shape for ch in "#[."):  # "form" or "div > input" names nothing
+        if _names_an_element(shape):
             out.add("sel:" + shape)
         last = shape.split(" ")[-1]
         match = _ID_IN_SELECTOR.search(last)
@@ -160,13 +166,13 @@ class Finding:
 
     ``key`` says what makes two findings the same thing across pages and runs where
     no element names it: for a template-level defect the template, for a broken link
-    its target. Where the finding names an element (``selector``), the element and the
-    title say it: the same element with the same defect is one cause on every page and
-    template (a header's search form). ``group`` lets a check name a wider cause than
-    one element: the form whose fields lack labels. The fingerprint is built from that
-    cause, so a baseline comparison matches it whatever pages it is on; it must not
-    contain anything that changes from run to run: build keys from paths
-    (``auditor.urls.url_key``), not from full URLs with host and port.
+    its target. Where the finding names an element (a ``selector`` with an id, class or
+    attribute), the element and the title say it: the same element with the same defect
+    is one cause on every page and template (a header's search form). ``group`` lets a
+    check name a wider cause than one element: the form whose fields lack labels. The
+    fingerprint is built from that cause, so a baseline comparison matches it whatever
+    pages it is on; it must not contain anything that changes from run to run: build
+    keys from paths (``auditor.urls.url_key``), not from full URLs with host and port.
 
     ``primary``: the fingerprint of another check's finding about the same element on
     the same pages (the most severe of them); this one is then counted in no score.
@@ -193,7 +199,10 @@ class Finding:
         if self.group:
             return f"group|{self.group}|{title_shape(self.title)}"
         if self.selector:
-            return f"element|{element_shape(self.selector)}|{title_shape(self.title)}"
+            shape = element_shape(self.selector)
+            cause = f"element|{shape}|{title_shape(self.title)}"
+            # "form" or "div > img" names no element: the check's key must tell them apart
+            return cause if _names_an_element(shape) else f"{cause}|{self.key}"
         return f"key|{self.key}"
 
     @property

@@ -502,3 +502,9 @@ def test_the_engine_gives_each_page_and_template_its_role(tmp_path):
     assert roles.templates == {"/": "home", "/product/*": "product", "/about": "page"}
     assert roles.weight("page") == 1.0 and roles.weight("home") == 3.0
     assert roles.cap == 89.0 and "checkout" in roles.key_roles
+
+
+def test_a_selector_that_names_no_element_leaves_the_cause_to_the_key():
+    a = finding(selector="main > form", key="empty|/contact", url=f"{S}/contact")
+    b = finding(selector="main > form", key="empty|/support", url=f"{S}/support")
+    assert len(merge_findings([a, b])) == 2
