@@ -111,6 +111,14 @@ _POSITIONS = re.compile(r":nth-(?:child|of-type|last-child|last-of-type)\(\d+\)"
 _NUMBERS = re.compile(r"\d+(?:[.,]\d+)?")
 _ID_IN_SELECTOR = re.compile(r"#((?:\\.|[\w-])+)\s*$")
 _OPEN_TAG = re.compile(r"^\s*(<[a-zA-Z][^>]*>)")
+_ATTRIBUTE = re.compile(r"([a-zA-Z_:][\w:.-]*)=(\"[^\"]*\"|'[^']*'|[^\s>]+)")
+_CONTROLS = frozenset({"a", "button", "input", "select", "textarea", "img", "iframe", "video"})
+#: words of a title that say where or how much, not what is wrong
+_NO_TOPIC = frozenset(
+    """form field element page site must have with without that this does doe only used
+    more than from their there when what which shown show into onto your very also
+    header footer menu main content""".split()
+)
 
 
 def element_shape(selector: str) -> str:
@@ -157,7 +165,34 @@ def element_identities(selector: str | None, snippet: str | None = None) -> set[
             name = re.search(r"\sname=[\"']([^\"']+)", tag)
             if name and tag.lower().startswith(("<input", "<select", "<textarea")):
                 out.add("name:" + name.group(1))
+            control = _control_tag(tag)
+            if control:
+                out.add("tag:" + control)
     return out
+
+
+def _control_tag(tag: str) -> str | None:
+    """A control's opening tag without what gatherers add or pages vary (style, empty
+    attributes, their order): ``<button type="submit" style="">`` is
+    ``<button type="submit">``. Only controls: a container's tag names no element."""
+    name = re.match(r"<([a-zA-Z][\w-]*)", tag)
+    if name is None or name.group(1).lower() not in _CONTROLS:
+        return None
+    attrs = sorted(
+        f"{k.lower()}={v.strip(chr(34) + chr(39))}"
+        for k, v in _ATTRIBUTE.findall(tag[name.end() :])
+        if k.lower() != "style" and v.strip(chr(34) + chr(39))
+    )
+    return f"<{name.group(1).lower()} {' '.join(attrs)}>"
+
+
+def _topics(title: str) -> set[str]:
+    """The words of a title that say what is wrong, without what says where: "Icon-only
+    submit button (search form)" -> {icon, submit, button}. Two checks' findings about
+    one element are one defect only where their titles share a topic."""
+    bare = re.sub(r"\([^)]*\)", " ", title.lower())
+    words = {w.removesuffix("s") for w in re.findall(r"[a-z]{4,}", bare)}
+    return words - _NO_TOPIC
 
 
 @dataclass
@@ -310,11 +345,12 @@ def link_findings(findings: list[Finding]) -> list[Finding]:
 
     Why: an unlabelled search field is an accessibility defect and a search defect;
     reported as two unrelated findings it is counted twice in the score and looks like
-    two things to fix. Element identities (id, name, selector shape) of the finding's
-    own element bridge the different ways checks write selectors; the elements a
-    finding merely lists do not link (an axe contrast finding listing twenty fields is
-    no label defect of each). Pages must overlap, so that two ``#q`` on unrelated
-    templates stay apart.
+    two things to fix. Element identities (id, name, selector shape, a control's
+    opening tag) of the finding's own element bridge the different ways checks write
+    selectors; the elements a finding merely lists do not link. Pages must overlap, so
+    that two ``#q`` on unrelated templates stay apart; and the titles must share a
+    topic ("label", "button"), so that a form's missing error message and its length,
+    or a field's contrast and its label, stay two defects.
     """
     ranked = sorted(findings, key=_report_order)
     by_identity: dict[str, list[int]] = {}
@@ -333,6 +369,6 @@ def link_findings(findings: list[Finding]) -> list[Finding]:
                 other = ranked[j]
                 if j <= i or other.check == f.check or other.primary is not None:
                     continue
-                if pages & set(other.pages):
+                if pages & set(other.pages) and _topics(f.title) & _topics(other.title):
                     other.primary = f.fingerprint
     return findings

@@ -508,3 +508,34 @@ def test_a_selector_that_names_no_element_leaves_the_cause_to_the_key():
     a = finding(selector="main > form", key="empty|/contact", url=f"{S}/contact")
     b = finding(selector="main > form", key="empty|/support", url=f"{S}/support")
     assert len(merge_findings([a, b])) == 2
+
+
+def test_two_defects_of_one_form_stay_two_and_one_button_named_twice_is_linked():
+    form = {"selector": "#contact", "url": f"{S}/contact", "category": "forms"}
+    long_form = finding(check="forms.length", title="Long form: 14 fields (contact form)", **form)
+    no_error = finding(
+        check="forms.error-handling",
+        title="Malformed email address accepted (contact form)",
+        **form,
+    )
+    link_findings([long_form, no_error])
+    assert long_form.primary is None and no_error.primary is None
+    # axe and the forms checks write the header's search button each their own way
+    axe = finding(
+        check="accessibility.axe",
+        severity="critical",
+        title="Buttons must have discernible text (2 elements)",
+        selector="button",
+        snippet='<button type="submit"><svg></svg></button>',
+        url=f"{S}/",
+    )
+    icon = finding(
+        check="forms.buttons",
+        category="forms",
+        title="Icon-only submit button (search form)",
+        selector="header:nth-of-type(1) > form:nth-of-type(1) > button:nth-of-type(1)",
+        snippet='<button type="submit" style=""><svg></svg></button>',
+        url=f"{S}/",
+    )
+    link_findings([icon, axe])
+    assert icon.primary == axe.fingerprint and axe.primary is None
