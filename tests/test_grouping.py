@@ -539,3 +539,28 @@ def test_two_defects_of_one_form_stay_two_and_one_button_named_twice_is_linked()
     )
     link_findings([icon, axe])
     assert icon.primary == axe.fingerprint and axe.primary is None
+
+
+@pytest.mark.parametrize("n", [10, 200])
+def test_deep_products_orphans_and_late_listings_are_one_finding_per_template(n):
+    from checks.navigation import ClickDepth, Orphans, Pagination
+    from tests.checks.test_navigation_structure import PRODUCT, site, view
+
+    pages = [view("/", depth=0)]
+    parents = {"/": None}
+    for i in range(n):
+        listing = f"/c/cat-{i % 7}?page=6"
+        product = f"/product/p-{i}"
+        pages.append(view(product, depth=6 + i % 2, template="/product/*", **PRODUCT))
+        parents[product] = listing
+    sitemap = [f"/product/old-{i}" for i in range(n)]
+    s = site(pages, parents, sitemap=sitemap)
+    deep = ClickDepth().evaluate(pages, s)
+    assert [f.title for f in deep] == [
+        "Product pages of /product/* up to 7 clicks from the home page"
+    ]
+    assert len(deep[0].urls) == n and deep[0].evidence["depth"] == 7
+    (orphans,) = Orphans().evaluate(pages, s)
+    assert len(orphans.urls) == n and orphans.key == "orphans:/product/*"
+    (late,) = Pagination().evaluate(pages, s)
+    assert len(late.urls) == n and late.key.startswith("late:/c/")

@@ -14,7 +14,7 @@ from playwright.async_api import TimeoutError as PlaywrightTimeout
 from auditor.model import Finding
 from auditor.pagekinds import page_kind
 from auditor.plugins import Check, PageView, SiteView
-from auditor.urls import url_key
+from auditor.urls import TemplateGrouper, url_key
 
 from .common import OncePerTemplate, click_paths, content_pages, kind_of, listed, plural
 
@@ -144,6 +144,17 @@ class ClickDepth(Check):
         return round(100.0 * (1 - getattr(self, "_deep", 0) / judged), 1)
 
 
+def _by_template(hidden: dict[str, list[tuple[str, int]]]) -> dict[str, dict]:
+    """Late listings grouped by their template: every category of a shop paginates the
+    same way, so long listings are one thing to fix, not one per category. Templates
+    of the listings' own sorted order, never the crawl's."""
+    grouper = TemplateGrouper()
+    out: dict[str, dict] = {}
+    for base, found in sorted(hidden.items()):
+        out.setdefault(grouper.template_of(base), {})[base] = found
+    return out
+
+
 def _listing_page(url: str) -> tuple[str, int] | None:
     """(listing without its page number, page number) for a paginated listing URL."""
     parts = urlsplit(url)
@@ -242,27 +253,7 @@ class Pagination(Check):
                     hidden[listing[0]].append((page.url, listing[1]))
                     break
                 node, guard = site.parents.get(node), guard + 1
-        findings = []
-        for base, found in sorted(hidden.items()):
-            urls = [u for u, _ in found]
-            first = min(n for _, n in found)
-            findings.append(
-                self.finding(
-                    severity="minor",
-                    title="Products only reachable through a late listing page",
-                    message=(
-                        f"{len(urls)} product page{'s are' if len(urls) != 1 else ' is'} "
-                        f"reached only through page {first} or later of {url_key(base)}."
-                    ),
-                    recommendation=(
-                        "Offer sub-categories or filters that narrow the listing, and link "
-                        "these products from a first page."
-                    ),
-                    **listed(urls),
-                    evidence={"listing": base, "from_page": first, "products": len(urls)},
-                    key=f"late:{url_key(base)}",
-                )
-            )
+        findings = [self._late(t, listings) for t, listings in _by_template(hidden).items()]
         if endless:
             findings.append(
                 self.finding(
@@ -305,3 +296,31 @@ class Pagination(Check):
                 )
             )
         return findings
+
+    def _late(self, template: str, listings: dict[str, list[tuple[str, int]]]) -> Finding:
+        """Products reached only late in the listings of one template, told by the
+        listing that hides most."""
+        base = max(sorted(listings), key=lambda b: len(listings[b]))
+        urls = list(dict.fromkeys(u for found in listings.values() for u, _ in found))
+        first = min(n for found in listings.values() for _, n in found)
+        where = url_key(base) if len(listings) == 1 else f"{len(listings)} listings of {template}"
+        return self.finding(
+            severity="minor",
+            title="Products only reachable through a late listing page",
+            message=(
+                f"{len(urls)} product page{'s are' if len(urls) != 1 else ' is'} "
+                f"reached only through page {first} or later of {where}."
+            ),
+            recommendation=(
+                "Offer sub-categories or filters that narrow the listing, and link "
+                "these products from a first page."
+            ),
+            **listed(urls),
+            evidence={
+                "listing": base,
+                "listings": [url_key(b) for b in sorted(listings)][:20],
+                "from_page": first,
+                "products": len(urls),
+            },
+            key=f"late:{template}",
+        )
