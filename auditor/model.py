@@ -109,6 +109,7 @@ class PageRecord:
 _POSITIONS = re.compile(r":nth-(?:child|of-type|last-child|last-of-type)\(\d+\)")
 #: numbers in a title are measurements of one page ("used 3 times", "344 px"), not identity
 _NUMBERS = re.compile(r"\d+(?:[.,]\d+)?")
+_COUNT_SUFFIX = re.compile(r"\s*\(#\s+[a-z]+\)$")
 _ID_IN_SELECTOR = re.compile(r"#((?:\\.|[\w-])+)\s*$")
 _OPEN_TAG = re.compile(r"^\s*(<[a-zA-Z][^>]*>)")
 _ATTRIBUTE = re.compile(r"([a-zA-Z_:][\w:.-]*)=(\"[^\"]*\"|'[^']*'|[^\s>]+)")
@@ -135,8 +136,10 @@ def _names_an_element(shape: str) -> bool:
 
 
 def title_shape(title: str) -> str:
-    """A title with its numbers left out, for telling whether two titles name one defect."""
-    return " ".join(_NUMBERS.sub("#", title).split()).lower()
+    """A title with its numbers and a trailing count left out, for telling whether two
+    titles name one defect ("... (13 elements)" on one template, "..." on another)."""
+    shape = " ".join(_NUMBERS.sub("#", title).split()).lower()
+    return _COUNT_SUFFIX.sub("", shape)
 
 
 def element_identities(selector: str | None, snippet: str | None = None) -> set[str]:

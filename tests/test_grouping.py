@@ -564,3 +564,14 @@ def test_deep_products_orphans_and_late_listings_are_one_finding_per_template(n)
     assert len(orphans.urls) == n and orphans.key == "orphans:/product/*"
     (late,) = Pagination().evaluate(pages, s)
     assert len(late.urls) == n and late.key.startswith("late:/c/")
+
+
+def test_a_trailing_count_is_no_part_of_the_title():
+    one = finding(check="accessibility.axe", title="Images must have alternative text")
+    many = finding(
+        check="accessibility.axe", title="Images must have alternative text (13 elements)"
+    )
+    one.selector = many.selector = ".card > img"
+    one.urls, many.urls = [f"{S}/a"], [f"{S}/b"]
+    assert one.fingerprint == many.fingerprint
+    assert len(merge_findings([one, many])) == 1
