@@ -575,3 +575,45 @@ def test_a_trailing_count_is_no_part_of_the_title():
     one.urls, many.urls = [f"{S}/a"], [f"{S}/b"]
     assert one.fingerprint == many.fingerprint
     assert len(merge_findings([one, many])) == 1
+
+
+def test_a_shop_whose_home_page_alone_is_slow_is_not_good_at_performance():
+    """The issue's shop: fast catalogue pages by the thousand, one slow home page."""
+    home = copy.deepcopy(RECORDED["clean:home"])
+    for run in home["timing"]["runs"]:
+        run["metrics"]["lcp_ms"] = 6500.0  # poor on any profile
+    entries = [home, RECORDED["clean:product"], RECORDED["clean:jackets"]]
+    pages = [
+        PageView(
+            url=e["url"].replace("http://shop.test", S),
+            final_url=None,
+            status=200,
+            template=e["template"],
+            depth=0,
+            content_type="text/html",
+            title="t",
+            error=None,
+            facts={"timing": e["timing"]},
+        )
+        for e in entries
+    ]
+    sizes = {"/": 1, "/product/*": 5000, "/category/jackets": 300}
+    site = SiteView(S + "/", {}, {}, [], {}, template_sizes=sizes)
+    by_pages = WebVitals()
+    by_pages.evaluate(pages, site)
+    assert by_pages.score([], 3) >= 90  # by page count alone the home page vanishes
+    site.roles = _roles(**{"/": "home", "/product/*": "product", "/category/jackets": "category"})
+    check = WebVitals()
+    findings = engine([check.evaluate(pages, site)])
+    (lcp,) = [f for f in findings if f.evidence["metric"] == "lcp_ms"]
+    assert lcp.severity == "serious" and lcp.url == f"{S}/"
+    score = check.score(findings, 3)
+    _, cats = score_categories(
+        [CheckScore(check.id, "performance", score, 1.0, check.score_parts())],
+        findings,
+        {"performance": 1.0},
+        site.roles,
+    )
+    perf = cats["performance"]
+    assert perf["score"] < 90
+    assert perf["breakdown"]["parts"][0]["what"] == "Largest Contentful Paint on /"
