@@ -12,7 +12,8 @@ The rules, documented in README.md ("How the score works"):
   by their number of pages: the home page is one page, but most visits start there.
 - a category's score is the weighted mean of its checks' scores (``[checks."id"] weight``);
   while a key page (``roles.key_pages``) has a serious or critical finding of the
-  category, the category keeps at most ``roles.key_page_cap`` (below "good").
+  category (of a check that weighs more than 0, and not counted with a primary), the
+  category keeps at most ``roles.key_page_cap`` (below "good").
 - the overall score is the weighted mean of the category scores (``[scoring]`` weights),
   over the categories that were measured.
 
@@ -27,7 +28,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from .model import SEVERITY_ORDER, Finding
+from .model import SEVERITY_ORDER, Finding, clip
 from .plugins import SEVERITY_PENALTY
 
 __all__ = [
@@ -153,16 +154,14 @@ def _category(
     roles: RoleWeights | None,
 ) -> tuple[float | None, dict]:
     """A category's score and what it is made of."""
-    ran = [c for c in members if c.score is not None]
-    score = _weighted_mean([(c.score, c.weight) for c in ran])  # type: ignore[misc]
-    total_weight = sum(c.weight for c in ran)
+    ran = [(c, c.score) for c in members if c.score is not None]
+    score = _weighted_mean([(value, c.weight) for c, value in ran])
+    total_weight = sum(c.weight for c, _ in ran)
     checks, costs, parts = [], [], []
-    for c in ran:
+    for c, value in ran:
         share = c.weight / total_weight if total_weight > 0 else 0.0
-        lost = (100.0 - c.score) * share  # type: ignore[operator]
-        checks.append(
-            {"check": c.id, "score": c.score, "weight": c.weight, "points": round(lost, 1)}
-        )
+        lost = (100.0 - value) * share
+        checks.append({"check": c.id, "score": value, "weight": c.weight, "points": round(lost, 1)})
         mine = [f for f in findings if f.check == c.id]
         costs += finding_costs(mine, lost)
         parts += [
@@ -178,7 +177,7 @@ def _category(
             {
                 "fingerprint": f.fingerprint,
                 "check": f.check,
-                "title": f.title,
+                "title": clip(f.title) or "",
                 "severity": f.severity,
                 "points": round(points, 1),
             }
@@ -189,14 +188,15 @@ def _category(
         "counted_elsewhere": sorted(f.fingerprint for f in findings if f.primary is not None),
         "cap": None,
     }
-    hit = _key_page_hit(findings, roles)
+    counted = {c.id for c, _ in ran if c.weight > 0}  # a diagnostic of weight 0 caps nothing
+    hit = _key_page_hit([f for f in findings if f.check in counted], roles)
     if score is not None and hit is not None and roles is not None and score > roles.cap:
         f, url, role = hit
         breakdown["cap"] = {
             "limit": roles.cap,
             "score_before": score,
             "fingerprint": f.fingerprint,
-            "title": f.title,
+            "title": clip(f.title) or "",
             "page": url,
             "role": role,
         }
