@@ -11,8 +11,10 @@ from typing import Any
 __all__ = ["OncePerTemplate", "listed", "plural"]
 
 
-def listed(urls: Iterable[str], limit: int = 50) -> dict[str, Any]:
-    """The ``url``/``urls`` fields of a finding about many pages, capped for the report."""
+def listed(urls: Iterable[str], limit: int | None = None) -> dict[str, Any]:
+    """The ``url``/``urls`` fields of a finding about many pages. Uncapped by default:
+    the engine merges findings of one cause by their pages, and results.json caps the
+    list and keeps the total (``evidence.pages_total``)."""
     unique = list(dict.fromkeys(urls))
     return {"url": unique[0] if unique else None, "urls": unique[:limit]}
 

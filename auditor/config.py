@@ -23,6 +23,7 @@ from typing import Any
 from .errors import ConfigError
 
 __all__ = [
+    "ROLES",
     "AuditSection",
     "BrowserSection",
     "ConsentSection",
@@ -31,6 +32,7 @@ __all__ = [
     "LoginSection",
     "MeasurementSection",
     "OutputSection",
+    "RolesSection",
     "Settings",
     "load_settings",
     "settings_to_dict",
@@ -246,6 +248,39 @@ class GateSection:
     fail_under: float = opt(0.0, "exit with code 1 when the overall score is below this (0-100)")
 
 
+#: the roles a page can have in the customer's path (auditor.pagekinds), those weighed
+ROLES = ("home", "category", "product", "search", "cart", "checkout")
+
+
+@dataclass
+class RolesSection:
+    """Pages by their role in the customer's path. Where a check scores templates
+    (performance), each role weighs as set here and the templates of a role share its
+    weight by their number of pages; a home page is one page but most visits start
+    there. A serious or critical finding on a key page keeps its category below good."""
+
+    home: float = opt(3.0, "weight of the home page")
+    category: float = opt(2.0, "weight of the category (listing) pages together")
+    product: float = opt(3.0, "weight of the product pages together")
+    search: float = opt(1.5, "weight of the search result pages together")
+    cart: float = opt(1.5, "weight of the cart")
+    checkout: float = opt(1.5, "weight of the checkout pages together")
+    other: float = opt(1.0, "weight of all other pages together (about, contact, legal, blog)")
+    key_pages: list[str] = opt(
+        list(ROLES),
+        "roles whose pages are key pages: home, category, product, search, cart, checkout",
+    )
+    key_page_cap: float = opt(
+        89.0,
+        "the highest score a category keeps while a key page has a serious or critical "
+        "finding in it (90 and above reads as good)",
+    )
+
+    def weight(self, role: str) -> float:
+        """The weight of a role; a page of no key role weighs as ``other``."""
+        return float(getattr(self, role)) if role in ROLES else float(self.other)
+
+
 @dataclass
 class Settings:
     """The whole effective configuration."""
@@ -258,6 +293,7 @@ class Settings:
     login: LoginSection = field(default_factory=LoginSection)
     output: OutputSection = field(default_factory=OutputSection)
     gate: GateSection = field(default_factory=GateSection)
+    roles: RolesSection = field(default_factory=RolesSection)
     scoring: dict[str, float] = field(default_factory=lambda: dict.fromkeys(CATEGORIES, 1.0))
     checks: dict[str, dict] = field(default_factory=dict)
     source: str = "defaults"
@@ -401,6 +437,16 @@ def _validate(s: Settings, where: str) -> None:
     for cat, weight in s.scoring.items():
         if weight < 0:
             raise bad(f"scoring.{cat}", "must not be negative")
+    for role in (*ROLES, "other"):
+        if getattr(s.roles, role) < 0:
+            raise bad(f"roles.{role}", "must not be negative")
+    unknown = [r for r in s.roles.key_pages if r not in ROLES]
+    if unknown:
+        raise bad(
+            "roles.key_pages", f"must name roles among {', '.join(ROLES)}, not {unknown[0]!r}"
+        )
+    if not 0 <= s.roles.key_page_cap <= 100:
+        raise bad("roles.key_page_cap", "must be between 0 and 100")
     for i, step in enumerate(s.login.steps):
         key = f"login.steps[{i}]"
         unknown = set(step) - _LOGIN_STEP_KEYS

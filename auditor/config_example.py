@@ -48,8 +48,7 @@ def render_example_config() -> str:
             continue
         out.append(f"\n[{f.name}]")
         doc = (type(section).__doc__ or "").strip()
-        if doc:
-            out.append(f"# {doc}")
+        out += [f"# {line.strip()}" for line in doc.splitlines() if line.strip()]
         for opt in dataclasses.fields(section):
             out.append(f"# {opt.metadata.get('doc', '')}")
             out.append(f"{opt.name} = {_toml(getattr(section, opt.name))}")

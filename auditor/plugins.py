@@ -102,6 +102,10 @@ class SiteView:
     mapped: dict[str, Any] = field(default_factory=dict)
     #: the internal links of any page in the link graph (rendered or mapped), by URL
     out_links: Callable[[str], list[str]] | None = None
+    #: each page's and template's role in the customer's path and what a role weighs
+    #: (``auditor.scoring.RoleWeights``), for checks that score templates; None before
+    #: evaluation and in tests that do not set it
+    roles: Any = None
 
 
 class Check:
@@ -145,6 +149,13 @@ class Check:
         for f in findings:
             value *= 1.0 - SEVERITY_PENALTY[f.severity]
         return round(100.0 * value, 1) if math.isfinite(value) else None
+
+    def score_parts(self) -> list[dict[str, Any]]:
+        """What the last ``score`` is made of where a check scores measurements rather
+        than findings: ``[{"what": "Largest Contentful Paint on /", "points": 12.5}]``,
+        points of the check's own 0-100 scale. The engine scales them by the check's
+        weight into its category's breakdown, so a report can explain the score."""
+        return []
 
     # -- helpers for subclasses ------------------------------------------------------
     @classmethod

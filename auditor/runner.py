@@ -25,7 +25,7 @@ from playwright.async_api import Browser, async_playwright
 
 from . import __version__
 from .browser import BrowserSession, quietly
-from .config import Settings, settings_to_dict
+from .config import ROLES, Settings, settings_to_dict
 from .crawl import Crawler, CrawlState
 from .errors import AuditorError, TargetError
 from .events import EventBus
@@ -33,7 +33,7 @@ from .fetch import Fetcher, cookies_of
 from .frontier import CrawlTarget, Frontier
 from .login import log_in
 from .measure import Measurer
-from .model import Finding, PageRecord, clip, merge_findings
+from .model import Finding, PageRecord, clip, link_findings, merge_findings
 from .page import HTML_TYPES, PageEnv
 from .pagekinds import page_kind
 from .plugins import ENGINE_KEYS, LoadedCheck, PageView, SiteView, load_checks
@@ -42,7 +42,7 @@ from .ratelimit import HostLimiter
 from .results import SCHEMA_VERSION, iter_records, page_entry, write_results
 from .robots import RobotsPolicy
 from .safety import safe_data, safe_text
-from .scoring import CheckScore, score_categories
+from .scoring import CheckScore, RoleWeights, score_categories
 from .sitemap import collect_sitemap_urls
 from .urls import Scope, TemplateGrouper, UrlNormalizer
 
@@ -476,11 +476,18 @@ class _Audit:
             )
         view = self.view
         with self.stage("evaluate"):
+            view.roles = _roles(self.records_path, self.start, self.settings)
             findings_by_check = self._evaluate(view)
+            # one cause, one finding (per check, in _evaluate); then one element, one
+            # primary finding across checks, before anything is scored
+            all_findings = link_findings(
+                merge_findings([f for fs in findings_by_check.values() for f in fs])
+            )
         self.errors.extend(_gather_errors(self.records_path))
         check_entries, check_scores = self._check_entries(findings_by_check, state.done)
-        all_findings = merge_findings([f for fs in findings_by_check.values() for f in fs])
-        overall, categories = score_categories(check_scores, all_findings, self.settings.scoring)
+        overall, categories = score_categories(
+            check_scores, all_findings, self.settings.scoring, view.roles
+        )
         head = {
             "schema_version": SCHEMA_VERSION,
             "tool": {"name": "auditor", "version": __version__},
@@ -548,8 +555,8 @@ class _Audit:
             cls = lc.cls
             found = findings_by_check.get(lc.id)
             score = None
-            if lc.enabled and found is not None:
-                score = lc.instance.score(found, pages_done)
+            if lc.enabled and found is not None:  # a finding with a primary counts there
+                score = lc.instance.score([f for f in found if f.primary is None], pages_done)
             entries.append(
                 {
                     "id": lc.id,
@@ -566,8 +573,50 @@ class _Audit:
             if isinstance(details, dict):
                 entries[-1]["details"] = safe_data(details)
             if cls is not None and lc.enabled:
-                scores.append(CheckScore(lc.id, cls.category, score, lc.weight))
+                parts = _score_parts(lc) if found is not None else []
+                scores.append(CheckScore(lc.id, cls.category, score, lc.weight, parts))
         return entries, scores
+
+
+def _score_parts(lc: LoadedCheck) -> list[dict]:
+    """What a check says its score is made of; a check whose hook fails explains nothing
+    and loses nothing else."""
+    try:
+        parts = lc.instance.score_parts() if lc.instance is not None else []
+    except Exception:
+        return []
+    return (
+        [p for p in parts if isinstance(p, dict) and "what" in p] if isinstance(parts, list) else []
+    )
+
+
+def _roles(records_path: Path, start: str, settings: Settings) -> RoleWeights:
+    """Each page's role in the customer's path, and each template's (the role most of
+    its pages have): what scores weigh templates by and what makes a page a key page."""
+    pages: dict[str, str] = {}
+    per_template: dict[str, Counter[str]] = {}
+    for r in _records(records_path):
+        if r.error is not None:
+            continue
+        role = page_kind(r.url, r.title, r.structure, start)
+        pages[r.url] = role
+        if r.final_url:
+            pages.setdefault(r.final_url, role)
+        per_template.setdefault(r.template, Counter())[role] += 1
+    roles = settings.roles
+    order = {role: i for i, role in enumerate(ROLES)}
+    templates = {
+        t: min(counts, key=lambda k: (-counts[k], order.get(k, len(order)), k))
+        for t, counts in per_template.items()
+    }
+    return RoleWeights(
+        pages=pages,
+        templates=templates,
+        weights={role: roles.weight(role) for role in ROLES},
+        other=float(roles.other),
+        key_roles=tuple(roles.key_pages),
+        cap=float(roles.key_page_cap),
+    )
 
 
 def _records(path: Path) -> Iterator[PageRecord]:

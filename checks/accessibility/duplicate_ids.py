@@ -84,7 +84,7 @@ class DuplicateIds(PageReader):
             findings.append(
                 self.finding(
                     severity="serious" if referenced else "minor",
-                    title=f'The id "{clip(ident, 60)}" is used {count} times on one page',
+                    title=f'The id "{clip(ident, 60)}" is used more than once on a page',
                     message=(
                         f"On pages of {template}, {plural(count, 'element')} carry "
                         f'id="{clip(ident, 80)}".'

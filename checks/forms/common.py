@@ -9,6 +9,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from auditor.checkkit import OncePerTemplate
+from auditor.model import element_shape
 from auditor.plugins import Check, PageView
 
 from .classify import form_kind, form_name, form_noun, visible_fields
@@ -37,6 +38,14 @@ class FormCase:
         names = ",".join(f.get("name") or f.get("id") or "" for f in self.fields)
         shape = hashlib.sha1(f"{self.form.get('snippet', '')}|{names}".encode()).hexdigest()[:8]
         return f"{self.kind}|{where}|{self.form.get('selector', '')}|{shape}"
+
+    @property
+    def component(self) -> str:
+        """The form as one thing to fix on every page: its kind, address and selector
+        without positions, nothing a page adds (a facet widget's options differ per
+        category page; its fields lacking labels are one defect, not one per page)."""
+        action = urlsplit(self.form.get("action") or "").path
+        return f"{self.kind}|{action}|{element_shape(self.form.get('selector') or '')}"
 
 
 def forms_in(pages: Iterable[PageView]) -> Iterator[FormCase]:
@@ -89,5 +98,6 @@ class FormsCheck(Check):
             selector=target.get("selector") or selector or case.form["selector"],
             snippet=target.get("snippet") or snippet or case.form.get("snippet"),
             key=f"{what}|{case.signature}",
+            group=case.component,
             **kw,
         )

@@ -114,8 +114,8 @@ class Addresses:
 
 def whole_shop(
     pages: Iterable[PageView], site: SiteView
-) -> Iterator[tuple[str, int, str, str | None]]:
-    """(url, click depth, kind, title) of every page a customer can browse to: the
+) -> Iterator[tuple[str, int, str, str | None, str]]:
+    """(url, click depth, kind, title, template) of every page a customer can browse to: the
     rendered ones and those the link map read over HTTP (site.mapped).
 
     A mapped page's kind is the kind its template's rendered pages mostly have (the
@@ -128,7 +128,7 @@ def whole_shop(
         kind = kind_of(page, site)
         by_template[page.template][kind] += 1
         if page.depth is not None and facet_query(page.url) is None:
-            yield page.url, page.depth, kind, page.title
+            yield page.url, page.depth, kind, page.title, page.template
     for url, mapped in site.mapped.items():
         if mapped.error or mapped.canonical or not 200 <= (mapped.status or 0) < 300:
             continue
@@ -143,7 +143,7 @@ def whole_shop(
             if kinds
             else page_kinds(mapped.final_url or url, mapped.title, {}, site.start_url)[0]
         )
-        yield url, depth, kind, mapped.title
+        yield url, depth, kind, mapped.title, mapped.template
 
 
 def click_paths(

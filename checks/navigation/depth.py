@@ -14,7 +14,7 @@ from playwright.async_api import TimeoutError as PlaywrightTimeout
 from auditor.model import Finding
 from auditor.pagekinds import page_kind
 from auditor.plugins import Check, PageView, SiteView
-from auditor.urls import url_key
+from auditor.urls import TemplateGrouper, url_key
 
 from .common import (
     OncePerTemplate,
@@ -62,24 +62,33 @@ class ClickDepth(Check):
     option_docs: ClassVar[dict[str, str]] = {
         "max_product_depth": "clicks from the home page a product page may take",
         "max_depth": "clicks from the home page any other page may take",
-        "max_findings": "deep pages listed one by one; the rest are summed up in one finding",
+        "max_findings": "templates whose deep pages get a finding each; the rest are summed "
+        "up in one",
     }
 
     def evaluate(self, pages: Iterable[PageView], site: SiteView) -> list[Finding]:
-        deep: list[tuple[int, str, int, str, str | None]] = []
+        deep: list[tuple[int, str, int, str, str | None, str]] = []
         self._judged = 0
         pages = list(pages)
-        for url, depth, kind, title in whole_shop(pages, site):
+        for url, depth, kind, title, template in whole_shop(pages, site):
             self._judged += 1
             limit = self.options["max_product_depth" if kind == "product" else "max_depth"]
             if depth > limit:
-                deep.append((depth, url, limit, kind, title))
+                deep.append((depth, url, limit, kind, title, template))
         self._deep = len(deep)
         deep.sort(key=lambda d: (-d[0], d[1]))
-        shown, rest = deep[: self.options["max_findings"]], deep[self.options["max_findings"] :]
-        paths = click_paths([d[1] for d in shown], pages, site)
-        findings = [self._finding(d, paths.get(d[1], [])) for d in shown]
+        # one finding per kind and template: the deep pages of one template share the
+        # cause (the listings above them), so 300 deep products are one thing to fix
+        groups: dict[tuple[str, str], list[tuple]] = defaultdict(list)
+        for d in deep:
+            groups[(d[3], d[5])].append(d)
+        ordered = sorted(groups.values(), key=lambda g: (-g[0][0], -len(g), g[0][1]))
+        cap = self.options["max_findings"]
+        shown, rest = ordered[:cap], [d for g in ordered[cap:] for d in g]
+        paths = click_paths([g[0][1] for g in shown], pages, site)
+        findings = [self._finding(g, paths.get(g[0][1], [])) for g in shown]
         if rest:
+            rest.sort(key=lambda d: (-d[0], d[1]))
             findings.append(
                 self.finding(
                     severity="minor",
@@ -97,26 +106,39 @@ class ClickDepth(Check):
             )
         return findings
 
-    def _finding(self, deep: tuple, path: list[str]) -> Finding:
-        depth, url, limit, kind, title = deep
+    def _finding(self, group: list[tuple], path: list[str]) -> Finding:
+        """The deep pages of one kind and template, told by the deepest."""
+        depth, url, limit, kind, title, template = group[0]
         noun = {"product": "product page", "category": "category page"}.get(kind, "page")
         shown = " → ".join(path)
+        Noun = noun[:1].upper() + noun[1:]
+        if len(group) == 1:
+            heading = f"{Noun} is {depth} clicks from the home page"
+            also = ""
+        else:
+            heading = f"{Noun}s of {template} up to {depth} clicks from the home page"
+            also = f" {len(group)} {noun}s of {template} are deeper than {limit} clicks."
         return self.finding(
             severity="minor",
-            title=f"{noun[:1].upper() + noun[1:]} is {depth} clicks from the home page",
+            title=heading,
             message=(
                 f"Customers need {depth} clicks to reach {title or url_key(url)} (recommended: "
-                f"at most {limit} for a {noun}). Shortest path: {shown}."
+                f"at most {limit} for a {noun}). Shortest path: {shown}." + also
             ),
             recommendation=(
                 "Link the page from a higher level: its category's first listing page, the "
                 "main menu, or a teaser on the home page, so that it is found without a "
                 "long chain of clicks."
             ),
-            url=url,
-            urls=[url],
-            evidence={"depth": depth, "limit": limit, "kind": kind, "path": path},
-            key=url_key(url),
+            **listed([d[1] for d in group]),
+            evidence={
+                "depth": depth,
+                "limit": limit,
+                "kind": kind,
+                "path": path,
+                "pages": {url_key(d[1]): d[0] for d in group[:50]},
+            },
+            key=f"deep:{kind}:{template}",
         )
 
     def score(self, findings: list[Finding], pages_seen: int) -> float | None:
@@ -125,6 +147,17 @@ class ClickDepth(Check):
         if not judged:
             return None if not findings else 0.0
         return round(100.0 * (1 - getattr(self, "_deep", 0) / judged), 1)
+
+
+def _by_template(hidden: dict[str, list[tuple[str, int]]]) -> dict[str, dict]:
+    """Late listings grouped by their template: every category of a shop paginates the
+    same way, so long listings are one thing to fix, not one per category. Templates
+    of the listings' own sorted order, never the crawl's."""
+    grouper = TemplateGrouper()
+    out: dict[str, dict] = {}
+    for base, found in sorted(hidden.items()):
+        out.setdefault(grouper.template_of(base), {})[base] = found
+    return out
 
 
 def _listing_page(url: str) -> tuple[str, int] | None:
@@ -217,7 +250,7 @@ class Pagination(Check):
             probe = page.data or {}
             if probe.get("links_after", 0) > probe.get("links_before", 0):
                 endless.append(page.url)
-        for url, _depth, kind, _title in whole_shop(pages, site):
+        for url, _depth, kind, _title, _template in whole_shop(pages, site):
             if kind != "product":
                 continue
             node, guard = site.parents.get(url), 0
@@ -227,27 +260,7 @@ class Pagination(Check):
                     hidden[listing[0]].append((url, listing[1]))
                     break
                 node, guard = site.parents.get(node), guard + 1
-        findings = []
-        for base, found in sorted(hidden.items()):
-            urls = [u for u, _ in found]
-            first = min(n for _, n in found)
-            findings.append(
-                self.finding(
-                    severity="minor",
-                    title="Products only reachable through a late listing page",
-                    message=(
-                        f"{len(urls)} product page{'s are' if len(urls) != 1 else ' is'} "
-                        f"reached only through page {first} or later of {url_key(base)}."
-                    ),
-                    recommendation=(
-                        "Offer sub-categories or filters that narrow the listing, and link "
-                        "these products from a first page."
-                    ),
-                    **listed(urls),
-                    evidence={"listing": base, "from_page": first, "products": len(urls)},
-                    key=f"late:{url_key(base)}",
-                )
-            )
+        findings = [self._late(t, listings) for t, listings in _by_template(hidden).items()]
         if endless:
             findings.append(
                 self.finding(
@@ -290,3 +303,31 @@ class Pagination(Check):
                 )
             )
         return findings
+
+    def _late(self, template: str, listings: dict[str, list[tuple[str, int]]]) -> Finding:
+        """Products reached only late in the listings of one template, told by the
+        listing that hides most."""
+        base = max(sorted(listings), key=lambda b: len(listings[b]))
+        urls = list(dict.fromkeys(u for found in listings.values() for u, _ in found))
+        first = min(n for found in listings.values() for _, n in found)
+        where = url_key(base) if len(listings) == 1 else f"{len(listings)} listings of {template}"
+        return self.finding(
+            severity="minor",
+            title="Products only reachable through a late listing page",
+            message=(
+                f"{len(urls)} product page{'s are' if len(urls) != 1 else ' is'} "
+                f"reached only through page {first} or later of {where}."
+            ),
+            recommendation=(
+                "Offer sub-categories or filters that narrow the listing, and link "
+                "these products from a first page."
+            ),
+            **listed(urls),
+            evidence={
+                "listing": base,
+                "listings": [url_key(b) for b in sorted(listings)][:20],
+                "from_page": first,
+                "products": len(urls),
+            },
+            key=f"late:{template}",
+        )

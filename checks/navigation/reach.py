@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 
 from auditor.model import Finding
 from auditor.plugins import Check, PageView, SiteView
-from auditor.urls import looks_like_html, url_key
+from auditor.urls import TemplateGrouper, looks_like_html, url_key
 
 from .common import Addresses, content_pages, listed, plural
 
@@ -36,7 +36,7 @@ class Orphans(Check):
     requires = ("redirects",)
     default_options: ClassVar[dict[str, Any]] = {"max_findings": 50}
     option_docs: ClassVar[dict[str, str]] = {
-        "max_findings": "orphans listed one by one; the rest are summed up in one finding"
+        "max_findings": "templates whose orphans get a finding each; the rest are summed up in one"
     }
 
     def evaluate(self, pages: Iterable[PageView], site: SiteView) -> list[Finding]:
@@ -60,10 +60,17 @@ class Orphans(Check):
         )
         wanted = set(orphans)
         titles = {p.url: p.title for p in pages if p.url in wanted}
+        # one finding per URL template: orphans of one kind (old products left in the
+        # sitemap) share a cause; a template of the sitemap's own order, never the crawl's
+        grouper = TemplateGrouper()
+        groups: dict[str, list[str]] = defaultdict(list)
+        for u in orphans:
+            groups[grouper.template_of(u)].append(u)
         cap = self.options["max_findings"]
-        findings = [self._orphan(u, titles.get(u), partial) for u in orphans[:cap]]
-        if len(orphans) > cap:
-            rest = orphans[cap:]
+        ordered = sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+        findings = [self._orphan(t, us, titles.get(us[0]), partial) for t, us in ordered[:cap]]
+        rest = [u for _, us in ordered[cap:] for u in us]
+        if rest:
             findings.append(
                 self.finding(
                     severity="minor",
@@ -82,28 +89,37 @@ class Orphans(Check):
             )
         return findings
 
-    def _orphan(self, url: str, title: str | None, partial: bool) -> Finding:
+    def _orphan(self, template: str, urls: list[str], title: str | None, partial: bool) -> Finding:
         hedge = (
             " The crawl left some pages out (sampling or limits), so one of those may "
             "still link to it."
             if partial
             else ""
         )
+        url = urls[0]
+        many = len(urls) > 1
+        also = f" So are {len(urls) - 1} more pages of {template}." if many else ""
         return self.finding(
             severity="minor" if partial else "moderate",
-            title="Page in the sitemap that no page links to",
+            title=(
+                f"{len(urls)} pages of {template} in the sitemap that no page links to"
+                if many
+                else "Page in the sitemap that no page links to"
+            ),
             message=(
                 f"{title or url_key(url)} ({url_key(url)}) is listed in the sitemap, but none "
-                f"of the crawled pages links to it: customers cannot get there in the shop." + hedge
+                f"of the crawled pages links to it: customers cannot get there in the shop."
+                + also
+                + hedge
             ),
             recommendation=(
                 "Link the page from its category or the menu; if it is obsolete, remove it "
                 "from the sitemap and redirect it to its successor."
             ),
             url=url,
-            urls=[url],
+            urls=urls,
             evidence={"in_sitemap": True, "linked_from": 0, "partial_crawl": partial},
-            key=url_key(url),
+            key=f"orphans:{template}",
         )
 
 

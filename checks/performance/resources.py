@@ -14,7 +14,7 @@ from typing import Any, ClassVar
 
 from auditor.config import Settings
 from auditor.errors import ConfigError
-from auditor.model import Finding
+from auditor.model import SEVERITY_ORDER, Finding
 from auditor.plugins import Check, PageView, SiteView
 from auditor.urls import url_key
 
@@ -125,7 +125,13 @@ class PageWeight(Check):
 
 
 class _ResourceCheck(Check):
-    """A diagnostic about single resources: one finding per resource, with its pages."""
+    """A diagnostic about resources: one finding per cause, with its pages.
+
+    A resource several pages load (a stylesheet, a bundle) is its own cause. A resource
+    that only one page loads (a product's photo, a page's HTML) is made by its template
+    or the server: those are one finding per template and kind (``cause``), however
+    many pages were timed, instead of one per page.
+    """
 
     category = "performance"
     requires = ("timing",)
@@ -139,31 +145,65 @@ class _ResourceCheck(Check):
         """(title, message, recommendation)."""
         raise NotImplementedError
 
+    def cause(self, facts: dict, template: str) -> str:
+        """What one fix repairs for a resource only one page loads: how its template
+        makes such resources."""
+        return f"{template}|{facts.get('type', '')}"
+
+    def group_title(self, facts: dict, template: str) -> str:
+        """The title of a finding about resources of one kind, one per page."""
+        return f"{self.title} on pages of {template}"
+
     def evaluate(self, pages: Iterable[PageView], site: SiteView) -> list[Finding]:
         found: dict[str, dict] = {}
         for tp in timed_pages(pages):
             for url, severity, facts in self.problems(tp):
                 entry = found.setdefault(
-                    url_key(url), {"url": url, "severity": severity, "facts": facts, "pages": []}
+                    url_key(url),
+                    {
+                        "url": url,
+                        "severity": severity,
+                        "facts": facts,
+                        "pages": [],
+                        "template": tp.page.template,
+                    },
                 )
                 entry["pages"].append(tp.page.url)
-        findings = []
+        groups: dict[str, list[dict]] = defaultdict(list)
         for key, entry in sorted(found.items()):
-            paths = [url_key(u) for u in entry["pages"]]
-            title, message, fix = self.describe(entry["url"], entry["facts"], paths)
-            findings.append(
-                self.finding(
-                    severity=entry["severity"],
-                    title=title,
-                    message=message,
-                    recommendation=fix,
-                    url=entry["pages"][0],
-                    urls=entry["pages"],
-                    evidence={"resource": short(entry["url"], 300), **entry["facts"]},
-                    key=key,
-                )
+            shared = len(set(entry["pages"])) > 1
+            cause = key if shared else "per-page|" + self.cause(entry["facts"], entry["template"])
+            groups[cause].append(entry)
+        return [self._finding(key, members) for key, members in sorted(groups.items())]
+
+    def _finding(self, key: str, members: list[dict]) -> Finding:
+        """One finding for the resources of one cause, told by the worst of them."""
+        members.sort(key=lambda e: (SEVERITY_ORDER[e["severity"]], -len(e["pages"]), e["url"]))
+        rep = members[0]
+        urls = list(dict.fromkeys(u for e in members for u in e["pages"]))
+        paths = [url_key(u) for u in urls]
+        title, message, fix = self.describe(rep["url"], rep["facts"], paths)
+        evidence = {"resource": short(rep["url"], 300), **rep["facts"]}
+        if len(members) > 1:
+            templates = {e["template"] for e in members}
+            scope = rep["template"] if len(templates) == 1 else "the site"
+            title = self.group_title(rep["facts"], rep["template"])
+            message += (
+                f" The same holds for {len(members) - 1} more resources of this kind, "
+                f"one per page, on {pages_phrase(paths, scope)}."
             )
-        return findings
+            evidence["resources"] = [short(e["url"], 200) for e in members[:20]]
+            evidence["resources_total"] = len(members)
+        return self.finding(
+            severity=rep["severity"],
+            title=title,
+            message=message,
+            recommendation=fix,
+            url=rep["pages"][0],
+            urls=urls,
+            evidence=evidence,
+            key=key,
+        )
 
 
 class RenderBlocking(_ResourceCheck):
@@ -302,7 +342,25 @@ class TextCompression(_ResourceCheck):
             if encoding in ("", "identity") and size >= self.options["min_bytes"]:
                 yield url, "moderate" if size >= 50_000 else "minor", {"type": kind, "bytes": size}
 
+    def cause(self, facts: dict, template: str) -> str:
+        """A page's HTML is compressed or not by the server, whatever the template."""
+        return "document" if facts.get("type") == "document" else super().cause(facts, template)
+
+    def group_title(self, facts: dict, template: str) -> str:
+        if facts.get("type") == "document":
+            return "HTML pages sent without compression"
+        return f"Uncompressed {facts.get('type', 'text')} resources on pages of {template}"
+
     def describe(self, url, facts, pages):
+        if facts.get("type") == "document":
+            return (
+                "HTML pages sent without compression",
+                f"The server sends the HTML of {pages_phrase(pages, 'the site')} without "
+                f"compression (e.g. {short(url)}, {fmt_bytes(facts['bytes'])}); gzip or "
+                "Brotli would typically cut it to a third.",
+                "Enable gzip or Brotli for text types (HTML, CSS, JS, JSON, SVG) on the "
+                "server or CDN.",
+            )
         return (
             f"Not compressed: {short(url, 60)}",
             f"{short(url)} ({facts['type']}, {fmt_bytes(facts['bytes'])}) is sent without "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any, ClassVar
@@ -11,6 +12,7 @@ from auditor.config import Settings
 from auditor.measure import blocking_parts
 from auditor.model import Finding
 from auditor.plugins import Check, PageView, SiteView
+from auditor.scoring import role_weighted_mean
 
 from .common import (
     BAND_WORDS,
@@ -23,7 +25,7 @@ from .common import (
     timed_pages,
     validate_pair,
 )
-from .scoring import page_score
+from .scoring import CONTROL_POINTS, WEIGHTS, log_normal_score, page_score
 
 __all__ = ["WebVitals"]
 
@@ -67,7 +69,8 @@ class WebVitals(Check):
     Fix: the finding names the cause the data shows (LCP element, shifted elements,
     long tasks and their scripts).
     Score: each page's Lighthouse performance score (scoring.py); the check's score is
-    the mean over templates, each weighted by its share of the site's pages.
+    the mean over templates, each weighted by its role in the customer's path
+    (``[roles]``), the templates of a role by their share of its pages.
     """
 
     id = "performance.web-vitals"
@@ -107,10 +110,14 @@ class WebVitals(Check):
                 if finding:
                     findings.append(finding)
         self._score, self.details = _scores(by_template, site)
+        self._parts = _metric_costs(by_template, self.details)
         return findings
 
     def score(self, findings: list[Finding], pages_seen: int) -> float | None:
         return self._score
+
+    def score_parts(self) -> list[dict[str, Any]]:
+        return list(getattr(self, "_parts", []))
 
     def _judge(self, template: str, members: list[TimedPage], key: str) -> Finding | None:
         good, poor = self.options[key]
@@ -166,8 +173,10 @@ def _scores(
     by_template: dict[str, list[TimedPage]], site: SiteView
 ) -> tuple[float | None, dict[str, Any]]:
     """The mean over templates of their pages' scores, each template weighted by its
-    share of the site's pages (found, not only rendered: a sampled template of 5,000
-    products weighs what it is)."""
+    role in the customer's path (home, category, product, ... as ``[roles]`` sets
+    them), the templates of one role by their share of its pages (found, not only
+    rendered: a sampled template of 5,000 products weighs what it is). Why roles: by
+    page count alone a slow home page, one page, would hardly move the score."""
     rows = []
     for template, members in sorted(by_template.items()):
         scores = [
@@ -185,13 +194,50 @@ def _scores(
                 "pages": {tp.path: page_score(tp.metrics, tp.profile) for tp in members[:200]},
             }
         )
-    total = sum(r["pages_found"] for r in rows)
-    if not total:
+    score, shares = role_weighted_mean(
+        [(r["template"], r["score"], r["pages_found"]) for r in rows], site.roles
+    )
+    if score is None:
         return None, {"templates": []}
     for r in rows:
-        r["share"] = round(r["pages_found"] / total, 4)
-    score = round(sum(r["score"] * r["pages_found"] for r in rows) / total, 1)
+        r["share"] = shares[r["template"]]
+        if site.roles is not None:
+            r["role"] = site.roles.templates.get(r["template"], "page")
     return score, {"templates": rows}
+
+
+def _metric_costs(
+    by_template: dict[str, list[TimedPage]], details: dict[str, Any]
+) -> list[dict[str, Any]]:
+    """The points each metric of each template costs the check's score, most first.
+
+    A page's score is the weighted mean of its metrics' curve scores, so what a metric
+    costs the page is its weight share times what it falls short of 100; a template
+    costs its share (by role) of its pages' mean. The parts add up to 100 - score, so
+    a report can say "LCP of the home page: 21 points".
+    """
+    shares = {r["template"]: r.get("share", 0.0) for r in details.get("templates", [])}
+    parts = []
+    for template, members in sorted(by_template.items()):
+        share = shares.get(template, 0.0)
+        lost: dict[str, float] = defaultdict(float)
+        for tp in members:
+            present = {k: w for k, w in WEIGHTS.items() if _measured(tp.metrics.get(k))}
+            total = sum(present.values())
+            for key, w in present.items():
+                curve = CONTROL_POINTS[tp.profile][key]
+                short_of = 1.0 - log_normal_score(curve, float(tp.metrics[key]))
+                lost[key] += 100.0 * w / total * short_of / len(members)
+        for key, points in lost.items():
+            if share * points >= 0.05:
+                name = METRIC_NAMES.get(key, "Speed Index" if key == "si_ms" else key)
+                parts.append({"what": f"{name} on {template}", "points": share * points})
+    return sorted(parts, key=lambda p: (-p["points"], p["what"]))
+
+
+def _measured(value: Any) -> bool:
+    """A metric the page score counted (as ``page_score`` does: a finite number)."""
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
 
 
 def _lcp_cause(run: dict) -> tuple[str, dict]:
