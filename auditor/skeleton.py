@@ -187,16 +187,19 @@ def skeleton_text(root) -> str:
     landmarks: list[str] = []
     main = None
     kept = 0
-    for el in body.iter():
-        tag = _tag(el)
-        if tag is None:
-            continue
+    for el in body.iter(etree.Element):  # one pass, in document order
+        tag = el.tag
         if tag not in _PHRASING and tag not in _IGNORED:
             kept += 1
-        role = _role(el)
-        mark = tag if tag in _LANDMARK_TAGS else (role if role in _LANDMARK_ROLES else None)
-        if mark is None:
-            continue
+        if tag in _LANDMARK_TAGS:
+            mark = tag
+        else:
+            role = el.get("role")
+            if not role:
+                continue
+            mark = role.strip().lower().split(" ")[0]
+            if mark not in _LANDMARK_ROLES:
+                continue
         if mark == "main" and main is None:
             main = el
         if len(landmarks) < 30 and (not landmarks or landmarks[-1] != mark):
