@@ -27,6 +27,7 @@ from .events import EventBus
 from .plugins import discover_checks
 from .progress import attach_progress
 from .results import load_results
+from .urls import url_key
 
 __all__ = ["main"]
 
@@ -186,7 +187,7 @@ def _render(results_path: Path, out_dir: Path, formats: list[str]) -> list[Path]
         raise AuditorError(f"'output.formats': {exc}") from None
 
 
-def _audit(url: str, settings: Settings) -> int:
+def _audit(url: str, settings: Settings, explain_templates: bool = False) -> int:
     from .runner import run_audit
 
     out_dir = Path(settings.output.dir)
@@ -201,6 +202,8 @@ def _audit(url: str, settings: Settings) -> int:
         reports = _render(results_path, out_dir, settings.output.formats)
     results = load_results(results_path)
     _print_summary(results, results_path, reports)
+    if explain_templates:
+        _print_templates(results)
     cut = results.get("cut_short")
     if results.get("interrupted") or received:
         why = f" ({cut['message']})" if cut else ""
@@ -253,6 +256,32 @@ def _print_summary(results: dict, results_path: Path, reports: list[Path]) -> No
         click.echo(f"Report:  {path}")
 
 
+def _print_templates(results: dict) -> None:
+    """The URL templates and, under each, its layouts: pages rendered and mapped, and
+    an example address (stats.layouts of results.json)."""
+    groups = results["stats"].get("layouts") or []
+    click.echo("Templates by layout (pages rendered + read over HTTP, an example):")
+    if not groups:
+        click.echo("  none recorded")
+    last = None
+    for g in groups:
+        if g["template"] != last:
+            last = g["template"]
+            click.echo(f"  {last}")
+        layout = g["layout"] or "(not told)"
+        click.echo(
+            f"    layout {layout:<12} {g['rendered']:>4} rendered {g['mapped']:>6} mapped"
+            f"  e.g. {url_key(g['example'])}"
+        )
+    shared: dict[str, list[str]] = {}
+    for g in groups:
+        if g["layout"]:
+            shared.setdefault(g["layout"], []).append(g["template"])
+    for layout, templates in shared.items():
+        if len(templates) > 1:
+            click.echo(f"  layout {layout} is shared by {', '.join(templates)}")
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="auditor")
 def cli() -> None:
@@ -261,11 +290,16 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("url")
+@click.option(
+    "--explain-templates",
+    is_flag=True,
+    help="After the audit, print each URL template's layouts (pages and an example).",
+)
 @_audit_options
 @friendly
-def run(url: str, config_path: str | None, **flags: Any) -> None:
+def run(url: str, explain_templates: bool, config_path: str | None, **flags: Any) -> None:
     """Crawl the shop at URL, run the checks and write results and reports."""
-    sys.exit(_audit(url, _settings(config_path, flags)))
+    sys.exit(_audit(url, _settings(config_path, flags), explain_templates))
 
 
 @cli.command()

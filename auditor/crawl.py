@@ -45,7 +45,7 @@ from .robots import RobotsPolicy
 from .safety import safe_data
 from .urls import UrlNormalizer
 
-__all__ = ["CrawlState", "Crawler"]
+__all__ = ["CrawlState", "Crawler", "timing_group"]
 
 
 @dataclass
@@ -152,6 +152,8 @@ class Crawler:
 
         The start page and the first page of each template get ``template_runs``
         loads (their medians steady the template's figures), the others ``runs``.
+        A template here is the page's structural group (``timing_group``): fixed-name
+        pages that share a layout (``/about``, ``/faq``) are timed as one template.
         The medians replace the crawl tab's own figures in ``record.metrics``.
         """
         m = self.settings.measurement
@@ -161,10 +163,11 @@ class Crawler:
             return
         if record.metrics.get("load_timed_out"):  # it never finished loading: no figures
             return
-        seen = self._timed_templates[target.template]
+        group = timing_group(target.template, record.layout)
+        seen = self._timed_templates[group]
         if m.max_pages_per_template and seen >= m.max_pages_per_template:
             return
-        self._timed_templates[target.template] += 1
+        self._timed_templates[group] += 1
         runs = m.template_runs if first or seen == 0 else m.runs
         lane_wait = max(10.0, 2 * self.settings.crawl.script_timeout)
         async with self.lane.alone(lane_wait) as beside:
@@ -212,6 +215,8 @@ class Crawler:
             link.internal = self.frontier.scope.same_site(url)
             if link.internal:
                 targets.append(url)
+        for promoted in self.frontier.rendered(target, record.layout):
+            self.state.mapped.pop(promoted.url, None)  # the browser renders it after all
         self.records.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
         self.records.flush()
         st = self.state
@@ -276,6 +281,7 @@ class Crawler:
                 self.settings.crawl.max_links_per_page,
             )
             mapped.title = found.title
+            mapped.layout = found.layout or None
             if found.canonical:
                 canonical = self.normalizer.normalize(found.canonical)
                 mapped.canonical = canonical if canonical != final else None
@@ -285,6 +291,8 @@ class Crawler:
                 if url is not None and self.frontier.scope.same_site(url):
                     targets.append(url)
             await self._follow(final, target.depth, targets)
+            if final == target.url and self.frontier.promote(target, found.layout):
+                return mapped  # a layout new to its template: the browser renders it
         st.mapped[target.url] = mapped
         return mapped
 
@@ -369,6 +377,18 @@ class Crawler:
                 w.cancel()
             await asyncio.gather(*workers, return_exceptions=True)
         return self.state
+
+
+def timing_group(template: str, layout: str) -> str:
+    """What the timing lane counts as one template: the URL template, split by layout
+    where the page's layout is known (a folder of different pages), and for a
+    fixed-name page (``/about``, no wildcard) its layout alone, so that one-page
+    templates that share a layout share their timing loads."""
+    if not layout:
+        return template
+    if "*" in template:
+        return f"{template}#{layout}"
+    return f"#{layout}"
 
 
 def _parses(url: str) -> bool:

@@ -12,13 +12,16 @@ import heapq
 import itertools
 from collections import Counter, defaultdict, deque
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import parse_qsl, urlsplit
 
 from .config import DEFAULT_FACET_PARAMETERS
 from .urls import Scope, TemplateGrouper, looks_like_html
 
-__all__ = ["PAGE_PARAMETERS", "CrawlTarget", "Frontier", "facet_query"]
+__all__ = ["MAX_LAYOUTS_PER_TEMPLATE", "PAGE_PARAMETERS", "CrawlTarget", "Frontier", "facet_query"]
+
+#: distinct layouts (auditor.skeleton) of one URL template the browser renders at most
+MAX_LAYOUTS_PER_TEMPLATE = 5
 
 #: query parameters that number the pages of a listing: each page has other products
 PAGE_PARAMETERS = frozenset(
@@ -52,6 +55,8 @@ class CrawlTarget:
     url: str
     depth: int | None
     template: str
+    #: the page's layout where it is known before the visit (a structural sample)
+    layout: str = ""
 
 
 class Frontier:
@@ -68,10 +73,12 @@ class Frontier:
         max_urls: int = 0,
         max_variants: int = 0,
         facet_parameters: Iterable[str] = DEFAULT_FACET_PARAMETERS,
+        max_layouts: int = MAX_LAYOUTS_PER_TEMPLATE,
     ):
         """``max_urls``: pages the link map may fetch over HTTP beyond the rendered ones
         (0: none); ``max_variants``: sort/filter variants followed per listing path
-        (0: no limit)."""
+        (0: no limit); ``max_layouts``: distinct layouts of one URL template rendered
+        (the sample's own and those the link map promotes)."""
         self.scope = scope
         self._grouper = grouper
         self._robots_allows = robots_allows
@@ -95,6 +102,15 @@ class Frontier:
         #: pages to read over HTTP only (the link map), first found first
         self._map: deque[CrawlTarget] = deque()
         self.mapped = 0
+        self._max_layouts = max_layouts
+        #: layouts of each URL template rendered or queued to render
+        self._layouts: defaultdict[str, set[str]] = defaultdict(set)
+        #: pages of each template's sample queued or in the browser, not yet rendered
+        self._pending: Counter[str] = Counter()
+        #: mapped pages of a new layout waiting for their template's sample, by layout
+        self._waiting: defaultdict[str, dict[str, CrawlTarget]] = defaultdict(dict)
+        #: pages the link map handed to the browser for a layout of their own
+        self.promoted = 0
 
     def offer(self, url: str, depth: int | None, force: bool = False) -> str | None:
         """Queue ``url``; returns None when queued, else the reason it was not.
@@ -121,6 +137,7 @@ class Frontier:
             self._to_map(url, depth, template)
             return "sampled"
         self._per_template[template] += 1
+        self._pending[template] += 1
         self.accepted += 1
         order = self._max_depth + 1 if depth is None else depth
         heapq.heappush(self._heap, (order, next(self._seq), CrawlTarget(url, depth, template)))
@@ -164,6 +181,48 @@ class Frontier:
         if self.mapped < self._max_urls:
             self.mapped += 1
             self._map.append(CrawlTarget(url, depth, template))
+
+    def rendered(self, target: CrawlTarget, layout: str) -> list[CrawlTarget]:
+        """The browser rendered ``target`` and found ``layout`` (``""``: could not be
+        told). Returns the pages promoted now that their template's sample is all in
+        (see ``promote``): the caller no longer counts them as mapped."""
+        template = target.template
+        if layout:
+            self._layouts[template].add(layout)
+        if target.layout:  # a promoted page, not one of the sample
+            return []
+        self._pending[template] = max(0, self._pending[template] - 1)
+        if self._pending[template] or template not in self._waiting:
+            return []
+        waiting = self._waiting.pop(template)
+        return [replace(t, layout=lay) for lay, t in waiting.items() if self.promote(t, lay)]
+
+    def promote(self, target: CrawlTarget, layout: str) -> bool:
+        """Render a page the link map read, because its layout is new to its URL
+        template: a folder of many different pages gets each layout rendered, up to
+        ``max_layouts`` per template and within ``max_pages``. While the template's
+        sample is still being rendered its layouts are not all known: the page waits
+        (one per layout) and ``rendered`` decides. False: left mapped (for now)."""
+        template = target.template
+        known = self._layouts[template]
+        if not layout or layout in known or len(known) >= self._max_layouts:
+            return False
+        if self.accepted >= self._max_pages:
+            return False
+        if self._pending[template]:
+            waiting = self._waiting[template]
+            if layout not in waiting and len(waiting) < self._max_layouts:
+                waiting[layout] = target
+            return False
+        known.add(layout)
+        self.accepted += 1
+        self.promoted += 1
+        if self.unrendered.pop(target.url, None) == "sampled":
+            self.skipped["sampled"] -= 1
+        order = self._max_depth + 1 if target.depth is None else target.depth
+        promoted = CrawlTarget(target.url, target.depth, template, layout)
+        heapq.heappush(self._heap, (order, next(self._seq), promoted))
+        return True
 
     def pop_to_map(self) -> CrawlTarget | None:
         return self._map.popleft() if self._map else None

@@ -18,6 +18,7 @@ from urllib.parse import urljoin
 from lxml import etree
 
 from .safety import safe_text
+from .skeleton import skeleton_of
 
 __all__ = ["MAP_MAX_BYTES", "MappedPage", "PageLinks", "read_links"]
 
@@ -41,6 +42,8 @@ class MappedPage:
     error: str | None = None
     #: the page's rel=canonical, where it names another address
     canonical: str | None = None
+    #: the page's layout (auditor.skeleton), where it could be told
+    layout: str | None = None
 
     def to_dict(self) -> dict:
         return {k: v for k, v in self.__dict__.items() if v is not None}
@@ -51,6 +54,8 @@ class PageLinks:
     title: str | None
     links: list[str]
     canonical: str | None
+    #: the document's layout (auditor.skeleton; "" where it cannot be told)
+    layout: str = ""
 
 
 def _charset(content_type: str | None) -> str | None:
@@ -64,8 +69,9 @@ def _charset(content_type: str | None) -> str | None:
 def read_links(
     body: bytes, base_url: str, content_type: str | None = None, limit: int = 5000
 ) -> PageLinks:
-    """The title, link targets (absolute, in page order, at most ``limit``) and the
-    canonical address of an HTML document. Garbage gives no links, never an error."""
+    """The title, link targets (absolute, in page order, at most ``limit``), the
+    canonical address and the layout of an HTML document. Garbage gives no links,
+    never an error."""
     parser = etree.HTMLParser(
         encoding=_charset(content_type), recover=True, no_network=True, remove_comments=True
     )
@@ -99,4 +105,4 @@ def read_links(
     title = None
     for text in root.xpath("//title/text()")[:1]:
         title = safe_text(" ".join(str(text).split()), 300) or None
-    return PageLinks(title, links, canonical)
+    return PageLinks(title, links, canonical, skeleton_of(root))

@@ -70,6 +70,8 @@ class PageRecord:
     url: str
     template: str = ""
     discovered_depth: int = 0
+    #: the page's layout (auditor.skeleton): pages that share it share a layout
+    layout: str = ""
     final_url: str | None = None
     status: int | None = None
     redirects: list[dict] = field(default_factory=list)

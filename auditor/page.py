@@ -31,6 +31,7 @@ from .model import Link, PageError, PageRecord, clip
 from .plugins import Check
 from .ratelimit import HostLimiter, parse_retry_after
 from .safety import safe_data
+from .skeleton import skeleton
 from .structure import BREADCRUMB_SELECTOR, STRUCTURE_JS, clean_structure
 
 __all__ = [
@@ -431,6 +432,7 @@ async def audit_page(
             if env.same_site is not None and not env.same_site(record.final_url):
                 record.error = PageError("OFFSITE_REDIRECT", PAGE_ERROR_CODES["OFFSITE_REDIRECT"])
         if record.error is None and response is not None and record.content_type in HTML_TYPES:
+            record.layout = await _layout(response, visit)
             # from here the engine and the checks click (the cookie banner) and press
             # keys (menus): real input, which a page may answer by posting an order
             await visit.within(page.route("**/*", reads_only), visit.script_timeout)
@@ -454,6 +456,29 @@ async def audit_page(
         page.remove_listener("response", on_response)
         page.remove_listener("requestfailed", on_failed)
     return safe_record(record)
+
+
+#: a document larger than this is not read for its layout (the link map reads 2 MB)
+_LAYOUT_MAX_BYTES = 8 * 1024 * 1024
+
+
+async def _layout(response, visit: Visit) -> str:
+    """The layout (auditor.skeleton) of the HTML the server sent, read as the link map
+    reads it, so a page has one layout whichever way it was read; ``""`` where the
+    body is too big or gone. Never an error: the layout is a grouping aid."""
+    try:
+        length = int(await response.header_value("content-length") or 0)
+    except (ValueError, PlaywrightError):
+        length = 0
+    if length > _LAYOUT_MAX_BYTES:
+        return ""
+    try:
+        timeout = max(0.5, min(5.0, visit.remaining()))
+        body = await asyncio.wait_for(response.body(), timeout=timeout)
+        ctype = await response.header_value("content-type")
+    except (PlaywrightError, TimeoutError):
+        return ""
+    return skeleton(body[: 2 * 1024 * 1024], ctype)
 
 
 def _loads_itself_in_a_loop(documents: list) -> bool:

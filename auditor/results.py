@@ -25,6 +25,7 @@ __all__ = [
     "load_results",
     "page_entry",
     "results_schema",
+    "template_layouts",
     "validate_results",
     "write_results",
 ]
@@ -75,6 +76,7 @@ def page_entry(record: PageRecord, depth: int | None, kind: str | None = None) -
         "depth": depth,
         "redirects": record.redirects,
         "template": record.template,
+        "layout": record.layout or None,
         "content_type": record.content_type,
         "title": record.title,
         "metrics": metrics,
@@ -84,6 +86,40 @@ def page_entry(record: PageRecord, depth: int | None, kind: str | None = None) -
         if record.error is None
         else {"code": record.error.code, "message": record.error.message},
     }
+
+
+def template_layouts(records: Iterable[PageRecord], mapped: Iterable[Any]) -> list[dict]:
+    """The pages of each URL template by layout (auditor.skeleton): how many the
+    browser rendered and the link map read, with an example address, templates and
+    layouts in order of size. ``mapped``: the link map's pages (``template``, ``layout``
+    and ``url`` attributes). A page whose layout could not be told has layout None."""
+    groups: dict[tuple[str, str], dict] = {}
+
+    def count(template: str, layout: str | None, url: str, how: str) -> None:
+        key = (template, layout or "")
+        entry = groups.setdefault(
+            key,
+            {"template": template, "layout": layout or None, "rendered": 0, "mapped": 0},
+        )
+        entry[how] += 1
+        entry.setdefault("example", url)
+
+    for r in records:
+        count(r.template, r.layout, r.url, "rendered")
+    for m in mapped:
+        count(m.template, m.layout, m.url, "mapped")
+    size: dict[str, int] = {}
+    for (template, _), e in groups.items():
+        size[template] = size.get(template, 0) + e["rendered"] + e["mapped"]
+    return sorted(
+        groups.values(),
+        key=lambda e: (
+            -size[e["template"]],
+            e["template"],
+            -(e["rendered"] + e["mapped"]),
+            e["layout"] or "",
+        ),
+    )
 
 
 def write_results(path: Path, head: dict, pages: Iterable[dict], tail: dict) -> None:

@@ -39,7 +39,7 @@ from .pagekinds import page_kind
 from .plugins import ENGINE_KEYS, LoadedCheck, PageView, SiteView, load_checks
 from .probe import ProbeTabs, TemplateSample
 from .ratelimit import HostLimiter
-from .results import SCHEMA_VERSION, iter_records, page_entry, write_results
+from .results import SCHEMA_VERSION, iter_records, page_entry, template_layouts, write_results
 from .robots import RobotsPolicy
 from .safety import safe_data, safe_text
 from .scoring import CheckScore, RoleWeights, score_categories
@@ -515,6 +515,8 @@ class _Audit:
             "skipped_variants": skipped["variants"],
             "urls_mapped": len(self.crawler.state.mapped) if self.crawler is not None else 0,
             "urls_in_link_graph": len(view.depths),
+            "urls_promoted": frontier.promoted if frontier is not None else 0,
+            "layouts": template_layouts(_records(self.records_path), state.mapped.values()),
             "duration_s": round(duration, 2),
             "pages_per_minute": round(state.done / duration * 60, 1) if duration > 0 else 0.0,
             "stages": dict(self.stages),

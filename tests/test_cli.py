@@ -199,3 +199,23 @@ def test_init_writes_a_config_once(tmp_path):
     assert "[crawl]" in target.read_text()
     assert_one_line_error(run_cli("init", str(target)), "exists already")
     assert run_cli("init", str(target), "--force").exit_code == 0
+
+
+def test_explain_templates_prints_each_templates_layouts_after_the_audit(tmp_path):
+    from tests.test_skeleton import info_shop
+
+    with FixtureServer(info_shop()) as srv:
+        result = run_cli("run", srv.base_url, "--out", str(tmp_path), *QUIET, "--explain-templates")
+        plain = run_cli("run", srv.base_url, "--out", str(tmp_path / "b"), *QUIET)
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    assert out.index("Results:") < out.index("Templates by layout")
+    section = out[out.index("Templates by layout") :].splitlines()
+    info = section.index("  /info/*")
+    rows = section[info + 1 : info + 4]
+    assert all(line.startswith("    layout ") and " rendered " in line for line in rows)
+    examples = {line.split("e.g. ")[1].split("-")[0] for line in rows}
+    assert examples == {"/info/contact", "/info/stores", "/info/story"}
+    shared = [line for line in section if "is shared by" in line]
+    assert len(shared) == 1 and "/about, " in shared[0] and "/faq" in shared[0]
+    assert plain.exit_code == 0 and "Templates by layout" not in plain.stdout
