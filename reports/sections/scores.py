@@ -46,8 +46,10 @@ MAX_MEASURES = 4
 
 
 def categories_view(data: ReportData) -> list[dict[str, Any]]:
-    """Always shown (an empty list says "no categories were scored")."""
-    return category_views(data.results, data.findings)
+    """Always shown (an empty list says "no categories were scored"). A finding counted
+    with a primary finding of another check is not counted again, as in the engine's
+    summary of the category."""
+    return category_views(data.results, data.distinct)
 
 
 def category_views(
