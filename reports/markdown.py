@@ -23,12 +23,14 @@ from .common import (
     fmt_duration,
     fmt_int,
     fmt_number,
+    is_number,
     score_value,
 )
 from .html import MAX_CUT_SHORT_MESSAGE, cut_short_view, write_atomic
 from .sections.accessibility import accessibility_view
 from .sections.data import ReportData
 from .sections.findings import pages_affected, severity_counts, verdict
+from .sections.scores import ROLE_PAGES
 
 __all__ = ["MAX_FINDINGS", "SUMMARY_FILENAME", "build_markdown", "md_escape", "render_markdown"]
 
@@ -127,9 +129,18 @@ def _categories(results: Mapping[str, Any], findings: list[dict]) -> list[str]:
     rows.sort(key=lambda r: (r[0] is None, r[0] if r[0] is not None else 0))
     lines += ["| Category | Score | Findings | Summary |", "|---|---|---:|---|"]
     for cat_score, name, cat, count in rows:
+        summary = md_escape(cat.get("summary"), MAX_TEXT)
+        cap = as_dict(as_dict(cat.get("breakdown")).get("cap"))
+        if is_number(cap.get("limit")):
+            role = cap.get("role") if isinstance(cap.get("role"), str) else ""
+            where = ROLE_PAGES.get(role) or "a key page"
+            fp = cap.get("fingerprint")
+            worst = next((f.get("severity") for f in findings if f.get("fingerprint") == fp), "")
+            severity = worst if worst in ("critical", "serious") else "serious or critical"
+            summary += f" Capped at {fmt_number(cap['limit'])}: a {severity} finding on {where}."
         lines.append(
             f"| {md_escape(category_label(name), MAX_SHORT)} | {_score_cell(cat_score)} "
-            f"| {count} | {md_escape(cat.get('summary'), MAX_TEXT)} |"
+            f"| {count} | {summary.strip()} |"
         )
     return [*lines, ""]
 

@@ -171,10 +171,17 @@ def _template_scores(check: Mapping[str, Any]) -> list[dict[str, Any]]:
                 "timed": fmt_number(row.get("pages_timed")),
                 "found": fmt_number(row.get("pages_found")),
                 "found_one": row.get("pages_found") == 1,
-                "role": clip(row.get("role"), MAX_SHORT),
+                "role": _role_label(row.get("role")),
             }
         )
     return rows
+
+
+def _role_label(role: Any) -> str:
+    """A template's role in the customer's path, as its row names it ("" if none)."""
+    if not isinstance(role, str) or not role:
+        return ""
+    return "other" if role == "page" else clip(role, MAX_SHORT)
 
 
 def _measures(check: Mapping[str, Any]) -> str:
@@ -365,6 +372,7 @@ def _breakdown_view(
             }
         )
     checks.sort(key=lambda r: -r["lost_value"])
+    info = [c for c in checks if c["weight"] == "0" and c["score"] is not None]
     costly = []
     for entry in as_list(breakdown.get("findings")):
         entry = as_dict(entry)
@@ -399,13 +407,17 @@ def _breakdown_view(
             continue
         once.append({**_finding_link(data, fingerprint, ""), "same_as": data.same_as(number)})
     rest = costly[MAX_COSTLY:]
+    estimated = sorted({f["check"] for f in costly[:MAX_COSTLY] if f["check"] in part_checks})
     cap = _cap_view(breakdown.get("cap"), data)
     return {
-        "checks": checks,
+        "checks": [c for c in checks if c not in info],
+        "info": info,
         "findings": costly[:MAX_COSTLY],
         "findings_more": len(rest),
         "findings_more_points": _points(sum(f["value"] for f in rest)),
+        "estimated": estimated,
         "parts": measures[:MAX_PARTS],
+        "parts_check": measures[0]["check"] if len({m["check"] for m in measures}) == 1 else "",
         "parts_more": max(len(measures) - MAX_PARTS, 0),
         "counted_once": once[:MAX_COUNTED_ONCE],
         "counted_once_more": max(len(once) - MAX_COUNTED_ONCE, 0),

@@ -136,7 +136,10 @@ def main() -> None:
     }
     out = DATA / "demo_breakdown.json"
     out.write_text(json.dumps(patch, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"{out}: overall {overall}, " + ", ".join(f"{k} {v['score']}" for k, v in categories.items()))
+    print(
+        f"{out}: overall {overall}, "
+        + ", ".join(f"{k} {v['score']}" for k, v in categories.items())
+    )
 
 
 if __name__ == "__main__":

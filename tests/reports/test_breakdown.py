@@ -281,6 +281,14 @@ def test_markdown_top_list_skips_the_linked_finding(results):
     assert [int(r.split("|")[1]) for r in rows] == list(range(1, len(rows) + 1))
 
 
+def test_markdown_says_which_category_was_capped(results, demo):
+    md = md_mod.build_markdown(copy.deepcopy(results))
+    perf = next(line for line in md.splitlines() if line.startswith("| Performance |"))
+    assert perf.endswith("Capped at 89: a serious finding on the home page. |")
+    assert md.count("Capped at") == 1
+    assert "Capped at" not in md_mod.build_markdown(copy.deepcopy(demo))
+
+
 def test_markdown_without_links_is_as_before(demo):
     md = md_mod.build_markdown(copy.deepcopy(demo))
     assert f"{len(demo['findings'])} problems found" in md
