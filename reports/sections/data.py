@@ -33,6 +33,7 @@ class ReportData:
     checks: list[dict[str, Any]]
     links: dict[int, int] = field(default_factory=dict)
     shown: frozenset[int] = frozenset()
+    numbers: dict[str, int] = field(default_factory=dict)
 
     @classmethod
     def of(cls, results: Mapping[str, Any]) -> ReportData:
@@ -43,6 +44,10 @@ class ReportData:
         top = [n for n in range(1, len(findings) + 1) if n not in links]
         listed = set(top[: MAX_FINDING_CARDS + MAX_FINDING_ROWS])
         shown = listed | {n for n, p in links.items() if p in listed}
+        numbers: dict[str, int] = {}
+        for n, f in enumerate(findings, start=1):
+            if isinstance(f.get("fingerprint"), str) and f["fingerprint"]:
+                numbers.setdefault(f["fingerprint"], n)
         return cls(
             results=results,
             origin=origin_of(target),
@@ -52,6 +57,7 @@ class ReportData:
             checks=[c for c in as_list(results.get("checks")) if isinstance(c, dict)],
             links=links,
             shown=frozenset(shown),
+            numbers=numbers,
         )
 
     def ran(self, category: str) -> list[dict[str, Any]]:
@@ -84,12 +90,7 @@ class ReportData:
 
     def number(self, fingerprint: Any) -> int | None:
         """The number of the finding with ``fingerprint`` (the first, if repeated)."""
-        if not isinstance(fingerprint, str) or not fingerprint:
-            return None
-        for n, f in enumerate(self.findings, start=1):
-            if f.get("fingerprint") == fingerprint:
-                return n
-        return None
+        return self.numbers.get(fingerprint) if isinstance(fingerprint, str) else None
 
     def anchor(self, number: int | None) -> str | None:
         """The id of finding ``number`` in Top problems, or None where it is not shown."""

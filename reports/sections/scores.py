@@ -241,7 +241,7 @@ def _category_row(
     breakdown = cat.get("breakdown")
     return {
         "name": category_label(name),
-        "breakdown": _breakdown_view(name, breakdown, data, score)
+        "breakdown": _breakdown_view(name, breakdown, data)
         if isinstance(breakdown, dict)
         else None,
         "anchor": "score-" + "".join(ch if ch.isalnum() else "-" for ch in clip(name, MAX_SHORT)),
@@ -342,9 +342,7 @@ def _breakdown_check(entry: Mapping[str, Any], data: ReportData, parts: set[str]
     }
 
 
-def _breakdown_view(
-    name: str, breakdown: Mapping[str, Any], data: ReportData, score: int | None
-) -> dict[str, Any]:
+def _breakdown_view(name: str, breakdown: Mapping[str, Any], data: ReportData) -> dict[str, Any]:
     """What the engine says the category's score is made of (``breakdown``): per check
     the weight and points lost, the findings and measurements that cost most, the
     findings counted once with a primary of another check, and the cap if one applied."""
@@ -422,7 +420,6 @@ def _breakdown_view(
         "counted_once": once[:MAX_COUNTED_ONCE],
         "counted_once_more": max(len(once) - MAX_COUNTED_ONCE, 0),
         "cap": cap,
-        "lost": _points(100 - float(score)) if score is not None else None,
     }
 
 
