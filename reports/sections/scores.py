@@ -427,7 +427,10 @@ def _key_page_rule(data: ReportData) -> dict[str, Any] | None:
     """The cap rule as the effective settings record it: ``roles.key_page_cap``."""
     roles = as_dict(as_dict(data.results.get("settings")).get("roles"))
     cap = roles.get("key_page_cap")
-    return {"limit": fmt_number(cap)} if is_number(cap) else None
+    if not is_number(cap):
+        return None
+    pages = [clip(r, MAX_SHORT) for r in as_list(roles.get("key_pages")) if isinstance(r, str)]
+    return {"limit": fmt_number(cap), "pages": ", ".join(pages[:10])}
 
 
 def scoring_view(data: ReportData) -> dict[str, Any] | None:
