@@ -140,7 +140,7 @@ def header_view(data: ReportData) -> dict[str, Any]:
     target = results.get("target") if isinstance(results.get("target"), str) else ""
     target_host = urlsplit(target).netloc if data.origin else clip(target, MAX_SHORT)
     score = score_value(results.get("score"))
-    counts = severity_counts(data.findings)
+    counts = severity_counts(data.distinct)  # the same defect found twice counts once
     return {
         "target": url_view(target) if target else None,
         "target_host": clip(target_host, MAX_SHORT) or "unknown shop",
@@ -155,7 +155,7 @@ def header_view(data: ReportData) -> dict[str, Any]:
         "band": band(score),
         "band_label": BAND_LABELS[band(score)],
         "gauge": ring(score, 64, 14),
-        "verdict": verdict(score, counts, len(data.findings)),
+        "verdict": verdict(score, counts, len(data.distinct)),
         "schema_version": clip(results.get("schema_version"), MAX_SHORT),
     }
 

@@ -23,11 +23,14 @@ from .common import (
     fmt_duration,
     fmt_int,
     fmt_number,
+    is_number,
     score_value,
 )
 from .html import MAX_CUT_SHORT_MESSAGE, cut_short_view, write_atomic
 from .sections.accessibility import accessibility_view
-from .sections.findings import pages_affected, severity_counts, sorted_findings, verdict
+from .sections.data import ReportData
+from .sections.findings import pages_affected, severity_counts, verdict
+from .sections.scores import ROLE_PAGES
 
 __all__ = ["MAX_FINDINGS", "SUMMARY_FILENAME", "build_markdown", "md_escape", "render_markdown"]
 
@@ -126,9 +129,18 @@ def _categories(results: Mapping[str, Any], findings: list[dict]) -> list[str]:
     rows.sort(key=lambda r: (r[0] is None, r[0] if r[0] is not None else 0))
     lines += ["| Category | Score | Findings | Summary |", "|---|---|---:|---|"]
     for cat_score, name, cat, count in rows:
+        summary = md_escape(cat.get("summary"), MAX_TEXT)
+        cap = as_dict(as_dict(cat.get("breakdown")).get("cap"))
+        if is_number(cap.get("limit")):
+            role = cap.get("role") if isinstance(cap.get("role"), str) else ""
+            where = ROLE_PAGES.get(role) or "a key page"
+            fp = cap.get("fingerprint")
+            worst = next((f.get("severity") for f in findings if f.get("fingerprint") == fp), "")
+            severity = worst if worst in ("critical", "serious") else "serious or critical"
+            summary += f" Capped at {fmt_number(cap['limit'])}: a {severity} finding on {where}."
         lines.append(
             f"| {md_escape(category_label(name), MAX_SHORT)} | {_score_cell(cat_score)} "
-            f"| {count} | {md_escape(cat.get('summary'), MAX_TEXT)} |"
+            f"| {count} | {summary.strip()} |"
         )
     return [*lines, ""]
 
@@ -157,8 +169,11 @@ def _accessibility(results: Mapping[str, Any], findings: list[dict]) -> list[str
     return lines
 
 
-def _findings(findings: list[dict]) -> list[str]:
+def _findings(data: ReportData) -> list[str]:
+    """The problems worst first. A finding counted with a primary finding of another
+    check (the same defect) is no problem of its own: its primary names its check."""
     lines = ["## Top problems", ""]
+    findings = data.distinct
     if not findings:
         return [*lines, "No problems were found.", ""]
     counts = severity_counts(findings)
@@ -169,10 +184,16 @@ def _findings(findings: list[dict]) -> list[str]:
         "| # | Severity | Problem | Category | Pages |",
         "|---:|---|---|---|---:|",
     ]
-    for i, f in enumerate(findings[:MAX_FINDINGS], 1):
+    for i, number in enumerate(data.top[:MAX_FINDINGS], 1):
+        f = data.findings[number - 1]
         sev = f.get("severity")
         pages = pages_affected(f)
         title = md_escape(f.get("title"), MAX_TITLE) or "Untitled"
+        also = [
+            md_escape(data.findings[n - 1].get("check"), MAX_SHORT) for n in data.linked_to(number)
+        ]
+        if also:
+            title += f" (same defect also found by {', '.join(also)}, counted once)"
         lines.append(
             f"| {i} | {sev if sev in SEVERITIES else 'unknown'} | {title} "
             f"| {md_escape(category_label(f.get('category')), MAX_SHORT)} "
@@ -180,6 +201,13 @@ def _findings(findings: list[dict]) -> list[str]:
         )
     if len(findings) > MAX_FINDINGS:
         lines += ["", f"…and {len(findings) - MAX_FINDINGS} more in the HTML report."]
+    if data.links:
+        n = len(data.links)
+        lines += [
+            "",
+            f"{n} more finding{_s(n)} of other checks {'is' if n == 1 else 'are'} the same "
+            f"defect as a problem listed here and counted once, with it.",
+        ]
     return [*lines, ""]
 
 
@@ -233,13 +261,13 @@ def build_markdown(results: Mapping[str, Any]) -> str:
     """The text of summary.md for ``results``."""
     if not isinstance(results, Mapping):
         raise TypeError(f"results must be a dict, not {type(results).__name__}")
-    findings = sorted_findings(as_list(results.get("findings")))
+    data = ReportData.of(results)
     score = score_value(results.get("score"))
     lines = [
-        *_header(results, findings, score),
-        *_categories(results, findings),
-        *_findings(findings),
-        *_accessibility(results, findings),
+        *_header(results, data.distinct, score),
+        *_categories(results, data.distinct),
+        *_findings(data),
+        *_accessibility(results, data.findings),
         *_audit_problems(results),
         *_crawl(results),
     ]

@@ -145,6 +145,7 @@ def accessibility_view(
             sc for sc in as_list(as_dict(f.get("evidence")).get("wcag"))[:6]
             if isinstance(sc, str) and _SC.match(sc)
         ]  # fmt: skip
+        view["same_as"] = None  # section_view says which are counted with a primary
         cards.append(view)
     review = []
     for item in as_list(details.get("needs_review"))[:20]:
@@ -171,4 +172,11 @@ def accessibility_view(
 
 def section_view(data: ReportData) -> dict[str, Any] | None:
     """The section, or None when no accessibility check ran and none found anything."""
-    return accessibility_view(data.results, data.findings, data.origin)
+    view = accessibility_view(data.results, data.findings, data.origin)
+    if view is not None:
+        numbers = [
+            n for n, f in enumerate(data.findings, start=1) if f.get("category") == "accessibility"
+        ]
+        for card, number in zip(view["findings"], numbers, strict=False):
+            card["same_as"] = data.same_as(number)
+    return view

@@ -10,8 +10,6 @@ from ..common import (
     MAX_EVIDENCE_ITEMS,
     MAX_EVIDENCE_ROWS,
     MAX_EVIDENCE_VALUE,
-    MAX_FINDING_CARDS,
-    MAX_FINDING_ROWS,
     MAX_FINDING_URLS,
     MAX_MESSAGE,
     MAX_RECOMMENDATION,
@@ -210,18 +208,51 @@ def verdict(score: int | None, counts: Mapping[str, int], total: int) -> str:
     return f"{head}: {tail}."
 
 
-def finding_anchor(number: int) -> str | None:
-    """The id of finding ``number`` (1-based, worst first) in the Top problems section,
-    or None for a finding that is only counted there."""
-    return f"finding-{number}" if 0 < number <= MAX_FINDING_CARDS + MAX_FINDING_ROWS else None
+def finding_anchor(number: int) -> str:
+    """The id of finding ``number`` (1-based, worst first) in the Top problems section;
+    ``ReportData.anchor`` says whether that section shows it."""
+    return f"finding-{number}"
 
 
-def finding_ref(number: int, finding: Mapping[str, Any]) -> dict[str, Any]:
-    """A short mention of a finding that links to its entry in Top problems."""
+def finding_ref(finding: Mapping[str, Any]) -> dict[str, Any]:
+    """A short mention of a finding: its title and severity (``ReportData.ref`` adds the
+    link to its entry in Top problems)."""
     severity = finding.get("severity")
     return {
         "title": clip(finding.get("title"), MAX_TITLE) or "Untitled finding",
         "severity": severity if severity in SEVERITIES else "unknown",
         "severity_label": SEVERITY_LABELS.get(severity, "Unknown"),
-        "anchor": finding_anchor(number),
     }
+
+
+def primary_links(findings: list[dict[str, Any]]) -> dict[int, int]:
+    """{number of a finding that points to a primary: number of that primary}, numbers
+    1-based in the order given.
+
+    ``primary`` is the fingerprint of another check's finding about the same element:
+    the same defect, counted once (with the primary). A pointer to a finding that itself
+    points on is followed to the end; one to itself, to a fingerprint not in the list or
+    round in a circle links nothing.
+    """
+    numbers: dict[str, int] = {}
+    for n, f in enumerate(findings, start=1):
+        fp = f.get("fingerprint")
+        if isinstance(fp, str) and fp:
+            numbers.setdefault(fp, n)
+
+    def target(n: int) -> int | None:
+        pointer = findings[n - 1].get("primary")
+        to = numbers.get(pointer) if isinstance(pointer, str) else None
+        return to if to != n else None
+
+    links: dict[int, int] = {}
+    for n in range(1, len(findings) + 1):
+        seen, at = {n}, target(n)
+        while at is not None and at not in seen:
+            seen.add(at)
+            nxt = target(at)
+            if nxt is None:
+                links[n] = at
+                break
+            at = nxt
+    return links

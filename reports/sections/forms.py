@@ -29,7 +29,6 @@ from ..common import (
 )
 from ..images import screenshot
 from .data import ReportData
-from .findings import finding_ref
 
 __all__ = ["OUTCOMES", "forms_view"]
 
@@ -178,7 +177,7 @@ def _form_view(
         "blocked": int_or_none(probe.get("requests_blocked")),
         "probed": bool(probe.get("probed", True)),
         "picture": _picture(findings),
-        "findings": [finding_ref(n, f) for n, f in found[:MAX_FORM_FINDINGS]],
+        "findings": [data.ref(n) for n, _ in found[:MAX_FORM_FINDINGS]],
         "findings_more": max(len(found) - MAX_FORM_FINDINGS, 0),
         "notes": [
             clip(r.get("note"), MAX_TITLE)
@@ -222,7 +221,7 @@ def forms_view(data: ReportData) -> dict[str, Any] | None:
         probe = {"url": url, "kind": kind, "form": f"the {noun}", "probed": False}
         forms.append(_form_view(probe, found, data))
     unplaced = [
-        finding_ref(n, f)
+        data.ref(n)
         for n, f in enumerate(data.findings, start=1)
         if str(f.get("check", "")).startswith("forms.")
         and not _NOUN_IN_TITLE.search(str(f.get("title", "")))

@@ -32,7 +32,6 @@ from ..common import (
     url_view,
 )
 from .data import ReportData
-from .findings import finding_anchor
 
 __all__ = ["count", "page_kinds", "page_row", "pages_view"]
 
@@ -51,9 +50,11 @@ def page_kinds(page: Mapping[str, Any]) -> str:
 
 def _finding_index(data: ReportData) -> dict[str, list[tuple[int, str]]]:
     """{page URL: [(finding number, severity)]}: the findings that name each page, worst
-    first (the numbers are the anchors of the Top problems section, 1-based)."""
+    first (the numbers are the anchors of the Top problems section, 1-based), without
+    those counted with a primary finding (the same defect, counted once)."""
     index: dict[str, list[tuple[int, str]]] = defaultdict(list)
-    for number, finding in enumerate(data.findings, start=1):
+    for number in data.top:
+        finding = data.findings[number - 1]
         urls = {u for u in as_list(finding.get("urls")) if isinstance(u, str)}
         if isinstance(finding.get("url"), str):
             urls.add(finding["url"])
@@ -62,7 +63,7 @@ def _finding_index(data: ReportData) -> dict[str, list[tuple[int, str]]]:
     return index
 
 
-def _findings_cell(page: Mapping[str, Any], index: Mapping[str, list]) -> dict:
+def _findings_cell(page: Mapping[str, Any], index: Mapping[str, list], data: ReportData) -> dict:
     """How many findings name the page, by severity, and the anchor of the worst one."""
     hits: dict[int, str] = {}
     for key in ("url", "final_url"):
@@ -73,7 +74,7 @@ def _findings_cell(page: Mapping[str, Any], index: Mapping[str, list]) -> dict:
     worst = min(hits)  # findings are numbered worst first
     return {
         "total": len(hits),
-        "anchor": finding_anchor(worst),
+        "anchor": data.anchor(worst),
         "worst": hits[worst] if hits[worst] in SEVERITIES else None,
     }
 
@@ -114,7 +115,7 @@ def page_row(
         "load": fmt_ms(metrics.get("load_ms")),
         "bytes": fmt_bytes(metrics.get("transfer_bytes")),
         "requests": fmt_int(metrics.get("requests")),
-        "findings": _findings_cell(page, index),
+        "findings": _findings_cell(page, index, data),
     }
 
 

@@ -40,7 +40,6 @@ from ..common import (
 )
 from .charts import band_strip
 from .data import ReportData
-from .findings import finding_ref
 
 __all__ = ["METRICS", "performance_view"]
 
@@ -333,7 +332,7 @@ def _refs_by_page(data: ReportData) -> dict[str, list[dict[str, Any]]]:
             u for u in [finding.get("url"), *as_list(finding.get("urls"))] if isinstance(u, str)
         ]
         for url in dict.fromkeys(urls):
-            out[url].append(finding_ref(number, finding))
+            out[url].append(data.ref(number))
     return out
 
 

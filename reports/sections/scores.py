@@ -28,8 +28,10 @@ from ..common import (
     fmt_number,
     humanise,
     is_number,
+    plural,
     ring,
     score_value,
+    url_view,
 )
 from .data import ReportData
 from .findings import severity_counts
@@ -43,11 +45,27 @@ SEVERITY_PENALTY = {"critical": 0.5, "serious": 0.25, "moderate": 0.1, "minor": 
 MAX_SCORING_FINDINGS = 12  # findings listed per check; the rest are counted
 MAX_TEMPLATE_ROWS = 12
 MAX_MEASURES = 4
+MAX_LOSING = 6  # templates that lose points, listed per check where a breakdown explains it
+MAX_COSTLY = 10  # findings listed per category from its breakdown; the rest are counted
+MAX_PARTS = 8  # measurements listed per category from its breakdown
+MAX_COUNTED_ONCE = 12
+
+#: A key page of a role, as a sentence names it ("capped at 89 because the home page …").
+ROLE_PAGES = {
+    "home": "the home page",
+    "category": "a category page",
+    "product": "a product page",
+    "search": "a search results page",
+    "cart": "the cart",
+    "checkout": "a checkout page",
+}
 
 
 def categories_view(data: ReportData) -> list[dict[str, Any]]:
-    """Always shown (an empty list says "no categories were scored")."""
-    return category_views(data.results, data.findings)
+    """Always shown (an empty list says "no categories were scored"). A finding counted
+    with a primary finding of another check is not counted again, as in the engine's
+    summary of the category."""
+    return category_views(data.results, data.distinct)
 
 
 def category_views(
@@ -152,9 +170,18 @@ def _template_scores(check: Mapping[str, Any]) -> list[dict[str, Any]]:
                 "share": f"{share:.0%}" if is_number(share) else "–",
                 "timed": fmt_number(row.get("pages_timed")),
                 "found": fmt_number(row.get("pages_found")),
+                "found_one": row.get("pages_found") == 1,
+                "role": _role_label(row.get("role")),
             }
         )
     return rows
+
+
+def _role_label(role: Any) -> str:
+    """A template's role in the customer's path, as its row names it ("" if none)."""
+    if not isinstance(role, str) or not role:
+        return ""
+    return "other" if role == "page" else clip(role, MAX_SHORT)
 
 
 def _measures(check: Mapping[str, Any]) -> str:
@@ -202,7 +229,7 @@ def _category_row(
     scored = [c for c in members if is_number(c.get("score")) and is_number(c.get("weight"))]
     weights = sum(c["weight"] for c in scored)
     checks = [
-        _check_row(c, [f for f in data.findings if f.get("check") == c.get("id")], weights)
+        _check_row(c, [f for f in _counted(data) if f.get("check") == c.get("id")], weights)
         for c in members
     ]
     checks.sort(key=lambda r: -r["lost_value"])
@@ -211,8 +238,12 @@ def _category_row(
     lost = None
     if score is not None and weight is not None and total_weight:
         lost = (100 - float(cat["score"])) * weight / total_weight
+    breakdown = cat.get("breakdown")
     return {
         "name": category_label(name),
+        "breakdown": _breakdown_view(name, breakdown, data)
+        if isinstance(breakdown, dict)
+        else None,
         "anchor": "score-" + "".join(ch if ch.isalnum() else "-" for ch in clip(name, MAX_SHORT)),
         "score": score,
         "band": band(score),
@@ -223,6 +254,183 @@ def _category_row(
         "lost_value": lost or 0,
         "checks": checks,
     }
+
+
+def _counted(data: ReportData) -> list[dict[str, Any]]:
+    """The findings a check's score counts: all but those that point to a primary
+    finding of another check (the same defect, counted with the primary)."""
+    return [f for f in data.findings if not (isinstance(f.get("primary"), str) and f["primary"])]
+
+
+def _points(value: Any) -> str:
+    """Points lost, as the breakdown rounds them: "6.3", "<0.1" for a trace."""
+    if not is_number(value) or value <= 0:
+        return "0"
+    return f"{value:,.1f}" if value >= 0.05 else "<0.1"
+
+
+def _finding_link(data: ReportData, fingerprint: Any, title: Any) -> dict[str, Any]:
+    """A finding the breakdown names by fingerprint: its title (the finding's own where
+    results.json has it), severity and anchor in Top problems."""
+    number = data.number(fingerprint)
+    finding = data.findings[number - 1] if number else {}
+    severity = finding.get("severity")
+    return {
+        "title": clip(finding.get("title") if number else title, MAX_TITLE) or "Untitled finding",
+        "check": clip(finding.get("check"), MAX_SHORT),
+        "severity": severity if severity in SEVERITY_LABELS else None,
+        "anchor": data.anchor(number),
+        "number": number,
+    }
+
+
+def _cap_view(cap: Any, data: ReportData) -> dict[str, Any] | None:
+    """The cap a serious finding on a key page put on the category, in words."""
+    cap = as_dict(cap)
+    limit = cap.get("limit")
+    if not is_number(limit):
+        return None
+    before = cap.get("score_before")
+    role = cap.get("role") if isinstance(cap.get("role"), str) else ""
+    finding = _finding_link(data, cap.get("fingerprint"), cap.get("title"))
+    page = url_view(cap.get("page"), data.origin) if isinstance(cap.get("page"), str) else None
+    severity = finding["severity"]
+    return {
+        "limit": fmt_number(limit),
+        "before": fmt_number(before) if is_number(before) else None,
+        "points": _points(before - limit) if is_number(before) else None,
+        "where": ROLE_PAGES.get(role)
+        or (f"a key page ({clip(role, MAX_SHORT)})" if role else "a key page"),
+        "page": page if page and page["text"] else None,
+        "severity": severity if severity in ("critical", "serious") else "serious or critical",
+        "finding": finding,
+    }
+
+
+def _breakdown_check(entry: Mapping[str, Any], data: ReportData, parts: set[str]) -> dict:
+    """One check as the category's breakdown records it: score, weight, points lost."""
+    check_id = entry.get("check")
+    record = as_dict(data.check(check_id) if isinstance(check_id, str) else None)
+    own = [f for f in _counted(data) if f.get("check") == check_id]
+    mine = sum(1 for f in data.findings if f.get("check") == check_id)
+    linked = mine - len(own)
+    value = score_value(entry.get("score"))
+    weight = entry.get("weight") if is_number(entry.get("weight")) else None
+    points = entry.get("points") if is_number(entry.get("points")) else 0
+    if weight == 0:
+        note = "Weight 0: shown for information, does not count."
+    elif value == 100:
+        note = "No findings: full marks." if not own else "Full marks."
+    elif check_id in parts or not _explained_by_findings(entry.get("score"), own):
+        measures = _measures(record)
+        note = "Scored by its own measure" + (f" ({measures})" if measures else "") + "."
+    else:
+        note = f"{plural(len(own), 'finding')}."
+    if linked:
+        note += f" {plural(linked, 'more finding')}: counted once, with another check's."
+    return {
+        "id": clip(check_id, MAX_SHORT),
+        "title": clip(record.get("title"), MAX_TITLE),
+        "status": "ran",
+        "score": value,
+        "band": band(value),
+        "weight": fmt_number(weight),
+        "lost": _points(points),
+        "lost_value": points if is_number(points) else 0,
+        "note": note,
+        "templates": [t for t in _template_scores(record) if t["score"] < 100][:MAX_LOSING],
+    }
+
+
+def _breakdown_view(name: str, breakdown: Mapping[str, Any], data: ReportData) -> dict[str, Any]:
+    """What the engine says the category's score is made of (``breakdown``): per check
+    the weight and points lost, the findings and measurements that cost most, the
+    findings counted once with a primary of another check, and the cap if one applied."""
+    entries = [as_dict(e) for e in as_list(breakdown.get("checks")) if isinstance(e, dict)]
+    parts = [as_dict(p) for p in as_list(breakdown.get("parts")) if isinstance(p, dict)]
+    part_checks = {p.get("check") for p in parts if isinstance(p.get("check"), str)}
+    checks = [_breakdown_check(e, data, part_checks) for e in entries]
+    listed = {e.get("check") for e in entries}
+    for record in data.checks:  # switched off or failed: no score, does not count
+        if record.get("category") != name or record.get("id") in listed:
+            continue
+        status = record.get("status") if record.get("status") in ("disabled", "error") else ""
+        checks.append(
+            {
+                "id": clip(record.get("id"), MAX_SHORT),
+                "title": clip(record.get("title"), MAX_TITLE),
+                "status": status,
+                "score": None,
+                "band": "na",
+                "weight": fmt_number(record.get("weight")),
+                "lost": "–",
+                "lost_value": 0,
+                "note": f"Not scored{f' ({status})' if status else ''}: does not count.",
+                "templates": [],
+            }
+        )
+    checks.sort(key=lambda r: -r["lost_value"])
+    info = [c for c in checks if c["weight"] == "0" and c["score"] is not None]
+    costly = []
+    for entry in as_list(breakdown.get("findings")):
+        entry = as_dict(entry)
+        if not is_number(entry.get("points")):
+            continue
+        link = _finding_link(data, entry.get("fingerprint"), entry.get("title"))
+        severity = entry.get("severity")
+        severity = link["severity"] or (severity if severity in SEVERITY_LABELS else "unknown")
+        costly.append(
+            {
+                **link,
+                "check": link["check"] or clip(entry.get("check"), MAX_SHORT),
+                "severity": severity,
+                "severity_label": SEVERITY_LABELS.get(severity, "Unknown"),
+                "points": _points(entry["points"]),
+                "value": float(entry["points"]),
+            }
+        )
+    measures = [
+        {
+            "what": clip(p.get("what"), MAX_TITLE),
+            "check": clip(p.get("check"), MAX_SHORT),
+            "points": _points(p.get("points")),
+        }
+        for p in parts
+        if is_number(p.get("points"))
+    ]
+    once = []
+    for fingerprint in as_list(breakdown.get("counted_elsewhere")):
+        number = data.number(fingerprint)
+        if number is None:
+            continue
+        once.append({**_finding_link(data, fingerprint, ""), "same_as": data.same_as(number)})
+    rest = costly[MAX_COSTLY:]
+    estimated = sorted({f["check"] for f in costly[:MAX_COSTLY] if f["check"] in part_checks})
+    cap = _cap_view(breakdown.get("cap"), data)
+    return {
+        "checks": [c for c in checks if c not in info],
+        "info": info,
+        "findings": costly[:MAX_COSTLY],
+        "findings_more": len(rest),
+        "findings_more_points": _points(sum(f["value"] for f in rest)),
+        "estimated": estimated,
+        "parts": measures[:MAX_PARTS],
+        "parts_check": measures[0]["check"] if len({m["check"] for m in measures}) == 1 else "",
+        "parts_more": max(len(measures) - MAX_PARTS, 0),
+        "counted_once": once[:MAX_COUNTED_ONCE],
+        "counted_once_more": max(len(once) - MAX_COUNTED_ONCE, 0),
+        "cap": cap,
+    }
+
+
+def _key_page_rule(data: ReportData) -> dict[str, Any] | None:
+    """The cap rule as the effective settings record it: ``roles.key_page_cap``."""
+    roles = as_dict(as_dict(data.results.get("settings")).get("roles"))
+    cap = roles.get("key_page_cap")
+    if not is_number(cap):
+        return None
+    pages = [clip(r, MAX_SHORT) for r in as_list(roles.get("key_pages")) if isinstance(r, str)]
+    return {"limit": fmt_number(cap), "pages": ", ".join(pages[:10])}
 
 
 def scoring_view(data: ReportData) -> dict[str, Any] | None:
@@ -236,8 +444,11 @@ def scoring_view(data: ReportData) -> dict[str, Any] | None:
     rows = [_category_row(str(n), as_dict(c), data, total_weight) for n, c in categories.items()]
     rows.sort(key=lambda r: (r["score"] is None, -r["lost_value"]))
     overall = score_value(data.results.get("score"))
+    explained = any(r["breakdown"] for r in rows)
     return {
         "overall": overall,
+        "explained": explained,
+        "key_page_cap": _key_page_rule(data) if explained else None,
         "categories": rows,
         "unscored": [r["name"] for r in rows if r["score"] is None],
         "penalties": [

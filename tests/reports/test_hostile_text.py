@@ -114,6 +114,11 @@ FIXED_OBJECTS = [
     ("stats",),
     ("cut_short",),
     ("categories", "*"),
+    ("categories", "*", "breakdown"),
+    ("categories", "*", "breakdown", "checks", "*"),
+    ("categories", "*", "breakdown", "findings", "*"),
+    ("categories", "*", "breakdown", "parts", "*"),
+    ("categories", "*", "breakdown", "cap"),
 ]
 # Strings the schema constrains (const, enum, date-time): they stay valid.
 SCHEMA_BOUND = [
@@ -123,6 +128,7 @@ SCHEMA_BOUND = [
     ("finished_at",),
     ("checks", "*", "status"),
     ("findings", "*", "severity"),
+    ("categories", "*", "breakdown", "findings", "*", "severity"),
     ("cut_short", "reason"),
 ]
 URLS = [
@@ -133,6 +139,7 @@ URLS = [
     ("findings", "*", "url"),
     ("findings", "*", "urls", "*"),
     ("errors", "*", "url"),
+    ("categories", "*", "breakdown", "cap", "page"),
 ]
 # What the tool itself names (check ids, categories, evidence keys, WCAG criteria, the
 # screenshot): kept in the "content" walk so the accessibility, click-depth and
@@ -143,6 +150,9 @@ TOOL_NAMES = [
     ("findings", "*", "check"),
     ("findings", "*", "category"),
     ("categories", "*", "checks", "*"),
+    ("categories", "*", "breakdown", "checks", "*", "check"),
+    ("categories", "*", "breakdown", "findings", "*", "check"),
+    ("categories", "*", "breakdown", "parts", "*", "check"),
     ("findings", "*", "evidence", "wcag", "*"),
     ("findings", "*", "evidence", "screenshot"),
     ("checks", "*", "details", "wcag", "*", "criterion"),
@@ -543,4 +553,30 @@ def test_planted_text_in_the_demo_stays_text_in_every_section(tmp_path, validato
         for section_id in ("performance", "forms", "search", "scoring", "pages"):
             assert f'<section id="{section_id}"' in html
     assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert_markdown_inert(md)
+
+
+@pytest.mark.parametrize("walk", list(WALKS))
+def test_planted_text_in_the_breakdown_and_the_links_stays_text(tmp_path, validator, walk):
+    """The demo with what each category's score is made of and a finding counted with
+    its primary (tests/data/demo_breakdown.json): the breakdown's titles, measurements,
+    the cap's page and role, and the fingerprints that link findings stay text."""
+    from .test_breakdown import with_breakdown
+
+    base = with_breakdown(json.loads(DEMO.read_text(encoding="utf-8")))
+    hostile = plant_everywhere(
+        base, planter(PLANTS, "prefix"), urls=planter(PLANTS, "prefix"), **WALKS[walk]
+    )
+    benign = plant_everywhere(
+        base, planter(BENIGN, "prefix"), urls=planter(BENIGN, "prefix"), **WALKS[walk]
+    )
+    validator.validate(hostile)
+    html, md = render(hostile, tmp_path / "hostile")
+    calm_html, _ = render(benign, tmp_path / "benign")
+    parsed = assert_html_inert(html)
+    assert shape(parsed) == shape(parse(calm_html))
+    scoring = html[html.index('<section id="scoring"') :]
+    scoring = scoring[: scoring.index("</section>")]
+    assert "Capped at 89" in scoring and "Same defect as" in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in scoring
     assert_markdown_inert(md)
