@@ -45,6 +45,10 @@ def facet_query(url: str, facet_parameters: Iterable[str] = DEFAULT_FACET_PARAME
     return "&".join(f"{k}={v}" for k, v in sorted(rest))
 
 
+def _without_query(url: str) -> str:
+    return urlsplit(url)._replace(query="", fragment="").geturl()
+
+
 def _bare(name: str) -> str:
     """``filter[color]`` and ``f.size`` are filters too: the name before the bracket or dot."""
     return name.lower().split("[", 1)[0].split(".", 1)[0]
@@ -98,7 +102,7 @@ class Frontier:
         self._max_urls = max_urls
         self._max_variants = max_variants
         self._facet_parameters = frozenset(p.lower() for p in facet_parameters)
-        self._variants: defaultdict[str, set[str]] = defaultdict(set)
+        self._variants: defaultdict[str, set[tuple[str, str]]] = defaultdict(set)
         #: pages to read over HTTP only (the link map), first found first
         self._map: deque[CrawlTarget] = deque()
         self.mapped = 0
@@ -161,19 +165,22 @@ class Frontier:
         return None
 
     def _one_variant_too_many(self, url: str) -> bool:
-        """A sort/filter variant of a listing path beyond ``max_variants`` (page
-        numbers of a variant already followed are not new variants)."""
+        """A sort/filter variant of a listing beyond ``max_variants`` for its template
+        (page numbers of a variant already followed are not new variants)."""
         if not self._max_variants:
             return False
         variant = facet_query(url, self._facet_parameters)
         if variant is None:
             return False
-        seen = self._variants[urlsplit(url).path]
-        if variant in seen:
+        # keyed by the listing's template: the variants of every category page come
+        # from one filter widget, so a few of them judge it for the whole shop
+        bare = _without_query(url)
+        seen = self._variants[self._grouper.template_of(bare)]
+        if (bare, variant) in seen:
             return False
         if len(seen) >= self._max_variants:
             return True
-        seen.add(variant)
+        seen.add((bare, variant))
         return False
 
     def _to_map(self, url: str, depth: int | None, template: str) -> None:

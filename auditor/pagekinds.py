@@ -225,6 +225,10 @@ def _primary_kind(url: str, title: str | None, structure: dict[str, Any], start_
         return "category"
     if (structure.get("pagination") or {}).get("max_page", 0) > 1:
         return "category"
+    if structure.get("add_to_cart_count") == 1 and h1:
+        # one add-to-cart control under a heading, whatever the address looks like
+        # (/catalogue/salt-and-iron_6/): a product page; a listing has one per card
+        return "product"
     for heading in (h1, title or ""):
         clean = " ".join(heading.split()).lower()
         for kind, _, text_re in _COMPILED:

@@ -150,8 +150,9 @@ STRUCTURE_JS = """
     return !href || href === '#' || href.startsWith('javascript:');
   });
   const cartText = /add to (cart|bag|basket)|in den (warenkorb|einkaufswagen)|zum warenkorb|in den korb/i;
-  const addToCart = [...document.querySelectorAll('button, input[type="submit"], [role="button"], a')]
-    .slice(0, 400).some((el) => cartText.test(text(el) || el.value || ''));
+  const cartControls = [...document.querySelectorAll('button, input[type="submit"], [role="button"], a')]
+    .slice(0, 400).filter((el) => cartText.test(text(el) || el.value || '')).length;
+  const addToCart = cartControls > 0;
   const h1 = document.querySelector('h1');
   return {
     lang: (document.documentElement.getAttribute('lang') || '').slice(0, 20),
@@ -166,6 +167,7 @@ STRUCTURE_JS = """
     pagination: { max_page: maxPage, next: hasNext },
     load_more: loadMore,
     add_to_cart: addToCart,
+    add_to_cart_count: cartControls,
     header: !!document.querySelector('header, [role="banner"]'),
   };
 }
@@ -196,6 +198,13 @@ def _nav(raw: dict) -> dict[str, Any]:
         "items": [[t[:100], h] for t, h, *_ in items],
         "count": int(raw["count"]) if isinstance(raw.get("count"), int) else len(items),
     }
+
+
+def _count(value: Any) -> int:
+    """A small non-negative count from the page (anything else is 0)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return 0
+    return max(0, min(int(value), 10_000))
 
 
 def clean_structure(raw: Any) -> dict[str, Any]:
@@ -232,5 +241,6 @@ def clean_structure(raw: Any) -> dict[str, Any]:
         },
         "load_more": bool(raw.get("load_more")),
         "add_to_cart": bool(raw.get("add_to_cart")),
+        "add_to_cart_count": _count(raw.get("add_to_cart_count")),
         "header": bool(raw.get("header")),
     }

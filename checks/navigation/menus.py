@@ -353,12 +353,14 @@ def _as_nav(raw: Any) -> _Nav | None:
 
 def _is_utility(raw: dict) -> bool:
     """An account or service bar (Sign in, Cart, Wishlist, Help): at least half of its
-    items lead to such pages, so it is no menu of the shop's sections."""
+    items lead to such pages, so it is no menu of the shop's sections. A link to a
+    fragment (``href="#"``, a menu toggle) leads nowhere: its address, the current
+    page's own, says nothing of what it is."""
     items = [i for i in raw.get("items") or [] if i]
     service = sum(
         1
         for i in items
-        if link_kind(str(i[1] or ""), str(i[0])) in _UTILITY_KINDS
+        if (link_kind(str(i[1] or ""), str(i[0])) in _UTILITY_KINDS and "#" not in str(i[1]))
         or _UTILITY_TEXT.search(_item_name(i[0]))
     )
     return bool(items) and service * 2 >= len(items)

@@ -38,6 +38,8 @@ class SearchSuggestions(SearchCheck):
     def evaluate(self, pages: Iterable[PageView], site: SiteView) -> list[Finding]:
         data = site.site_data or {}
         ac = data.get("autocomplete")
+        self._tested = bool(ac)
+        self.details = {"tested": self._tested}
         if not ac:
             return []
         url = data.get("start")
@@ -94,3 +96,10 @@ class SearchSuggestions(SearchCheck):
                 )
             )
         return out
+
+    def score(self, findings: list[Finding], pages_seen: int) -> float | None:
+        """No score where nothing was typed (no product name to type): full marks would
+        claim suggestions were seen."""
+        if not getattr(self, "_tested", False):
+            return None
+        return super().score(findings, pages_seen)

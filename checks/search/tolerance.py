@@ -99,6 +99,8 @@ class SearchTolerance(SearchCheck):
         )
 
     def score(self, findings: list[Finding], pages_seen: int) -> float | None:
+        """The share of variants that still found something; no score where no variant
+        was tried (no product name to vary): full marks would claim a test not made."""
         if self._share is None:
-            return super().score(findings, pages_seen)
+            return None
         return round(100.0 * self._share, 1)

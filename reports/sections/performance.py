@@ -414,7 +414,10 @@ def _resources(data: ReportData) -> list[dict[str, Any]]:
 
 
 def _conditions(results: Mapping[str, Any]) -> str:
-    """The throttling the timing loads ran under, from the settings used, in words."""
+    """The throttling the timing loads ran under, from the settings used, in words.
+    Only the mobile profile is throttled; the desktop profile runs at full speed."""
+    if results.get("profile") != "mobile":
+        return ""
     measurement = as_dict(as_dict(results.get("settings")).get("measurement"))
     parts = []
     if is_number(measurement.get("cpu_slowdown")) and measurement["cpu_slowdown"] > 1:

@@ -252,7 +252,10 @@ def search_view(data: ReportData) -> dict[str, Any] | None:
     """The section, or None when no search check ran and none found anything."""
     if not data.ran("search") and not any(f.get("category") == "search" for f in data.findings):
         return None
-    suggest_ran = (data.check("search.suggestions") or {}).get("status") == "ran"
+    suggest_check = data.check("search.suggestions") or {}
+    suggest_ran = suggest_check.get("status") == "ran" and (
+        as_dict(suggest_check.get("details")).get("tested", True) is not False
+    )
     queries = _queries(data)
     return {
         "box": _box(data),
