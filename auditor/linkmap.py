@@ -15,10 +15,8 @@ import contextlib
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
-from lxml import etree
-
 from .safety import safe_text
-from .skeleton import skeleton_of
+from .skeleton import parse_html, skeleton_of
 
 __all__ = ["MAP_MAX_BYTES", "MappedPage", "PageLinks", "read_links"]
 
@@ -58,27 +56,13 @@ class PageLinks:
     layout: str = ""
 
 
-def _charset(content_type: str | None) -> str | None:
-    for part in (content_type or "").split(";")[1:]:
-        name, _, value = part.strip().partition("=")
-        if name.lower() == "charset" and value.strip(" \"'"):
-            return value.strip(" \"'")
-    return None
-
-
 def read_links(
     body: bytes, base_url: str, content_type: str | None = None, limit: int = 5000
 ) -> PageLinks:
     """The title, link targets (absolute, in page order, at most ``limit``), the
     canonical address and the layout of an HTML document. Garbage gives no links,
     never an error."""
-    parser = etree.HTMLParser(
-        encoding=_charset(content_type), recover=True, no_network=True, remove_comments=True
-    )
-    try:
-        root = etree.fromstring(body, parser)
-    except (etree.ParserError, ValueError, LookupError):
-        return PageLinks(None, [], None)
+    root = parse_html(body, content_type)
     if root is None:
         return PageLinks(None, [], None)
     base = base_url
