@@ -104,11 +104,17 @@ class WebVitals(Check):
         for tp in timed_pages(pages):
             by_template[tp.page.template].append(tp)
         findings: list[Finding] = []
-        for template, members in sorted(by_template.items()):
-            for key in THRESHOLDS:
-                finding = self._judge(template, members, key)
-                if finding:
-                    findings.append(finding)
+        for key in THRESHOLDS:
+            judged = {
+                template: self._judge(template, members, key)
+                for template, members in sorted(by_template.items())
+                if any(key in tp.metrics for tp in members)
+            }
+            found = {t: f for t, f in judged.items() if f is not None}
+            if _site_wide(len(found), len(judged)):
+                findings.append(_one_for_the_site(key, found, len(judged)))
+            else:
+                findings.extend(found.values())
         self._score, self.details = _scores(by_template, site)
         self._parts = _metric_costs(by_template, self.details)
         return findings
@@ -167,6 +173,43 @@ class WebVitals(Check):
             evidence=evidence,
             key=f"{template}|{key}",
         )
+
+
+#: kinds of page with the same metric not good, from which it is one site-wide finding
+SITE_WIDE_TEMPLATES = 3
+
+
+def _site_wide(failing: int, timed: int) -> bool:
+    """A metric that is not good on most kinds of page has a cause they all share (the
+    server's answer time, the theme's fonts and scripts): one thing to fix."""
+    return failing >= SITE_WIDE_TEMPLATES and failing * 2 >= timed
+
+
+def _one_for_the_site(key: str, found: dict[str, Finding], timed: int) -> Finding:
+    """The templates' findings of one metric as one: the worst speaks for all, every
+    template's worst value is in the evidence, every page in its list."""
+    order = {"serious": 0, "moderate": 1}
+    worst = min(found.values(), key=lambda f: (order.get(f.severity, 2), -f.evidence["value"]))
+    name, band = METRIC_NAMES[key], worst.evidence["band"]
+    templates = {t: f.evidence["value"] for t, f in found.items()}
+    shown = ", ".join(list(templates)[:5]) + (" …" if len(templates) > 5 else "")
+    urls = list(dict.fromkeys(u for f in found.values() for u in f.pages))
+    return Finding(
+        check=worst.check,
+        category=worst.category,
+        severity=worst.severity,
+        title=f"{name} {BAND_WORDS[band]} on {len(found)} of {timed} kinds of page",
+        message=(
+            f"{worst.message} It is not good on {len(found)} of the {timed} kinds of page "
+            f"timed ({shown}): a cause they share, such as the server's answer time or "
+            "the theme's fonts and scripts, so one fix helps every page."
+        ),
+        recommendation=worst.recommendation,
+        url=worst.url,
+        urls=urls,
+        evidence={**worst.evidence, "templates": templates},
+        key=f"site|{key}",
+    )
 
 
 def _scores(

@@ -102,8 +102,21 @@ def test_web_vitals_clean_twin_has_no_finding_and_full_score():
 def test_web_vitals_thresholds_are_a_budget():
     strict = WebVitals({"lcp_ms": [50.0, 100.0], "fcp_ms": [10.0, 20.0]})
     found = by_key(strict.evaluate(pages("clean"), site()))
-    assert "/|lcp_ms" in found and found["/|lcp_ms"].severity == "serious"  # poor: > 100 ms
-    assert "/about|fcp_ms" in found
+    # past the budget on every kind of page: one finding per metric for the whole site
+    lcp, fcp = found["site|lcp_ms"], found["site|fcp_ms"]
+    assert lcp.severity == "serious"  # poor: > 100 ms
+    assert set(lcp.evidence["templates"]) == set(fcp.evidence["templates"])
+    assert len(lcp.evidence["templates"]) == len(NAMES)
+    assert lcp.title.endswith(f"on {len(NAMES)} of {len(NAMES)} kinds of page")
+    assert len(lcp.pages) == len(NAMES)
+    assert not [k for k in found if k.endswith("|lcp_ms") and not k.startswith("site|")]
+
+
+def test_a_metric_slow_on_few_kinds_of_page_stays_with_its_template():
+    budget = WebVitals({"lcp_ms": [50.0, 100.0]})
+    few = pages("clean")[:2]  # two kinds of page: below the three a site-wide cause needs
+    found = by_key(budget.evaluate(few, site()))
+    assert {k for k in found if k.endswith("|lcp_ms")} == {f"{p.template}|lcp_ms" for p in few}
 
 
 def test_web_vitals_score_weighs_templates_by_their_share_of_pages():
