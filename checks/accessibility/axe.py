@@ -50,6 +50,19 @@ REGION_NAMES = {
 _POSITION = re.compile(r":nth-(?:child|of-type|last-child)\(\d+\)|\[[^\]]*\]")
 
 
+#: rules whose failures come from the base layout all pages share: one finding
+SITE_WIDE_RULES = frozenset({"region", "landmark-one-main", "page-has-heading-one"})
+
+
+def _colour_pair(rule: str, node: dict) -> str | None:
+    """``#777777 on #ffffff`` for a contrast failure whose colours axe recorded."""
+    colors = node.get("colors")
+    if rule != "color-contrast" or not isinstance(colors, list) or len(colors) != 2:
+        return None
+    fg, bg = (str(c).lower()[:20] for c in colors)
+    return f"{fg} on {bg}"
+
+
 def _shape(selector: str) -> str:
     """A selector without positions and attributes: the same component on any page
     (".card:nth-child(3) > img[width='300']" and ".card:nth-child(1) > img" are one)."""
@@ -82,12 +95,19 @@ async ([tags, enable, disable]) => {
     for (const [sel, name] of REGIONS) if (el.closest(sel)) return name;
     return 'body';
   };
+  // a contrast failure's colour pair: one pair is one change to the theme's palette
+  const colors = (n) => {
+    const d = n.any && n.any[0] && n.any[0].data;
+    return d && typeof d === 'object' && d.fgColor && d.bgColor
+      ? [String(d.fgColor).slice(0, 20), String(d.bgColor).slice(0, 20)] : null;
+  };
   const slim = (list, nodes) => list.map((v) => ({
     id: v.id, impact: v.impact || 'minor', tags: v.tags, help: v.help, helpUrl: v.helpUrl,
     count: v.nodes.length,
     nodes: nodes ? v.nodes.slice(0, nodes).map((n) => ({
       target: n.target.map(String).join(' '), html: (n.html || '').slice(0, 400),
-      summary: (n.failureSummary || '').slice(0, 400), region: region(n.target) })) : [],
+      summary: (n.failureSummary || '').slice(0, 400), region: region(n.target),
+      colors: colors(n) })) : [],
   }));
   const sc = (tags) => tags.filter((t) => /^wcag\d{3,}$/.test(t));
   return { violations: slim(r.violations, MAX_NODES), incomplete: slim(r.incomplete, 0),
@@ -296,7 +316,12 @@ class AxeCore(Check):
         groups: dict[tuple, dict] = {}
         for rule, template, selector, html, url, v, node in occurrences:
             region = node.get("region")
-            if region in SHARED_REGIONS:  # the chrome every template repeats: one group
+            pair = _colour_pair(rule, node)
+            if pair:  # one colour pair is one change to the palette, wherever it is used
+                key = (rule, "*", f"colours:{pair}", "")
+            elif rule in SITE_WIDE_RULES:  # the layout every page is built from
+                key = (rule, "*", "@site", "")
+            elif region in SHARED_REGIONS:  # the chrome every template repeats: one group
                 key = (rule, "*", "@" + region, "")
             elif region:  # a component in the content (a product card): one group
                 key = (rule, "*", f"@{region}:{_shape(selector)}", "")
@@ -360,7 +385,9 @@ class AxeCore(Check):
             {REGION_NAMES.get(key[2][1:].split(":")[0], "") for key, _ in members} - {""}
         )
         inside = f" in the {' and '.join(regions)}" if regions else ""
-        message = f"{clip(v['help'], 200)}: {elements}{inside} {where}{scope}."
+        pairs = sorted({k[2].split(":", 1)[1] for k, _ in members if k[2].startswith("colours:")})
+        colours = f" (text in {', '.join(pairs[:3])})" if pairs else ""
+        message = f"{clip(v['help'], 200)}: {elements}{inside} {where}{scope}{colours}."
         shot = next((m.get("shot") for _, m in members if m.get("shot")), None)
         if node.get("summary"):
             message += " " + clip(node["summary"].replace("\n", " "), 300)
@@ -385,6 +412,7 @@ class AxeCore(Check):
                 "pages_total": len(pages),
                 "elements": [clip(sel, 200) for sel in selectors[:20]],
                 "elements_total": count,
+                **({"colours": pairs[:10]} if pairs else {}),
                 "screenshot": shot,
             },
             key=f"{rule}|{','.join(sorted(templates))}|{anchors}",

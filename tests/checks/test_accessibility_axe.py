@@ -141,7 +141,11 @@ def test_bad_options_name_the_key(key, value):
 def _shop(defects: bool) -> FixtureServer:
     viewport = "width=device-width, initial-scale=1" + (", maximum-scale=1" if defects else "")
     alt = "" if defects else ' alt="Alpine shell jacket"'
-    body = f"<main><h1>Jackets</h1><img src='/j.svg' width='30' height='30'{alt}></main>"
+    grey = "#aaaaaa" if defects else "#555555"
+    body = (
+        f"<main><h1>Jackets</h1><img src='/j.svg' width='30' height='30'{alt}>"
+        f"<p style='color:{grey};background:#ffffff'>Free returns</p></main>"
+    )
     html = page("Jackets", body, f'<meta name="viewport" content="{viewport}">')
     if defects:
         html = html.replace("<html lang='en'>", "<html>")
@@ -175,6 +179,8 @@ async def test_axe_finds_missing_alt_and_lang_with_a_screenshot(browser, tmp_pat
     assert rules["image-alt"]["severity"] == "critical"
     assert "j.svg" in rules["image-alt"]["snippet"]
     assert "1.1.1" in rules["image-alt"]["evidence"]["wcag"]
+    # the contrast failure names its colour pair, as axe measured it
+    assert rules["color-contrast"]["evidence"]["colours"] == ["#aaaaaa on #ffffff"]
     assert rules["image-alt"]["evidence"]["screenshot"].startswith("data:image/jpeg;base64,")
     (entry,) = [c for c in results["checks"] if c["id"] == "accessibility.axe"]
     details = entry["details"]
@@ -231,3 +237,54 @@ def test_the_footer_on_every_template_is_one_finding_however_axe_names_its_eleme
     (price,) = [f for f in findings if f.selector == ".price"]
     assert price.urls == [S + "/p/a", S + "/p/b"] and "of /p/*" in price.message
     assert len(findings) == 2
+
+
+def test_one_colour_pair_is_one_finding_wherever_it_is_used():
+    def coloured(selectors: list[str], region: str, pair: list[str]) -> dict:
+        v = contrast(selectors, region)
+        for node in v["nodes"]:
+            node["colors"] = pair
+        return v
+
+    blue, green = ["#007bff", "#ffffff"], ["#28a745", "#ffffff"]
+    pages = [
+        view("/c/a", "/c/*", [coloured([".side a", ".title a"], "main", blue)]),
+        view("/p/a", "/p/*", [coloured([".cancel", "button.login"], "body", blue)]),
+        view("/p/b", "/p/*", [coloured([".price", ".stock"], "main", green)]),
+    ]
+    findings = AxeCore().evaluate(pages, site())
+    by_pair = {tuple(f.evidence.get("colours", [])): f for f in findings}
+    assert set(by_pair) == {("#007bff on #ffffff",), ("#28a745 on #ffffff",)}
+    assert by_pair[("#007bff on #ffffff",)].urls == [S + "/c/a", S + "/p/a"]
+    assert "#007bff on #ffffff" in by_pair[("#007bff on #ffffff",)].message
+    # without recorded colours (older records), the regions still group them
+    plain = AxeCore().evaluate([view("/p/b", "/p/*", [contrast([".price"], "main")])], site())
+    assert len(plain) == 1 and "colours" not in plain[0].evidence
+
+
+def test_content_outside_landmarks_is_one_finding_for_the_site():
+    region = {
+        "id": "region",
+        "impact": "moderate",
+        "tags": ["best-practice"],
+        "help": "All page content should be contained by landmarks",
+        "helpUrl": "",
+        "count": 1,
+    }
+    pages = [
+        view(
+            f"/{t}/x",
+            f"/{t}/*",
+            [
+                {
+                    **region,
+                    "nodes": [
+                        {"target": f".{t}-banner", "html": "<div>", "summary": "", "region": "body"}
+                    ],
+                }
+            ],
+        )
+        for t in ("a", "b", "c")
+    ]
+    (finding,) = AxeCore().evaluate(pages, site())
+    assert len(finding.urls) == 3 and finding.evidence["elements_total"] == 3
