@@ -124,6 +124,15 @@ _NO_TOPIC = frozenset(
 )
 
 
+#: what axe and the forms checks call one thing by different words
+_SAME_TOPIC = (
+    ("accessible name", "label"),
+    ("discernible text", "label"),
+    ("unlabelled", "label"),
+    ("unlabeled", "label"),
+)
+
+
 def element_shape(selector: str) -> str:
     """A selector without positions and redundant spaces: one element (or component)
     whatever its place on a page. ``main > div:nth-of-type(2) > form`` and
@@ -196,6 +205,8 @@ def _topics(title: str) -> set[str]:
     submit button (search form)" -> {icon, submit, button}. Two checks' findings about
     one element are one defect only where their titles share a topic."""
     bare = re.sub(r"\([^)]*\)", " ", title.lower())
+    for phrase, topic in _SAME_TOPIC:
+        bare = bare.replace(phrase, f" {topic} ")
     words = {w.removesuffix("s") for w in re.findall(r"[a-z]{4,}", bare)}
     return words - _NO_TOPIC
 

@@ -340,6 +340,28 @@ def test_no_link_without_shared_pages_or_within_one_check():
     assert a.primary is None and b.primary is None
 
 
+def test_an_accessible_name_and_a_label_are_one_topic():
+    # axe says "accessible name", the forms checks say "label": one unlabelled select
+    axe = finding(
+        check="accessibility.axe",
+        severity="critical",
+        title="Select element must have an accessible name",
+        selector='select[name="language"]',
+        url=f"{S}/a",
+        urls=[f"{S}/a", f"{S}/b"],
+    )
+    forms = finding(
+        check="forms.labels",
+        category="forms",
+        severity="serious",
+        title="Form field without any label (form)",
+        selector='select[name="language"]',
+        url=f"{S}/a",
+    )
+    link_findings([forms, axe])
+    assert forms.primary == axe.fingerprint and axe.primary is None
+
+
 def test_a_linked_finding_is_counted_once_in_the_score():
     axe, search = _search_and_axe()
     link_findings([axe, search])
