@@ -136,13 +136,20 @@ STRUCTURE_JS = """
 
   const search = !!document.querySelector('[role="search"], form[action*="search" i], form[action*="such" i], input[type="search"], input[name="q"], input[name="s"], input[name="query"], input[name="search"], input[name="keywords"], input[name="suche"], input[name="sSearch"]');
   let maxPage = 0;
+  let pagerNext = false;
+  // "next" in words or arrows; "Page 1 of 3" / "Seite 1 von 3" where no page is numbered
+  const nextText = /^(next|next page|weiter|nächste( seite)?|vor|›|»|→|>)$/i;
+  const ofPages = /(?:page|seite)\\s*\\d+\\s*(?:of|von|\\/)\\s*(\\d+)/i;
   for (const el of document.querySelectorAll(PAGER)) {
     for (const a of el.querySelectorAll('a[href]')) {
       const n = parseInt(text(a), 10);
       if (n > maxPage && n < 100000) maxPage = n;
+      if (nextText.test(text(a)) || nextText.test(a.getAttribute('aria-label') || '')) pagerNext = true;
     }
+    const of = ofPages.exec(text(el));
+    if (of && +of[1] > maxPage && +of[1] < 100000) maxPage = +of[1];
   }
-  const hasNext = !!document.querySelector('a[rel~="next"], link[rel~="next"]');
+  const hasNext = pagerNext || !!document.querySelector('a[rel~="next"], link[rel~="next"]');
   const moreText = /^(load|show|view) more|^mehr (laden|anzeigen|produkte|artikel)|^weitere (laden|produkte|artikel|anzeigen)/i;
   const loadMore = [...document.querySelectorAll('button, a, [role="button"]')].some((el) => {
     if (!moreText.test(text(el))) return false;

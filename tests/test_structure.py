@@ -132,3 +132,24 @@ async def test_a_page_that_breaks_the_script_still_gives_a_record(browser, tmp_p
     assert home.error is None and home.structure == {}
     assert {link.url for link in home.links} >= {server.url("/a"), server.url("/b")}
     assert path.exists()
+
+
+OSCAR_LIKE = page(
+    "Fiction",
+    "<main><h1>Fiction</h1><ol><li><a href='/p/1'>One</a><button>Add to basket</button></li>"
+    "<li><a href='/p/2'>Two</a><button>Add to basket</button></li></ol>"
+    "<ul class='pager'><li class='current'>Page 1 of 3</li>"
+    "<li class='next'><a href='?page=2'>next</a></li></ul></main>",
+)
+ONE_PRODUCT = page(
+    "Salt and Iron",
+    "<main><h1>Salt and Iron</h1><p>£9.99</p><form><button>Add to basket</button></form></main>",
+)
+
+
+async def test_a_pager_in_words_counts_its_pages_and_its_next_link(tab):
+    s, _ = await structure_of(tab, OSCAR_LIKE)
+    assert s["pagination"] == {"max_page": 3, "next": True}
+    assert s["add_to_cart_count"] == 2
+    product, _ = await structure_of(tab, ONE_PRODUCT)
+    assert product["add_to_cart_count"] == 1 and product["pagination"]["max_page"] == 0
