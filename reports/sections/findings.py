@@ -193,7 +193,12 @@ def verdict(score: int | None, counts: Mapping[str, int], total: int) -> str:
         "poor": "Customers are likely to struggle on this shop",
         "na": "The overall score could not be measured",
     }
-    head = heads[band(score)]
+    verdict_band = band(score)
+    if verdict_band == "good" and counts.get("critical", 0):
+        # a good score with a critical problem left is no "good shape": the score says
+        # how much friction there is in all, a critical problem that someone is stopped
+        verdict_band = "average"
+    head = heads[verdict_band]
     urgent = [(counts.get(s, 0), s) for s in ("critical", "serious") if counts.get(s, 0)]
     if urgent:
         n = sum(c for c, _ in urgent)

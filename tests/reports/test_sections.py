@@ -480,3 +480,12 @@ def test_an_audit_without_a_link_map_makes_no_claim_about_it(demo, tmp_path):
         results["stats"].pop(key, None)
     text = render(results, tmp_path)
     assert "whole link graph" not in text and "Read over HTTP" not in text
+
+
+def test_a_good_score_with_a_critical_problem_is_not_called_good_shape():
+    from_findings = sys.modules[reports.__name__ + ".sections.findings"]
+    critical = from_findings.verdict(91, {"critical": 2, "serious": 27}, 104)
+    assert not critical.startswith("The shop is in good shape")
+    assert "2 critical and 27 serious problems need fixing first" in critical
+    serious_only = from_findings.verdict(91, {"serious": 3}, 10)
+    assert serious_only.startswith("The shop is in good shape")
