@@ -204,6 +204,14 @@ def with_roles(kind: str, url: str, title: str | None, structure: dict[str, Any]
     return list(dict.fromkeys([kind, *roles]))
 
 
+def _one_buy_box(structure: dict[str, Any]) -> bool:
+    """One add-to-cart control, or one quantity field beside several (a product page
+    with "recently viewed" or "you may also like" cards under its buy box); a listing
+    has a control per card and no quantity field."""
+    controls = structure.get("add_to_cart_count") or 0
+    return controls == 1 or (controls > 1 and structure.get("quantity_fields") == 1)
+
+
 def _primary_kind(url: str, title: str | None, structure: dict[str, Any], start_url: str) -> str:
     """The strongest evidence first: the start address, the URL's key-page words,
     structured data, the URL's shape, pagination, then the heading and title."""
@@ -225,9 +233,8 @@ def _primary_kind(url: str, title: str | None, structure: dict[str, Any], start_
         return "category"
     if (structure.get("pagination") or {}).get("max_page", 0) > 1:
         return "category"
-    if structure.get("add_to_cart_count") == 1 and h1:
-        # one add-to-cart control under a heading, whatever the address looks like
-        # (/catalogue/salt-and-iron_6/): a product page; a listing has one per card
+    if h1 and _one_buy_box(structure):
+        # whatever the address looks like (/catalogue/salt-and-iron_6/)
         return "product"
     for heading in (h1, title or ""):
         clean = " ".join(heading.split()).lower()

@@ -160,6 +160,9 @@ STRUCTURE_JS = """
   const cartControls = [...document.querySelectorAll('button, input[type="submit"], [role="button"], a')]
     .slice(0, 400).filter((el) => cartText.test(text(el) || el.value || '')).length;
   const addToCart = cartControls > 0;
+  // a visible quantity field: a product page's buy box (a listing's cards have none)
+  const quantityFields = [...document.querySelectorAll('input[name*="quantity" i], input[name*="qty" i], input[name*="menge" i], input[name*="anzahl" i], select[name*="quantity" i], select[name*="qty" i]')]
+    .slice(0, 50).filter((el) => el.type !== 'hidden' && visible(el)).length;
   const h1 = document.querySelector('h1');
   return {
     lang: (document.documentElement.getAttribute('lang') || '').slice(0, 20),
@@ -175,6 +178,7 @@ STRUCTURE_JS = """
     load_more: loadMore,
     add_to_cart: addToCart,
     add_to_cart_count: cartControls,
+    quantity_fields: quantityFields,
     header: !!document.querySelector('header, [role="banner"]'),
   };
 }
@@ -249,5 +253,6 @@ def clean_structure(raw: Any) -> dict[str, Any]:
         "load_more": bool(raw.get("load_more")),
         "add_to_cart": bool(raw.get("add_to_cart")),
         "add_to_cart_count": _count(raw.get("add_to_cart_count")),
+        "quantity_fields": _count(raw.get("quantity_fields")),
         "header": bool(raw.get("header")),
     }

@@ -143,7 +143,11 @@ OSCAR_LIKE = page(
 )
 ONE_PRODUCT = page(
     "Salt and Iron",
-    "<main><h1>Salt and Iron</h1><p>£9.99</p><form><button>Add to basket</button></form></main>",
+    "<main><h1>Salt and Iron</h1><p>£9.99</p><form><label>Quantity "
+    "<input type='number' name='quantity' value='1'></label><button>Add to basket</button>"
+    "</form><h2>Recently viewed</h2><ol><li><a href='/p/2'>Two</a><form>"
+    "<input type='hidden' name='quantity' value='1'><button>Add to basket</button></form>"
+    "</li></ol></main>",
 )
 
 
@@ -152,4 +156,5 @@ async def test_a_pager_in_words_counts_its_pages_and_its_next_link(tab):
     assert s["pagination"] == {"max_page": 3, "next": True}
     assert s["add_to_cart_count"] == 2
     product, _ = await structure_of(tab, ONE_PRODUCT)
-    assert product["add_to_cart_count"] == 1 and product["pagination"]["max_page"] == 0
+    assert product["add_to_cart_count"] == 2 and product["quantity_fields"] == 1
+    assert product["pagination"]["max_page"] == 0 and s["quantity_fields"] == 0

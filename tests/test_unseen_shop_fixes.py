@@ -19,8 +19,11 @@ START = "http://127.0.0.1:8000/"
 def test_one_add_to_cart_under_a_heading_is_a_product_wherever_it_lives():
     product = {"h1": "Salt and Iron", "add_to_cart": True, "add_to_cart_count": 1}
     listing = {"h1": "Fiction", "add_to_cart": True, "add_to_cart_count": 20}
+    # a buy box with a quantity field above "recently viewed" cards with their own buttons
+    viewed = {"h1": "Glass Orchard", "add_to_cart_count": 4, "quantity_fields": 1}
     assert page_kind(START + "catalogue/salt-and-iron_6/", None, product, START) == "product"
     assert page_kind(START + "catalogue/fiction/", None, listing, START) != "product"
+    assert page_kind(START + "catalogue/glass-orchard_3/", None, viewed, START) == "product"
     # the home page stays home, however it sells
     assert page_kind(START, None, product, START) == "home"
 
