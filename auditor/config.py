@@ -158,9 +158,10 @@ class CrawlSection:
     map_concurrency: int = opt(2, "link-map requests in parallel (1-16)")
     max_facet_variants: int = opt(
         5,
-        "sort/filter variants followed at most per kind of listing (URL template: all "
-        "category pages share one filter widget; see facet_parameters; 0: no limit); the "
-        "page numbers of a variant followed are not new variants",
+        "sort/filter variants followed at most per section of listings (the address's "
+        "first segment, e.g. /catalogue: all category pages share one filter widget; see "
+        "facet_parameters; 0: no limit); the page numbers of a variant followed are not "
+        "new variants",
     )
     facet_parameters: list[str] = opt(
         DEFAULT_FACET_PARAMETERS,

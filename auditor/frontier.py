@@ -45,6 +45,14 @@ def facet_query(url: str, facet_parameters: Iterable[str] = DEFAULT_FACET_PARAME
     return "&".join(f"{k}={v}" for k, v in sorted(rest))
 
 
+def _section(url: str) -> str:
+    """``/catalogue`` for ``/catalogue/category/books/fiction_2/``: where a shop keeps
+    its listings."""
+    parts = urlsplit(url)
+    first = parts.path.strip("/").split("/", 1)[0]
+    return f"{parts.netloc}/{first}"
+
+
 def _without_query(url: str) -> str:
     return urlsplit(url)._replace(query="", fragment="").geturl()
 
@@ -165,17 +173,18 @@ class Frontier:
         return None
 
     def _one_variant_too_many(self, url: str) -> bool:
-        """A sort/filter variant of a listing beyond ``max_variants`` for its template
+        """A sort/filter variant of a listing beyond ``max_variants`` for its section
         (page numbers of a variant already followed are not new variants)."""
         if not self._max_variants:
             return False
         variant = facet_query(url, self._facet_parameters)
         if variant is None:
             return False
-        # keyed by the listing's template: the variants of every category page come
-        # from one filter widget, so a few of them judge it for the whole shop
+        # keyed by the listings' section (the address's first segment): the variants of
+        # every category page come from one filter widget, so a few of them judge it
+        # for the whole shop, however the categories below it are named
         bare = _without_query(url)
-        seen = self._variants[self._grouper.template_of(bare)]
+        seen = self._variants[_section(bare)]
         if (bare, variant) in seen:
             return False
         if len(seen) >= self._max_variants:

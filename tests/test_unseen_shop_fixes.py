@@ -35,7 +35,7 @@ def test_a_menu_toggle_to_the_page_itself_is_no_cart_link():
     assert _is_utility(bar) is True
 
 
-def test_filter_variants_share_one_budget_per_listing_template():
+def test_filter_variants_share_one_budget_per_section_of_listings():
     f = Frontier(
         Scope([START], False, [], []),
         TemplateGrouper(),
@@ -46,11 +46,11 @@ def test_filter_variants_share_one_budget_per_listing_template():
         max_variants=2,
     )
     reasons = [
-        f.offer(f"{START}catalogue/category/books-{n}/?selected_facets=rating%3A{r}", 1)
-        for n in range(1, 4)
+        f.offer(f"{START}catalogue/category/{parent}/books-{n}/?selected_facets=rating%3A{r}", 1)
+        for n, parent in ((1, "books"), (2, "clothing"), (3, "home"))
         for r in ("one", "two")
     ]
-    # six filter links on three categories of one template: two variants in all
+    # six filter links on three categories under three parents: two variants in all
     assert reasons.count(None) == 2 and reasons.count("variants") == 4
 
 
