@@ -107,8 +107,9 @@ def coverage_text(stats: Mapping[str, Any]) -> str | None:
         return None
     return (
         f"Click depth, orphans, late listing pages and broken links are judged on the "
-        f"whole link graph: {fmt_int(graph)} pages reached by links ({fmt_int(rendered)} "
-        f"rendered in the browser, {fmt_int(mapped)} more read over HTTP). Every other "
+        f"whole link graph: {fmt_int(graph)} addresses reached by links ({fmt_int(rendered)} "
+        f"pages rendered in the browser, {fmt_int(mapped)} more read over HTTP, the rest "
+        "files or addresses the audit may not load). Every other "
         f"figure (speed, forms, search, accessibility) covers the {fmt_int(rendered)} "
         "rendered pages, a sample of each kind of page."
     )

@@ -467,8 +467,8 @@ def test_the_crawl_section_says_which_figures_cover_the_whole_shop(demo, tmp_pat
     )
     results["stats"]["stages"] = {"crawl": 41.5, "evaluate": 0.4, "site: search.box": 7.5}
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", render(results, tmp_path)))
-    assert "whole link graph: 20,000 pages reached by links" in text
-    assert "46 rendered in the browser, 19,954 more read over HTTP" in text
+    assert "whole link graph: 20,000 addresses reached by links" in text
+    assert "46 pages rendered in the browser, 19,954 more read over HTTP" in text
     assert "Read over HTTP (link map)" in text
     # the stages, slowest first
     assert text.index("crawl 41.5 s") < text.index("site: search.box 7.5 s")
