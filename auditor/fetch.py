@@ -65,9 +65,7 @@ class _Inflater:
         if not self._started and self._raw and data[:1] not in (b"\x78", b"\x1f"):
             self._z = zlib.decompressobj(-zlib.MAX_WBITS)  # raw deflate, as some servers send
         self._started = True
-        out = bytearray()
-        chunk = self._z.decompress(data, min(_INFLATE_STEP, room + 1))
-        out += chunk
+        out = bytearray(self._z.decompress(data, min(_INFLATE_STEP, room + 1)))
         while self._z.unconsumed_tail and len(out) <= room:
             out += self._z.decompress(self._z.unconsumed_tail, min(_INFLATE_STEP, room + 1))
         return bytes(out)
@@ -187,8 +185,8 @@ class Fetcher:
                     chain,
                 )
             chain.append(current)
-            if result.status == 303:
-                method = "GET" if method != "HEAD" else "HEAD"
+            if result.status == 303 and method != "HEAD":
+                method = "GET"  # "see other": fetched with GET, as a browser does
             current = target
         return FetchResult(current, None, error="too many redirects", redirects=chain)
 

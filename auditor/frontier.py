@@ -18,7 +18,14 @@ from urllib.parse import parse_qsl, urlsplit
 from .config import DEFAULT_FACET_PARAMETERS
 from .urls import Scope, TemplateGrouper, looks_like_html
 
-__all__ = ["MAX_LAYOUTS_PER_TEMPLATE", "PAGE_PARAMETERS", "CrawlTarget", "Frontier", "facet_query"]
+__all__ = [
+    "FACET_NAMES",
+    "MAX_LAYOUTS_PER_TEMPLATE",
+    "PAGE_PARAMETERS",
+    "CrawlTarget",
+    "Frontier",
+    "facet_query",
+]
 
 #: distinct layouts (auditor.skeleton) of one URL template the browser renders at most
 MAX_LAYOUTS_PER_TEMPLATE = 5
@@ -29,11 +36,15 @@ PAGE_PARAMETERS = frozenset(
 )
 
 
-def facet_query(url: str, facet_parameters: Iterable[str] = DEFAULT_FACET_PARAMETERS) -> str | None:
+#: the default facet parameters, in lower case, as ``facet_query`` compares them
+FACET_NAMES = frozenset(n.lower() for n in DEFAULT_FACET_PARAMETERS)
+
+
+def facet_query(url: str, names: frozenset[str] = FACET_NAMES) -> str | None:
     """The sorting/filtering part of a listing URL's query (sorted, without page
-    numbers), or None where the URL has no such parameter: ``/shoes?color=red&page=2``
-    is the ``color=red`` variant of ``/shoes``."""
-    names = {n.lower() for n in facet_parameters}
+    numbers), or None where the URL has no such parameter (``names``: facet
+    parameters in lower case): ``/shoes?color=red&page=2`` is the ``color=red``
+    variant of ``/shoes``."""
     try:
         query = parse_qsl(urlsplit(url).query, keep_blank_values=True)
     except ValueError:
@@ -88,8 +99,8 @@ class Frontier:
         max_layouts: int = MAX_LAYOUTS_PER_TEMPLATE,
     ):
         """``max_urls``: pages the link map may fetch over HTTP beyond the rendered ones
-        (0: none); ``max_variants``: sort/filter variants followed per listing path
-        (0: no limit); ``max_layouts``: distinct layouts of one URL template rendered
+        (0: none); ``max_variants``: sort/filter variants followed per section of
+        listings (0: no limit); ``max_layouts``: distinct layouts of one URL template rendered
         (the sample's own and those the link map promotes)."""
         self.scope = scope
         self._grouper = grouper
@@ -113,7 +124,7 @@ class Frontier:
         self._variants: defaultdict[str, set[tuple[str, str]]] = defaultdict(set)
         #: pages to read over HTTP only (the link map), first found first
         self._map: deque[CrawlTarget] = deque()
-        self.mapped = 0
+        self._queued_to_map = 0
         self._max_layouts = max_layouts
         #: layouts of each URL template rendered or queued to render
         self._layouts: defaultdict[str, set[str]] = defaultdict(set)
@@ -194,8 +205,8 @@ class Frontier:
 
     def _to_map(self, url: str, depth: int | None, template: str) -> None:
         """Queue a page the browser will not render for the link map, within max_urls."""
-        if self.mapped < self._max_urls:
-            self.mapped += 1
+        if self._queued_to_map < self._max_urls:
+            self._queued_to_map += 1
             self._map.append(CrawlTarget(url, depth, template))
 
     def rendered(self, target: CrawlTarget, layout: str) -> list[CrawlTarget]:

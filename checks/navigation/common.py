@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 from auditor.checkkit import OncePerTemplate, listed, plural
 from auditor.frontier import facet_query
 from auditor.page import HTML_TYPES
-from auditor.pagekinds import is_start_address, page_kinds
+from auditor.pagekinds import is_start_address, page_kind, page_kinds
 from auditor.plugins import PageView, SiteView
 from auditor.urls import url_key
 
@@ -115,8 +115,8 @@ class Addresses:
 def whole_shop(
     pages: Iterable[PageView], site: SiteView
 ) -> Iterator[tuple[str, int, str, str | None, str]]:
-    """(url, click depth, kind, title, template) of every page a customer can browse to: the
-    rendered ones and those the link map read over HTTP (site.mapped).
+    """(url, click depth, kind, title, template) of every page a customer can browse
+    to: the rendered ones and those the link map read over HTTP (site.mapped).
 
     A mapped page's kind is the kind its template's rendered pages mostly have (the
     sample stands for its template), else what its address and title suggest. Sort
@@ -141,7 +141,7 @@ def whole_shop(
         kind = (
             kinds.most_common(1)[0][0]
             if kinds
-            else page_kinds(mapped.final_url or url, mapped.title, {}, site.start_url)[0]
+            else page_kind(mapped.final_url or url, mapped.title, {}, site.start_url)
         )
         yield url, depth, kind, mapped.title, mapped.template
 
