@@ -91,3 +91,11 @@ async def test_clean_demo_shop_has_no_navigation_findings(browser, tmp_path):
     assert pages["/product/polar-expedition-tent"]["depth"] <= 3
     assert all(p["error"] is None for p in results["pages"])
     assert not any(path.startswith("/private/") for _, path in log)
+    # what real shops do and must not be reported: price filters on every listing (a few
+    # variants rendered, the rest skipped), breadcrumbs that link "Home" through a 301,
+    # one page for delivery and returns
+    variants = [p for p in pages if "?price=" in p]
+    assert 1 <= len(variants) <= 5, variants
+    assert results["stats"]["skipped_variants"] > 0
+    assert {"shipping", "returns"} <= set(pages["/returns"]["kinds"])
+    assert ("GET", "/index.html") in log

@@ -15,6 +15,7 @@ from . import assets
 from .base import (
     CUSTOMER_NAME,
     DELAY_HERO,
+    HOME_LINK,
     INFO_PAGES,
     LASTMOD,
     LOGIN_EMAIL,
@@ -109,6 +110,7 @@ class ShopApp(Layout, CataloguePages, ShoppingPages, ServicePages):
             "/sitemap.xml": self.sitemap_index,
             "/sitemap-pages.xml": self.sitemap_pages,
             "/sitemap-products.xml.gz": self.sitemap_products,
+            HOME_LINK: lambda ctx: _redirect("/", 301),
             "/sale": lambda ctx: _redirect("/promo", 301),
             "/promo": lambda ctx: _redirect("/promo/winter", 302),
             "/promo/winter": lambda ctx: _redirect("/category/sale", 301),

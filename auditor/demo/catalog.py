@@ -506,6 +506,22 @@ SORTS = {
 }
 
 
+#: price filters of a category listing: (parameter value, label, lowest cents, cents below)
+PRICE_BANDS = (
+    ("under-100", "Under €100", 0, 10_000),
+    ("100-300", "€100 to €300", 10_000, 30_000),
+    ("over-300", "Over €300", 30_000, 10**9),
+)
+
+
+def in_price_band(items: list[Product], band: str) -> list[Product]:
+    """The products of one price filter (every product for an unknown band)."""
+    for value, _label, low, below in PRICE_BANDS:
+        if value == band:
+            return [p for p in items if low <= p.price < below]
+    return items
+
+
 def sort_products(items: list[Product], sort: str) -> list[Product]:
     if sort == "price-asc":
         return sorted(items, key=lambda p: (p.price, p.index))

@@ -151,7 +151,11 @@ class Layout:
         cols = [
             (
                 "Customer service",
-                [("/contact", "Contact us"), ("/shipping", "Shipping"), ("/returns", "Returns")],
+                [
+                    ("/contact", "Contact us"),
+                    ("/shipping", "Shipping"),
+                    ("/returns", "Delivery & returns"),
+                ],
             ),
             ("Company", company),
             ("Your account", [("/login", "Sign in"), ("/register", "Create an account")]),

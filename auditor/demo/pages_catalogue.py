@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 from .base import (
     DELAY_SEARCH,
     DELAY_SLOW_PAGE,
+    HOME_LINK,
     RECOMMENDATIONS_JS_PATH,
     SEARCH_PER_PAGE,
     SHOP_NAME,
@@ -22,8 +23,10 @@ from .catalog import (
     CATEGORIES,
     CATEGORY_BY_SLUG,
     DISCONTINUED_PRODUCT_SLUG,
+    PRICE_BANDS,
     SORTS,
     Product,
+    in_price_band,
     paginate,
     sort_products,
 )
@@ -96,7 +99,11 @@ class CataloguePages:
         sort = ctx.req.arg("sort", "relevance")
         if sort not in SORTS:
             sort = "relevance"
-        items = sort_products(self.category_listing(slug), sort)
+        listing = self.category_listing(slug)
+        band = ctx.req.arg("price", "")
+        if band not in {value for value, *_ in PRICE_BANDS}:
+            band = ""
+        items = sort_products(in_price_band(listing, band), sort)
         page = self.page_number(ctx)
         shown, pages = paginate(items, max(page, 1))
         teaser_page = 2 if self.d("deep-product") else 1
@@ -104,7 +111,7 @@ class CataloguePages:
             pages = max(pages, teaser_page)
         if page < 1 or page > pages:
             return self.not_found(ctx, delay=delay)
-        crumbs = [("Home", "/"), (cat.name, None)]
+        crumbs = [("Home", HOME_LINK), (cat.name, None)]
         parts = []
         scripts = ""
         if slug == "jackets":
@@ -142,6 +149,7 @@ class CataloguePages:
             f"{'Featured' if k == 'relevance' else label}</option>"
             for k, label in SORTS.items()
         )
+        parts.append(self.price_filters(slug, listing, band))
         parts.append(
             f'<form class="toolbar" method="get" action="/category/{slug}">'
             '<label for="sort">Sort by</label>'
@@ -154,10 +162,15 @@ class CataloguePages:
         else:
             parts.append("<p>More products are on their way.</p>")
         nav, links = self.pagination(
-            f"/category/{slug}", page, pages, {"sort": "" if sort == "relevance" else sort}
+            f"/category/{slug}",
+            page,
+            pages,
+            {"price": band, "sort": "" if sort == "relevance" else sort},
         )
         parts.append(nav)
         head = links + self.breadcrumb_jsonld(crumbs, f"/category/{slug}")
+        if band or sort != "relevance":  # a filtered or re-ordered view of the listing
+            head += f'<link rel="canonical" href="{self.abs_url(f"/category/{slug}")}">'
         return self.page(
             ctx,
             title=f"{cat.name}{title_suffix} – {SHOP_NAME}",
@@ -169,13 +182,40 @@ class CataloguePages:
             delay=delay,
         )
 
+    @staticmethod
+    def price_filters(slug: str, listing: list[Product], band: str) -> str:
+        """Price filter links (a facet: each a narrowed view of the same listing), only for
+        bands that hold products, so no filter leads to an empty page."""
+        items = []
+        for value, label, _low, _below in PRICE_BANDS:
+            count = len(in_price_band(listing, value))
+            if not count:
+                continue
+            if value == band:
+                items.append(f'<li><span aria-current="true">{label} ({count})</span></li>')
+            else:
+                href = f"/category/{slug}?price={value}"
+                items.append(f'<li><a href="{href}">{label} ({count})</a></li>')
+        if band:
+            items.append(f'<li><a href="/category/{slug}">All prices</a></li>')
+        if len(items) < 2:
+            return ""
+        return (
+            '<nav class="filters" aria-label="Filter by price"><h2>Price</h2>'
+            f"<ul>{''.join(items)}</ul></nav>"
+        )
+
     def page_product(self, ctx: Ctx, slug: str) -> Response:
         if slug == DISCONTINUED_PRODUCT_SLUG:
             return self.not_found(ctx, real=True)
         p = self.catalog.by_slug.get(slug)
         if p is None:
             return self.not_found(ctx)
-        crumbs = [("Home", "/"), (p.category.name, f"/category/{p.category.slug}"), (p.name, None)]
+        crumbs = [
+            ("Home", HOME_LINK),
+            (p.category.name, f"/category/{p.category.slug}"),
+            (p.name, None),
+        ]
         show_crumbs = not (p.category.slug == "backpacks" and self.d("no-breadcrumb"))
         head = ""
         if p is self.catalog.first and self.d("blocking-script"):
@@ -232,7 +272,7 @@ class CataloguePages:
         exped = ("Expedition collection", "/collections/expedition")
         arctic = ("Arctic series", "/collections/expedition/arctic")
         if path == "/collections/expedition":
-            crumbs = [("Home", "/"), tents, (exped[0], None)]
+            crumbs = [("Home", HOME_LINK), tents, (exped[0], None)]
             title = exped[0]
             body = (
                 "<p>Shelter and gear for long trips beyond the last hut. The collection is "
@@ -241,7 +281,7 @@ class CataloguePages:
                 "</li></ul>"
             )
         elif path == "/collections/expedition/arctic":
-            crumbs = [("Home", "/"), tents, exped, (arctic[0], None)]
+            crumbs = [("Home", HOME_LINK), tents, exped, (arctic[0], None)]
             title = arctic[0]
             body = (
                 "<p>Built for polar winds and snow loads.</p>"
@@ -249,7 +289,7 @@ class CataloguePages:
                 "Limited edition</a></li></ul>"
             )
         else:
-            crumbs = [("Home", "/"), tents, exped, arctic, ("Limited edition", None)]
+            crumbs = [("Home", HOME_LINK), tents, exped, arctic, ("Limited edition", None)]
             title = "Limited edition"
             body = "<p>Only a few pieces are made each season.</p>" + self.grid(
                 [self.catalog.deep], "h2"

@@ -225,13 +225,19 @@ class ServicePages:
 
     def page_returns(self, ctx: Ctx) -> Response:
         main = (
-            "<h1>Returns</h1><p>You can return unused items within 30 days of delivery.</p>"
-            "<h2>How to return an item</h2><ol><li>Sign in and open your order history.</li>"
+            "<h1>Delivery and returns</h1><h2>Delivery</h2><p>Parcels leave our warehouse in "
+            "Bergen within one working day. Delivery costs €4.90 in Norway and the Nordic "
+            "countries (free from €50) and €9.90 to the rest of Europe; "
+            '<a href="/shipping">delivery times and rates by country</a>.</p>'
+            "<h2>Returns</h2><p>You can return unused items within 30 days of delivery.</p>"
+            "<h3>How to return an item</h3><ol><li>Sign in and open your order history.</li>"
             "<li>Choose the items and print the prepaid label.</li>"
             "<li>Drop the parcel at any post office.</li></ol>"
             "<p>Refunds are made to the original payment method within 5 working days.</p>"
         )
-        return self.page(ctx, title=f"Returns – {SHOP_NAME}", main=main, lang=not self.d("no-lang"))
+        return self.page(
+            ctx, title=f"Delivery and returns – {SHOP_NAME}", main=main, lang=not self.d("no-lang")
+        )
 
     def page_imprint(self, ctx: Ctx) -> Response:
         main = (

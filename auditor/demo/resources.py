@@ -46,6 +46,10 @@ h2{font-size:1.35rem;margin:1.4em 0 .5em}
 .pagination ul{list-style:none;padding:0;margin:24px 0;display:flex;flex-wrap:wrap;gap:6px}
 .pagination a,.pagination span{display:inline-block;min-width:44px;min-height:44px;padding:10px;text-align:center;border:1px solid #d0d0d0;border-radius:4px;text-decoration:none}
 .pagination [aria-current]{background:#17372a;color:#fff}
+.filters{display:flex;flex-wrap:wrap;gap:12px;align-items:baseline;margin:12px 0}
+.filters h2{font-size:1rem;margin:0}
+.filters ul{display:flex;flex-wrap:wrap;gap:8px 16px;list-style:none;margin:0;padding:0}
+.filters a,.filters span{display:inline-block;padding:10px 0;line-height:24px}
 .toolbar{display:flex;flex-wrap:wrap;gap:12px;align-items:center;margin:12px 0}
 .toolbar select{font:inherit;padding:8px;border:1px solid #767676;border-radius:4px;min-height:44px}
 .toolbar button{padding:8px 14px}
