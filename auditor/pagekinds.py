@@ -205,11 +205,17 @@ def with_roles(kind: str, url: str, title: str | None, structure: dict[str, Any]
 
 
 def _one_buy_box(structure: dict[str, Any]) -> bool:
-    """One add-to-cart control, or one quantity field beside several (a product page
-    with "recently viewed" or "you may also like" cards under its buy box); a listing
-    has a control per card and no quantity field."""
+    """One add-to-cart control; or, beside several (a product page with "recently
+    viewed" or "you may also like" cards under its buy box), one visible quantity field
+    or exactly one control between the heading and the next sub-heading (a hidden
+    quantity field, as django-oscar's). A listing has a control per card, none of them
+    right under its heading alone."""
     controls = structure.get("add_to_cart_count") or 0
-    return controls == 1 or (controls > 1 and structure.get("quantity_fields") == 1)
+    if controls == 1:
+        return True
+    return controls > 1 and (
+        structure.get("quantity_fields") == 1 or structure.get("buy_box_controls") == 1
+    )
 
 
 def _primary_kind(url: str, title: str | None, structure: dict[str, Any], start_url: str) -> str:

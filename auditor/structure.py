@@ -157,9 +157,18 @@ STRUCTURE_JS = """
     return !href || href === '#' || href.startsWith('javascript:');
   });
   const cartText = /add to (cart|bag|basket)|in den (warenkorb|einkaufswagen)|zum warenkorb|in den korb/i;
-  const cartControls = [...document.querySelectorAll('button, input[type="submit"], [role="button"], a')]
-    .slice(0, 400).filter((el) => cartText.test(text(el) || el.value || '')).length;
+  const cartEls = [...document.querySelectorAll('button, input[type="submit"], [role="button"], a')]
+    .slice(0, 400).filter((el) => cartText.test(text(el) || el.value || ''));
+  const cartControls = cartEls.length;
   const addToCart = cartControls > 0;
+  // the buy box: cart controls after the h1 and before the next heading (a product's
+  // own button, not those of "recently viewed" cards under their own heading)
+  const firstH1 = document.querySelector('h1');
+  const after = (a, b) => !!(a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING);
+  const nextHeading = firstH1 && [...document.querySelectorAll('h2, h3, h4')].slice(0, 200)
+    .find((el) => after(firstH1, el));
+  const buyBoxControls = firstH1 ? cartEls.filter((el) => after(firstH1, el)
+    && (!nextHeading || after(el, nextHeading))).length : 0;
   // a visible quantity field: a product page's buy box (a listing's cards have none)
   const quantityFields = [...document.querySelectorAll('input[name*="quantity" i], input[name*="qty" i], input[name*="menge" i], input[name*="anzahl" i], select[name*="quantity" i], select[name*="qty" i]')]
     .slice(0, 50).filter((el) => el.type !== 'hidden' && visible(el)).length;
@@ -179,6 +188,7 @@ STRUCTURE_JS = """
     add_to_cart: addToCart,
     add_to_cart_count: cartControls,
     quantity_fields: quantityFields,
+    buy_box_controls: buyBoxControls,
     header: !!document.querySelector('header, [role="banner"]'),
   };
 }
@@ -254,5 +264,6 @@ def clean_structure(raw: Any) -> dict[str, Any]:
         "add_to_cart": bool(raw.get("add_to_cart")),
         "add_to_cart_count": _count(raw.get("add_to_cart_count")),
         "quantity_fields": _count(raw.get("quantity_fields")),
+        "buy_box_controls": _count(raw.get("buy_box_controls")),
         "header": bool(raw.get("header")),
     }

@@ -2,11 +2,14 @@
 
 import pytest_asyncio
 
+from auditor.pagekinds import page_kind
 from auditor.results import iter_records
 from auditor.runner import run_audit
 from auditor.structure import STRUCTURE_JS, clean_structure
 from tests.conftest import quick_settings
 from tests.fixture_server import FixtureServer, page
+
+START = "http://127.0.0.1/"
 
 SHOPIFY_LIKE = page(
     "Trail Tent – Shop",
@@ -149,6 +152,29 @@ ONE_PRODUCT = page(
     "<input type='hidden' name='quantity' value='1'><button>Add to basket</button></form>"
     "</li></ol></main>",
 )
+#: django-oscar's product page: the quantity field is hidden, the cards below have buttons
+HIDDEN_QUANTITY_PRODUCT = page(
+    "Glass Orchard",
+    "<main><h1>Glass Orchard</h1><p>£12.00</p><form><input type='hidden' name='quantity' "
+    "value='1'><button>Add to basket</button></form><h2>Recently viewed</h2><ol>"
+    + "".join(
+        f"<li><a href='/p/{n}'>Book {n}</a><form><button>Add to basket</button></form></li>"
+        for n in range(3)
+    )
+    + "</ol></main>",
+)
+
+
+async def test_a_buy_box_is_the_one_cart_button_under_the_heading(tab):
+    product, _ = await structure_of(tab, HIDDEN_QUANTITY_PRODUCT)
+    assert product["add_to_cart_count"] == 4 and product["quantity_fields"] == 0
+    assert product["buy_box_controls"] == 1
+    assert (
+        page_kind("http://127.0.0.1/catalogue/glass-orchard_3/", None, product, START) == "product"
+    )
+    listing, _ = await structure_of(tab, OSCAR_LIKE)  # the listing's buttons: no buy box
+    assert listing["buy_box_controls"] == 2
+    assert page_kind("http://127.0.0.1/catalogue/fiction_1/", None, listing, START) != "product"
 
 
 async def test_a_pager_in_words_counts_its_pages_and_its_next_link(tab):
