@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from urllib.parse import parse_qsl, urlsplit
 
 from .config import DEFAULT_FACET_PARAMETERS
-from .urls import Scope, TemplateGrouper, looks_like_html
+from .urls import PAGE_PARAMETERS, Scope, TemplateGrouper, looks_like_html
 
 __all__ = [
     "FACET_NAMES",
@@ -29,11 +29,6 @@ __all__ = [
 
 #: distinct layouts (auditor.skeleton) of one URL template the browser renders at most
 MAX_LAYOUTS_PER_TEMPLATE = 5
-
-#: query parameters that number the pages of a listing: each page has other products
-PAGE_PARAMETERS = frozenset(
-    {"page", "p", "pg", "seite", "pagenum", "page_number", "offset", "start"}
-)
 
 
 #: the default facet parameters, in lower case, as ``facet_query`` compares them

@@ -59,8 +59,26 @@ def looks_like_html(url: str) -> bool:
     return last.rsplit(".", 1)[-1] not in NON_HTML_EXTENSIONS
 
 
+#: query parameters that number the pages of a listing: each page has other products
+PAGE_PARAMETERS = frozenset(
+    {"page", "p", "pg", "seite", "pagenum", "page_number", "offset", "start"}
+)
+#: those that count pages (1, 2, 3), not products skipped (offset, start)
+PAGE_NUMBER_PARAMETERS = PAGE_PARAMETERS - {"offset", "start"}
+#: the value of each that means the first page, the listing itself
+_FIRST_PAGE = {"offset": "0", "start": "0"}
+
+
+def _first_page(name: str, value: str) -> bool:
+    """``page=1`` (or ``offset=0``): the listing without the parameter, which a pager's
+    "Previous" and "1" links often spell out; one address, one page."""
+    name = name.lower()
+    return name in PAGE_PARAMETERS and value.strip() == _FIRST_PAGE.get(name, "1")
+
+
 class UrlNormalizer:
-    """One URL per page: drop fragments, default ports, tracking and session ids."""
+    """One URL per page: drop fragments, default ports, tracking and session ids, and
+    the page number of a listing's first page."""
 
     def __init__(self, tracking_parameters: Iterable[str], session_parameters: Iterable[str]):
         patterns = [p.lower() for p in [*tracking_parameters, *session_parameters]]
@@ -93,7 +111,11 @@ class UrlNormalizer:
         netloc = host if port in (None, _DEFAULT_PORTS[scheme]) else f"{host}:{port}"
         path = _SESSION_IN_PATH.sub("", parts.path) or "/"
         query = urlencode(
-            [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not self._drop(k)]
+            [
+                (k, v)
+                for k, v in parse_qsl(parts.query, keep_blank_values=True)
+                if not self._drop(k) and not _first_page(k, v)
+            ]
         )
         return canonicalize_url(urlunsplit((scheme, netloc, path, query, "")))
 

@@ -103,3 +103,16 @@ def test_templates_collapse_many_fixed_names_under_one_prefix():
 def test_url_key_drops_scheme_host_and_port():
     assert url_key("http://127.0.0.1:8123/a/b?x=1") == "/a/b?x=1"
     assert url_key("https://s.example") == "/"
+
+
+def test_the_first_page_of_a_listing_is_the_listing_itself():
+    n = UrlNormalizer([], [])
+    assert n.normalize("https://shop.example/c/books/?page=1") == "https://shop.example/c/books/"
+    assert (
+        n.normalize("https://shop.example/c?sort=price&page=1")
+        == "https://shop.example/c?sort=price"
+    )
+    assert n.normalize("https://shop.example/c?offset=0") == "https://shop.example/c"
+    # the second page, and a parameter that merely shares the name, stay
+    assert n.normalize("https://shop.example/c?page=2") == "https://shop.example/c?page=2"
+    assert n.normalize("https://shop.example/c?start=1") == "https://shop.example/c?start=1"

@@ -14,7 +14,7 @@ from playwright.async_api import TimeoutError as PlaywrightTimeout
 from auditor.model import Finding
 from auditor.pagekinds import page_kind
 from auditor.plugins import Check, PageView, SiteView
-from auditor.urls import TemplateGrouper, url_key
+from auditor.urls import PAGE_NUMBER_PARAMETERS, TemplateGrouper, url_key
 
 from .common import (
     OncePerTemplate,
@@ -27,7 +27,6 @@ from .common import (
 
 __all__ = ["ClickDepth", "Pagination"]
 
-_PAGE_PARAMS = ("page", "p", "pg", "seite", "pagenum", "page_number")
 _COUNT_LINKS_JS = """() => ({
   links: document.querySelectorAll('a[href]').length,
   height: document.documentElement.scrollHeight,
@@ -165,7 +164,7 @@ def _listing_page(url: str) -> tuple[str, int] | None:
     parts = urlsplit(url)
     query = parse_qsl(parts.query, keep_blank_values=True)
     for key, value in query:
-        if key.lower() in _PAGE_PARAMS and value.isdigit():
+        if key.lower() in PAGE_NUMBER_PARAMETERS and value.isdigit():
             rest = urlencode([(k, v) for k, v in query if k != key])
             return urlunsplit(parts._replace(query=rest, fragment="")), int(value)
     m = _PAGE_PATH.search(parts.path)
