@@ -15,8 +15,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from urllib.parse import parse_qsl, urlsplit
 
-from .config import DEFAULT_FACET_PARAMETERS
-from .urls import PAGE_PARAMETERS, Scope, TemplateGrouper, looks_like_html
+from .urls import (
+    FACET_NAMES,
+    PAGE_PARAMETERS,
+    Scope,
+    TemplateGrouper,
+    looks_like_html,
+)
+from .urls import (
+    bare_parameter as _bare,
+)
 
 __all__ = [
     "FACET_NAMES",
@@ -29,10 +37,6 @@ __all__ = [
 
 #: distinct layouts (auditor.skeleton) of one URL template the browser renders at most
 MAX_LAYOUTS_PER_TEMPLATE = 5
-
-
-#: the default facet parameters, in lower case, as ``facet_query`` compares them
-FACET_NAMES = frozenset(n.lower() for n in DEFAULT_FACET_PARAMETERS)
 
 
 def facet_query(url: str, names: frozenset[str] = FACET_NAMES) -> str | None:
@@ -63,11 +67,6 @@ def _without_query(url: str) -> str:
     return urlsplit(url)._replace(query="", fragment="").geturl()
 
 
-def _bare(name: str) -> str:
-    """``filter[color]`` and ``f.size`` are filters too: the name before the bracket or dot."""
-    return name.lower().split("[", 1)[0].split(".", 1)[0]
-
-
 @dataclass(frozen=True)
 class CrawlTarget:
     url: str
@@ -90,7 +89,7 @@ class Frontier:
         max_per_template: int,
         max_urls: int = 0,
         max_variants: int = 0,
-        facet_parameters: Iterable[str] = DEFAULT_FACET_PARAMETERS,
+        facet_parameters: Iterable[str] = FACET_NAMES,
         max_layouts: int = MAX_LAYOUTS_PER_TEMPLATE,
     ):
         """``max_urls``: pages the link map may fetch over HTTP beyond the rendered ones

@@ -322,7 +322,7 @@ class _Audit:
                 self._error("ROBOTS_UNAVAILABLE", rules.note, rules.origin + "/robots.txt")
         self.frontier = Frontier(
             Scope(self.starts, c.allow_subdomains, c.include, c.exclude),
-            TemplateGrouper(),
+            TemplateGrouper(c.facet_parameters),
             robots.allows,
             c.max_pages,
             c.max_depth,
@@ -421,7 +421,7 @@ class _Audit:
             return
         assert self.view is not None
         self.events.emit("stage_started", name="site stage: checks that need the whole site")
-        templates = TemplateGrouper()
+        templates = TemplateGrouper(self.settings.crawl.facet_parameters)
 
         async def visit(url: str) -> PageRecord | None:
             if not robots.known(url):

@@ -17,6 +17,8 @@ from urllib.parse import parse_qsl, unquote, urlencode, urljoin, urlsplit, urlun
 
 from w3lib.url import canonicalize_url
 
+from .config import DEFAULT_FACET_PARAMETERS
+
 __all__ = [
     "NON_HTML_EXTENSIONS",
     "Scope",
@@ -63,6 +65,15 @@ def looks_like_html(url: str) -> bool:
 PAGE_PARAMETERS = frozenset(
     {"page", "p", "pg", "seite", "pagenum", "page_number", "offset", "start"}
 )
+#: the default facet parameters (sort, filter, view), in lower case
+FACET_NAMES = frozenset(n.lower() for n in DEFAULT_FACET_PARAMETERS)
+
+
+def bare_parameter(name: str) -> str:
+    """``filter[color]`` and ``f.size`` are filters too: the name before the bracket or dot."""
+    return name.lower().split("[", 1)[0].split(".", 1)[0]
+
+
 #: those that count pages (1, 2, 3), not products skipped (offset, start)
 PAGE_NUMBER_PARAMETERS = PAGE_PARAMETERS - {"offset", "start"}
 #: the value of each that means the first page, the listing itself
@@ -170,10 +181,17 @@ class TemplateGrouper:
     than a dozen different fixed names follow the same prefix (``/outdoor/jackets``,
     ``/outdoor/shoes``, ...), later ones are wildcards too. The first segment is never
     collapsed by count, so that ``/cart`` and ``/login`` stay templates of their own.
+    A sorted or filtered view of a listing (``?sort=``, ``?color=``: ``facet_parameters``)
+    has the listing's template: the same page, other products.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, facet_parameters: Iterable[str] | None = None) -> None:
         self._children: dict[str, set[str]] = defaultdict(set)
+        self._facets = (
+            FACET_NAMES
+            if facet_parameters is None
+            else frozenset(p.lower() for p in facet_parameters)
+        )
 
     def template_of(self, url: str) -> str:
         parts = urlsplit(url)
@@ -200,5 +218,6 @@ class TemplateGrouper:
         path = "/" + "/".join(out)
         if parts.path.endswith("/") and segments:
             path += "/"
-        keys = sorted({k for k, _ in parse_qsl(parts.query, keep_blank_values=True)})
+        query = parse_qsl(parts.query, keep_blank_values=True)
+        keys = sorted({k for k, _ in query if bare_parameter(k) not in self._facets})
         return path + ("?" + "&".join(f"{k}=*" for k in keys) if keys else "")

@@ -116,3 +116,12 @@ def test_the_first_page_of_a_listing_is_the_listing_itself():
     # the second page, and a parameter that merely shares the name, stay
     assert n.normalize("https://shop.example/c?page=2") == "https://shop.example/c?page=2"
     assert n.normalize("https://shop.example/c?start=1") == "https://shop.example/c?start=1"
+
+
+def test_a_sorted_or_filtered_listing_has_the_listings_template():
+    g = TemplateGrouper()
+    assert g.template_of("https://s.example/c/tents?price=over-300") == "/c/tents"
+    assert g.template_of("https://s.example/c/tents?sort=price&page=2") == "/c/tents?page=*"
+    assert g.template_of("https://s.example/search?q=tent") == "/search?q=*"
+    # the shop's own filter names, where configured
+    assert TemplateGrouper(["marke"]).template_of("https://s.example/c?marke=x") == "/c"

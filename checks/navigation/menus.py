@@ -417,12 +417,16 @@ def _place(url: str, addresses: Addresses) -> tuple[str, str]:
     return parts.netloc, parts.path.rstrip("/") or "/"
 
 
-def _parent(crumbs: list, url: str, addresses: Addresses) -> tuple[str, tuple[str, str]] | None:
-    """The last linked crumb before the page itself: where the shop files the page."""
+def _parent(
+    crumbs: list, url: str, addresses: Addresses
+) -> tuple[str, tuple[str, str], str] | None:
+    """(address, place, text) of the last linked crumb that is not the page itself:
+    where the shop files the page. Many trails end with the page as plain text or as
+    a link to itself; many others ("Home › Tents" above the product) leave it out."""
     here = _place(url, addresses)
-    for _, href in reversed(crumbs[:-1] if len(crumbs) > 1 else []):
+    for text, href in reversed(crumbs):
         if href and _place(href, addresses) != here:
-            return href, _place(href, addresses)
+            return href, _place(href, addresses), str(text)
     return None
 
 
@@ -447,7 +451,8 @@ class Breadcrumbs(Check):
     requires = ("structure", "links", "redirects")
 
     def evaluate(self, pages: Iterable[PageView], site: SiteView) -> list[Finding]:
-        missing: dict[tuple[str, str], list[str]] = defaultdict(list)
+        missing: dict[str, list[str]] = defaultdict(list)
+        templates: dict[str, set[str]] = defaultdict(set)
         totals: Counter = Counter()
         no_home: dict[str, list[str]] = defaultdict(list)
         # parent place -> {page: (parent address, parent's crumb text)}
@@ -457,26 +462,29 @@ class Breadcrumbs(Check):
             kind = kind_of(page, site)
             if kind not in ("product", "category"):
                 continue
-            totals[(kind, page.template)] += 1
+            totals[kind] += 1
             crumbs = (page.facts.get("structure") or {}).get("breadcrumb")
             if not crumbs:
-                missing[(kind, page.template)].append(page.url)
+                missing[kind].append(page.url)
+                templates[kind].add(page.template)
                 continue
             first_href = crumbs[0][1] if crumbs[0] else None
             if not addresses.same(first_href, site.start_url):
                 no_home[kind].append(page.url)
             parent = _parent(crumbs, page.url, addresses)
             if parent and page.depth is not None:  # unreachable pages are orphans
-                claims[parent[1]][page.url] = (parent[0], str(crumbs[-2][0]))
+                claims[parent[1]][page.url] = (parent[0], parent[2])
         findings = self._unlisted(claims, pages, site, addresses)
-        for (kind, template), urls in sorted(missing.items()):
-            many, total = len(urls), totals[(kind, template)]
+        for kind, urls in sorted(missing.items()):  # one finding per kind, all templates
+            many, total = len(urls), totals[kind]
+            where = sorted(templates[kind])
             findings.append(
                 self.finding(
                     severity="moderate",
                     title=f"{kind.capitalize()} pages without a breadcrumb",
                     message=(
-                        f"{many} of {total} {kind} pages ({template}) show no breadcrumb: "
+                        f"{many} of {total} {kind} pages ({', '.join(where[:3])}"
+                        f"{', …' if len(where) > 3 else ''}) show no breadcrumb: "
                         "customers cannot see where they are or go one level up."
                     ),
                     recommendation=(
@@ -487,11 +495,11 @@ class Breadcrumbs(Check):
                     **listed(urls),
                     evidence={
                         "kind": kind,
-                        "template": template,
+                        "templates": where[:20],
                         "pages_without": many,
                         "pages": total,
                     },
-                    key=f"missing:{kind}:{template}",
+                    key=f"missing:{kind}",
                 )
             )
         for kind, urls in sorted(no_home.items()):

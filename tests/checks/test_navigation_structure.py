@@ -373,6 +373,27 @@ def test_breadcrumb_parent_that_does_not_list_the_page_is_found():
     assert Breadcrumbs().evaluate(pages, unsure) == []
 
 
+def test_a_trail_that_leaves_out_the_page_files_it_under_its_last_crumb():
+    """ "Home › Tents" above the product (no crumb for the page itself) files the page
+    under Tents, as "Home › Tents › Polar Tent" does: a listing that lists it is fine."""
+    short = CRUMBS[:2]
+    top = {"types": ["CollectionPage"], "breadcrumb": short}
+    tents = view("/c/tents", links=[("/p/a", "Polar Tent", "body")], **top)
+    pages = [tents, view("/p/a", breadcrumb=short, **PRODUCT)]
+    assert Breadcrumbs().evaluate(pages, site(pages)) == []
+    unlisting = view("/c/tents", **top)
+    pages = [unlisting, view("/p/a", breadcrumb=short, **PRODUCT)]
+    (f,) = Breadcrumbs().evaluate(pages, site(pages))
+    assert f.evidence["parent_text"] == "Tents" and f.urls == [S + "/p/a"]
+
+
+def test_pages_of_one_kind_without_breadcrumb_are_one_finding_over_their_templates():
+    cats = [view(f"/c/{c}", types=["CollectionPage"]) for c in ("tents", "stoves", "lamps")]
+    (f,) = Breadcrumbs().evaluate(cats, site(cats))
+    assert f.title == "Category pages without a breadcrumb" and len(f.urls) == 3
+    assert f.evidence["templates"] == ["/c/lamps", "/c/stoves", "/c/tents"]
+
+
 def test_breadcrumb_that_does_not_start_at_home_is_found():
     crumbs = [["Tents", S + "/c/tents"], ["Polar Tent", None]]
     pages = [view("/p/a", breadcrumb=crumbs, **PRODUCT)]
