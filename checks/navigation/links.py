@@ -19,8 +19,36 @@ _PLACE_WEIGHT = {"nav": 0, "header": 1, "footer": 2, "breadcrumb": 3, "body": 4}
 _CRITICAL_RESOURCES = {"script", "stylesheet", "document"}
 
 
+#: network errors that mean the resource's server cannot be reached or refused it, as
+#: every later load will find it (not a cancelled load, not the audit's own block, not
+#: a timeout that a busy moment can cause)
+_UNREACHABLE = (
+    "net::ERR_NAME_NOT_RESOLVED",
+    "net::ERR_NAME_RESOLUTION_FAILED",
+    "net::ERR_CONNECTION_REFUSED",
+    "net::ERR_CONNECTION_RESET",
+    "net::ERR_CONNECTION_CLOSED",
+    "net::ERR_EMPTY_RESPONSE",
+    "net::ERR_ADDRESS_UNREACHABLE",
+    "net::ERR_CERT_",
+    "net::ERR_SSL_",
+)
+#: resources whose loss a customer notices (a beacon or a prefetch is not one)
+_VISIBLE_RESOURCES = {"script", "stylesheet", "font", "image", "media", "document"}
+
+
 def _is_broken(status: int | None) -> bool:
     return status is not None and status >= 400
+
+
+def _unreachable(resource: dict[str, Any]) -> bool:
+    """A script, style, font or image whose server could not be reached at all."""
+    failure = str(resource.get("failure") or "")
+    return (
+        resource.get("status") is None
+        and resource.get("type") in _VISIBLE_RESOURCES
+        and failure.startswith(_UNREACHABLE)
+    )
 
 
 def _mapped_links(site: SiteView) -> Iterable[tuple[str, str]]:
@@ -38,7 +66,8 @@ class BrokenLinks(Check):
     """Broken links and resources.
 
     What: internal links whose target answers 4xx/5xx, and resources (images,
-    scripts, styles, fonts) the pages load that answer 4xx/5xx.
+    scripts, styles, fonts) the pages load that answer 4xx/5xx or whose server cannot
+    be reached (a refused connection, an unknown host, a broken certificate).
     Why: a dead link is a dead end in the customer's journey; a link in the menu or
     footer is one on every page. A missing script or stylesheet can break the page.
     Example: the home page links to ``/product/discontinued-parka``, which answers 404.
@@ -98,10 +127,11 @@ class BrokenLinks(Check):
                 if link.internal and link.url in broken and link.url != page.url:
                     sources[link.url].append((page.url, link.text, link.place))
             for res in page.failed_resources:
-                if not _is_broken(res.get("status")):
+                if not (_is_broken(res.get("status")) or _unreachable(res)):
                     continue
                 key = (res["url"], res.get("type") or "other")
-                entry = resources.setdefault(key, {"status": res["status"], "pages": []})
+                answer = res.get("status") or str(res.get("failure"))[:60]
+                entry = resources.setdefault(key, {"status": answer, "pages": []})
                 entry["pages"].append(page.url)
         for source, target in _mapped_links(site):
             if target in broken and target != source:
@@ -150,14 +180,28 @@ class BrokenLinks(Check):
     def _resource_finding(self, url: str, kind: str, entry: dict[str, Any]) -> Finding:
         page_urls = list(dict.fromkeys(entry["pages"]))
         many = len(page_urls)
+        article = "An" if kind[:1] in "aeiou" else "A"
+        status = entry["status"]
+        if isinstance(status, int):
+            title = f"{article} {kind} the page loads is missing"
+            answer = f"answers HTTP {status}"
+            fix = "Restore the file, or remove the reference to it from the template."
+        else:  # its server could not be reached (another host, often a CDN or a widget)
+            title = f"{article} {kind} the page loads cannot be reached"
+            answer = f"could not be loaded ({status}) from the machine that ran the audit"
+            fix = (
+                "Serve the file from the shop's own host, or make sure its server answers "
+                "(where the audit ran without internet access, check it from a customer's "
+                "network)."
+            )
         return self.finding(
             severity="serious" if kind in _CRITICAL_RESOURCES else "moderate",
-            title=f"{'An' if kind[:1] in 'aeiou' else 'A'} {kind} the page loads is missing",
+            title=title,
             message=(
-                f"The {kind} {url_key(url)} answers HTTP {entry['status']} on "
+                f"The {kind} {url_key(url)} {answer} on "
                 f"{plural(many, 'page')}: customers see a gap or a broken page part."
             ),
-            recommendation="Restore the file, or remove the reference to it from the template.",
+            recommendation=fix,
             url=page_urls[0],
             urls=page_urls,
             selector=None,

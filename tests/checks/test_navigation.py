@@ -1,6 +1,7 @@
 """navigation.broken-links and navigation.redirect-chains: recorded data, then a real crawl."""
 
 import json
+import socket
 
 from auditor.model import Link
 from auditor.plugins import PageView, SiteView
@@ -55,6 +56,24 @@ def test_status_from_the_site_step_counts_too_and_resources_are_reported():
                 {"url": f"{S}/hero.jpg", "status": 404, "type": "image"},
                 {"url": f"{S}/app.js", "status": 500, "type": "script"},
                 {"url": f"{S}/aborted", "status": None, "type": "fetch"},
+                {
+                    "url": f"{S}/img.png",
+                    "status": None,
+                    "type": "image",
+                    "failure": "net::ERR_ABORTED",
+                },
+                {
+                    "url": "https://cdn.example/lib.js",
+                    "status": None,
+                    "type": "script",
+                    "failure": "net::ERR_NAME_NOT_RESOLVED",
+                },
+                {
+                    "url": "https://t.example/b",
+                    "status": None,
+                    "type": "ping",
+                    "failure": "net::ERR_CONNECTION_REFUSED",
+                },
             ],
         )
     ]
@@ -63,6 +82,7 @@ def test_status_from_the_site_step_counts_too_and_resources_are_reported():
     )
     kinds = sorted((f.title, f.severity) for f in findings)
     assert kinds == [
+        ("A script the page loads cannot be reached", "serious"),
         ("A script the page loads is missing", "serious"),
         ("An image the page loads is missing", "moderate"),
         ("Link leads to an error page", "serious"),
@@ -97,9 +117,20 @@ def test_redirect_chain_of_three_hops_and_not_of_one():
     assert RedirectChains({"min_hops": 4}).evaluate(pages, site({})) == []
 
 
+def _closed_port() -> int:
+    """A port nothing listens on: one the system just handed out and took back."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
 def _shop(broken: bool) -> dict:
     nav = "<a href='/sale'>Sale</a>" if broken else "<a href='/category/sale'>Sale</a>"
     extra = "<a href='/gone'>Old</a><img src='/missing.png' alt='x'>" if broken else ""
+    # a widget's script from a server that refuses connections (a closed port here)
+    extra += (
+        f"<script src='http://127.0.0.1:{_closed_port()}/widget.js'></script>" if broken else ""
+    )
     return {
         "/": page(
             "Home",
@@ -119,6 +150,7 @@ async def test_crawl_finds_broken_link_resource_and_chain(browser, tmp_path):
     results = json.loads(path.read_text())
     titles = sorted(f["title"] for f in results["findings"])
     assert titles == [
+        "A script the page loads cannot be reached",
         "An image the page loads is missing",
         "Link leads to an error page",
         "Link passes through 3 redirects",
