@@ -17,6 +17,8 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from checks.forms.classify import FORM_NOUNS
+
 from ..common import (
     MAX_SHORT,
     MAX_TITLE,
@@ -33,15 +35,6 @@ from .data import ReportData
 __all__ = ["OUTCOMES", "forms_view"]
 
 PROBE_CHECK = "forms.error-handling"
-FORM_NOUNS = {
-    "search": "search form",
-    "login": "sign-in form",
-    "registration": "registration form",
-    "checkout": "checkout form",
-    "payment": "payment form",
-    "contact": "contact form",
-    "newsletter": "newsletter form",
-}
 KIND_LABELS = {
     "login": "Sign-in",
     "registration": "Registration",
