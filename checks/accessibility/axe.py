@@ -215,7 +215,7 @@ class AxeCore(Check):
         '"2.1 AAA" or "2.2 AAA" (earlier versions and lower levels included)',
         "best_practices": "also axe's best-practice rules (no WCAG criterion of their own)",
         "experimental": "also axe's experimental rules (new, more false alarms)",
-        "enable_rules": "axe rule ids to run whatever the standards say",
+        "enable_rules": "axe rule ids to run whatever wcag says",
         "disable_rules": "axe rule ids never to run (meta-viewport: accessibility.reflow "
         "judges zoom, so it is not counted twice)",
         "per_template": "pages of each template axe runs on, below [sample] per_template "
