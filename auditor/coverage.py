@@ -46,22 +46,25 @@ def check_coverage(
     gatherer returned data for it or its site step probed it."""
     rendered: Counter[str] = Counter()
     template_of: dict[str, str] = {}
+    #: a probe loads a page at its final address: the pages that end there (``/sale``
+    #: redirected to ``/category/sale``) were judged by it
+    ending_at: dict[str, set[str]] = {}
     judged: dict[str, set[str]] = {cid: set() for cid in checks}
     for r in records:
         if not _rendered(r):
             continue
         rendered[r.template] += 1
         template_of[r.url] = r.template
+        ending_at.setdefault(r.url, set()).add(r.url)
         if r.final_url:
-            template_of.setdefault(r.final_url, r.template)
+            ending_at.setdefault(r.final_url, set()).add(r.url)
         for cid in checks:
             if r.gathered.get(cid) is not None:
                 judged[cid].add(r.url)
     out: dict[str, dict] = {}
     for cid, limit in checks.items():
         for url in _probed_urls(site_data.get(cid)):
-            if url in template_of:
-                judged[cid].add(url)
+            judged[cid] |= ending_at.get(url, set())
         per_template: Counter[str] = Counter(template_of[u] for u in judged[cid])
         templates = [
             {"template": t, "judged": per_template[t], "rendered": n}

@@ -297,12 +297,18 @@ def test_coverage_counts_judged_of_rendered_pages_per_template():
         record(f"{SHOP}/t/{i}", "/t/*", {"violations": []} if i < 3 else None) for i in range(25)
     ]
     records += [record(f"{SHOP}/", "/", {}), record(f"{SHOP}/gone", "/gone", None, status=404)]
+    moved = record(f"{SHOP}/sale", "/sale")
+    moved.final_url = f"{SHOP}/t/7"  # probed at its final address, with /t/7
+    records.append(moved)
     site = {"accessibility.keyboard": {"pages": [{"url": f"{SHOP}/t/7"}, {"url": "elsewhere"}]}}
     cov = check_coverage(records, {"accessibility.axe": 3, "accessibility.keyboard": 1}, site)
     axe = cov["accessibility.axe"]
-    assert (axe["pages_judged"], axe["pages_rendered"], axe["per_template"]) == (4, 26, 3)
+    assert (axe["pages_judged"], axe["pages_rendered"], axe["per_template"]) == (4, 27, 3)
     assert axe["templates"] == [
         {"template": "/t/*", "judged": 3, "rendered": 25},
         {"template": "/", "judged": 1, "rendered": 1},
+        {"template": "/sale", "judged": 0, "rendered": 1},
     ]
-    assert cov["accessibility.keyboard"]["pages_judged"] == 1
+    keyboard = cov["accessibility.keyboard"]
+    assert keyboard["pages_judged"] == 2
+    assert {"template": "/sale", "judged": 1, "rendered": 1} in keyboard["templates"]
