@@ -312,3 +312,19 @@ def test_coverage_counts_judged_of_rendered_pages_per_template():
     keyboard = cov["accessibility.keyboard"]
     assert keyboard["pages_judged"] == 2
     assert {"template": "/sale", "judged": 1, "rendered": 1} in keyboard["templates"]
+
+
+def test_no_check_declares_a_renamed_sample_option():
+    """Every check that samples pages says so with ``per_template``, the one name the
+    engine lowers to [sample] and lifts for --all-pages and --urls; a check still
+    declaring an old name would quietly keep its own sample."""
+    from auditor.plugins import RENAMED_OPTIONS, discover_checks
+
+    stale = [
+        (cid, key)
+        for cid, cls, _ in discover_checks()
+        if cls is not None
+        for key in cls.default_options
+        if key in RENAMED_OPTIONS
+    ]
+    assert stale == []
