@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from auditor.errors import TargetError
+from auditor.results import validate_results
 from auditor.runner import run_audit
 from tests.conftest import quick_settings
 from tests.fixture_server import FixtureServer, Route
@@ -111,6 +112,7 @@ def test_urls_with_the_defaults_find_each_barrier_on_every_listed_page(tmp_path)
         log = list(shop.log)
     assert run.returncode == 0, run.stderr
     results = json.loads((out / "results.json").read_text(encoding="utf-8"))
+    assert validate_results(results) == []
     base = shop.base_url.rstrip("/")
     assert _found(results, base) == _expected()
     # exactly the pages listed: the home page they all link to is not rendered
@@ -138,6 +140,7 @@ async def test_a_crawl_says_how_many_pages_each_check_judged(browser, tmp_path):
     with _shop() as shop:
         path = await run_audit(shop.base_url, settings, tmp_path, browser=browser)
     results = json.loads(path.read_text(encoding="utf-8"))
+    assert validate_results(results) == []
     coverage = {c["id"]: c["coverage"] for c in results["checks"] if c["status"] == "ran"}
     folder = {"template": "/guides/*", "rendered": 11}
     assert {**folder, "judged": 3} in coverage["accessibility.axe"]["templates"]
