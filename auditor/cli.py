@@ -17,6 +17,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import click
 
@@ -27,7 +28,7 @@ from .events import EventBus
 from .plugins import discover_checks
 from .progress import attach_progress
 from .results import load_results
-from .urls import url_key
+from .urls import Scope, url_key
 
 __all__ = ["main"]
 
@@ -140,6 +141,13 @@ def _audit_options(fn):
             type=click.Choice(["auto", "bar", "lines", "none"]),
             help="Progress display [output.progress].",
         ),
+        click.option(
+            "--all-pages",
+            is_flag=True,
+            default=None,
+            help="No sampling: render every page found and judge each with every check "
+            "[sample.all_pages, crawl.max_pages_per_template = 0].",
+        ),
     ]
     for option in reversed(options):
         fn = option(fn)
@@ -161,12 +169,15 @@ def _overrides(**flags: Any) -> dict:
     }
     layer: dict[str, dict] = {}
     for name, value in flags.items():
-        if value is None or value == ():
+        if value is None or value == () or name not in mapping:
             continue
         section, key = mapping[name]
         layer.setdefault(section, {})[key] = list(value) if isinstance(value, tuple) else value
     if flags.get("ignore_robots"):
         layer.setdefault("crawl", {})["respect_robots"] = False
+    if flags.get("all_pages"):
+        layer.setdefault("sample", {})["all_pages"] = True
+        layer.setdefault("crawl", {})["max_pages_per_template"] = 0
     return layer
 
 
@@ -289,7 +300,24 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("url")
+@click.argument("url", required=False)
+@click.option(
+    "--urls",
+    "urls_file",
+    metavar="FILE",
+    help="Audit exactly the pages listed in FILE (one URL a line, # comments; - reads "
+    "stdin), each judged by every check; no links followed.",
+)
+@click.option(
+    "--sitemap-only",
+    is_flag=True,
+    help="Audit the start page and the pages of the shop's sitemap; no links followed.",
+)
+@click.option(
+    "--follow-links",
+    is_flag=True,
+    help="With --urls or --sitemap-only: follow the pages' links as well [crawl.follow_links].",
+)
 @click.option(
     "--explain-templates",
     is_flag=True,
@@ -297,9 +325,78 @@ def cli() -> None:
 )
 @_audit_options
 @friendly
-def run(url: str, explain_templates: bool, config_path: str | None, **flags: Any) -> None:
-    """Crawl the shop at URL, run the checks and write results and reports."""
-    sys.exit(_audit(url, _settings(config_path, flags), explain_templates))
+def run(
+    url: str | None,
+    urls_file: str | None,
+    sitemap_only: bool,
+    follow_links: bool,
+    explain_templates: bool,
+    config_path: str | None,
+    **flags: Any,
+) -> None:
+    """Crawl the shop at URL (or audit the pages listed with --urls), run the checks and
+    write results and reports."""
+    extra: dict[str, dict] = {}
+    if urls_file is not None:
+        if url is not None:
+            raise AuditorError("give either a URL or --urls FILE, not both")
+        if sitemap_only:
+            raise AuditorError("give either --urls FILE or --sitemap-only, not both")
+        listed = read_url_list(urls_file, load_settings(config_path).crawl.allow_subdomains)
+        url = listed[0]
+        # the pages named are the audit: each is judged by every check, none is sampled
+        # out, and the sitemap adds none
+        extra["crawl"] = {"start_urls": listed[1:], "use_sitemap": False}
+        extra["sample"] = {"all_pages": True}
+    elif url is None:
+        raise AuditorError("give the shop's URL, or the pages to audit with --urls FILE")
+    if sitemap_only:
+        extra["crawl"] = {"use_sitemap": True}
+    if urls_file is not None or sitemap_only:
+        extra["crawl"]["follow_links"] = follow_links
+    elif follow_links:
+        raise AuditorError("--follow-links goes with --urls or --sitemap-only")
+    sys.exit(_audit(url, _settings(config_path, flags, extra), explain_templates))
+
+
+def read_url_list(source: str, allow_subdomains: bool = False) -> list[str]:
+    """The pages of a --urls file (``-``: stdin): one URL a line, blank lines and ``#``
+    comments ignored, duplicates dropped, every one on the site of the first. Raises
+    AuditorError with one line naming the file and line where that is not so."""
+    name = "stdin" if source == "-" else source
+    try:
+        text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise AuditorError(f"--urls {name}: no such file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise AuditorError(f"--urls {name}: cannot read it ({exc})") from None
+    urls: list[str] = []
+    scope: Scope | None = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        # a comment is a line or the end of a line from " #" on (a URL's own #fragment
+        # has no space before it)
+        line = re.split(r"\s#", line.strip(), maxsplit=1)[0].strip()
+        if line.startswith("#"):
+            continue
+        if not line:
+            continue
+        parts = urlsplit(line)
+        if parts.scheme.lower() not in ("http", "https") or not parts.hostname or " " in line:
+            raise AuditorError(
+                f"{name} line {number}: {line[:200]!r} is not a full http:// or https:// address"
+            )
+        if scope is None:
+            scope = Scope([line], allow_subdomains)
+        elif not scope.same_site(line):
+            raise AuditorError(
+                f"{name} line {number}: {line[:200]} is not on the site of the first address "
+                f"({urlsplit(urls[0]).hostname}); audit each site on its own"
+            )
+        if line not in urls:
+            urls.append(line)
+    if not urls:
+        raise AuditorError(f"--urls {name}: no URL in it (one http(s):// address a line)")
+    return urls
 
 
 @cli.command()

@@ -33,6 +33,7 @@ __all__ = [
     "MeasurementSection",
     "OutputSection",
     "RolesSection",
+    "SampleSection",
     "Settings",
     "load_settings",
     "settings_to_dict",
@@ -109,7 +110,14 @@ class CrawlSection:
     max_pages: int = opt(500, "stop after rendering this many pages")
     max_depth: int = opt(12, "do not follow links further than this many clicks from the start")
     max_pages_per_template: int = opt(
-        25, "render at most this many pages of one URL pattern (e.g. /product/*)"
+        25,
+        "render at most this many pages of one URL pattern (e.g. /product/*) (0: no limit; "
+        "--all-pages)",
+    )
+    follow_links: bool = opt(
+        True,
+        "follow the links of rendered pages (--urls and --sitemap-only switch it off: only "
+        "the pages named are audited; --follow-links switches it on again)",
     )
     concurrency: int = opt(4, "browser tabs working in parallel (1-32)")
     page_timeout: float = opt(30.0, "seconds a page may take to load before it is an error")
@@ -169,6 +177,25 @@ class CrawlSection:
     )
     user_agent_token: str = opt(
         "ShopAuditor", "name added to the browser's user agent, and matched in robots.txt"
+    )
+
+
+@dataclass
+class SampleSection:
+    """How many rendered pages of each URL template the checks judge. One setting for
+    every check: a check may lower it with its own per_template option (a probe that
+    loads each page again in a tab of its own), never raise it or ignore it; results.json
+    and the report say per check how many pages it judged of how many rendered."""
+
+    per_template: int = opt(
+        3,
+        "pages of each URL template every check judges at most (0: every rendered page); "
+        "the first ones rendered of each template",
+    )
+    all_pages: bool = opt(
+        False,
+        "every check judges every rendered page, whatever per_template and the checks' own "
+        "per_template say (--all-pages, and --urls for the pages listed)",
     )
 
 
@@ -289,6 +316,7 @@ class Settings:
 
     audit: AuditSection = field(default_factory=AuditSection)
     crawl: CrawlSection = field(default_factory=CrawlSection)
+    sample: SampleSection = field(default_factory=SampleSection)
     browser: BrowserSection = field(default_factory=BrowserSection)
     consent: ConsentSection = field(default_factory=ConsentSection)
     measurement: MeasurementSection = field(default_factory=MeasurementSection)
@@ -378,9 +406,13 @@ def _validate(s: Settings, where: str) -> None:
         return ConfigError(f"{where}: '{key}' {why}")
 
     c = s.crawl
-    for key in ("max_pages", "max_pages_per_template", "concurrency", "max_links_per_page"):
+    for key in ("max_pages", "concurrency", "max_links_per_page"):
         if getattr(c, key) < 1:
             raise bad(f"crawl.{key}", "must be at least 1")
+    if c.max_pages_per_template < 0:
+        raise bad("crawl.max_pages_per_template", "must not be negative (0: no limit)")
+    if s.sample.per_template < 0:
+        raise bad("sample.per_template", "must not be negative (0: every page)")
     if not 1 <= c.map_concurrency <= 16:
         raise bad("crawl.map_concurrency", "must be between 1 and 16")
     for key in ("max_depth", "retries", "max_urls", "max_facet_variants"):

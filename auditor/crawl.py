@@ -242,7 +242,9 @@ class Crawler:
     async def _follow(self, source: str, depth: int | None, targets: list[str]) -> None:
         """Offer a page's internal links to the frontier and add them to the graph."""
         depth = depth if depth is not None else self.settings.crawl.max_depth
-        for url in targets:
+        # crawl.follow_links off (--urls, --sitemap-only): the links still count in the
+        # graph (broken links, click depth), but only the pages named are audited
+        for url in targets if self.settings.crawl.follow_links else ():
             if not self.robots.known(url):
                 await self.robots.rules_for(url)
             self.frontier.offer(url, depth + 1)

@@ -92,7 +92,8 @@ class Frontier:
         facet_parameters: Iterable[str] = FACET_NAMES,
         max_layouts: int = MAX_LAYOUTS_PER_TEMPLATE,
     ):
-        """``max_urls``: pages the link map may fetch over HTTP beyond the rendered ones
+        """``max_per_template``: pages of one URL template rendered (0: no limit);
+        ``max_urls``: pages the link map may fetch over HTTP beyond the rendered ones
         (0: none); ``max_variants``: sort/filter variants followed per section of
         listings (0: no limit); ``max_layouts``: distinct layouts of one URL template rendered
         (the sample's own and those the link map promotes)."""
@@ -148,7 +149,8 @@ class Frontier:
             return reason
         template = self._grouper.template_of(url)
         self.found_per_template[template] += 1
-        if not force and self._per_template[template] >= self._max_per_template:
+        limit = self._max_per_template  # 0: no limit
+        if not force and limit and self._per_template[template] >= limit:
             self.skipped["sampled"] += 1
             self.unrendered[url] = "sampled"
             self._to_map(url, depth, template)

@@ -43,6 +43,7 @@ __all__ = [
     "SiteView",
     "discover_checks",
     "load_checks",
+    "sample_limit",
 ]
 
 ENTRY_POINT_GROUP = "auditor.checks"
@@ -193,6 +194,9 @@ class LoadedCheck:
     status: str = "ran"
     reason: str | None = None
     source: str = ""
+    #: pages of each template the check judges after [sample] (0: every page); None for
+    #: a check that judges the whole site rather than a sample of pages
+    per_template: int | None = None
 
 
 def discover_checks() -> Iterator[tuple[str, type[Check] | None, str]]:
@@ -211,10 +215,33 @@ def discover_checks() -> Iterator[tuple[str, type[Check] | None, str]]:
             yield ep.name, cls, ep.value
 
 
+#: check options that were renamed: old name -> (new name, what it means now)
+RENAMED_OPTIONS = {
+    "max_pages_per_template": ("per_template", "0: as many pages as [sample] per_template"),
+    "pages_per_template": ("per_template", "0: as many pages as [sample] per_template"),
+    "standards": ("wcag", '"2.1 AA", "2.2 AA", "2.1 AAA" or "2.2 AAA"'),
+}
+
+
+def sample_limit(settings: Settings, own: int | None) -> int:
+    """Pages of each template a check judges (0: every page): ``[sample] per_template``,
+    lowered by the check's own ``per_template`` where that is smaller (0 in either: no
+    limit of its own); ``[sample] all_pages`` (--all-pages, --urls) lifts both."""
+    if settings.sample.all_pages:
+        return 0
+    limits = [n for n in (settings.sample.per_template, own or 0) if n]
+    return min(limits) if limits else 0
+
+
 def _check_options(check_id: str, cls: type[Check], section: dict, where: str) -> dict:
     options: dict[str, Any] = {}
     for key, value in section.items():
         full = f'checks."{check_id}".{key}'
+        if key in RENAMED_OPTIONS and key not in cls.default_options:
+            new, meaning = RENAMED_OPTIONS[key]
+            raise ConfigError(
+                f"{where}: '{full}' was renamed: use 'checks.\"{check_id}\".{new}' ({meaning})"
+            )
         if key == "enabled":
             if not isinstance(value, bool):
                 raise ConfigError(f"{where}: '{full}' must be true or false")
@@ -270,6 +297,9 @@ def load_checks(settings: Settings, only: Iterable[str] | None = None) -> list[L
             enabled = cid in wanted
         weight = float(section.get("weight", cls.weight))
         entry = LoadedCheck(cid, cls, enabled, weight, source=info)
+        if "per_template" in cls.default_options:
+            own = options.get("per_template", cls.default_options["per_template"])
+            options["per_template"] = entry.per_template = sample_limit(settings, own)
         if enabled:
             entry.instance = cls(options, section.get("severity", ""))
             try:

@@ -26,6 +26,7 @@ from playwright.async_api import Browser, async_playwright
 from . import __version__
 from .browser import BrowserSession, quietly
 from .config import ROLES, Settings, settings_to_dict
+from .coverage import check_coverage
 from .crawl import Crawler, CrawlState
 from .errors import AuditorError, TargetError
 from .events import EventBus
@@ -45,6 +46,7 @@ from .safety import safe_data, safe_text
 from .scoring import CheckScore, RoleWeights, score_categories
 from .sitemap import collect_sitemap_urls
 from .urls import Scope, TemplateGrouper, UrlNormalizer
+from .wcag import with_criteria
 
 __all__ = ["SiteContext", "run_audit"]
 
@@ -295,6 +297,7 @@ class _Audit:
                             self.start,
                             self.errors,
                         )
+                    self._pages_named()
                     await self._crawl(crawler)
                 self.view = self._site_view()
                 if self.cut_short is None or self.cut_short["reason"] == "max_duration":
@@ -385,6 +388,17 @@ class _Audit:
             await crawler.time_loads(first, record, first=True)
         await crawler.record(first, record)
         return rules
+
+    def _pages_named(self) -> None:
+        """--sitemap-only: links are not followed, so a shop without a sitemap would be
+        audited on its start page alone; one clear error instead."""
+        c = self.settings.crawl
+        if not c.follow_links and c.use_sitemap and not self.sitemap_urls and not c.start_urls:
+            raise TargetError(
+                f"no sitemap with pages of {self.start} was found (robots.txt or "
+                "/sitemap.xml), so --sitemap-only has nothing to audit; give the pages "
+                "with --urls FILE"
+            )
 
     async def _crawl(self, crawler: Crawler) -> None:
         with self.stage("crawl"):
@@ -485,6 +499,7 @@ class _Audit:
             )
         self.errors.extend(_gather_errors(self.records_path))
         check_entries, check_scores = self._check_entries(findings_by_check, state.done)
+        self._add_coverage(check_entries)
         overall, categories = score_categories(
             check_scores, all_findings, self.settings.scoring, view.roles
         )
@@ -524,7 +539,7 @@ class _Audit:
         if self.cut_short is not None and frontier is not None:
             stats["pages_unvisited"] = len(frontier)
         tail = {
-            "findings": [f.to_dict() for f in all_findings],
+            "findings": [with_criteria(f.to_dict()) for f in all_findings],
             "errors": self.errors,
             "stats": stats,
         }
@@ -550,6 +565,18 @@ class _Audit:
                 _check_failed(lc, exc, self.errors, self.events, "evaluate step")
         view.site_data = None
         return found
+
+    def _add_coverage(self, entries: list[dict]) -> None:
+        """Each check that judges pages: how many of the rendered ones, per template."""
+        judging = {
+            lc.id: lc.per_template
+            for lc in self.enabled
+            if lc.per_template is not None or lc.cls.has_gatherer()
+        }
+        coverage = check_coverage(_records(self.records_path), judging, self.site_data)
+        for entry in entries:
+            if entry["id"] in coverage and entry["status"] == "ran":
+                entry["coverage"] = coverage[entry["id"]]
 
     def _check_entries(self, findings_by_check: dict, pages_done: int) -> tuple[list, list]:
         entries, scores = [], []

@@ -307,3 +307,45 @@ def page_failed(page: Any) -> bool:
     """Whether a page record is a failure: an error, no status, or a 4xx/5xx status."""
     status = int_or_none(page.get("status"))
     return page.get("error") is not None or status is None or status >= 400
+
+
+def coverage_rows(results: Any, category: str | None = None) -> list[dict[str, Any]]:
+    """Per check that judges pages (results.json's ``checks[].coverage``): how many of
+    the rendered pages it judged, its sample per template, and the templates where it
+    left pages out ("3 of 25 pages of /tests/*"). A sample is honest only when said."""
+    rows = []
+    for check in as_list(as_dict(results).get("checks")):
+        check = as_dict(check)
+        cov = as_dict(check.get("coverage"))
+        if not cov or (category and check.get("category") != category):
+            continue
+        judged, rendered = (
+            int_or_none(cov.get("pages_judged")),
+            int_or_none(cov.get("pages_rendered")),
+        )
+        if judged is None or rendered is None:
+            continue
+        short = []
+        for t in as_list(cov.get("templates")):
+            t = as_dict(t)
+            j, r = int_or_none(t.get("judged")), int_or_none(t.get("rendered"))
+            if j is not None and r is not None and j < r:
+                short.append(f"{fmt_int(j)} of {fmt_int(r)} pages of {clip(t.get('template'), 80)}")
+        limit = int_or_none(cov.get("per_template"))
+        rows.append(
+            {
+                "id": clip(check.get("id"), 80),
+                "title": clip(check.get("title"), MAX_TITLE),
+                "judged": fmt_int(judged),
+                "rendered": fmt_int(rendered),
+                "sample": "every page"
+                if limit == 0
+                else (f"{fmt_int(limit)} per template" if limit else "as gathered"),
+                "left_out": "; ".join(short[:4])
+                + (f"; {len(short) - 4} more" if len(short) > 4 else ""),
+                "sentence": f"{clip(check.get('id'), 80)} judged {fmt_int(judged)} of "
+                f"{fmt_int(rendered)} rendered pages"
+                + (f" ({'; '.join(short[:3])})" if short else ", all of them"),
+            }
+        )
+    return rows

@@ -19,6 +19,7 @@ from .common import (
     band,
     category_label,
     clip,
+    coverage_rows,
     fmt_datetime,
     fmt_duration,
     fmt_int,
@@ -158,15 +159,37 @@ def _accessibility(results: Mapping[str, Any], findings: list[dict]) -> list[str
     ]
     failed = [r for r in view["criteria"] if r["status"] == "fail"]
     if failed:
-        lines += ["| Criterion | Level | Pages failing |", "|---|---|---:|"]
+        lines += [
+            "| Criterion | Level | EN 301 549 | Pages failing |",
+            "|---|---|---|---:|",
+        ]
         for r in failed:
             name = f"{r['criterion']} {r['name']}".strip()
             lines.append(
                 f"| {md_escape(name, MAX_SHORT)} | {md_escape(r['level'] or '–', 8)} "
-                f"| {r['pages'] or '–'} |"
+                f"| {md_escape(r['en'] or '–', 16)} | {r['pages'] or '–'} |"
             )
         lines.append("")
     return lines
+
+
+def _judged(results: Mapping[str, Any]) -> list[str]:
+    """Per check, how many of the rendered pages it judged: a sample said is honest."""
+    rows = coverage_rows(results)
+    if not rows:
+        return []
+    lines = [
+        "## Pages judged per check",
+        "",
+        "| Check | Pages judged | Sample | Where pages were left out |",
+        "|---|---:|---|---|",
+    ]
+    for r in rows:
+        lines.append(
+            f"| {md_escape(r['id'], MAX_SHORT)} | {r['judged']} of {r['rendered']} "
+            f"| {md_escape(r['sample'], MAX_SHORT)} | {md_escape(r['left_out'] or '–', 400)} |"
+        )
+    return [*lines, ""]
 
 
 def _findings(data: ReportData) -> list[str]:
@@ -270,6 +293,7 @@ def build_markdown(results: Mapping[str, Any]) -> str:
         *_accessibility(results, data.findings),
         *_audit_problems(results),
         *_crawl(results),
+        *_judged(results),
     ]
     return "\n".join(lines)
 

@@ -23,6 +23,7 @@ from auditor.errors import ConfigError
 from auditor.model import Finding, clip
 from auditor.plugins import Check, PageView, SiteView
 from auditor.screenshots import element_shot
+from auditor.wcag import axe_tags, parse_wcag
 
 __all__ = ["AxeCore", "wcag_criteria"]
 
@@ -34,6 +35,7 @@ STANDARDS = {
     "wcag21a": "WCAG 2.1 A",
     "wcag21aa": "WCAG 2.1 AA",
     "wcag22aa": "WCAG 2.2 AA",
+    "experimental": "axe experimental rules",
     "best-practice": "axe best practices",
 }
 SEVERITY = {"critical": "critical", "serious": "serious", "moderate": "moderate", "minor": "minor"}
@@ -200,25 +202,30 @@ class AxeCore(Check):
     description = "axe-core's rules for the chosen WCAG standard on each template's pages."
     gather_timeout = 30.0
     default_options: ClassVar[dict[str, Any]] = {
-        "standards": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
+        "wcag": "2.1 AA",
+        "best_practices": True,
+        "experimental": False,
         "enable_rules": [],
         "disable_rules": ["meta-viewport"],
-        "max_pages_per_template": 3,
+        "per_template": 0,
         "max_screenshots": 30,
     }
     option_docs: ClassVar[dict[str, str]] = {
-        "standards": "axe tags to run: " + ", ".join(STANDARDS),
-        "enable_rules": "axe rule ids to run whatever the standards say",
+        "wcag": 'WCAG version and level whose rules run: "2.1 AA" (EN 301 549), "2.2 AA", '
+        '"2.1 AAA" or "2.2 AAA" (earlier versions and lower levels included)',
+        "best_practices": "also axe's best-practice rules (no WCAG criterion of their own)",
+        "experimental": "also axe's experimental rules (new, more false alarms)",
+        "enable_rules": "axe rule ids to run whatever wcag says",
         "disable_rules": "axe rule ids never to run (meta-viewport: accessibility.reflow "
         "judges zoom, so it is not counted twice)",
-        "max_pages_per_template": "pages of each template axe runs on (1: once per template; "
-        "0: every page)",
+        "per_template": "pages of each template axe runs on, below [sample] per_template "
+        "(0: as many as that allows)",
         "max_screenshots": "violations shown with a screenshot of the element, per audit",
     }
 
     def __init__(self, options: dict[str, Any] | None = None, severity: str = ""):
         super().__init__(options, severity)
-        self._sample = OncePerTemplate(self.options["max_pages_per_template"])
+        self._sample = OncePerTemplate(self.options["per_template"])
         self._shots: set[tuple[str, str]] = set()
         self._rules: dict[str, dict] = {}
         self._script: str | None = None
@@ -226,17 +233,14 @@ class AxeCore(Check):
 
     def configure(self, settings: Settings) -> None:
         where = f'{settings.source}: \'checks."{self.id}"'
-        unknown = [t for t in self.options["standards"] if t not in STANDARDS]
-        if unknown or not self.options["standards"]:
-            raise ConfigError(
-                f"{where}.standards' must name some of {', '.join(STANDARDS)}, not {unknown}"
-            )
+        if parse_wcag(self.options["wcag"]) is None:
+            raise ConfigError(f'{where}.wcag\' must be like "2.1 AA" or "2.2 AAA"')
         for key in ("enable_rules", "disable_rules"):
             if not all(isinstance(r, str) and r for r in self.options[key]):
                 raise ConfigError(f"{where}.{key}' must be a list of axe rule ids")
-        limit = self.options["max_pages_per_template"]
+        limit = self.options["per_template"]
         if isinstance(limit, bool) or not isinstance(limit, int) or limit < 0:
-            raise ConfigError(f"{where}.max_pages_per_template' must be a whole number >= 0")
+            raise ConfigError(f"{where}.per_template' must be a whole number >= 0")
 
     def _script_text(self) -> str:
         if self._script is None:
@@ -253,7 +257,7 @@ class AxeCore(Check):
         result = await page.evaluate(
             _RUN_JS,
             [
-                self.options["standards"],
+                axe_tags(*(self.options[k] for k in ("wcag", "best_practices", "experimental"))),
                 self.options["enable_rules"],
                 self.options["disable_rules"],
             ],

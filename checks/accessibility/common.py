@@ -31,14 +31,14 @@ Probe = Callable[[Page, Any], Awaitable[dict | None]]
 
 class PageReader(Check):
     """A check whose gatherer runs one read-only script in the crawl's page, on up to
-    ``max_pages_per_template`` pages of each template: ``script`` with ``script_arg``."""
+    ``per_template`` pages of each template: ``script`` with ``script_arg``."""
 
     script: ClassVar[str] = ""
     script_arg: ClassVar[Any] = None
 
     def __init__(self, options: dict[str, Any] | None = None, severity: str = ""):
         super().__init__(options, severity)
-        self._sample = OncePerTemplate(self.options["max_pages_per_template"])
+        self._sample = OncePerTemplate(self.options["per_template"])
 
     def argument(self) -> Any:
         """What the script is called with; a subclass may take it from its options."""
@@ -51,7 +51,7 @@ class PageReader(Check):
 
 
 class PageProber(Check):
-    """A check that probes ``pages_per_template`` pages of each template in a tab of its
+    """A check that probes ``per_template`` pages of each template in a tab of its
     own (its site step, see ``probe_samples``) and judges what the probes returned."""
 
     def viewport(self) -> dict[str, int] | None:
@@ -64,7 +64,7 @@ class PageProber(Check):
     async def site(self, site: Any) -> dict:
         size = self.viewport()
         options = {"viewport": size} if size else {}
-        return await probe_samples(site, self.options["pages_per_template"], self.probe, **options)
+        return await probe_samples(site, self.options["per_template"], self.probe, **options)
 
     def probed_pages(self, site: SiteView) -> list[dict]:
         """Each probed page's result; how many there were and what they cost go into

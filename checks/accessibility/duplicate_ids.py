@@ -61,9 +61,9 @@ class DuplicateIds(PageReader):
     category = "accessibility"
     title = "Unique ids"
     description = "An id carried by more than one element on a page."
-    default_options: ClassVar[dict[str, Any]] = {"max_pages_per_template": 3}
+    default_options: ClassVar[dict[str, Any]] = {"per_template": 0}
     option_docs: ClassVar[dict[str, str]] = {
-        "max_pages_per_template": "pages of each template checked (0: every page)",
+        "per_template": "pages of each template checked (0: all [sample] allows)",
     }
 
     script = _IDS_JS

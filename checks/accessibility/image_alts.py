@@ -75,9 +75,9 @@ class ImageAlts(PageReader):
     category = "accessibility"
     title = "Image alternatives that describe the picture"
     description = "Alt texts that only repeat the file name or a camera's default name."
-    default_options: ClassVar[dict[str, Any]] = {"max_pages_per_template": 3}
+    default_options: ClassVar[dict[str, Any]] = {"per_template": 0}
     option_docs: ClassVar[dict[str, str]] = {
-        "max_pages_per_template": "pages of each template whose images are read (0: every page)",
+        "per_template": "pages of each template whose images are read (0: all [sample] allows)",
     }
 
     script = _IMAGES_JS

@@ -171,12 +171,12 @@ class Keyboard(PageProber):
     default_options: ClassVar[dict[str, Any]] = {
         "max_tab_presses": 50,
         "max_focus_checks": 20,
-        "pages_per_template": 1,
+        "per_template": 1,
     }
     option_docs: ClassVar[dict[str, str]] = {
         "max_tab_presses": "Tab presses per probed page before the walk stops",
         "max_focus_checks": "header and menu elements per page whose focus indicator is compared",
-        "pages_per_template": "pages of each template probed in a tab of their own",
+        "per_template": "pages of each template probed in a tab of their own (0: all [sample] allows)",
     }
 
     def __init__(self, options: dict[str, Any] | None = None, severity: str = ""):

@@ -112,11 +112,11 @@ class LinkTexts(PageReader):
     title = "Link texts that name their destination"
     description = "Links that say 'click here' or 'mehr', and one text for several targets."
     default_options: ClassVar[dict[str, Any]] = {
-        "max_pages_per_template": 3,
+        "per_template": 0,
         "extra_vague_texts": [],
     }
     option_docs: ClassVar[dict[str, str]] = {
-        "max_pages_per_template": "pages of each template whose links are read (0: every page)",
+        "per_template": "pages of each template whose links are read (0: all [sample] allows)",
         "extra_vague_texts": "more link texts to treat as saying nothing (any language)",
     }
 

@@ -87,10 +87,10 @@ class Motion(PageReader):
     title = "Moving content that can be paused"
     description = "Auto-advancing carousels and autoplaying videos without a pause control."
     gather_timeout = 20.0
-    default_options: ClassVar[dict[str, Any]] = {"watch_ms": 3000, "max_pages_per_template": 1}
+    default_options: ClassVar[dict[str, Any]] = {"watch_ms": 3000, "per_template": 1}
     option_docs: ClassVar[dict[str, str]] = {
         "watch_ms": "how long a carousel is watched for moving on its own (only pages with one)",
-        "max_pages_per_template": "pages of each template watched (0: every page)",
+        "per_template": "pages of each template watched (0: all [sample] allows)",
     }
 
     script = _MOTION_JS

@@ -98,10 +98,10 @@ class Reflow(PageProber):
     category = "accessibility"
     title = "Zoom allowed, and content that reflows at 320 px"
     description = "Pinch zoom not disabled; no sideways scrolling in a 320 px wide window."
-    default_options: ClassVar[dict[str, Any]] = {"width_px": 320, "pages_per_template": 1}
+    default_options: ClassVar[dict[str, Any]] = {"width_px": 320, "per_template": 1}
     option_docs: ClassVar[dict[str, str]] = {
         "width_px": "window width in CSS px for the reflow test (WCAG 1.4.10 says 320)",
-        "pages_per_template": "pages of each template loaded in the narrow window",
+        "per_template": "pages of each template loaded 320 px wide (0: all [sample] allows)",
     }
 
     def viewport(self) -> dict[str, int]:

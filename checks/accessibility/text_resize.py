@@ -89,10 +89,10 @@ class TextResize(PageProber):
     category = "accessibility"
     title = "Text resized to 200 % stays readable"
     description = "Header and menu text at 200 %: nothing clipped."
-    default_options: ClassVar[dict[str, Any]] = {"factor": 2.0, "pages_per_template": 1}
+    default_options: ClassVar[dict[str, Any]] = {"factor": 2.0, "per_template": 1}
     option_docs: ClassVar[dict[str, str]] = {
         "factor": "how much the text is enlarged (WCAG 1.4.4 asks for 2)",
-        "pages_per_template": "pages of each template probed in a tab of their own",
+        "per_template": "pages of each template probed in a tab of their own (0: all [sample] allows)",
     }
 
     async def probe(self, page: Page, sample: Any) -> dict | None:

@@ -12,6 +12,7 @@ from ..common import (
     as_dict,
     as_list,
     clip,
+    coverage_rows,
     fmt_int,
     fmt_number,
     int_or_none,
@@ -21,12 +22,14 @@ from .findings import finding_view, pages_affected
 
 # --------------------------------------------------------------------------- accessibility
 
-#: WCAG 2.2 success criteria of levels A and AA: number -> (name, level)
+#: WCAG 2.2 success criteria of levels A and AA (and the AAA ones axe tests): number ->
+#: (name, level)
 WCAG_CRITERIA = {
     "1.1.1": ("Non-text Content", "A"),
     "1.2.1": ("Audio-only and Video-only", "A"),
     "1.2.2": ("Captions (Prerecorded)", "A"),
     "1.2.3": ("Audio Description or Media Alternative", "A"),
+    "1.2.4": ("Captions (Live)", "AA"),
     "1.2.5": ("Audio Description (Prerecorded)", "AA"),
     "1.3.1": ("Info and Relationships", "A"),
     "1.3.2": ("Meaningful Sequence", "A"),
@@ -38,6 +41,7 @@ WCAG_CRITERIA = {
     "1.4.3": ("Contrast (Minimum)", "AA"),
     "1.4.4": ("Resize Text", "AA"),
     "1.4.5": ("Images of Text", "AA"),
+    "1.4.6": ("Contrast (Enhanced)", "AAA"),
     "1.4.10": ("Reflow", "AA"),
     "1.4.11": ("Non-text Contrast", "AA"),
     "1.4.12": ("Text Spacing", "AA"),
@@ -62,24 +66,44 @@ WCAG_CRITERIA = {
     "2.5.3": ("Label in Name", "A"),
     "2.5.4": ("Motion Actuation", "A"),
     "2.5.7": ("Dragging Movements", "AA"),
+    "2.5.5": ("Target Size (Enhanced)", "AAA"),
     "2.5.8": ("Target Size (Minimum)", "AA"),
     "3.1.1": ("Language of Page", "A"),
     "3.1.2": ("Language of Parts", "AA"),
     "3.2.1": ("On Focus", "A"),
     "3.2.2": ("On Input", "A"),
+    "3.2.3": ("Consistent Navigation", "AA"),
+    "3.2.4": ("Consistent Identification", "AA"),
     "3.2.6": ("Consistent Help", "A"),
     "3.3.1": ("Error Identification", "A"),
     "3.3.2": ("Labels or Instructions", "A"),
     "3.3.3": ("Error Suggestion", "AA"),
+    "3.3.4": ("Error Prevention (Legal, Financial, Data)", "AA"),
     "3.3.7": ("Redundant Entry", "A"),
     "3.3.8": ("Accessible Authentication (Minimum)", "AA"),
     "4.1.1": ("Parsing", "A"),
     "4.1.2": ("Name, Role, Value", "A"),
     "4.1.3": ("Status Messages", "AA"),
 }
+#: criteria new in WCAG 2.2: EN 301 549 V3.2.1 (WCAG 2.1) has no clause for them
+WCAG22_NEW = frozenset({"2.4.11", "2.4.12", "2.4.13", "2.5.7", "2.5.8", "3.2.6", "3.3.7",
+                        "3.3.8", "3.3.9"})  # fmt: skip
 MAX_A11Y_FINDINGS = 60
 MAX_A11Y_MESSAGE = 400  # the section repeats findings of Top problems: shorter there
 _SC = re.compile(r"^\d\.\d{1,2}\.\d{1,2}$")
+
+
+def en_clause(sc: str, level: str) -> str:
+    """The EN 301 549 clause for web pages that mirrors a WCAG 2.1 A/AA criterion
+    (9.x.y.z for x.y.z); "" for WCAG 2.2's new criteria and level AAA."""
+    if level not in ("A", "AA") or sc in WCAG22_NEW:
+        return ""
+    return f"9.{sc}"
+
+
+def _criteria(finding: dict[str, Any]) -> list:
+    """The finding's WCAG criteria: results.json's ``wcag``, else its evidence's."""
+    return as_list(finding.get("wcag")) or as_list(as_dict(finding.get("evidence")).get("wcag"))
 
 
 def _sc_key(sc: str) -> tuple[int, ...]:
@@ -124,8 +148,11 @@ def accessibility_view(
         r["passed"] += len(as_list(entry.get("rules_passed")))
         r["failed"] += len(as_list(entry.get("rules_failed")))
         r["pages"] = max(r["pages"], int_or_none(entry.get("pages_failed")) or 0)
-    for f in own:
-        for sc in as_list(as_dict(f.get("evidence")).get("wcag"))[:10]:
+    # every finding mapped to a criterion counts in its row: the accessibility checks'
+    # and others' (a placeholder as the only label fails 1.3.1 and 3.3.2 too)
+    mapped = [f for f in findings if f.get("category") == "accessibility" or f.get("wcag")]
+    for f in mapped:
+        for sc in _criteria(f)[:10]:
             if not (isinstance(sc, str) and _SC.match(sc)):
                 continue
             r = row(sc)
@@ -137,14 +164,12 @@ def accessibility_view(
     criteria = sorted(rows.values(), key=lambda r: _sc_key(r["criterion"]))
     for r in criteria:
         r["status"] = "fail" if r["failed"] else "pass"
+        r["en"] = en_clause(r["criterion"], r["level"])
     cards = []
     for f in own[:MAX_A11Y_FINDINGS]:
         view = finding_view(f, origin)
         view["message"] = clip(view["message"], MAX_A11Y_MESSAGE)
-        view["wcag"] = [
-            sc for sc in as_list(as_dict(f.get("evidence")).get("wcag"))[:6]
-            if isinstance(sc, str) and _SC.match(sc)
-        ]  # fmt: skip
+        view["wcag"] = [sc for sc in _criteria(f)[:6] if isinstance(sc, str) and _SC.match(sc)]
         view["same_as"] = None  # section_view says which are counted with a primary
         cards.append(view)
     review = []
@@ -167,6 +192,7 @@ def accessibility_view(
         "pages_checked": fmt_int(details.get("pages_checked")) if details else None,
         "axe_seconds": fmt_number(details.get("axe_seconds")) if details else None,
         "needs_review": review,
+        "judged": [r["sentence"] for r in coverage_rows(results, "accessibility")],
     }
 
 

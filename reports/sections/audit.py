@@ -19,6 +19,7 @@ from ..common import (
     band,
     category_label,
     clip,
+    coverage_rows,
     fmt_duration,
     fmt_int,
     fmt_number,
@@ -192,6 +193,7 @@ def crawl_view(data: ReportData) -> dict[str, Any]:
         "coverage": coverage_text(as_dict(data.results.get("stats"))),
         "stages": stage_rows(as_dict(data.results.get("stats"))),
         "checks": check_views(data.results),
+        "judged": coverage_rows(data.results),
         "settings": settings,
         "settings_more": settings_more,
     }

@@ -207,7 +207,10 @@ def test_failed_wcag_criteria_are_listed(tmp_path):
     text = render_markdown(a11y_results(), tmp_path).read_text(encoding="utf-8")
     assert "WCAG success criteria tested: 2 failed, 1 passed." in text
     rows = [cells(r) for r in table_rows(text, "| Criterion |")]
-    assert rows == [["1.1.1 Non-text Content", "A", "2"], ["2.1.2 No Keyboard Trap", "A", "1"]]
+    assert rows == [
+        ["1.1.1 Non-text Content", "A", "9.1.1.1", "2"],
+        ["2.1.2 No Keyboard Trap", "A", "9.2.1.2", "1"],
+    ]
 
 
 def test_no_accessibility_part_without_accessibility_checks(tmp_path):
