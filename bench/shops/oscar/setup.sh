@@ -37,7 +37,11 @@ cd shop
 if [ "${1:-}" != "--no-start" ]; then
   nohup ../venv/bin/python manage.py runserver 127.0.0.1:8000 --insecure --noreload > "$HERE/server.log" 2>&1 &
   echo $! > "$HERE/server.pid"
-  sleep 4
+  # wait until it answers (a loaded machine takes its time to import Django)
+  for _ in $(seq 60); do
+    curl -s -o /dev/null --max-time 5 http://127.0.0.1:8000/catalogue/ && break
+    sleep 1
+  done
   curl -s -o /dev/null -w "catalogue: %{http_code}\n" http://127.0.0.1:8000/catalogue/
   echo "server pid $(cat "$HERE/server.pid"); stop with: kill \$(cat $HERE/server.pid)"
 fi
