@@ -132,7 +132,8 @@ _CANDIDATES_JS = """
     const s = getComputedStyle(el);
     if (r.width < 4 || r.height < 4 || s.visibility === 'hidden' || parseFloat(s.opacity) === 0) continue;
     const tag = el.tagName.toLowerCase();
-    out.push({ el, desc: describe(el), html: el.outerHTML.slice(0, 300), tag,
+    out.push({ el, desc: describe(el), tag,
+               html: el.outerHTML.replace(/ data-auditor-kb="\\d+"/, '').slice(0, 300),
                type: tag === 'input' ? (el.getAttribute('type') || 'text').toLowerCase() : '',
                role: (el.getAttribute('role') || '').slice(0, 30),
                classes: [...el.classList].slice(0, 2).join('.').slice(0, 80),
@@ -141,7 +142,13 @@ _CANDIDATES_JS = """
     if (out.length >= limit) break;
   }
   out.forEach((c, i) => c.el.setAttribute('data-auditor-fv', String(i)));
-  return out.map(({ el, ...rest }) => rest);
+  // which styles the page has: the same element under other styles may look otherwise
+  let text = '', hash = 0;
+  for (const node of document.querySelectorAll('link[rel~="stylesheet" i], style')) {
+    if (node.id !== 'auditor-keyboard-probe') text += '|' + (node.href || node.textContent);
+  }
+  for (let i = 0; i < text.length; i++) hash = (hash * 31 + text.charCodeAt(i)) | 0;
+  return { styles: String(hash), elements: out.map(({ el, ...rest }) => rest) };
 }
 """
 #: puts a focusable nothing just before the element and scrolls it into view: one Tab
@@ -323,9 +330,10 @@ class Keyboard(PageProber):
 
     def __init__(self, options: dict[str, Any] | None = None, severity: str = ""):
         super().__init__(options, severity)
-        #: focus pictures already compared, by element: the header every template shares
-        #: is judged once, which saves two screenshots per element on every other page
-        self._judged: dict[tuple[str, str], dict] = {}
+        #: focus pictures already compared, by element and the page's styles: the header
+        #: every template shares is judged once, which saves two screenshots per element
+        #: on every other page
+        self._judged: dict[tuple[str, str, str], dict] = {}
 
     async def probe(self, page: Page, sample: Any) -> dict | None:
         elements = await page.evaluate(_PREPARE_JS, 60)
@@ -383,14 +391,16 @@ class Keyboard(PageProber):
         pictures per page; an element already judged on an earlier page (the shared
         header) costs nothing. Returns the elements without a visible change, how many
         were compared and how many focusable elements the page has."""
-        candidates = await page.evaluate(_CANDIDATES_JS, 400)
+        found = await page.evaluate(_CANDIDATES_JS, 400)
+        candidates, styles = found["elements"], found["styles"]
         size = page.viewport_size or {"width": 1280, "height": 800}
         budget = self.options["max_focus_checks"]
         no_focus: list[dict] = []
         compared = 0
         for mark in choose_focus_samples(candidates):
             element = {**candidates[mark], "mark": mark, "kind": element_kind(candidates[mark])}
-            known = self._judged.get(_same(element))
+            same = (*_same(element), styles)
+            known = self._judged.get(same)
             if known is None:
                 if budget <= 0:
                     continue
@@ -398,7 +408,7 @@ class Keyboard(PageProber):
                 known = await self._focus_picture(page, mark, size)
                 if known is None:
                     continue
-                self._judged[_same(element)] = known
+                self._judged[same] = known
             compared += 1
             if not _visible_change(known):
                 no_focus.append({**element, **known})

@@ -145,7 +145,7 @@ class Reflow(PageProber):
                 key = ("zoom", p.get("viewport_meta"))
                 facts.setdefault(key, {"why": blocked, "meta": p.get("viewport_meta")})
                 items.append((key, p["url"]))
-            if p.get("page_px", 0) > p.get("window_px", 0) + 1:
+            if p.get("page_px", 0) > p.get("window_px", 0) + 1 and not p.get("page_cuts"):
                 wide = p.get("wide") or [{}]
                 key = ("reflow", p["template"])
                 facts.setdefault(key, {**p, "first": wide[0]})
