@@ -67,6 +67,9 @@ _LINKS_JS = """
     return (s + '[href="' + href.replace(/"/g, '\\\\"') + '"]').slice(0, 200);
   };
   // links that lead nowhere: a script's click handler dressed as a link
+  // a listing's pagination: "Weiter" and "»" there are understood from their place
+  const PAGING = '[class*="pagination" i], [class*="pager" i], [aria-label*="pagination" i], '
+    + '[aria-label*="seiten" i], [aria-label*="pages" i]';
   const WIDGETS = new Set(['button', 'menuitem', 'tab', 'switch', 'option', 'treeitem']);
   const out = [];
   const pseudo = [];
@@ -83,7 +86,9 @@ _LINKS_JS = """
       continue;
     }
     if (!/^https?:/.test(href) || !visible(a)) continue;
-    out.push([name(a).slice(0, 120), href.slice(0, 500), describe(a), a.outerHTML.slice(0, 300)]);
+    const paging = /\b(next|prev)\b/i.test(a.rel || '') || !!a.closest(PAGING);
+    out.push([name(a).slice(0, 120), href.slice(0, 500), describe(a), a.outerHTML.slice(0, 300),
+              paging]);
   }
   return { links: out, pseudo };
 }
@@ -97,6 +102,16 @@ def normalise(text: str) -> str:
 def is_vague(name: str) -> bool:
     """True for a link name that names no destination ("click here", "mehr", "»")."""
     return normalise(name) in VAGUE_TEXTS or _punctuation_only(name)
+
+
+#: what a listing's pagination may call its next and previous pages
+PAGING_TEXTS = frozenset({"weiter", "zurück", "next", "previous", "prev", "vor", "older", "newer"})
+
+
+def text_of_paging(name: str) -> bool:
+    """Whether a link text is one that pagination may use: its place (a pager beside
+    page numbers) says where it leads, as WCAG 2.4.4 allows."""
+    return normalise(name) in PAGING_TEXTS or _punctuation_only(name)
 
 
 def _punctuation_only(name: str) -> bool:
@@ -168,7 +183,9 @@ class LinkTexts(PageReader):
         ambiguous: dict[tuple[str, str], dict] = {}
         for page in sampled_pages(pages):
             targets: dict[str, dict[str, tuple[str, str]]] = defaultdict(dict)
-            for name, href, selector, html in page.data.get("links", []):
+            for name, href, selector, html, *more in page.data.get("links", []):
+                if more and more[0] and text_of_paging(name):
+                    continue
                 text = normalise(name)
                 if _punctuation_only(name):
                     text = " ".join(name.split())
