@@ -330,10 +330,13 @@ class Keyboard(PageProber):
 
     def __init__(self, options: dict[str, Any] | None = None, severity: str = ""):
         super().__init__(options, severity)
-        #: focus pictures already compared, by element and the page's styles: the header
-        #: every template shares is judged once, which saves two screenshots per element
-        #: on every other page
-        self._judged: dict[tuple[str, str, str], dict] = {}
+        #: focus pictures already compared, by kind, place and classes of element under
+        #: the page's styles: one style rule draws (or strips) the focus of all of them,
+        #: so the menu's links, the product cards' buttons are each judged once in the
+        #: audit, which saves two screenshots per element on every other one
+        self._judged: dict[tuple[str, str | None, str | None, str], dict] = {}
+        #: kinds of element already shown focused in a screenshot
+        self._shown: set[str] = set()
 
     async def probe(self, page: Page, sample: Any) -> dict | None:
         elements = await page.evaluate(_PREPARE_JS, 60)
@@ -341,7 +344,9 @@ class Keyboard(PageProber):
         no_focus, compared, candidates = await self._compare_focus(page)
         walk = await self._walk(page, elements)
         shot = None
-        if no_focus:
+        if no_focus and no_focus[0]["kind"] not in self._shown:
+            # one picture per kind of element is enough: the finding shows the first
+            self._shown.add(no_focus[0]["kind"])
             shot = await self._focused_shot(page, no_focus[0]["mark"])
         elif walk["trapped"]:
             shot = await element_shot(page, "*:focus")  # the walk left the focus on it
@@ -386,11 +391,11 @@ class Keyboard(PageProber):
     async def _compare_focus(self, page: Page) -> tuple[list[dict], int, int]:
         """Each chosen focusable element's picture without and with keyboard focus.
 
-        Which: one element of each kind and place first (a content button, a footer
-        link, a size select), then the rest in page order, up to ``max_focus_checks``
-        pictures per page; an element already judged on an earlier page (the shared
-        header) costs nothing. Returns the elements without a visible change, how many
-        were compared and how many focusable elements the page has."""
+        Which: one element of each kind, place and class (a content button, a footer
+        link, a size select), judged once in the audit for all of its kind under the
+        same styles; up to ``max_focus_checks`` pictures per page, one of each kind
+        first. Returns the elements without a visible change (each of a kind that shows
+        none), how many were compared and how many focusable elements the page has."""
         found = await page.evaluate(_CANDIDATES_JS, 400)
         candidates, styles = found["elements"], found["styles"]
         size = page.viewport_size or {"width": 1280, "height": 800}
@@ -399,7 +404,7 @@ class Keyboard(PageProber):
         compared = 0
         for mark in choose_focus_samples(candidates):
             element = {**candidates[mark], "mark": mark, "kind": element_kind(candidates[mark])}
-            same = (*_same(element), styles)
+            same = (element["kind"], element.get("region"), element.get("classes"), styles)
             known = self._judged.get(same)
             if known is None:
                 if budget <= 0:
