@@ -127,7 +127,7 @@ _CANDIDATES_JS = """
   const out = [];
   for (const el of document.body.querySelectorAll(sel)) {
     if (el.disabled || el.closest('[inert], [aria-hidden="true"]')) continue;
-    if (el.tabIndex < 0 && !el.matches('a[href], button, input, select, textarea, summary')) continue;
+    if (el.tabIndex < 0) continue;  // out of the Tab order: reach is another question
     const r = el.getBoundingClientRect();
     const s = getComputedStyle(el);
     if (r.width < 4 || r.height < 4 || s.visibility === 'hidden' || parseFloat(s.opacity) === 0) continue;
