@@ -50,7 +50,11 @@ def own_figure(results: dict, check: str) -> str:
     if "axe_seconds" in details:
         return f"axe {details['axe_seconds']} s on {details['pages_checked']} pages"
     if "probe_seconds" in details:
-        return f"probes {details['probe_seconds']} s on {details['pages_probed']} pages"
+        loaded = details.get("pages_loaded", details["pages_probed"])
+        return (
+            f"probes {details['probe_seconds']} s on {loaded} pages loaded "
+            f"({details['pages_probed']} judged)"
+        )
     return "(reads the crawl's page)"
 
 

@@ -40,6 +40,8 @@ STANDARDS = {
 }
 SEVERITY = {"critical": "critical", "serious": "serious", "moderate": "moderate", "minor": "minor"}
 MAX_NODES = 25
+#: pages listed for each rule that needs review (how many there were is counted apart)
+MAX_REVIEW_PAGES = 50
 #: regions every template repeats: a violation there is one finding across templates
 SHARED_REGIONS = frozenset({"header", "footer", "navigation"})
 REGION_NAMES = {
@@ -192,8 +194,9 @@ class AxeCore(Check):
     Why: barriers shut customers out, and WCAG AA is the legal bar in the EU (European
     Accessibility Act, from June 2025) and in many other places.
     Fix: each finding carries axe's help, the element's selector and its HTML.
-    Needs review: what axe could not decide stays apart (details.needs_review), a hint
-    for a person, never a failure.
+    Needs review: what axe could not decide stays apart (details.needs_review: each
+    rule with its criteria, how many pages and elements, and the pages to look at), a
+    hint for a person, never a failure.
     """
 
     id = "accessibility.axe"
@@ -309,10 +312,20 @@ class AxeCore(Check):
                     )
             for v in data.get("incomplete", []):
                 entry = review.setdefault(
-                    v["id"], {"rule": v["id"], "help": v["help"], "pages": 0, "elements": 0}
+                    v["id"],
+                    {
+                        "rule": v["id"],
+                        "help": v["help"],
+                        "wcag": wcag_criteria(v.get("tags", [])),
+                        "pages": 0,
+                        "elements": 0,
+                        "urls": [],
+                    },
                 )
                 entry["pages"] += 1
                 entry["elements"] += v.get("count", 0)
+                if len(entry["urls"]) < MAX_REVIEW_PAGES:  # the total is in "pages"
+                    entry["urls"].append(page.url)
         # the same element (selector and markup) on pages of several templates: one group
         templates_of: dict[tuple, set[str]] = defaultdict(set)
         for rule, template, selector, html, *_ in occurrences:

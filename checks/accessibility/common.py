@@ -91,14 +91,20 @@ def grouped(items: Iterable[tuple[Any, str]]) -> dict[Any, list[str]]:
 
 def probe_details(data: Any) -> dict[str, Any]:
     """What a probing check tells in results.json besides its findings: how many pages
-    it probed, how long it took, and where it failed."""
+    it judged, how many it loaded, how long it took, and where it failed.
+
+    The seconds per page divide the time by the pages loaded: a probe that finds
+    nothing to judge on most pages (no header to resize) still spent their loads, so
+    dividing by the pages judged would make each page look many times slower."""
     data = data if isinstance(data, dict) else {}
     probed = len(data.get("pages", []))
+    loaded = data.get("loaded", probed)
     seconds = data.get("seconds", 0.0)
     return {
         "pages_probed": probed,
+        "pages_loaded": loaded,
         "probe_seconds": seconds,
-        "seconds_per_page": round(seconds / probed, 2) if probed else None,
+        "seconds_per_page": round(seconds / loaded, 2) if loaded else None,
         "probe_errors": data.get("errors", [])[:20],
     }
 
@@ -115,13 +121,15 @@ async def probe_samples(site: Any, per_template: int, probe: Probe, **open_optio
     started = time.monotonic()
     results: list[dict] = []
     errors: list[dict] = []
+    loaded = 0
     if site.tabs is None:
-        return {"pages": [], "errors": [], "seconds": 0.0}
+        return {"pages": [], "errors": [], "seconds": 0.0, "loaded": 0}
     samples = site.samples(per_template)
     while samples:
         async with site.tabs.open(**open_options) as page:
             while samples:
                 sample = samples.pop(0)
+                loaded += 1
                 try:
                     if await site.tabs.goto(page, sample.url) is None:
                         continue
@@ -132,4 +140,5 @@ async def probe_samples(site: Any, per_template: int, probe: Probe, **open_optio
                     break  # the tab may be spoilt: the next sample gets a new one
                 if data is not None:
                     results.append({"url": sample.url, "template": sample.template, **data})
-    return {"pages": results, "errors": errors, "seconds": round(time.monotonic() - started, 2)}
+    seconds = round(time.monotonic() - started, 2)
+    return {"pages": results, "errors": errors, "seconds": seconds, "loaded": loaded}

@@ -98,6 +98,92 @@ _BOX_JS = """(mark) => {
   const r = el.getBoundingClientRect();
   return { x: r.x, y: r.y, width: r.width, height: r.height };
 }"""
+#: every focusable element of the page, marked, with what kind of control it is and
+#: where it sits: the candidates whose focus indicator is compared
+_CANDIDATES_JS = """
+(limit) => {
+  const sel = 'a[href], button, input:not([type="hidden"]), select, textarea, summary, '
+    + '[tabindex]:not([tabindex="-1"]), [role="button"], [role="link"], [role="menuitem"], '
+    + '[role="tab"], [role="checkbox"], [role="radio"], [role="switch"], [contenteditable="true"]';
+  const REGIONS = [['header, [role="banner"]', 'header'], ['nav, [role="navigation"]', 'menu'],
+    ['footer, [role="contentinfo"]', 'footer'], ['aside, [role="complementary"]', 'sidebar'],
+    ['main, [role="main"]', 'content']];
+  const region = (el) => {
+    for (const [s, name] of REGIONS) if (el.closest(s)) return name;
+    return 'content';
+  };
+  const describe = (el) => {
+    let s = el.tagName.toLowerCase();
+    if (el.id) return (s + '#' + CSS.escape(el.id)).slice(0, 200);
+    const href = el.getAttribute('href');
+    if (href !== null) return (s + '[href="' + href.replace(/"/g, '\\\\"') + '"]').slice(0, 200);
+    const name = el.getAttribute('name');
+    if (name) return (s + '[name="' + name + '"]' + (el.value && el.type in {radio: 1, checkbox: 1}
+      ? '[value="' + String(el.value).slice(0, 40) + '"]' : '')).slice(0, 200);
+    const cls = [...el.classList].slice(0, 2).map((c) => '.' + CSS.escape(c)).join('');
+    const parent = el.parentElement && el.parentElement.closest('[id]');
+    return ((parent ? '#' + CSS.escape(parent.id) + ' ' : '') + s + cls).slice(0, 200);
+  };
+  const out = [];
+  for (const el of document.body.querySelectorAll(sel)) {
+    if (el.disabled || el.closest('[inert], [aria-hidden="true"]')) continue;
+    if (el.tabIndex < 0) continue;  // out of the Tab order: reach is another question
+    const r = el.getBoundingClientRect();
+    const s = getComputedStyle(el);
+    if (r.width < 4 || r.height < 4 || s.visibility === 'hidden' || parseFloat(s.opacity) === 0) continue;
+    const tag = el.tagName.toLowerCase();
+    out.push({ el, desc: describe(el), tag,
+               html: el.outerHTML.replace(/ data-auditor-kb="\\d+"/, '').slice(0, 300),
+               type: tag === 'input' ? (el.getAttribute('type') || 'text').toLowerCase() : '',
+               role: (el.getAttribute('role') || '').slice(0, 30),
+               classes: [...el.classList].slice(0, 2).join('.').slice(0, 80),
+               region: region(el),
+               text: (el.innerText || el.getAttribute('aria-label') || el.value || '').trim().slice(0, 80) });
+    if (out.length >= limit) break;
+  }
+  out.forEach((c, i) => c.el.setAttribute('data-auditor-fv', String(i)));
+  // which styles the page has: the same element under other styles may look otherwise
+  let text = '', hash = 0;
+  for (const node of document.querySelectorAll('link[rel~="stylesheet" i], style')) {
+    if (node.id !== 'auditor-keyboard-probe') text += '|' + (node.href || node.textContent);
+  }
+  for (let i = 0; i < text.length; i++) hash = (hash * 31 + text.charCodeAt(i)) | 0;
+  return { styles: String(hash), elements: out.map(({ el, ...rest }) => rest) };
+}
+"""
+#: puts a focusable nothing just before the element and scrolls it into view: one Tab
+#: from there gives the element real keyboard focus (:focus-visible), as a customer's
+#: Tab would, wherever on the page it is and however many elements come before it
+_AIM_JS = """(mark) => {
+  const old = document.getElementById('auditor-before-focus');
+  if (old) old.remove();
+  const el = document.querySelector('[data-auditor-fv="' + mark + '"]');
+  if (!el) return null;
+  if (document.activeElement && document.activeElement !== document.body) document.activeElement.blur();
+  const before = document.createElement('span');
+  before.id = 'auditor-before-focus';
+  before.tabIndex = -1;
+  before.style.cssText = 'position:absolute;width:0;height:0;overflow:hidden';
+  el.before(before);
+  el.scrollIntoView({ block: 'center', inline: 'nearest' });
+  const r = el.getBoundingClientRect();
+  return { x: r.x, y: r.y, width: r.width, height: r.height };
+}"""
+_FROM_BEFORE_JS = """() => {
+  const before = document.getElementById('auditor-before-focus');
+  if (before) before.focus({ preventScroll: true });
+}"""
+_AIMED_JS = """(mark) => {
+  const el = document.querySelector('[data-auditor-fv="' + mark + '"]');
+  if (!el || document.activeElement !== el) return null;
+  const r = el.getBoundingClientRect();
+  return { x: r.x, y: r.y, width: r.width, height: r.height };
+}"""
+_CLEAR_JS = """() => {
+  const before = document.getElementById('auditor-before-focus');
+  if (before) before.remove();
+  if (document.activeElement && document.activeElement !== document.body) document.activeElement.blur();
+}"""
 #: after Enter on the skip link and one Tab: the focus must be in or after the target
 #: (a content without links of its own hands the focus on to the footer, rightly)
 _SKIP_TARGET_JS = """(href) => {
@@ -143,6 +229,66 @@ def _visible_change(change: dict[str, float]) -> bool:
     return change["changed_px"] >= 30 and change["share"] >= 0.01
 
 
+#: what a finding keeps of each element without a focus indicator
+_KEPT = ("desc", "html", "text", "changed_px", "kind", "region")
+#: element kinds in words, for a finding's title
+_KIND_NOUNS = {
+    "a": "links",
+    "button": "buttons",
+    "select": "select boxes",
+    "textarea": "text areas",
+    "summary": "disclosure toggles",
+    "checkbox": "checkboxes",
+    "radio": "radio buttons",
+}
+#: the regions every template repeats
+_CHROME = frozenset({"header", "menu"})
+
+
+def element_kind(element: dict) -> str:
+    """What kind of control an element is, for grouping: one style rule (``a:focus``,
+    ``.btn:focus``, ``input:focus``) usually strips the indicator of one kind."""
+    tag, kind = element.get("tag") or "", element.get("type") or ""
+    if element.get("role") and tag not in ("a", "button", "input", "select", "textarea"):
+        return f"role={element['role']}"
+    if tag == "input":
+        if kind in ("checkbox", "radio"):
+            return kind
+        return "button" if kind in ("submit", "button", "reset", "image") else "field"
+    return tag
+
+
+def kind_noun(kind: str) -> str:
+    """``links``, ``buttons``, ``fields``: a kind in words."""
+    if kind.startswith("role="):
+        return f"custom controls ({kind})"
+    return _KIND_NOUNS.get(kind, "fields" if kind in ("field", "input") else f"<{kind}> elements")
+
+
+def choose_focus_samples(candidates: list[dict]) -> list[int]:
+    """The order in which a page's focusable elements are compared: the first of each
+    kind, place and class first (so a capped budget still sees the content's buttons
+    and fields, not only twenty menu links), then the rest in page order."""
+    first, rest, seen = [], [], set()
+    for n, c in enumerate(candidates):
+        key = (element_kind(c), c.get("region"), c.get("classes"))
+        (rest if key in seen else first).append(n)
+        seen.add(key)
+    return first + rest
+
+
+_REGION_WORDS = {"header": "header", "menu": "menu", "content": "content",
+                 "footer": "footer", "sidebar": "sidebar"}  # fmt: skip
+
+
+def _kind_of(element: dict) -> str:
+    """An element's kind as recorded, or read from its selector (older records)."""
+    if element.get("kind"):
+        return element["kind"]
+    tag = element.get("desc", "").split("[")[0].split("#")[0].split(".")[0]
+    return element_kind({"tag": tag.strip() or "a"})
+
+
 def _same(element: dict) -> tuple[str, str]:
     """What makes two pages' elements the same one: selector and markup."""
     return element["desc"], element["html"]
@@ -153,9 +299,11 @@ class Keyboard(PageProber):
 
     What: Tab through one page of each template from the top, in a tab of its own:
     every interactive element of the header and the main navigation must take the
-    focus, show that it has it (its picture with and without focus is compared), and
-    let it go again (no keyboard trap); the first Tab should offer a skip link that
-    really moves the focus to the main content.
+    focus and let it go again (no keyboard trap); every focusable element of the page
+    (the content's buttons, fields and links too, one of each kind first) must show
+    that it has the focus (its picture before and after a Tab onto it is compared;
+    one finding per kind of element with all its pages); the first Tab should offer a
+    skip link that really moves the focus to the main content.
     Why: customers who cannot use a mouse (motor impairments, screen readers, power
     users) shop with Tab and Enter; an element they cannot reach, cannot see focused or
     cannot leave stops them (WCAG 2.1.1, 2.1.2, 2.4.7, 2.4.1).
@@ -167,7 +315,7 @@ class Keyboard(PageProber):
     id = "accessibility.keyboard"
     category = "accessibility"
     title = "Keyboard: reach, visible focus, no trap, skip link"
-    description = "Tab through the header and menu: every element reachable, visibly focused."
+    description = "Tab through the page: header and menu reachable, every control visibly focused."
     default_options: ClassVar[dict[str, Any]] = {
         "max_tab_presses": 50,
         "max_focus_checks": 20,
@@ -175,33 +323,53 @@ class Keyboard(PageProber):
     }
     option_docs: ClassVar[dict[str, str]] = {
         "max_tab_presses": "Tab presses per probed page before the walk stops",
-        "max_focus_checks": "header and menu elements per page whose focus indicator is compared",
+        "max_focus_checks": "focusable elements per page whose focus indicator is compared "
+        "(one of each kind and place first; elements judged on an earlier page are free)",
         "per_template": "pages of each template probed in a tab of their own (0: all [sample] allows)",
     }
 
     def __init__(self, options: dict[str, Any] | None = None, severity: str = ""):
         super().__init__(options, severity)
-        #: focus pictures already compared, by element: the header every template shares
-        #: is judged once, which saves two screenshots per element on every other page
-        self._judged: dict[tuple[str, str], dict] = {}
+        #: focus pictures already compared, by kind, place and classes of element under
+        #: the page's styles: one style rule draws (or strips) the focus of all of them,
+        #: so the menu's links, the product cards' buttons are each judged once in the
+        #: audit, which saves two screenshots per element on every other one
+        self._judged: dict[tuple[str, str | None, str | None, str], dict] = {}
+        #: kinds of element already shown focused in a screenshot
+        self._shown: set[str] = set()
 
     async def probe(self, page: Page, sample: Any) -> dict | None:
         elements = await page.evaluate(_PREPARE_JS, 60)
-        size = page.viewport_size or {"width": 1280, "height": 800}
-        checks = min(len(elements), self.options["max_focus_checks"])
-        unfocused: dict[int, tuple[dict, bytes]] = {}
-        for mark in range(checks):
-            if _same(elements[mark]) in self._judged:
-                continue  # the shared header: judged on an earlier page already
-            box = await page.evaluate(_BOX_JS, mark)
-            area = padded_clip(box, size, FOCUS_PAD, min_px=2) if box else None
-            if area:
-                unfocused[mark] = (area, await page.screenshot(clip=area, type="png"))
         skip = await self._skip_link(page)
+        no_focus, compared, candidates = await self._compare_focus(page)
+        walk = await self._walk(page, elements)
+        shot = None
+        if no_focus and no_focus[0]["kind"] not in self._shown:
+            # one picture per kind of element is enough: the finding shows the first
+            self._shown.add(no_focus[0]["kind"])
+            shot = await self._focused_shot(page, no_focus[0]["mark"])
+        elif walk["trapped"]:
+            shot = await element_shot(page, "*:focus")  # the walk left the focus on it
+        reached, ended = walk["reached"], walk["ended"]
+        unreached = [e for n, e in enumerate(elements) if n not in reached]
+        return {
+            "elements": len(elements),
+            "reached": len(reached),
+            "unreached": unreached[:10] if ended != "limit" else [],
+            "walk": ended,
+            "trapped_at": walk["trapped"],
+            "focusable": candidates,
+            "focus_compared": compared,
+            "no_focus_indicator": [{k: e.get(k) for k in _KEPT} for e in no_focus[:20]],
+            "skip": skip,
+            "screenshot": shot,
+        }
+
+    async def _walk(self, page: Page, elements: list[dict]) -> dict:
+        """Tab from the top: which header and menu elements the focus reaches, and
+        whether it gets stuck on one (three presses on one element: a trap)."""
         await page.evaluate(_RESET_JS)
         reached: set[int] = set()
-        no_focus: list[dict] = []
-        compared = 0
         trapped, same, ended = None, 0, "limit"
         for _ in range(self.options["max_tab_presses"]):
             await page.keyboard.press("Tab")
@@ -212,53 +380,71 @@ class Keyboard(PageProber):
                     break
                 continue
             same = same + 1 if now["same"] else 0
-            if same >= 2:  # three presses on one element: the focus cannot leave it
+            if same >= 2:
                 trapped = {"desc": now["desc"], "html": now["html"]}
                 ended = "trapped"
                 break
-            mark = now["mark"]
-            if mark is None or mark in reached:
-                continue
-            reached.add(mark)
-            known = self._judged.get(_same(elements[mark]))
-            if known is not None:
-                compared += 1
-                if not _visible_change(known):
-                    no_focus.append({**elements[mark], **known, "mark": mark})
-            elif mark in unfocused:
-                area, before = unfocused[mark]
-                box = await page.evaluate(_BOX_JS, mark)
-                after_area = padded_clip(box, size, FOCUS_PAD, min_px=2) if box else None
-                if after_area and after_area["width"] == area["width"]:
-                    after_area["height"] = area["height"]
-                    after = await page.screenshot(clip=after_area, type="png")
-                    change = focus_change(before, after)
-                    self._judged[_same(elements[mark])] = change
-                    compared += 1
-                    if not _visible_change(change):
-                        no_focus.append({**elements[mark], **change, "mark": mark})
-        shot = None
-        if no_focus:
-            selector = f'[data-auditor-kb="{no_focus[0]["mark"]}"]'
-            with contextlib.suppress(PlaywrightError):
-                await page.focus(selector)  # shown as the customer sees it: focused
-            shot = await element_shot(page, selector)
-        elif trapped:
-            shot = await element_shot(page, "*:focus")
-        unreached = [e for n, e in enumerate(elements) if n not in reached]
-        return {
-            "elements": len(elements),
-            "reached": len(reached),
-            "unreached": unreached[:10] if ended != "limit" else [],
-            "walk": ended,
-            "trapped_at": trapped,
-            "focus_compared": compared,
-            "no_focus_indicator": [
-                {k: e[k] for k in ("desc", "html", "text", "changed_px")} for e in no_focus[:10]
-            ],
-            "skip": skip,
-            "screenshot": shot,
-        }
+            if now["mark"] is not None:
+                reached.add(now["mark"])
+        return {"reached": reached, "trapped": trapped, "ended": ended}
+
+    async def _compare_focus(self, page: Page) -> tuple[list[dict], int, int]:
+        """Each chosen focusable element's picture without and with keyboard focus.
+
+        Which: one element of each kind, place and class (a content button, a footer
+        link, a size select), judged once in the audit for all of its kind under the
+        same styles; up to ``max_focus_checks`` pictures per page, one of each kind
+        first. Returns the elements without a visible change (each of a kind that shows
+        none), how many were compared and how many focusable elements the page has."""
+        found = await page.evaluate(_CANDIDATES_JS, 400)
+        candidates, styles = found["elements"], found["styles"]
+        size = page.viewport_size or {"width": 1280, "height": 800}
+        budget = self.options["max_focus_checks"]
+        no_focus: list[dict] = []
+        compared = 0
+        for mark in choose_focus_samples(candidates):
+            element = {**candidates[mark], "mark": mark, "kind": element_kind(candidates[mark])}
+            same = (element["kind"], element.get("region"), element.get("classes"), styles)
+            known = self._judged.get(same)
+            if known is None:
+                if budget <= 0:
+                    continue
+                budget -= 1
+                known = await self._focus_picture(page, mark, size)
+                if known is None:
+                    continue
+                self._judged[same] = known
+            compared += 1
+            if not _visible_change(known):
+                no_focus.append({**element, **known})
+        await page.evaluate(_CLEAR_JS)
+        return no_focus, compared, len(candidates)
+
+    async def _focus_picture(self, page: Page, mark: int, size: dict) -> dict | None:
+        """How much one element's picture changes when Tab focuses it; None where it
+        could not be compared (off the window, or Tab went elsewhere)."""
+        box = await page.evaluate(_AIM_JS, mark)
+        area = padded_clip(box, size, FOCUS_PAD, min_px=2) if box else None
+        if not area:
+            return None
+        before = await page.screenshot(clip=area, type="png")
+        await page.evaluate(_FROM_BEFORE_JS)
+        await page.keyboard.press("Tab")
+        box = await page.evaluate(_AIMED_JS, mark)
+        after_area = padded_clip(box, size, FOCUS_PAD, min_px=2) if box else None
+        if not after_area or after_area["width"] != area["width"]:
+            return None
+        after_area["height"] = area["height"]
+        after = await page.screenshot(clip=after_area, type="png")
+        return focus_change(before, after)
+
+    async def _focused_shot(self, page: Page, mark: int) -> str | None:
+        """The first element without a focus indicator, as the customer sees it: focused."""
+        with contextlib.suppress(PlaywrightError):
+            await page.evaluate(_AIM_JS, mark)
+            await page.evaluate(_FROM_BEFORE_JS)
+            await page.keyboard.press("Tab")
+        return await element_shot(page, f'[data-auditor-fv="{mark}"]')
 
     async def _skip_link(self, page: Page) -> dict:
         """The first Tab from the top: a skip link? Enter on it, then Tab: is the focus
@@ -294,13 +480,14 @@ class Keyboard(PageProber):
                 key = ("trap", p["trapped_at"]["desc"])
                 facts.setdefault(key, {**p["trapped_at"], "shot": p.get("screenshot")})
                 items.append((key, url))
-            if p.get("no_focus_indicator"):
-                first = p["no_focus_indicator"][0]
-                key = ("focus", tuple(sorted(e["desc"] for e in p["no_focus_indicator"])))
-                facts.setdefault(
-                    key, {**first, "all": p["no_focus_indicator"], "shot": p.get("screenshot"),
-                          "compared": p.get("focus_compared", 0)}
-                )  # fmt: skip
+            for n, e in enumerate(p.get("no_focus_indicator") or []):
+                kind = _kind_of(e)
+                key = ("focus", kind)
+                fact = facts.setdefault(key, {**e, "kind": kind, "all": [], "shot": None})
+                if not any(_same(e) == _same(o) for o in fact["all"]):
+                    fact["all"].append({**e, "kind": kind})
+                if n == 0 and not fact["shot"]:
+                    fact["shot"] = p.get("screenshot")
                 items.append((key, url))
             if p.get("unreached") and not p.get("trapped_at"):
                 key = ("reach", tuple(sorted(e["desc"] for e in p["unreached"])))
@@ -347,11 +534,20 @@ class Keyboard(PageProber):
     def _focus(self, key: tuple, fact: dict, urls: list[str]) -> Finding:
         elements = fact["all"]
         names = [clip(e.get("text") or e["desc"], 40) for e in elements]
+        regions = list(dict.fromkeys(e.get("region") or "header" for e in elements))
+        if set(regions) <= _CHROME:
+            where, title = (
+                "of the header and menu",
+                "No visible focus indicator in the header or menu",
+            )
+        else:
+            where = "in the " + " and ".join(_REGION_WORDS.get(r, r) for r in regions)
+            title = f"No visible focus indicator on {kind_noun(fact['kind'])}"
         return self.finding(
             severity="serious",
-            title="No visible focus indicator in the header or menu",
+            title=title,
             message=(
-                f"{plural(len(elements), 'element')} of the header and menu look the same "
+                f"{plural(len(elements), 'element')} {where} look the same "
                 f"with and without keyboard focus (e.g. {', '.join(names[:4])}): keyboard "
                 "users cannot see where they are."
             ),
@@ -364,12 +560,15 @@ class Keyboard(PageProber):
             selector=fact["desc"],
             snippet=fact.get("html"),
             evidence={
-                "elements": [e["desc"] for e in elements],
+                "elements": [e["desc"] for e in elements[:20]],
+                "elements_total": len(elements),
+                "kind": fact["kind"],
+                "regions": regions,
                 "changed_px": fact.get("changed_px", 0),
                 "wcag": ["2.4.7"],
                 "screenshot": fact.get("shot"),
             },
-            key=f"focus|{fact['desc']}",
+            key=f"focus|{fact['kind']}",
         )
 
     def _reach(self, key: tuple, fact: dict, urls: list[str]) -> Finding:

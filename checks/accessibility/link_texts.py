@@ -25,12 +25,14 @@ VAGUE_TEXTS = frozenset(
         "click here", "click", "here", "this", "this link", "link", "more", "read more",
         "learn more", "more info", "more information", "info", "details", "view details",
         "continue reading", "go", "see more", "find out more", "show more",
-        "view", "view more",
+        "view", "view more", "page", "this page", "click this", "more here", "go here",
+        "website",
         # German
         "hier", "hier klicken", "klicken sie hier", "bitte hier klicken", "mehr",
         "mehr lesen", "weiterlesen", "weiter lesen", "mehr erfahren", "mehr infos",
         "mehr informationen", "zum artikel", "ansehen", "mehr anzeigen",
-        "hier entlang",
+        "hier entlang", "weiter", "seite", "diese seite", "mehr dazu", "zur seite",
+        "hier weiter", "hier mehr", "klick", "klicken", "öffnen", "webseite",
     }
 )  # fmt: skip
 
@@ -64,14 +66,31 @@ _LINKS_JS = """
     const href = a.getAttribute('href') || '';
     return (s + '[href="' + href.replace(/"/g, '\\\\"') + '"]').slice(0, 200);
   };
+  // links that lead nowhere: a script's click handler dressed as a link
+  // a listing's pagination: "Weiter" and "»" there are understood from their place
+  const PAGING = '[class*="pagination" i], [class*="pager" i], [aria-label*="pagination" i], '
+    + '[aria-label*="seiten" i], [aria-label*="pages" i]';
+  const WIDGETS = new Set(['button', 'menuitem', 'tab', 'switch', 'option', 'treeitem']);
   const out = [];
+  const pseudo = [];
   for (const a of document.querySelectorAll('a[href]')) {
     if (out.length >= limit) break;
     const href = a.href;
+    const raw = (a.getAttribute('href') || '').trim();
+    if (raw === '#' || /^javascript:/i.test(raw)) {
+      const role = (a.getAttribute('role') || '').trim().toLowerCase();
+      if (!WIDGETS.has(role) && visible(a) && pseudo.length < 50) {
+        const html = a.outerHTML.slice(0, 300);
+        pseudo.push([name(a).slice(0, 120), raw.slice(0, 120), describe(a), html]);
+      }
+      continue;
+    }
     if (!/^https?:/.test(href) || !visible(a)) continue;
-    out.push([name(a).slice(0, 120), href.slice(0, 500), describe(a), a.outerHTML.slice(0, 300)]);
+    const paging = /\b(next|prev)\b/i.test(a.rel || '') || !!a.closest(PAGING);
+    out.push([name(a).slice(0, 120), href.slice(0, 500), describe(a), a.outerHTML.slice(0, 300),
+              paging]);
   }
-  return { links: out };
+  return { links: out, pseudo };
 }
 """
 
@@ -81,8 +100,24 @@ def normalise(text: str) -> str:
 
 
 def is_vague(name: str) -> bool:
-    """True for a link name that names no destination ("click here", "mehr")."""
-    return normalise(name) in VAGUE_TEXTS
+    """True for a link name that names no destination ("click here", "mehr", "»")."""
+    return normalise(name) in VAGUE_TEXTS or _punctuation_only(name)
+
+
+#: what a listing's pagination may call its next and previous pages
+PAGING_TEXTS = frozenset({"weiter", "zurück", "next", "previous", "prev", "vor", "older", "newer"})
+
+
+def text_of_paging(name: str) -> bool:
+    """Whether a link text is one that pagination may use: its place (a pager beside
+    page numbers) says where it leads, as WCAG 2.4.4 allows."""
+    return normalise(name) in PAGING_TEXTS or _punctuation_only(name)
+
+
+def _punctuation_only(name: str) -> bool:
+    """A name of marks alone (".", "»", "→", "..."): a screen reader reads out a sign,
+    or nothing at all. No name is axe's link-name rule, not this one."""
+    return bool(name.strip()) and not any(ch.isalnum() for ch in name)
 
 
 def _target(url: str) -> str:
@@ -97,7 +132,9 @@ class LinkTexts(PageReader):
     """Link texts.
 
     What: links whose text says nothing out of context ("click here", "Read more",
-    "hier", "mehr"), and one link text on a page leading to different places.
+    "page", "hier", "mehr", "weiter", or marks alone such as "." or "»"), one link
+    text on a page leading to different places, and links to "#" or "javascript:"
+    that act as buttons without saying so (no role=button).
     Why: screen reader users jump from link to link and hear only the link's name, and
     every customer scans links rather than reading around them (WCAG 2.4.4 Link Purpose
     (In Context), level A, and 2.4.9 (Link Only), level AAA).
@@ -110,7 +147,10 @@ class LinkTexts(PageReader):
     id = "accessibility.link-texts"
     category = "accessibility"
     title = "Link texts that name their destination"
-    description = "Links that say 'click here' or 'mehr', and one text for several targets."
+    description = (
+        "Links that say 'click here', 'mehr' or '»', one text for several targets, "
+        "and links to '#' or 'javascript:' that act as buttons."
+    )
     default_options: ClassVar[dict[str, Any]] = {
         "per_template": 0,
         "extra_vague_texts": [],
@@ -143,13 +183,17 @@ class LinkTexts(PageReader):
         ambiguous: dict[tuple[str, str], dict] = {}
         for page in sampled_pages(pages):
             targets: dict[str, dict[str, tuple[str, str]]] = defaultdict(dict)
-            for name, href, selector, html in page.data.get("links", []):
+            for name, href, selector, html, *more in page.data.get("links", []):
+                if more and more[0] and text_of_paging(name):
+                    continue
                 text = normalise(name)
-                if not text:
+                if _punctuation_only(name):
+                    text = " ".join(name.split())
+                elif not text:
                     continue  # a link without a name is axe's link-name rule
                 target = _target(href)
                 target = finals.get(target, target)
-                if text in VAGUE_TEXTS or text in extra:
+                if text in VAGUE_TEXTS or text in extra or _punctuation_only(name):
                     vague.append((text, target, page.template, page.url, [name, selector, html]))
                 else:
                     targets[text].setdefault(target, (selector, html))
@@ -162,7 +206,64 @@ class LinkTexts(PageReader):
                 entry["p"].append(page.url)
         findings = self._vague_groups(vague)
         findings += [self._ambiguous(key, e) for key, e in ambiguous.items()]
+        findings += self._pseudo_groups(
+            [
+                (link, page.template, page.url)
+                for page in sampled_pages(pages)
+                for link in page.data.get("pseudo") or []
+            ]
+        )
         return findings
+
+    def _pseudo_groups(self, occurrences: list[tuple[list, str, str]]) -> list[Finding]:
+        """Links to "#" or "javascript:" that are not buttons: the same link (text and
+        selector) on pages of several templates is one finding (the header's), the
+        rest one finding per template and kind of address."""
+        templates: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for (name, _, selector, _), template, _ in occurrences:
+            templates[(name, selector)].add(template)
+        groups: dict[tuple[str, ...], dict] = {}
+        for link, template, url in occurrences:
+            name, raw, selector, _ = link
+            kind = "#" if raw.startswith("#") else "javascript:"
+            shared = len(templates[(name, selector)]) > 1
+            key = (kind, "*", selector, name) if shared else (kind, template, "", "")
+            g = groups.setdefault(key, {"links": [], "p": [], "kind": kind})
+            if all(o[2] != selector or o[0] != name for o in g["links"]):
+                g["links"].append(link)
+            if url not in g["p"]:
+                g["p"].append(url)
+        return [self._pseudo(key, g) for key, g in groups.items()]
+
+    def _pseudo(self, key: tuple[str, ...], g: dict) -> Finding:
+        links, pages, kind = g["links"], g["p"], g["kind"]
+        _, raw, selector, html = links[0]
+        names = [f"“{clip(n, 40)}”" if n.strip() else clip(s, 60) for n, _, s, _ in links]
+        return self.finding(
+            severity="moderate",
+            title=f'Links to "{kind}" that act as buttons ({plural(len(links), "link")})',
+            message=(
+                f"{plural(len(links), 'link')} (e.g. {', '.join(names[:4])}) point to "
+                f'"{clip(raw, 60)}": they lead nowhere and work only by script, yet screen '
+                "readers announce a link, opening them in a new tab gives an empty page, and "
+                f"without script they do nothing. On {plural(len(pages), 'page')}."
+            ),
+            recommendation=(
+                'Use a <button type="button"> for what acts on the page (opens a menu, '
+                "adds to the cart), and a link with a real address for what leads somewhere. "
+                "WCAG 4.1.2 Name, Role, Value and 2.4.4 Link Purpose."
+            ),
+            **listed(pages),
+            selector=selector,
+            snippet=html,
+            evidence={
+                "href": clip(raw, 120),
+                "links": [clip(s, 200) for _, _, s, _ in links[:20]],
+                "links_total": len(links),
+                "wcag": ["4.1.2", "2.4.4"],
+            },
+            key=f"pseudo|{'|'.join(key)}",
+        )
 
     def _vague_groups(self, occurrences: list[tuple[str, str, str, str, list]]) -> list[Finding]:
         """A vague link that a shared part (the footer, a teaser) repeats on pages of

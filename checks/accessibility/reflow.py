@@ -22,37 +22,60 @@ _REFLOW_JS = """
   const vw = doc.clientWidth;
   const width = Math.max(doc.scrollWidth, document.body ? document.body.scrollWidth : 0);
   const meta = document.querySelector('meta[name="viewport" i]');
-  const scrolls = (el) => {
-    for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
-      const o = getComputedStyle(p).overflowX;
-      if (o === 'auto' || o === 'scroll' || o === 'hidden' || o === 'clip') return true;
+  const FOCUSABLE = 'a[href], button, input:not([type="hidden"]), select, textarea, '
+    + 'iframe, [contenteditable="true"], [tabindex]:not([tabindex="-1"])';
+  // a scroll box a keyboard can scroll: it takes the focus itself, or holds something
+  // that does (moving the focus through it scrolls it)
+  const keyboardScrolls = (box) => (box.hasAttribute('tabindex') && box.tabIndex >= 0)
+    || !!box.querySelector(FOCUSABLE);
+  // the nearest ancestor below the body that clips or scrolls sideways
+  const boxOf = (el) => {
+    for (let p = el.parentElement; p && p !== document.body && p !== doc; p = p.parentElement) {
+      if (getComputedStyle(p).overflowX !== 'visible') return p;
     }
-    return false;
+    return null;
   };
   const describe = (el) => {
     if (el.id) return (el.tagName.toLowerCase() + '#' + CSS.escape(el.id)).slice(0, 200);
     const cls = [...el.classList].slice(0, 2).map((c) => '.' + CSS.escape(c)).join('');
     return (el.tagName.toLowerCase() + cls).slice(0, 200);
   };
+  const shown = (el, s, r) => r.width >= 1 && r.height >= 1 && s.visibility !== 'hidden'
+    && s.display !== 'none' && !el.closest('[aria-hidden="true"]');
+  const clips = (el) => ['hidden', 'clip'].includes(getComputedStyle(el).overflowX);
+  // a page that hides its sideways overflow (body { overflow-x: hidden }) cuts it off
+  const pageCuts = clips(doc) || (document.body && clips(document.body));
   const wide = [];
-  if (width > vw + 1) {
-    for (const el of document.body.querySelectorAll('*')) {
-      const r = el.getBoundingClientRect();
-      if (r.right <= vw + 1 || r.width < 1 || r.left < -1) continue;
-      if (getComputedStyle(el).position === 'fixed' || scrolls(el)) continue;
-      if (wide.some((w) => w.el.contains(el))) continue;
-      wide.push({ el, right: Math.round(r.right) });
-      if (wide.length >= limit) break;
+  const locked = [];
+  // a page of a hundred thousand elements is judged on its first few thousand
+  const all = document.body ? [...document.body.querySelectorAll('*')].slice(0, 6000) : [];
+  for (const el of all) {
+    const s = getComputedStyle(el);
+    if (s.position === 'fixed') continue;
+    const r = el.getBoundingClientRect();
+    if (!shown(el, s, r)) continue;
+    if ((s.overflowX === 'auto' || s.overflowX === 'scroll') && el.scrollWidth > el.clientWidth + 1
+        && r.left < vw && r.right > 0 && !keyboardScrolls(el)
+        && !locked.some((l) => l.el.contains(el)) && locked.length < limit) {
+      locked.push({ el, content_px: el.scrollWidth, box_px: el.clientWidth });
     }
+    if ((width <= vw + 1 && !pageCuts) || wide.length >= limit) continue;
+    const edge = width > vw + 1 ? vw + 1 : vw + 4;  // a cut-off few px is no lost content
+    if (r.right <= edge || r.left < -1 || r.left >= vw - 1) continue;
+    if (boxOf(el) || wide.some((w) => w.el.contains(el))) continue;
+    wide.push({ el, right: Math.round(r.right) });
   }
   const main = document.querySelector('main, [role="main"]');
+  const plain = (el) => ({ selector: describe(el), html: el.outerHTML.slice(0, 300) });
   return {
     viewport_meta: meta ? (meta.getAttribute('content') || '').slice(0, 300) : null,
     window_px: vw,
     page_px: width,
+    page_cuts: !!pageCuts,
     main_px: main ? Math.round(main.scrollWidth) : null,
-    wide: wide.map((w) => ({ selector: describe(w.el), html: w.el.outerHTML.slice(0, 300),
-                              right_px: w.right })),
+    wide: wide.map((w) => ({ ...plain(w.el), right_px: w.right })),
+    locked_boxes: locked.map((l) => ({ ...plain(l.el), content_px: l.content_px,
+                                        box_px: l.box_px })),
   };
 }
 """
@@ -83,8 +106,10 @@ class Reflow(PageProber):
 
     What: the viewport meta must not switch off pinch zoom (user-scalable=no, or a
     maximum-scale below 2); and in a window 320 CSS px wide (a phone, or a desktop
-    zoomed to 400 %) the page must not scroll sideways. One page per template is
-    loaded in a narrow tab of its own.
+    zoomed to 400 %) the page must not scroll sideways, nor cut off what sticks out
+    (body { overflow-x: hidden }), and a box of the content that scrolls sideways (a
+    wide table) must be scrollable by keyboard (focusable, or holding something that
+    is). One page per template is loaded in a narrow tab of its own.
     Why: customers with low vision zoom in to read prices and product details; a page
     that blocks zoom or makes them scroll both ways to read a line loses them
     (WCAG 1.4.4 Resize Text and 1.4.10 Reflow, level AA).
@@ -109,7 +134,7 @@ class Reflow(PageProber):
 
     async def probe(self, page: Page, sample: Any) -> dict:
         data = await page.evaluate(_REFLOW_JS, 5)
-        if data["page_px"] > data["window_px"] + 1:
+        if data["page_px"] > data["window_px"] + 1 or data["wide"]:
             data["screenshot"] = await viewport_shot(page)
         return data
 
@@ -121,16 +146,28 @@ class Reflow(PageProber):
                 key = ("zoom", p.get("viewport_meta"))
                 facts.setdefault(key, {"why": blocked, "meta": p.get("viewport_meta")})
                 items.append((key, p["url"]))
-            if p.get("page_px", 0) > p.get("window_px", 0) + 1:
+            if p.get("page_px", 0) > p.get("window_px", 0) + 1 and not p.get("page_cuts"):
                 wide = p.get("wide") or [{}]
                 key = ("reflow", p["template"])
                 facts.setdefault(key, {**p, "first": wide[0]})
+                items.append((key, p["url"]))
+            elif p.get("wide"):  # no scrolling, because the page cuts its overflow off
+                key = ("cut", p["wide"][0]["selector"])
+                facts.setdefault(key, {**p, "first": p["wide"][0]})
+                items.append((key, p["url"]))
+            for box in p.get("locked_boxes") or []:
+                key = ("locked", box["selector"])
+                facts.setdefault(key, {**box, "window_px": p.get("window_px")})
                 items.append((key, p["url"]))
         findings = []
         for key, urls in grouped(items).items():
             fact = facts[key]
             if key[0] == "zoom":
                 findings.append(self._zoom(fact, urls))
+            elif key[0] == "cut":
+                findings.append(self._cut(fact, urls))
+            elif key[0] == "locked":
+                findings.append(self._locked(fact, urls))
             else:
                 findings.append(self._reflow(key[1], fact, urls))
         return findings
@@ -186,4 +223,59 @@ class Reflow(PageProber):
                 "screenshot": fact.get("screenshot"),
             },
             key=f"reflow|{template}",
+        )
+
+    def _cut(self, fact: dict, urls: list[str]) -> Finding:
+        first = fact["first"]
+        return self.finding(
+            severity="serious",
+            title=f"Content cut off at {fact['window_px']} px",
+            message=(
+                f"In a window {fact['window_px']} CSS px wide, {clip(first['selector'], 100)} "
+                f"reaches {first.get('right_px')} px, and the page hides what sticks out "
+                "(overflow-x: hidden): customers who zoom in cannot reach it at all."
+            ),
+            recommendation=(
+                "Let the content reflow instead of hiding the overflow: fluid widths, "
+                "max-width: 100% on images and media, wide tables inside their own "
+                'keyboard-scrollable box (tabindex="0" and a name). WCAG 1.4.10 Reflow.'
+            ),
+            **listed(urls),
+            selector=first["selector"],
+            snippet=first.get("html"),
+            evidence={
+                "window_px": fact["window_px"],
+                "wide_elements": [w.get("selector") for w in fact.get("wide") or []],
+                "right_px": first.get("right_px"),
+                "wcag": ["1.4.10"],
+                "screenshot": fact.get("screenshot"),
+            },
+            key=f"cut|{first['selector']}",
+        )
+
+    def _locked(self, fact: dict, urls: list[str]) -> Finding:
+        return self.finding(
+            severity="serious",
+            title=f"A box scrolls sideways at {fact['window_px']} px, but not by keyboard",
+            message=(
+                f"In a window {fact['window_px']} CSS px wide, {clip(fact['selector'], 100)} "
+                f"holds {fact['content_px']} px of content in {fact['box_px']} px and scrolls "
+                "sideways, but it takes no keyboard focus and holds nothing that does: "
+                "keyboard users cannot scroll to the rest."
+            ),
+            recommendation=(
+                "Let the content reflow where it can; where it must scroll (a wide table), "
+                'make the scroll box focusable (tabindex="0") and name it (role="region" '
+                "with aria-label). WCAG 1.4.10 Reflow and 2.1.1 Keyboard."
+            ),
+            **listed(urls),
+            selector=fact["selector"],
+            snippet=fact.get("html"),
+            evidence={
+                "window_px": fact["window_px"],
+                "content_px": fact["content_px"],
+                "box_px": fact["box_px"],
+                "wcag": ["1.4.10", "2.1.1"],
+            },
+            key=f"locked|{fact['selector']}",
         )

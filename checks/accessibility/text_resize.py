@@ -1,4 +1,4 @@
-"""Text resized to 200 %: the header and menu must stay readable, nothing clipped."""
+"""Text resized to 200 %: the whole page must stay readable, nothing clipped."""
 
 from __future__ import annotations
 
@@ -19,18 +19,27 @@ __all__ = ["TextResize"]
 #: browser's text-only zoom does, then looks for text its container cuts off
 _RESIZE_JS = """
 async ([factor, limit]) => {
-  const roots = [...document.querySelectorAll('header, [role="banner"], nav, [role="navigation"]')]
+  const CHROME = 'header, [role="banner"], nav, [role="navigation"]';
+  const FOCUSABLE = 'a[href], button, input:not([type="hidden"]), select, textarea, '
+    + 'iframe, [contenteditable="true"], [tabindex]:not([tabindex="-1"])';
+  const all = document.body ? [...document.body.querySelectorAll('*')].slice(0, 4000) : [];
+  const roots = [...document.querySelectorAll(CHROME)]
     .filter((r) => !r.closest('footer, [role="contentinfo"]'));
-  const all = [];
-  for (const root of roots) {
-    if (all.includes(root)) continue;
-    all.push(root, ...root.querySelectorAll('*'));
-    if (all.length > 1500) break;
-  }
-  const sizes = all.map((el) => {
-    const s = getComputedStyle(el);
-    return [parseFloat(s.fontSize), s.lineHeight];
+  const keyboardScrolls = (box) => (box.hasAttribute('tabindex') && box.tabIndex >= 0)
+    || !!box.querySelector(FOCUSABLE);
+  // how far each box that hides or scrolls its overflow overflows before the resize:
+  // a carousel's track is wider than its window by design, only new overflow is lost text
+  const cuts = (s) => ({
+    x: ['hidden', 'clip'].includes(s.overflowX) || s.textOverflow === 'ellipsis',
+    y: ['hidden', 'clip'].includes(s.overflowY),
+    sx: ['auto', 'scroll'].includes(s.overflowX), sy: ['auto', 'scroll'].includes(s.overflowY) });
+  const over = (el) => [el.scrollWidth - el.clientWidth, el.scrollHeight - el.clientHeight];
+  const styles = all.map((el) => getComputedStyle(el));
+  const before = all.map((el, i) => {
+    const c = cuts(styles[i]);
+    return c.x || c.y || c.sx || c.sy ? over(el) : null;
   });
+  const sizes = styles.map((s) => [parseFloat(s.fontSize), s.lineHeight]);
   all.forEach((el, i) => {
     const [size, line] = sizes[i];
     if (size) el.style.setProperty('font-size', (size * factor) + 'px', 'important');
@@ -38,30 +47,34 @@ async ([factor, limit]) => {
   });
   await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
   const hiddenByDesign = (el, s, r) => r.width <= 2 || r.height <= 2 || s.clip !== 'auto'
-    || (s.clipPath && s.clipPath !== 'none') || s.visibility === 'hidden' || s.display === 'none';
+    || (s.clipPath && s.clipPath !== 'none') || s.visibility === 'hidden' || s.display === 'none'
+    || !!el.closest('[aria-hidden="true"]');
   const describe = (el) => {
     if (el.id) return (el.tagName.toLowerCase() + '#' + CSS.escape(el.id)).slice(0, 200);
     const cls = [...el.classList].slice(0, 2).map((c) => '.' + CSS.escape(c)).join('');
     return (el.tagName.toLowerCase() + cls).slice(0, 200);
   };
   const clipped = [];
-  for (const el of all) {
+  for (const [i, el] of all.entries()) {
+    if (before[i] === null) continue;
     const s = getComputedStyle(el);
-    const cutsX = ['hidden', 'clip'].includes(s.overflowX) || s.textOverflow === 'ellipsis';
-    const cutsY = ['hidden', 'clip'].includes(s.overflowY);
-    if (!cutsX && !cutsY) continue;
+    const c = cuts(s);
+    // a scroll box keeps its text within reach, unless no keyboard can scroll it
+    const lockedX = c.sx && !keyboardScrolls(el), lockedY = c.sy && !keyboardScrolls(el);
+    if (!c.x && !c.y && !lockedX && !lockedY) continue;
     const r = el.getBoundingClientRect();
     if (hiddenByDesign(el, s, r)) continue;
     const text = (el.innerText || '').replace(/\\s+/g, ' ').trim();
     if (!text) continue;
-    const overX = cutsX && el.scrollWidth > el.clientWidth + 2;
-    const overY = cutsY && el.scrollHeight > el.clientHeight + 2;
+    const [ox, oy] = over(el);
+    const overX = (c.x || lockedX) && ox > 2 && ox > before[i][0] + 2;
+    const overY = (c.y || lockedY) && oy > 2 && oy > before[i][1] + 2;
     if (!overX && !overY) continue;
-    if (clipped.some((c) => c.el.contains(el))) continue;
+    if (clipped.some((k) => k.el.contains(el))) continue;
     el.setAttribute('data-auditor-clipped', String(clipped.length));
     clipped.push({ el, selector: describe(el), html: el.outerHTML.slice(0, 300),
-                   text: text.slice(0, 80), hidden_px: Math.max(el.scrollWidth - el.clientWidth,
-                   el.scrollHeight - el.clientHeight) });
+                   text: text.slice(0, 80), hidden_px: Math.max(ox, oy),
+                   scrolls: !(c.x || c.y), chrome: !!el.closest(CHROME) });
     if (clipped.length >= limit) break;
   }
   return { roots: roots.length, elements: all.length,
@@ -73,9 +86,11 @@ async ([factor, limit]) => {
 class TextResize(PageProber):
     """Text resize.
 
-    What: one page per template, in a tab of its own, with every font size in the
-    header and menus doubled (as a browser's text-only zoom does); text that its box
-    then cuts off (overflow hidden, an ellipsis, a fixed height) is reported.
+    What: one page per template, in a tab of its own, with every font size of the
+    page doubled (as a browser's text-only zoom does); text that its box then cuts off
+    (overflow hidden, an ellipsis, a fixed height) or pushes out of sight in a scroll
+    box that no keyboard can scroll is reported. Only overflow the resize adds counts
+    (a carousel's track is wider than its window at any size).
     Why: many customers with low vision enlarge the text rather than the page; a menu
     whose items are cut in half hides the way through the shop (WCAG 1.4.4 Resize
     Text, level AA: 200 % without loss of content).
@@ -88,7 +103,7 @@ class TextResize(PageProber):
     id = "accessibility.text-resize"
     category = "accessibility"
     title = "Text resized to 200 % stays readable"
-    description = "Header and menu text at 200 %: nothing clipped."
+    description = "Every text of the page at 200 %: nothing clipped."
     default_options: ClassVar[dict[str, Any]] = {"factor": 2.0, "per_template": 1}
     option_docs: ClassVar[dict[str, str]] = {
         "factor": "how much the text is enlarged (WCAG 1.4.4 asks for 2)",
@@ -97,7 +112,7 @@ class TextResize(PageProber):
 
     async def probe(self, page: Page, sample: Any) -> dict | None:
         data = await page.evaluate(_RESIZE_JS, [float(self.options["factor"]), 10])
-        if not data["roots"]:
+        if not data["elements"]:
             return None
         if data["clipped"]:
             data["screenshot"] = await element_shot(page, '[data-auditor-clipped="0"]')
@@ -119,10 +134,20 @@ class TextResize(PageProber):
             findings.append(
                 self.finding(
                     severity="serious",
-                    title=f"Header or menu text is cut off at {factor} text size",
+                    title=(
+                        f"Header or menu text is cut off at {factor} text size"
+                        if all(c.get("chrome", True) for c in p["clipped"])
+                        else f"Text is cut off at {factor} text size"
+                    ),
                     message=(
                         f"With the text enlarged to {factor}, {plural(len(p['clipped']), 'box')} "
-                        f"in the header or menu cut off their text, e.g. "
+                        f"cut off their text"
+                        + (
+                            " or hide it in a box no keyboard can scroll"
+                            if any(c.get("scrolls") for c in p["clipped"])
+                            else ""
+                        )
+                        + ", e.g. "
                         f"{clip(first['selector'], 80)} (“{clip(first['text'], 60)}”, "
                         f"{first['hidden_px']} px hidden)."
                     ),

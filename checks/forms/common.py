@@ -83,9 +83,11 @@ class FormsCheck(Check):
     def __init__(self, options: dict[str, Any] | None = None, severity: str = ""):
         super().__init__(options, severity)
         self._seen = OncePerTemplate()
+        #: the structures of the forms judged so far (``gather.form_print``)
+        self._known: set[str] = set()
 
     async def gather(self, page: Any, ctx: Any) -> dict | None:
-        return await gather_once(self._seen, page, ctx)
+        return await gather_once(self._seen, page, ctx, self._known)
 
     def form_finding(self, case: FormCase, what: str, *, field: dict | None = None, **kw):
         """A finding about one form (and field), keyed so that it is the same finding on

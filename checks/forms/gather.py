@@ -3,18 +3,22 @@
 
 One script reads the DOM once per page (read-only: nothing is typed, clicked or sent);
 every forms check calls ``gather_forms`` and the result is cached per tab and URL, so
-seven checks cost one DOM walk. Each check gathers on the first page of each template
-only (a template's forms are the same on all its pages).
+seven checks cost one DOM walk. Each check judges all the forms of the first page of
+each template, and on every other page the forms it has not seen before (by their
+structure, ``form_print``): a form that only the fifth page of a template shows is
+judged too.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections import OrderedDict
 from typing import Any
+from urllib.parse import urlsplit
 
 from auditor.checkkit import OncePerTemplate
 
-__all__ = ["FORMS_JS", "gather_forms", "gather_once"]
+__all__ = ["FORMS_JS", "form_print", "gather_forms", "gather_once"]
 
 FORMS_JS = r"""
 () => {
@@ -219,11 +223,57 @@ async def gather_forms(page: Any, url: str) -> dict:
     return data
 
 
-async def gather_once(seen: OncePerTemplate, page: Any, ctx: Any) -> dict | None:
-    """The page's forms on the first successful page of each template, else None."""
+#: what a field's fingerprint keeps: what the forms checks judge, not its name or value
+#: (a facet widget's checkboxes are named after each category's options)
+_FIELD_SHAPE = (
+    "tag", "type", "label_text", "aria_label", "labelledby", "placeholder", "required",
+    "aria_required", "autocomplete", "inputmode", "visible", "required_marker",
+    "optional_marker",
+)  # fmt: skip
+_BUTTON_SHAPE = ("tag", "type", "text", "aria_label", "icon", "visible")
+
+
+def form_print(form: dict) -> str:
+    """A form's structure as a short key: where it sends, its kinds of fields and how
+    each is labelled, its buttons. Two pages with the same key show the same form to
+    the forms checks; a new key is a new form worth judging, wherever it appears."""
+    action = urlsplit(form.get("action") or "").path
+    fields = sorted(
+        {tuple(bool(f.get(k)) if k.endswith(("text", "label", "by", "holder")) else f.get(k)
+               for k in _FIELD_SHAPE) for f in form.get("fields") or []},
+        key=repr,
+    )  # fmt: skip
+    buttons = sorted(
+        {tuple(bool(b.get(k)) if k in ("text", "aria_label") else b.get(k) for k in _BUTTON_SHAPE)
+         for b in form.get("buttons") or []},
+        key=repr,
+    )  # fmt: skip
+    facts = (form.get("element"), form.get("method"), action, form.get("novalidate"),
+             form.get("captcha"), fields, buttons)  # fmt: skip
+    return hashlib.sha1(repr(facts).encode()).hexdigest()[:16]
+
+
+async def gather_once(
+    seen: OncePerTemplate, page: Any, ctx: Any, known: set[str] | None = None
+) -> dict | None:
+    """The page's forms on the first successful page of each template; on the other
+    pages (where ``known`` is given) only the forms whose structure (``form_print``)
+    no page before showed, else None.
+
+    Why every page: a template is a URL pattern, not a form. The fifth page of a CMS
+    folder may hold the only contact form, with placeholders for labels; judging the
+    first page of each template alone would never see it."""
     if ctx.status is None or not 200 <= ctx.status < 300:
         return None
-    if not seen.first(ctx.template):
+    first = seen.first(ctx.template)
+    if not first and known is None:
         return None
     data = await gather_forms(page, ctx.url)
-    return data if data.get("forms") else None
+    forms = data.get("forms") or []
+    prints = [form_print(f) for f in forms]
+    if known is not None:
+        new = [f for f, p in zip(forms, prints, strict=True) if p not in known]
+        known.update(prints)
+        if not first:
+            forms = new
+    return {**data, "forms": forms} if forms else None

@@ -16,6 +16,7 @@ from ..common import (
     fmt_int,
     fmt_number,
     int_or_none,
+    url_view,
 )
 from .data import ReportData
 from .findings import finding_view, pages_affected
@@ -181,6 +182,9 @@ def accessibility_view(
                 "help": clip(item.get("help"), MAX_TITLE),
                 "pages": fmt_int(item.get("pages")),
                 "elements": fmt_int(item.get("elements")),
+                "urls": [url_view(u, origin) for u in as_list(item.get("urls"))[:5]],
+                "urls_more": (int_or_none(item.get("pages")) or 0)
+                > min(5, len(as_list(item.get("urls")))),
             }
         )
     return {

@@ -114,7 +114,14 @@ def test_same_element_on_many_pages_is_one_finding_with_its_pages():
     # what axe could not decide is a hint, never a finding
     assert not any(f.evidence["rule"] == "color-contrast" for f in findings)
     assert check.details["needs_review"] == [
-        {"rule": "color-contrast", "help": "Contrast", "pages": 2, "elements": 6}
+        {
+            "rule": "color-contrast",
+            "help": "Contrast",
+            "wcag": [],
+            "pages": 2,
+            "elements": 6,
+            "urls": [S + "/", S + "/product/b"],  # the pages a person should look at
+        }
     ]
     assert check.details["pages_checked"] == 3 and check.details["axe_seconds"] == 1.5
 

@@ -136,7 +136,7 @@ async def test_each_barrier_is_found(browser, tmp_path):
     assert (
         trap["url"].endswith("/newsletter") and trap["evidence"]["focus_stuck_on"] == "input#email"
     )
-    focus = keyboard["No visible focus indicator in the header or menu"]
+    focus = keyboard["No visible focus indicator on links"]  # header, menu and content
     assert 'a[href="/c/jackets"]' in focus["evidence"]["elements"]
     assert focus["evidence"]["screenshot"].startswith("data:image/jpeg;base64,")
     assert "No skip link to the main content" in keyboard

@@ -9,6 +9,7 @@ from PIL import Image
 
 from auditor.plugins import PageView, SiteView
 from checks.accessibility import (
+    ChoiceGroups,
     DuplicateIds,
     ImageAlts,
     Keyboard,
@@ -18,8 +19,9 @@ from checks.accessibility import (
     TextResize,
 )
 from checks.accessibility.axe import wcag_table
+from checks.accessibility.choice_groups import group_problem
 from checks.accessibility.image_alts import alt_is_file_name
-from checks.accessibility.keyboard import focus_change
+from checks.accessibility.keyboard import choose_focus_samples, focus_change
 from checks.accessibility.link_texts import is_vague
 from checks.accessibility.reflow import zoom_blocked
 
@@ -56,7 +58,11 @@ def site(site_data=None) -> SiteView:
         ("Details", True),
         ("Shipping costs and times", False),
         ("Mehr über Versandkosten", False),
-        ("Weiter", False),  # the next page of a listing
+        ("Weiter", True),  # out of context; a pager's "Weiter" is let off by its place
+        ("Page", True),
+        ("»", True),
+        (".", True),
+        ("Seite 2", False),
     ],
 )
 def test_vague_link_texts_in_english_and_german(text, vague):
@@ -351,3 +357,79 @@ def test_extra_vague_texts_must_be_texts(value):
     with pytest.raises(ConfigError) as err:
         load_checks(settings)
     assert 'checks."accessibility.link-texts".extra_vague_texts' in str(err.value)
+
+
+# ------------------------------------------------------- beyond the header (issue 22)
+def test_pagination_may_say_weiter_and_a_pseudo_link_is_found():
+    pager = ["Weiter", S + "/c?page=2", 'a[href="/c?page=2"]', "<a>Weiter</a>", True]
+    loose = ["weiter", S + "/about", 'a[href="/about"]', "<a>weiter</a>", False]
+    pseudo = [
+        ["Show more colours", "#", 'a[href="#"]', '<a href="#">Show more colours</a>'],
+        ["Print", "javascript:print()", 'a[href="javascript:print()"]', "<a>Print</a>"],
+    ]
+    pages = [
+        view("/c", "/c", {"links": [pager], "pseudo": pseudo}),
+        view("/d", "/d", {"links": [], "pseudo": pseudo[:1]}),
+        view("/e", "/e", {"links": [loose], "pseudo": []}),
+    ]
+    findings = {f.title: f for f in LinkTexts().evaluate(pages, site())}
+    assert findings["Link text “weiter” does not say where it leads"].urls == [S + "/e"]
+    hashed = findings['Links to "#" that act as buttons (1 link)']
+    assert hashed.urls == [S + "/c", S + "/d"]  # the same link on two templates: one finding
+    assert hashed.evidence["wcag"] == ["4.1.2", "2.4.4"]
+    assert findings['Links to "javascript:" that act as buttons (1 link)'].urls == [S + "/c"]
+    assert len(findings) == 3
+
+
+def test_choice_groups_need_a_legend_or_a_named_group():
+    base = {"type": "radio", "name": "delivery", "inputs": 2, "options": ["A", "B"],
+            "fieldset": False, "legend": "", "fieldset_name": "", "group_role": "",
+            "group_name": "", "question": "How?", "selector": "div.opts", "html": "<div>"}  # fmt: skip
+    assert group_problem(base) == "no fieldset and legend, no named role=group"
+    assert group_problem({**base, "fieldset": True}) == "a fieldset without a legend"
+    assert group_problem({**base, "fieldset": True, "legend": "Delivery"}) is None
+    assert group_problem({**base, "group_role": "radiogroup"}) == "role=radiogroup without a name"
+    assert group_problem({**base, "group_role": "radiogroup", "group_name": "Delivery"}) is None
+    pages = [
+        view("/a", "/pages/*", {"groups": [base]}),
+        view(
+            "/b",
+            "/pages/*",
+            {"groups": [base, {**base, "name": "x", "legend": "X", "fieldset": True}]},
+        ),
+    ]
+    (finding,) = ChoiceGroups().evaluate(pages, site())
+    assert finding.urls == [S + "/a", S + "/b"] and finding.severity == "serious"
+    assert finding.evidence["wcag"] == ["1.3.1", "3.3.2"]
+
+
+def test_focus_samples_take_one_of_each_kind_first():
+    link = {"tag": "a", "region": "menu", "classes": ""}
+    button = {"tag": "button", "region": "content", "classes": "buy"}
+    field = {"tag": "input", "type": "email", "region": "content", "classes": ""}
+    assert choose_focus_samples([link, link, link, button, field, button]) == [0, 3, 4, 1, 2, 5]
+
+
+def test_no_focus_in_the_content_is_one_finding_per_kind_with_its_pages():
+    button = {"desc": "button.buy", "html": "<button>", "text": "Buy", "changed_px": 0,
+              "kind": "button", "region": "content"}  # fmt: skip
+    menu = {"desc": 'a[href="/c"]', "html": "<a>", "text": "C", "changed_px": 0,
+            "kind": "a", "region": "menu"}  # fmt: skip
+    data = {
+        "pages": [
+            kb_page("/p/1", "/p/*", no_focus_indicator=[button]),
+            kb_page("/p/2", "/p/*", no_focus_indicator=[menu, {**button, "desc": "button.x"}]),
+        ],
+        "errors": [],
+        "seconds": 2.0,
+        "loaded": 8,
+    }
+    check = Keyboard()
+    findings = {f.title: f for f in check.evaluate([], site(data))}
+    buttons = findings["No visible focus indicator on buttons"]
+    assert buttons.urls == [S + "/p/1", S + "/p/2"]
+    assert buttons.evidence["elements"] == ["button.buy", "button.x"]
+    assert "in the content" in buttons.message
+    assert findings["No visible focus indicator in the header or menu"].urls == [S + "/p/2"]
+    # seconds per page: the probe's time over the pages it loaded, not those it judged
+    assert check.details["seconds_per_page"] == 0.25 and check.details["pages_loaded"] == 8

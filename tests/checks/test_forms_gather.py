@@ -1,7 +1,7 @@
 """The forms gatherer in a real Chromium: label sources, loose groups, German labels."""
 
 from checks.forms.classify import form_kind
-from checks.forms.gather import gather_forms
+from checks.forms.gather import form_print, gather_forms
 from tests.fixture_server import FixtureServer, page
 
 LAYOUTS = page(
@@ -75,3 +75,21 @@ async def test_gatherer_reads_label_sources_groups_and_german_forms(browser):
     assert [f["name"] for f in group["fields"]] == ["vorname", "strasse", "plz", "ort"]
     assert group["buttons"][0]["text"] == "Weiter zur Zahlung"
     assert form_kind(group, server.url("/")) == "checkout"
+
+
+def test_a_forms_print_is_its_structure_not_its_names():
+    def field(name: str, **over) -> dict:
+        return {"tag": "input", "type": "checkbox", "name": name, "label_text": name,
+                "visible": True, **over}  # fmt: skip
+
+    def form(*fields: dict) -> dict:
+        return {"element": "form", "method": "get", "action": "http://s.test/c/shoes?x=1",
+                "fields": list(fields), "buttons": [{"tag": "button", "text": "Filter"}]}  # fmt: skip
+
+    # a facet widget names its boxes after each category's options: the same form
+    assert form_print(form(field("red"), field("blue"))) == form_print(form(field("green")))
+    # an email field labelled by its placeholder alone is another form than a labelled one
+    email = {"tag": "input", "type": "email", "name": "email", "visible": True}
+    labelled = form(field("news"), {**email, "label_text": "Email"})
+    placeholder = form(field("news"), {**email, "placeholder": "Email"})
+    assert form_print(labelled) != form_print(placeholder)

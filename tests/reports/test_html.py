@@ -992,6 +992,7 @@ def a11y_results() -> dict:
                     "help": "Check <b>contrast</b>",
                     "pages": 2,
                     "elements": 5,
+                    "urls": ["http://127.0.0.1:8123/p/<1>"],
                 }
             ],
         },
@@ -1033,6 +1034,9 @@ def test_accessibility_section_lists_criteria_and_grouped_findings(tmp_path):
     assert "WCAG 2.1.2" in section and "javascript:" not in section
     assert "<img src=x" not in document and "&lt;img src=x" in section
     assert "Check &lt;b&gt;contrast&lt;/b&gt;" in section
+    review = section[section.index("Check &lt;b&gt;contrast") :]
+    assert "/p/&lt;1&gt;" in review[: review.index("</li>")]  # its pages, escaped
+    assert ", …)" in review[: review.index("</li>")]  # 1 of its 2 pages listed
 
 
 def test_no_accessibility_section_without_accessibility_checks(tmp_path):
