@@ -417,6 +417,22 @@ def _place(url: str, addresses: Addresses) -> tuple[str, str]:
     return parts.netloc, parts.path.rstrip("/") or "/"
 
 
+def _within(
+    place: tuple[str, str], linked: set[tuple[str, str]], products: set[tuple[str, str]]
+) -> bool:
+    """The page is linked, or the product page it belongs to is: a product's own
+    sub-page (its reviews, ``/catalogue/skillet_32/reviews/add/``) carries the
+    product's breadcrumb and is reached from the product that the listing lists."""
+    if place in linked:
+        return True
+    host, path = place
+    while path.count("/") > 1:
+        path = path.rsplit("/", 1)[0]
+        if (host, path) in products and (host, path) in linked:
+            return True
+    return False
+
+
 def _parent(
     crumbs: list, url: str, addresses: Addresses
 ) -> tuple[str, tuple[str, str], str] | None:
@@ -537,21 +553,25 @@ class Breadcrumbs(Check):
             return []
         left_out = {_place(u, addresses) for u in site.unrendered}
         crawled: set[tuple[str, str]] = set()
-        listed_there: set[tuple[str, str]] = set()
+        linked: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
+        products = {
+            _place(p.url, addresses) for p in content_pages(pages) if kind_of(p, site) == "product"
+        }
         for page in content_pages(pages):
             place = _place(page.url, addresses)
             if place not in claims:
                 continue
-            crawled.add(place)
-            wanted = {_place(u, addresses) for u in claims[place]}
-            for link in page.facts.get("links") or []:
-                if _place(link.url, addresses) in wanted:  # any page of a listing counts
-                    listed_there.add(_place(link.url, addresses))
+            crawled.add(place)  # any page of a listing counts
+            linked[place].update(
+                _place(link.url, addresses) for link in page.facts.get("links") or []
+            )
         findings = []
         for place, children in sorted(claims.items()):
             if place not in crawled or place in left_out:
                 continue
-            orphaned = sorted(u for u in children if _place(u, addresses) not in listed_there)
+            orphaned = sorted(
+                u for u in children if not _within(_place(u, addresses), linked[place], products)
+            )
             if not orphaned:
                 continue
             href, label = children[orphaned[0]]

@@ -11,6 +11,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any, ClassVar
+from urllib.parse import urlsplit
 
 from auditor.config import Settings
 from auditor.errors import ConfigError
@@ -171,10 +172,20 @@ class _ResourceCheck(Check):
                 entry["pages"].append(tp.page.url)
         groups: dict[str, list[dict]] = defaultdict(list)
         for key, entry in sorted(found.items()):
-            shared = len(set(entry["pages"])) > 1
-            cause = key if shared else "per-page|" + self.cause(entry["facts"], entry["template"])
-            groups[cause].append(entry)
+            groups[self.group_key(key, entry)].append(entry)
         return [self._finding(key, members) for key, members in sorted(groups.items())]
+
+    def group_key(self, key: str, entry: dict) -> str:
+        """The cause a resource's problem has: a resource many pages share is its own
+        cause; one only one page loads is grouped with its kind on its template."""
+        if len(set(entry["pages"])) > 1:
+            return key
+        return "per-page|" + self.cause(entry["facts"], entry["template"])
+
+    def describe_group(self, members: list[dict], paths: list[str]) -> tuple[str, str, str] | None:
+        """(title, message, fix) of a finding about several resources, or None for the
+        default: the worst resource's words and how many more there are."""
+        return None
 
     def _finding(self, key: str, members: list[dict]) -> Finding:
         """One finding for the resources of one cause, told by the worst of them."""
@@ -184,7 +195,12 @@ class _ResourceCheck(Check):
         paths = [url_key(u) for u in urls]
         title, message, fix = self.describe(rep["url"], rep["facts"], paths)
         evidence = {"resource": short(rep["url"], 300), **rep["facts"]}
-        if len(members) > 1:
+        grouped = self.describe_group(members, paths) if len(members) > 1 else None
+        if grouped:
+            title, message, fix = grouped
+            evidence["resources"] = [short(e["url"], 200) for e in members[:20]]
+            evidence["resources_total"] = len(members)
+        elif len(members) > 1:
             templates = {e["template"] for e in members}
             scope = rep["template"] if len(templates) == 1 else "the site"
             title = self.group_title(rep["facts"], rep["template"])
@@ -342,14 +358,37 @@ class TextCompression(_ResourceCheck):
             if encoding in ("", "identity") and size >= self.options["min_bytes"]:
                 yield url, "moderate" if size >= 50_000 else "minor", {"type": kind, "bytes": size}
 
-    def cause(self, facts: dict, template: str) -> str:
-        """A page's HTML is compressed or not by the server, whatever the template."""
-        return "document" if facts.get("type") == "document" else super().cause(facts, template)
+    def group_key(self, key: str, entry: dict) -> str:
+        """Compression is the server's setting: every text it sends uncompressed, the
+        pages' HTML and the files they share, is one cause per host."""
+        return "server|" + urlsplit(entry["url"]).netloc
 
-    def group_title(self, facts: dict, template: str) -> str:
-        if facts.get("type") == "document":
-            return "HTML pages sent without compression"
-        return f"Uncompressed {facts.get('type', 'text')} resources on pages of {template}"
+    def describe_group(self, members: list[dict], paths: list[str]) -> tuple[str, str, str] | None:
+        files = [e for e in members if e["facts"].get("type") != "document"]
+        pages = len(members) - len(files)
+        if not files:
+            title = "HTML pages sent without compression"
+        elif not pages:
+            title = "Scripts and styles sent without compression"
+        else:
+            title = "HTML, scripts and styles sent without compression"
+        files.sort(key=lambda e: -e["facts"].get("bytes", 0))
+        examples = ", ".join(
+            f"{short(e['url'], 60)} ({fmt_bytes(e['facts'].get('bytes', 0))})" for e in files[:3]
+        )
+        what = []
+        if pages:
+            what.append(f"the HTML of {pages_phrase(paths, 'the site')}")
+        if files:
+            what.append(f"{len(files)} text files the pages load (e.g. {examples})")
+        host = urlsplit(members[0]["url"]).netloc
+        return (
+            title,
+            f"The server {host} sends {' and '.join(what)} without compression; gzip or "
+            "Brotli would typically cut them to a third.",
+            "Enable gzip or Brotli for text types (HTML, CSS, JS, JSON, SVG) on the server "
+            "or CDN: one setting repairs them all.",
+        )
 
     def describe(self, url, facts, pages):
         if facts.get("type") == "document":

@@ -394,6 +394,23 @@ def test_pages_of_one_kind_without_breadcrumb_are_one_finding_over_their_templat
     assert f.evidence["templates"] == ["/c/lamps", "/c/stoves", "/c/tents"]
 
 
+def test_a_products_own_sub_page_is_listed_where_the_product_is():
+    """django-oscar's review form (/p/a/reviews/add) shows the product's breadcrumb and
+    its buy box; the listing lists the product, which links to the form."""
+    top = {"types": ["CollectionPage"], "breadcrumb": CRUMBS[:2]}
+    pages = [
+        view("/c/tents", links=[("/p/a", "Polar Tent", "body")], **top),
+        view("/p/a", breadcrumb=CRUMBS, **PRODUCT),
+        view("/p/a/reviews/add", breadcrumb=CRUMBS, **PRODUCT),
+    ]
+    assert Breadcrumbs().evaluate(pages, site(pages)) == []
+    # the listing's link to itself or to the home page lists nothing below it
+    stray = view("/c/tents/extra/p9", breadcrumb=CRUMBS, **PRODUCT)
+    listing = view("/c/tents", links=[("/c/tents", "1", "body"), ("/", "Home", "nav")], **top)
+    (f,) = Breadcrumbs().evaluate([listing, stray], site([listing, stray]))
+    assert f.urls == [S + "/c/tents/extra/p9"]
+
+
 def test_breadcrumb_that_does_not_start_at_home_is_found():
     crumbs = [["Tents", S + "/c/tents"], ["Polar Tent", None]]
     pages = [view("/p/a", breadcrumb=crumbs, **PRODUCT)]
