@@ -92,12 +92,24 @@ class SiteContext:
 class _RecordPages:
     """A re-iterable view of the JSONL records, cut to what one check declared."""
 
-    def __init__(self, path: Path, check_id: str, requires: tuple[str, ...], depths: dict):
+    def __init__(
+        self,
+        path: Path,
+        check_id: str,
+        requires: tuple[str, ...],
+        depths: dict,
+        aliases: frozenset[str] = frozenset(),
+    ):
         self.path, self.check_id, self.depths = path, check_id, depths
         self.facts = [k for k in requires if k in ENGINE_KEYS]
+        # a check about redirects needs the address that redirected; any other judges
+        # the page where it landed once, not again under each address leading there
+        self.skip = frozenset() if "redirects" in requires else aliases
 
     def __iter__(self) -> Iterator[PageView]:
         for r in _records(self.path):
+            if r.url in self.skip:
+                continue
             yield PageView(
                 url=r.url,
                 final_url=r.final_url,
@@ -556,9 +568,10 @@ class _Audit:
     def _evaluate(self, view: SiteView) -> dict[str, list[Finding]]:
         """Each check's pure evaluate step; a check that raises costs only itself."""
         found: dict[str, list[Finding]] = {}
+        aliases = _aliases(self.records_path)
         for lc in self.enabled:
             view.site_data = self.site_data.get(lc.id)
-            pages = _RecordPages(self.records_path, lc.id, lc.cls.requires, view.depths)
+            pages = _RecordPages(self.records_path, lc.id, lc.cls.requires, view.depths, aliases)
             try:
                 found[lc.id] = merge_findings(list(lc.instance.evaluate(pages, view)))
             except Exception as exc:
@@ -646,6 +659,22 @@ def _roles(records_path: Path, start: str, settings: Settings) -> RoleWeights:
         key_roles=tuple(roles.key_pages),
         cap=float(roles.key_page_cap),
     )
+
+
+def _aliases(path: Path) -> frozenset[str]:
+    """Addresses whose visit redirected to a page the audit also has under its own
+    address (``/index.html`` → ``/``), or to one an earlier alias already stands for:
+    the same page, which the checks judge once."""
+    records = [(r.url, r.final_url or r.url) for r in _records(path)]
+    direct = {url for url, final in records if url == final}
+    aliases, stood_for = set(), set()
+    for url, final in records:
+        if url == final:
+            continue
+        if final in direct or final in stood_for:
+            aliases.add(url)
+        stood_for.add(final)
+    return frozenset(aliases)
 
 
 def _records(path: Path) -> Iterator[PageRecord]:

@@ -16,7 +16,7 @@ import pytest
 from auditor.plugins import discover_checks
 from auditor.runner import run_audit
 from tests.conftest import quick_settings
-from tests.fixture_server import FixtureServer, page
+from tests.fixture_server import FixtureServer, Route, page
 
 CATEGORIES = ("tents", "stoves", "lamps", "packs")
 PER_PAGE = 50
@@ -103,3 +103,28 @@ async def test_findings_do_not_grow_with_the_shop(browser, tmp_path):
     # ... though the big shop had many more pages to report on
     assert len(big["pages"]) > len(small["pages"])
     assert len(big["pages"]) + big["stats"]["urls_mapped"] > 200
+
+
+async def test_a_page_reached_through_a_redirect_is_judged_once(browser, tmp_path):
+    """/index.html redirects to /: the audit renders both addresses, the checks judge
+    the page once, under its own address; a check about redirects still sees both."""
+    routes = {
+        "/": page(
+            "Shop",
+            "<main><h1>Shop</h1><a href='/index.html'>Home</a>"
+            "<a href='/sizes'>click here</a></main>",
+        ),
+        "/index.html": Route(status=301, redirect="/"),
+        "/sizes": page("Sizes", "<main><h1>Sizes</h1><a href='/'>Shop</a></main>"),
+    }
+    with FixtureServer(routes) as srv:
+        settings = quick_settings(
+            audit={"checks": ["accessibility.link-texts", "navigation.broken-links"]},
+            crawl={"use_sitemap": False},
+        )
+        path = await run_audit(srv.base_url, settings, tmp_path, browser=browser)
+    results = json.loads(path.read_text())
+    base = srv.base_url.rstrip("/")
+    assert any(p["url"] == base + "/index.html" for p in results["pages"])  # rendered
+    (vague,) = [f for f in results["findings"] if f["check"] == "accessibility.link-texts"]
+    assert [u.removeprefix(base) for u in vague["urls"]] == ["/"]
