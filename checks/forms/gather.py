@@ -17,6 +17,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from auditor.checkkit import OncePerTemplate
+from auditor.urls import TemplateGrouper
 
 __all__ = ["FORMS_JS", "form_print", "gather_forms", "gather_once"]
 
@@ -234,10 +235,11 @@ _BUTTON_SHAPE = ("tag", "type", "text", "aria_label", "icon", "visible")
 
 
 def form_print(form: dict) -> str:
-    """A form's structure as a short key: where it sends, its kinds of fields and how
+    """A form's structure as a short key: where it sends (as a URL pattern), its kinds of fields and how
     each is labelled, its buttons. Two pages with the same key show the same form to
     the forms checks; a new key is a new form worth judging, wherever it appears."""
-    action = urlsplit(form.get("action") or "").path
+    # the pattern of where it sends: a product's review form posts to its own address
+    action = TemplateGrouper().template_of("http://form" + urlsplit(form.get("action") or "").path)
     fields = sorted(
         {tuple(bool(f.get(k)) if k.endswith(("text", "label", "by", "holder")) else f.get(k)
                for k in _FIELD_SHAPE) for f in form.get("fields") or []},

@@ -417,18 +417,17 @@ def _place(url: str, addresses: Addresses) -> tuple[str, str]:
     return parts.netloc, parts.path.rstrip("/") or "/"
 
 
-def _within(
-    place: tuple[str, str], linked: set[tuple[str, str]], products: set[tuple[str, str]]
-) -> bool:
-    """The page is linked, or the product page it belongs to is: a product's own
-    sub-page (its reviews, ``/catalogue/skillet_32/reviews/add/``) carries the
-    product's breadcrumb and is reached from the product that the listing lists."""
+def _within(place: tuple[str, str], linked: set[tuple[str, str]], parent: tuple[str, str]) -> bool:
+    """The page is linked, or a page it belongs to is: a product's own sub-page (its
+    reviews, ``/catalogue/skillet_32/reviews/add/``) carries the product's breadcrumb
+    and is reached from the product that the listing lists. The listing's links to
+    itself and to pages one level deep (``/catalogue``, the home page) list nothing."""
     if place in linked:
         return True
     host, path = place
     while path.count("/") > 1:
         path = path.rsplit("/", 1)[0]
-        if (host, path) in products and (host, path) in linked:
+        if (host, path) != parent and (host, path) in linked:
             return True
     return False
 
@@ -554,9 +553,6 @@ class Breadcrumbs(Check):
         left_out = {_place(u, addresses) for u in site.unrendered}
         crawled: set[tuple[str, str]] = set()
         linked: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
-        products = {
-            _place(p.url, addresses) for p in content_pages(pages) if kind_of(p, site) == "product"
-        }
         for page in content_pages(pages):
             place = _place(page.url, addresses)
             if place not in claims:
@@ -570,7 +566,7 @@ class Breadcrumbs(Check):
             if place not in crawled or place in left_out:
                 continue
             orphaned = sorted(
-                u for u in children if not _within(_place(u, addresses), linked[place], products)
+                u for u in children if not _within(_place(u, addresses), linked[place], place)
             )
             if not orphaned:
                 continue

@@ -93,3 +93,10 @@ def test_a_forms_print_is_its_structure_not_its_names():
     labelled = form(field("news"), {**email, "label_text": "Email"})
     placeholder = form(field("news"), {**email, "placeholder": "Email"})
     assert form_print(labelled) != form_print(placeholder)
+    # a review form posts to its product's own address: one form on every product
+    reviews = [
+        {**form(field("title")), "action": f"http://s.test/catalogue/{slug}/reviews/add/"}
+        for slug in ("cast-iron-skillet_32", "hose-reel_45")
+    ]
+    assert form_print(reviews[0]) == form_print(reviews[1])
+    assert form_print(reviews[0]) != form_print({**reviews[0], "action": "/contact/"})
