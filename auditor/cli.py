@@ -127,7 +127,8 @@ def _audit_options(fn):
             "--format",
             "formats",
             multiple=True,
-            help="Report format (repeatable): html, markdown [output.formats].",
+            help="Report formats (repeatable or comma-separated): html, markdown, junit, "
+            "sarif, csv [output.formats].",
         ),
         click.option(
             "--max-duration",
@@ -458,7 +459,13 @@ def show_browser() -> None:
     type=click.Path(file_okay=False),
     help="Folder for the reports (default: next to results.json).",
 )
-@click.option("--format", "formats", multiple=True, help="html, markdown (repeatable).")
+@click.option(
+    "--format",
+    "formats",
+    multiple=True,
+    help="html, markdown, junit, sarif, csv (repeatable or comma-separated; default: "
+    "html, markdown).",
+)
 @friendly
 def report(results: str, out_dir: str | None, formats: tuple[str, ...]) -> None:
     """Render the reports again from a results.json."""

@@ -266,7 +266,11 @@ class OutputSection:
     """What the audit writes."""
 
     dir: str = opt("audit", "folder for results.json, pages.jsonl and the reports")
-    formats: list[str] = opt(["html", "markdown"], "reports besides results.json: html, markdown")
+    formats: list[str] = opt(
+        ["html", "markdown"],
+        "reports besides results.json: html (report.html), markdown (summary.md), junit "
+        "(junit.xml), sarif (results.sarif), csv (findings.csv and pages.csv)",
+    )
     progress: str = opt("auto", "auto (bar on a terminal, lines otherwise), bar, lines or none")
 
 
@@ -275,7 +279,13 @@ class GateSection:
     """When the audit fails a build."""
 
     fail_under: float = opt(0.0, "exit with code 1 when the overall score is below this (0-100)")
+    junit_min_severity: str = opt(
+        "serious", "findings at or above this severity fail their JUnit test case"
+    )
 
+
+#: finding severities, worst first (as auditor.model.SEVERITY_ORDER)
+SEVERITIES = ("critical", "serious", "moderate", "minor")
 
 #: the roles a page can have in the customer's path (auditor.pagekinds), those weighed
 ROLES = ("home", "category", "product", "search", "cart", "checkout")
@@ -468,6 +478,8 @@ def _validate(s: Settings, where: str) -> None:
         raise bad("output.progress", "must be 'auto', 'bar', 'lines' or 'none'")
     if not 0 <= s.gate.fail_under <= 100:
         raise bad("gate.fail_under", "must be between 0 and 100")
+    if s.gate.junit_min_severity not in SEVERITIES:
+        raise bad("gate.junit_min_severity", f"must be one of {', '.join(SEVERITIES)}")
     for cat, weight in s.scoring.items():
         if weight < 0:
             raise bad(f"scoring.{cat}", "must not be negative")
