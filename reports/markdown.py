@@ -288,14 +288,17 @@ def _crawl(results: Mapping[str, Any]) -> list[str]:
 
 def _gate(results: Mapping[str, Any]) -> list[str]:
     """The gate's verdict: one line per broken rule (what, limit, measured), as on stderr."""
-    gate = as_dict(results.get("gate"))
-    if not gate:
+    rules = [r for r in as_list(as_dict(results.get("gate")).get("rules")) if isinstance(r, dict)]
+    if not rules:
         return []
-    rules = [r for r in as_list(gate.get("rules")) if isinstance(r, dict)]
     broken = [r for r in rules if not r.get("passed")]
     if not broken:
-        held = f"all {len(rules)} rule{_s(len(rules))} held" if rules else "no rule was set"
-        return ["## Gate", "", f"✅ The gate passed: {held}.", ""]
+        return [
+            "## Gate",
+            "",
+            f"✅ The gate passed: all {len(rules)} rule{_s(len(rules))} held.",
+            "",
+        ]
     lines = ["## Gate", "", f"❌ The gate failed: {len(broken)} of {len(rules)} rules broken.", ""]
     for r in broken:
         lines.append(

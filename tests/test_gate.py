@@ -167,3 +167,46 @@ def test_diff_command(demo, tmp_path):
     assert_one_line_error(run_cli("diff", str(base), str(new)), "is newer than this auditor")
     bad = run_cli("diff", str(new), str(new), "--max-findings", "critical")
     assert_one_line_error(bad, "--max-findings 'critical': expected KEY=VALUE")
+
+
+def test_run_with_a_baseline_end_to_end(tmp_path):
+    """A real audit of a fixture shop, fixed, against the broken one's results; then the
+    broken one against the fixed one's: new findings fail the gate. Every format is
+    written, results.json (with the comparison and the verdict) stays valid."""
+    from tests.fixture_server import FixtureServer, Route, page
+    from tests.test_cli import QUIET, broken_shop
+
+    formats = ["--format", "html,markdown,junit,sarif,csv"]
+    with FixtureServer(broken_shop()) as srv:
+        bad = run_cli("run", srv.base_url, "--out", str(tmp_path / "bad"), *QUIET)
+        srv.routes["/"] = Route(page("Home", "<a href='/'>home</a>"))
+        base = str(tmp_path / "bad" / "results.json")
+        good = run_cli(
+            "run", srv.base_url, "-o", str(tmp_path / "good"), *QUIET, *formats,
+            "--baseline", base, "--fail-on-new", "--max-score-drop", "1",
+        )  # fmt: skip
+    assert bad.exit_code == 0 and good.exit_code == 0, good.output
+    assert "Fixed findings: 1" in good.stdout
+    results = json.loads((tmp_path / "good" / "results.json").read_text())
+    assert validate_results(results) == []
+    assert results["comparison"]["fixed_total"] == 1 and results["gate"]["passed"]
+    for name in ("report.html", "summary.md", "junit.xml", "results.sarif", "findings.csv"):
+        assert (tmp_path / "good" / name).is_file()
+    assert "## Compared with the baseline" in (tmp_path / "good" / "summary.md").read_text()
+    # the other way round, through diff: the broken link is new
+    worse = run_cli("diff", str(tmp_path / "good" / "results.json"), base, "--fail-on-new")
+    assert worse.exit_code == 1 and "New findings: 1" in worse.stdout
+    assert worse.stderr.strip().splitlines() == [
+        "gate failed: new findings at or above minor: limit 0, measured 1 "
+        "([serious] Link leads to an error page)"
+    ]
+
+
+def test_run_with_an_unusable_baseline_stops_before_the_audit(tmp_path):
+    junk = tmp_path / "junk.json"
+    junk.write_text("[1, 2")
+    # the address is never visited: the baseline is read first
+    out = str(tmp_path / "out")
+    result = run_cli("run", "http://127.0.0.1:9/", "-o", out, "--baseline", str(junk))
+    assert_one_line_error(result, f"baseline {junk}: not a readable results file")
+    assert not (tmp_path / "out").exists()

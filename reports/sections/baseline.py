@@ -105,11 +105,12 @@ def _comparison(data: ReportData) -> dict[str, Any] | None:
 
 
 def gate_view(data: ReportData) -> dict[str, Any] | None:
+    """None where no gate rule was set and there is no baseline: nothing to show."""
     gate = as_dict(data.results.get("gate"))
     comparison = _comparison(data)
-    if not gate and comparison is None:
-        return None
     rules = [r for r in as_list(gate.get("rules")) if isinstance(r, dict)]
+    if not rules and comparison is None:
+        return None
     broken = [
         {
             "what": clip(r.get("what"), 300),
@@ -120,7 +121,7 @@ def gate_view(data: ReportData) -> dict[str, Any] | None:
         if not r.get("passed")
     ]
     return {
-        "has_gate": bool(gate),
+        "has_gate": bool(rules),
         "passed": bool(gate.get("passed")) and not broken,
         "rules": len(rules),
         "broken": broken,

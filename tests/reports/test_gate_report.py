@@ -51,6 +51,7 @@ def test_html_shows_gate_and_comparison(tmp_path):
 
 def test_reports_without_gate_have_no_gate_section(tmp_path):
     base = json.loads(DEMO.read_text(encoding="utf-8"))
+    base["gate"] = {"passed": True, "rules": []}  # what a run without rules records
     html = reports.render_html(base, tmp_path).read_text(encoding="utf-8")
     md = reports.render_markdown(base, tmp_path).read_text(encoding="utf-8")
     assert 'id="gate"' not in html and "## Gate" not in md and "baseline" not in md
