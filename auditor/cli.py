@@ -325,7 +325,7 @@ def _gate_failed(results: dict) -> int:
 
 
 def _audit(url: str, settings: Settings, explain_templates: bool = False) -> int:
-    from .gate import load_baseline
+    from .gate import BaselineError, load_baseline
     from .runner import run_audit
 
     # a baseline that cannot be compared with fails before the audit, not after it
@@ -339,8 +339,13 @@ def _audit(url: str, settings: Settings, explain_templates: bool = False) -> int
         except KeyboardInterrupt:  # a second Ctrl-C while the audit was stopping
             click.echo("interrupted before the results were written", err=True)
             return EXIT_INTERRUPTED
-        results = _judge(results_path, settings, base)
+        try:
+            results, unusable = _judge(results_path, settings, base), None
+        except BaselineError as exc:  # another site: the reports still get written
+            results, unusable = load_results(results_path), exc
         reports = _render(results_path, out_dir, settings.output.formats)
+    if unusable is not None:
+        raise unusable
     _print_summary(results, results_path, reports)
     if base is not None:
         from .diff import comparison_text

@@ -210,3 +210,22 @@ def test_run_with_an_unusable_baseline_stops_before_the_audit(tmp_path):
     result = run_cli("run", "http://127.0.0.1:9/", "-o", out, "--baseline", str(junk))
     assert_one_line_error(result, f"baseline {junk}: not a readable results file")
     assert not (tmp_path / "out").exists()
+
+
+def test_run_against_another_sites_baseline_is_exit_2_with_reports(tmp_path):
+    from tests.fixture_server import FixtureServer, Route, page
+    from tests.test_cli import QUIET
+
+    def shop(*paths: str) -> dict:
+        links = "".join(f"<a href='{p}'>{p}</a>" for p in paths)
+        return {"/": Route(page("Home", links))} | {p: Route(page(p, "x")) for p in paths}
+
+    with FixtureServer(shop("/tents", "/jackets", "/boots")) as srv:
+        first = run_cli("run", srv.base_url, "-o", str(tmp_path / "a"), *QUIET)
+    with FixtureServer(shop("/blog/one", "/blog/two", "/about-us")) as srv:
+        other = srv.base_url.replace("127.0.0.1", "localhost")
+        base = str(tmp_path / "a" / "results.json")
+        second = run_cli("run", other, "-o", str(tmp_path / "b"), *QUIET, "--baseline", base)
+    assert first.exit_code == 0, first.output
+    assert_one_line_error(second, "audits another site")
+    assert (tmp_path / "b" / "report.html").is_file()  # the audit's own reports are written
