@@ -128,6 +128,14 @@ def _gate_options(fn):
             help="With a baseline: exit 1 when a category drops more points [gate.max_score_drop].",
         ),
         click.option(
+            "--metric-margin",
+            "metric_margins",
+            multiple=True,
+            metavar="METRIC=SHARE",
+            help="With a baseline: exit 1 when a template's median METRIC grows by more than "
+            "SHARE (0.25: 25 %) and its noise floor (repeatable) [gate.metric_margin].",
+        ),
+        click.option(
             "--junit-min-severity",
             type=_SEVERITY,
             help="Findings at or above this fail their JUnit case [gate.junit_min_severity].",
@@ -159,6 +167,8 @@ def _gate_layer(flags: dict) -> dict:
         layer["categories"] = _pairs(flags["min_categories"], "--min-category", float)
     if flags.get("max_findings"):
         layer["max_findings"] = _pairs(flags["max_findings"], "--max-findings", int)
+    if flags.get("metric_margins"):
+        layer["metric_margin"] = _pairs(flags["metric_margins"], "--metric-margin", float)
     for item in flags.get("budgets") or ():
         template, sep, rest = item.rpartition(":")
         if not sep or not template:

@@ -301,6 +301,12 @@ class GateSection:
     max_score_drop: float = opt(
         0.0, "with a baseline: exit 1 when a category drops more points than this (0: off)"
     )
+    metric_margin: dict[str, float] = opt(
+        {},
+        "with a baseline: exit 1 when a URL template's median of a metric grows by more than "
+        "this share over the baseline's (and more than its noise floor: 50 ms, cls 0.02, "
+        "10 kB, 2 requests), e.g. { lcp_ms = 0.25, tbt_ms = 0.5 }",
+    )
     junit_min_severity: str = opt(
         "serious", "findings at or above this severity fail their JUnit test case"
     )
@@ -559,6 +565,11 @@ def _validate_gate(s: Settings, bad: typing.Callable[[str, str], ConfigError]) -
                 )
             if not _is_number(limit) or limit < 0:
                 raise bad(f"gate.budgets.{template}.{metric}", "must be a number, 0 or more")
+    for metric, margin in g.metric_margin.items():
+        if metric not in METRIC_KEYS:
+            raise bad(f"gate.metric_margin.{metric}", f"is not a metric ({', '.join(METRIC_KEYS)})")
+        if not _is_number(margin) or margin < 0:
+            raise bad(f"gate.metric_margin.{metric}", "must be a share, 0 or more (0.25: 25 %)")
 
 
 def _is_number(value: Any) -> bool:

@@ -4,7 +4,9 @@ Rules (each from ``[gate]`` or a flag): the overall score and each category's sc
 least a limit; at most so many findings of a severity; performance budgets per URL
 template and metric (the median of the template's pages); with a baseline, no new
 finding at or above ``fail_on_new`` and no category dropping more than
-``max_score_drop`` points. Every rule broken is one line: what, limit, measured.
+``max_score_drop`` points, and no template's median of a metric in ``metric_margin``
+leaving its band around the baseline's (up by more than the margin and more than the
+metric's noise floor). Every rule broken is one line: what, limit, measured.
 
 The comparison matches findings by fingerprint, which holds no host, port, run order or
 sampling (auditor.model.Finding.fingerprint), so a preview deployment on another address
@@ -251,8 +253,14 @@ def _budget_rules(results: Mapping[str, Any], budgets: Mapping[str, Any]) -> Ite
                 )
 
 
-def evaluate(results: Mapping[str, Any], gate: Any, comparison: Mapping | None) -> list[Rule]:
-    """Every rule the gate settings ask for, checked against ``results``."""
+def evaluate(
+    results: Mapping[str, Any],
+    gate: Any,
+    comparison: Mapping | None,
+    base: Mapping[str, Any] | None = None,
+) -> list[Rule]:
+    """Every rule the gate settings ask for, checked against ``results`` (and ``base``,
+    the baseline the ``comparison`` was made with)."""
     rules: list[Rule] = []
     if gate.fail_under:
         rules.append(_min_score("overall", "overall score", gate.fail_under, results.get("score")))
@@ -277,7 +285,38 @@ def evaluate(results: Mapping[str, Any], gate: Any, comparison: Mapping | None) 
     rules += _budget_rules(results, gate.budgets)
     if comparison is not None:
         rules += _baseline_rules(results, gate, comparison)
+    if base is not None:
+        rules += _metric_rules(results, base, gate.metric_margin)
     return rules
+
+
+#: changes smaller than these are timing noise, whatever their share: a template's median
+#: must move by more than this as well as by more than its margin to regress
+NOISE_FLOOR = {"cls": 0.02, "transfer_bytes": 10_000, "requests": 2, "timed_loads": 2}
+NOISE_FLOOR_MS = 50.0
+
+
+def _metric_rules(
+    results: Mapping[str, Any], base: Mapping[str, Any], margins: Mapping[str, float]
+) -> Iterable[Rule]:
+    """A metric regresses only where a template's median leaves the band around the
+    baseline's: up by more than its margin (a share) and by more than the noise floor.
+    Templates measured in one run only are not compared (a different sample)."""
+    for metric, margin in sorted(margins.items()):
+        before, after = _template_medians(base, metric), _template_medians(results, metric)
+        floor = NOISE_FLOOR.get(metric, NOISE_FLOOR_MS)
+        for template in sorted(set(before) & set(after)):
+            was, now = before[template][0], after[template][0]
+            grew = now - was
+            share = grew / was if was > 0 else (float("inf") if grew > 0 else 0.0)
+            measured = "+∞" if share == float("inf") else f"{share * 100:+.0f} %"
+            yield Rule(
+                "metric_regression",
+                f"{metric} of {template} against the baseline",
+                f"+{margin * 100:.0f} % (and +{_fmt(floor)})",
+                f"{measured} ({_fmt(round(was, 3))} -> {_fmt(round(now, 3))})",
+                not (share > margin and grew > floor),
+            )
 
 
 def _baseline_rules(results: Mapping[str, Any], gate: Any, comparison: Mapping) -> list[Rule]:
@@ -335,7 +374,7 @@ def apply_gate(
             )
         comparison = compare(base, results)
         results["comparison"] = comparison
-    rules = evaluate(results, gate, comparison)
+    rules = evaluate(results, gate, comparison, base)
     results["gate"] = {
         "passed": all(r.passed for r in rules),
         "rules": [r.to_dict() for r in rules],

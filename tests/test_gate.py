@@ -229,3 +229,28 @@ def test_run_against_another_sites_baseline_is_exit_2_with_reports(tmp_path):
     assert first.exit_code == 0, first.output
     assert_one_line_error(second, "audits another site")
     assert (tmp_path / "b" / "report.html").is_file()  # the audit's own reports are written
+
+
+def test_metrics_regress_only_outside_their_band(demo):
+    """Timing noise passes; a template's median that grows past its margin and its
+    noise floor fails; a template measured in one run only is not compared."""
+    after = moved(demo)
+    for p in after["pages"]:
+        m = p["metrics"]
+        if p["template"] == "/product/*" and "lcp_ms" in m:
+            m["lcp_ms"] *= 1.6  # a real regression
+        if "tbt_ms" in m:
+            m["tbt_ms"] = m["tbt_ms"] * 1.1 + 5  # noise: within the margin or the floor
+        if "cls" in m:
+            m["cls"] += 0.01  # noise: under the floor of 0.02, whatever the share
+    after["pages"][0]["template"] = "/only-now"
+    margins = {"lcp_ms": 0.25, "tbt_ms": 0.25, "cls": 0.1}
+    results = apply_gate(after, gate(metric_margin=margins), demo)
+    assert validate_results(results) == []
+    lines = breach_lines(results)
+    assert len(lines) == 1, lines
+    assert lines[0].startswith("lcp_ms of /product/* against the baseline: limit +25 % (and +50)")
+    assert "measured +60 % (" in lines[0]
+    assert not any("/only-now" in r["what"] for r in results["gate"]["rules"])
+    steady = apply_gate(moved(demo), gate(metric_margin=margins), demo)
+    assert steady["gate"]["passed"]
