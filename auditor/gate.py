@@ -232,13 +232,10 @@ def _budget_rules(results: Mapping[str, Any], budgets: Mapping[str, Any]) -> Ite
     for template, metrics in sorted(budgets.items()):
         for metric, limit in sorted(metrics.items()):
             medians = _template_medians(results, metric)
-            chosen = (
-                medians
-                if template == "*"
-                else {template: medians[template]}
-                if template in medians
-                else {}
-            )
+            if template == "*":
+                chosen = medians
+            else:
+                chosen = {template: medians[template]} if template in medians else {}
             if not chosen:
                 yield Rule(
                     "budget", f"{metric} of {template}", f"<= {_fmt(limit)}", "not measured", True
