@@ -5,12 +5,14 @@ twin's baseline fails with the planted defects as new findings."""
 from __future__ import annotations
 
 import json
+from collections import Counter
 
 import pytest
 from click.testing import CliRunner
 
 from auditor.cli import cli
 from auditor.demo import DemoShop
+from auditor.demo.defects import DEFECTS
 from auditor.gate import apply_gate
 from auditor.plugins import discover_checks
 from auditor.results import validate_results
@@ -40,7 +42,8 @@ def gate_settings(**values):
     return quick_settings(gate=values).gate
 
 
-#: the defects the demo plants that these checks find: (check, path of the first page)
+#: the defects the demo plants that these checks find (today; a check may learn to see
+#: more of them): (check, path of the first page)
 PLANTED = sorted(
     [
         ("accessibility.axe", "/"),  # icon-only buttons
@@ -88,12 +91,20 @@ async def test_clean_twin_gates_clean_and_defects_are_new(browser, tmp_path):
         cli, ["diff", str(base), str(tmp_path / "defects" / "results.json"), "--fail-on-new"]
     )
     assert run.exit_code == 1, run.output
-    assert run.stderr.startswith(
-        "gate failed: new findings at or above minor: limit 0, measured 19"
-    )
     worse = apply_gate(defects, gate_settings(fail_on_new="serious"), first)
     new = set(worse["comparison"]["new"])
-    assert sorted(where(f) for f in defects["findings"] if f["fingerprint"] in new) == PLANTED
+    assert run.stderr.startswith(
+        f"gate failed: new findings at or above minor: limit 0, measured {len(new)} ("
+    )
+    found = sorted(where(f) for f in defects["findings"] if f["fingerprint"] in new)
+    # every planted defect these checks find is new ...
+    assert not Counter(PLANTED) - Counter(found), found
+    # ... and nothing else is: a check that learns to see one more planted defect may add
+    # to them, but only on a page where the demo plants one
+    planted_pages = {path for d in DEFECTS.values() for path in d["paths"]}
+    for f in defects["findings"]:
+        if f["fingerprint"] in new:
+            assert {url_key(u) for u in f["urls"]} & planted_pages, f["title"]
     # the rest are on pages only the defective twin has (an error page, a soft 404)
     clean_pages = {url_key(p["url"]) for p in first["pages"]}
     apart = [f for f in defects["findings"] if f["fingerprint"] not in new]
