@@ -1,7 +1,8 @@
 """The command line: ``auditor run URL``, ``demo``, ``checks``, ``report``, ``diff``, ``init``.
 
-Exit codes: 0 passed, 1 the gate failed (score under ``gate.fail_under``),
-2 usage, config or target error (one line on stderr, never a traceback),
+Exit codes: 0 passed, 1 the gate failed (a rule of ``[gate]`` broken: one line each
+on stderr), 2 usage, config, target or baseline error (one line on stderr, never a
+traceback),
 130 interrupted (partial results are still written).
 """
 
@@ -27,7 +28,7 @@ from .errors import AuditorError
 from .events import EventBus
 from .plugins import discover_checks
 from .progress import attach_progress
-from .results import load_results
+from .results import load_results, write_results
 from .urls import Scope, url_key
 
 __all__ = ["main"]
@@ -85,6 +86,98 @@ class Duration(click.ParamType):
         return sum(float(n) * _SECONDS_PER_UNIT[u] for n, u in parts)
 
 
+_SEVERITY = click.Choice(["critical", "serious", "moderate", "minor"])
+
+
+def _gate_options(fn):
+    """The gate's thresholds as flags (``auditor run``, ``demo`` and ``diff``)."""
+    options = [
+        click.option("--fail-under", type=float, help="Exit 1 below this score [gate.fail_under]."),
+        click.option(
+            "--min-category",
+            "min_categories",
+            multiple=True,
+            metavar="CATEGORY=SCORE",
+            help="Exit 1 when a category scores below SCORE (repeatable) [gate.categories].",
+        ),
+        click.option(
+            "--max-findings",
+            multiple=True,
+            metavar="SEVERITY=N",
+            help="Exit 1 above N findings of a severity (repeatable) [gate.max_findings].",
+        ),
+        click.option(
+            "--budget",
+            "budgets",
+            multiple=True,
+            metavar="TEMPLATE:METRIC=LIMIT",
+            help="Exit 1 when the median METRIC of TEMPLATE's pages exceeds LIMIT, e.g. "
+            "'/product/*:lcp_ms=2500' (* every template; repeatable) [gate.budgets].",
+        ),
+        click.option(
+            "--fail-on-new",
+            type=_SEVERITY,
+            is_flag=False,
+            flag_value="minor",
+            help="With a baseline: exit 1 on a new finding at or above this severity "
+            "(alone: any new finding) [gate.fail_on_new].",
+        ),
+        click.option(
+            "--max-score-drop",
+            type=float,
+            help="With a baseline: exit 1 when a category drops more points [gate.max_score_drop].",
+        ),
+        click.option(
+            "--metric-margin",
+            "metric_margins",
+            multiple=True,
+            metavar="METRIC=SHARE",
+            help="With a baseline: exit 1 when a template's median METRIC grows by more than "
+            "SHARE (0.25: 25 %) and its noise floor (repeatable) [gate.metric_margin].",
+        ),
+        click.option(
+            "--junit-min-severity",
+            type=_SEVERITY,
+            help="Findings at or above this fail their JUnit case [gate.junit_min_severity].",
+        ),
+    ]
+    for option in reversed(options):
+        fn = option(fn)
+    return fn
+
+
+def _pairs(values: tuple[str, ...], flag: str, number: type) -> dict[str, Any]:
+    """``KEY=VALUE`` flags as a table; AuditorError naming the flag where one is not."""
+    table: dict[str, Any] = {}
+    for item in values:
+        key, sep, value = item.rpartition("=")
+        try:
+            table[key.strip()] = number(value)
+        except ValueError:
+            sep = ""
+        if not sep or not key.strip():
+            raise AuditorError(f"{flag} {item!r}: expected KEY=VALUE with a number")
+    return table
+
+
+def _gate_layer(flags: dict) -> dict:
+    """The table-valued gate flags as a [gate] layer."""
+    layer: dict[str, Any] = {}
+    if flags.get("min_categories"):
+        layer["categories"] = _pairs(flags["min_categories"], "--min-category", float)
+    if flags.get("max_findings"):
+        layer["max_findings"] = _pairs(flags["max_findings"], "--max-findings", int)
+    if flags.get("metric_margins"):
+        layer["metric_margin"] = _pairs(flags["metric_margins"], "--metric-margin", float)
+    for item in flags.get("budgets") or ():
+        template, sep, rest = item.rpartition(":")
+        if not sep or not template:
+            raise AuditorError(f"--budget {item!r}: expected TEMPLATE:METRIC=LIMIT")
+        for metric, limit in _pairs((rest,), "--budget", float).items():
+            layer.setdefault("budgets", {}).setdefault(template, {})[metric] = limit
+    return layer
+
+
 def _audit_options(fn):
     options = [
         click.option(
@@ -127,7 +220,8 @@ def _audit_options(fn):
             "--format",
             "formats",
             multiple=True,
-            help="Report format (repeatable): html, markdown [output.formats].",
+            help="Report formats (repeatable or comma-separated): html, markdown, junit, "
+            "sarif, csv [output.formats].",
         ),
         click.option(
             "--max-duration",
@@ -135,7 +229,6 @@ def _audit_options(fn):
             help="Stop starting new pages after this long, e.g. 10m, and report what was "
             "gathered [crawl.max_duration].",
         ),
-        click.option("--fail-under", type=float, help="Exit 1 below this score [gate.fail_under]."),
         click.option(
             "--progress",
             type=click.Choice(["auto", "bar", "lines", "none"]),
@@ -148,6 +241,13 @@ def _audit_options(fn):
             help="No sampling: render every page found and judge each with every check "
             "[sample.all_pages, crawl.max_pages_per_template = 0].",
         ),
+        click.option(
+            "--baseline",
+            type=click.Path(dir_okay=False),
+            help="results.json of an earlier audit (e.g. main's) to compare with: new, "
+            "fixed and unchanged findings, score changes [gate.baseline].",
+        ),
+        _gate_options,
     ]
     for option in reversed(options):
         fn = option(fn)
@@ -165,6 +265,10 @@ def _overrides(**flags: Any) -> dict:
         "checks": ("audit", "checks"),
         "formats": ("output", "formats"),
         "fail_under": ("gate", "fail_under"),
+        "baseline": ("gate", "baseline"),
+        "fail_on_new": ("gate", "fail_on_new"),
+        "max_score_drop": ("gate", "max_score_drop"),
+        "junit_min_severity": ("gate", "junit_min_severity"),
         "progress": ("output", "progress"),
     }
     layer: dict[str, dict] = {}
@@ -178,6 +282,9 @@ def _overrides(**flags: Any) -> dict:
     if flags.get("all_pages"):
         layer.setdefault("sample", {})["all_pages"] = True
         layer.setdefault("crawl", {})["max_pages_per_template"] = 0
+    gate = _gate_layer(flags)
+    if gate:
+        layer.setdefault("gate", {}).update(gate)
     return layer
 
 
@@ -198,9 +305,41 @@ def _render(results_path: Path, out_dir: Path, formats: list[str]) -> list[Path]
         raise AuditorError(f"'output.formats': {exc}") from None
 
 
+def _judge(results_path: Path, settings: Settings, base: dict | None) -> dict:
+    """The gate's verdict (and the baseline comparison) added to results.json, so that
+    every report shows them."""
+    from .gate import apply_gate
+
+    results = load_results(results_path)
+    apply_gate(results, settings.gate, base, settings.gate.baseline)
+    head, tail, seen_pages = {}, {}, False
+    for key, value in results.items():
+        if key == "pages":
+            seen_pages = True
+        elif seen_pages:
+            tail[key] = value
+        else:
+            head[key] = value
+    write_results(results_path, head, results.get("pages") or [], tail)
+    return results
+
+
+def _gate_failed(results: dict) -> int:
+    """One line per broken rule on stderr; the exit code."""
+    from .gate import breach_lines
+
+    lines = breach_lines(results)
+    for line in lines:
+        click.echo(f"gate failed: {line}", err=True)
+    return EXIT_GATE_FAILED if lines else 0
+
+
 def _audit(url: str, settings: Settings, explain_templates: bool = False) -> int:
+    from .gate import BaselineError, load_baseline
     from .runner import run_audit
 
+    # a baseline that cannot be compared with fails before the audit, not after it
+    base = load_baseline(settings.gate.baseline) if settings.gate.baseline else None
     out_dir = Path(settings.output.dir)
     events = EventBus()
     attach_progress(events, settings.output.progress)
@@ -210,9 +349,18 @@ def _audit(url: str, settings: Settings, explain_templates: bool = False) -> int
         except KeyboardInterrupt:  # a second Ctrl-C while the audit was stopping
             click.echo("interrupted before the results were written", err=True)
             return EXIT_INTERRUPTED
+        try:
+            results, unusable = _judge(results_path, settings, base), None
+        except BaselineError as exc:  # another site: the reports still get written
+            results, unusable = load_results(results_path), exc
         reports = _render(results_path, out_dir, settings.output.formats)
-    results = load_results(results_path)
+    if unusable is not None:
+        raise unusable
     _print_summary(results, results_path, reports)
+    if base is not None:
+        from .diff import comparison_text
+
+        click.echo(comparison_text(results))
     if explain_templates:
         _print_templates(results)
     cut = results.get("cut_short")
@@ -222,12 +370,7 @@ def _audit(url: str, settings: Settings, explain_templates: bool = False) -> int
         return EXIT_INTERRUPTED
     if cut:
         click.echo(f"cut short: {cut['message']}", err=True)
-    threshold = settings.gate.fail_under
-    score = results.get("score")
-    if threshold and (score is None or score < threshold):
-        click.echo(f"gate failed: score {score} is below {threshold:g}", err=True)
-        return EXIT_GATE_FAILED
-    return 0
+    return _gate_failed(results)
 
 
 @contextlib.contextmanager
@@ -458,7 +601,13 @@ def show_browser() -> None:
     type=click.Path(file_okay=False),
     help="Folder for the reports (default: next to results.json).",
 )
-@click.option("--format", "formats", multiple=True, help="html, markdown (repeatable).")
+@click.option(
+    "--format",
+    "formats",
+    multiple=True,
+    help="html, markdown, junit, sarif, csv (repeatable or comma-separated; default: "
+    "html, markdown).",
+)
 @friendly
 def report(results: str, out_dir: str | None, formats: tuple[str, ...]) -> None:
     """Render the reports again from a results.json."""
@@ -472,16 +621,25 @@ def report(results: str, out_dir: str | None, formats: tuple[str, ...]) -> None:
 @cli.command()
 @click.argument("base", type=click.Path(dir_okay=False))
 @click.argument("new", type=click.Path(dir_okay=False))
-@click.option("--fail-on-new", is_flag=True, help="Exit 1 when NEW has findings BASE had not.")
+@click.option(
+    "--config",
+    "-c",
+    "config_path",
+    type=click.Path(dir_okay=False),
+    help="TOML config file whose [gate] applies.",
+)
+@_gate_options
 @friendly
-def diff(base: str, new: str, fail_on_new: bool) -> None:
-    """Compare two results.json files: score change, new and fixed findings."""
-    from .diff import diff_results
+def diff(base: str, new: str, config_path: str | None, **flags: Any) -> None:
+    """Compare two results.json files: score changes, new, fixed and unchanged findings
+    (matched by fingerprint); then gate NEW against BASE (exit 1 on a broken rule)."""
+    from .diff import comparison_text
+    from .gate import apply_gate, load_baseline
 
-    changes = diff_results(load_results(base), load_results(new))
-    click.echo(changes.text())
-    if fail_on_new and changes.new:
-        sys.exit(EXIT_GATE_FAILED)
+    settings = _settings(config_path, flags)
+    results = apply_gate(load_results(new), settings.gate, load_baseline(base), base)
+    click.echo(comparison_text(results))
+    sys.exit(_gate_failed(results))
 
 
 @cli.command()

@@ -266,7 +266,11 @@ class OutputSection:
     """What the audit writes."""
 
     dir: str = opt("audit", "folder for results.json, pages.jsonl and the reports")
-    formats: list[str] = opt(["html", "markdown"], "reports besides results.json: html, markdown")
+    formats: list[str] = opt(
+        ["html", "markdown"],
+        "reports besides results.json: html (report.html), markdown (summary.md), junit "
+        "(junit.xml), sarif (results.sarif), csv (findings.csv and pages.csv)",
+    )
     progress: str = opt("auto", "auto (bar on a terminal, lines otherwise), bar, lines or none")
 
 
@@ -275,7 +279,41 @@ class GateSection:
     """When the audit fails a build."""
 
     fail_under: float = opt(0.0, "exit with code 1 when the overall score is below this (0-100)")
+    categories: dict[str, float] = opt(
+        {}, "exit 1 when a category scores below its limit, e.g. { accessibility = 90 }"
+    )
+    max_findings: dict[str, int] = opt(
+        {}, "exit 1 above this many findings of a severity, e.g. { critical = 0, serious = 3 }"
+    )
+    budgets: dict[str, dict] = opt(
+        {},
+        "performance budgets: exit 1 when the median of a URL template's pages exceeds one, "
+        'e.g. { "/product/*" = { lcp_ms = 2500 }, "*" = { cls = 0.1 } } ("*": every template)',
+    )
+    baseline: str = opt(
+        "", "results.json of an earlier audit (main's) to compare with (--baseline)"
+    )
+    fail_on_new: str = opt(
+        "",
+        "with a baseline: exit 1 on any new finding at or above this severity "
+        '(critical, serious, moderate, minor; "": off)',
+    )
+    max_score_drop: float = opt(
+        0.0, "with a baseline: exit 1 when a category drops more points than this (0: off)"
+    )
+    metric_margin: dict[str, float] = opt(
+        {},
+        "with a baseline: exit 1 when a URL template's median of a metric grows by more than "
+        "this share over the baseline's (and more than its noise floor: 50 ms, cls 0.02, "
+        "10 kB, 2 requests), e.g. { lcp_ms = 0.25, tbt_ms = 0.5 }",
+    )
+    junit_min_severity: str = opt(
+        "serious", "findings at or above this severity fail their JUnit test case"
+    )
 
+
+#: finding severities, worst first (as auditor.model.SEVERITY_ORDER)
+SEVERITIES = ("critical", "serious", "moderate", "minor")
 
 #: the roles a page can have in the customer's path (auditor.pagekinds), those weighed
 ROLES = ("home", "category", "product", "search", "cart", "checkout")
@@ -468,6 +506,7 @@ def _validate(s: Settings, where: str) -> None:
         raise bad("output.progress", "must be 'auto', 'bar', 'lines' or 'none'")
     if not 0 <= s.gate.fail_under <= 100:
         raise bad("gate.fail_under", "must be between 0 and 100")
+    _validate_gate(s, bad)
     for cat, weight in s.scoring.items():
         if weight < 0:
             raise bad(f"scoring.{cat}", "must not be negative")
@@ -492,6 +531,49 @@ def _validate(s: Settings, where: str) -> None:
             raise bad(f"{key}.url", "is needed for a 'goto' step")
         if step["action"] in {"fill", "click", "press", "wait_for"} and not step.get("selector"):
             raise bad(f"{key}.selector", f"is needed for a '{step['action']}' step")
+
+
+def _validate_gate(s: Settings, bad: typing.Callable[[str, str], ConfigError]) -> None:
+    """The gate's thresholds: scores 0-100, counts and budgets not negative, known
+    severities and metrics."""
+    from .results import METRIC_KEYS
+
+    g = s.gate
+    names = ", ".join(SEVERITIES)
+    if g.junit_min_severity not in SEVERITIES:
+        raise bad("gate.junit_min_severity", f"must be one of {names}")
+    if g.fail_on_new not in ("", *SEVERITIES):
+        raise bad("gate.fail_on_new", f'must be one of {names} or "" (off)')
+    if g.max_score_drop < 0:
+        raise bad("gate.max_score_drop", "must not be negative (0: off)")
+    for cat, limit in g.categories.items():
+        if not _is_number(limit) or not 0 <= limit <= 100:
+            raise bad(f"gate.categories.{cat}", "must be a score between 0 and 100")
+    for severity, limit in g.max_findings.items():
+        if severity not in SEVERITIES:
+            raise bad(f"gate.max_findings.{severity}", f"is not a severity ({names})")
+        if not isinstance(limit, int) or isinstance(limit, bool) or limit < 0:
+            raise bad(f"gate.max_findings.{severity}", "must be a whole number, 0 or more")
+    for template, metrics in g.budgets.items():
+        if not isinstance(metrics, dict):
+            raise bad(f"gate.budgets.{template}", "must be a table of metric = limit")
+        for metric, limit in metrics.items():
+            if metric not in METRIC_KEYS:
+                raise bad(
+                    f"gate.budgets.{template}.{metric}",
+                    f"is not a metric ({', '.join(METRIC_KEYS)})",
+                )
+            if not _is_number(limit) or limit < 0:
+                raise bad(f"gate.budgets.{template}.{metric}", "must be a number, 0 or more")
+    for metric, margin in g.metric_margin.items():
+        if metric not in METRIC_KEYS:
+            raise bad(f"gate.metric_margin.{metric}", f"is not a metric ({', '.join(METRIC_KEYS)})")
+        if not _is_number(margin) or margin < 0:
+            raise bad(f"gate.metric_margin.{metric}", "must be a share, 0 or more (0.25: 25 %)")
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
 
 
 def _parse_env_value(raw: str) -> Any:

@@ -31,6 +31,9 @@ __all__ = [
 
 #: Where a link stands on the page; the order is the order of precedence.
 PLACES = ("breadcrumb", "nav", "header", "footer", "body")
+#: scheme and host (with port) of a URL anywhere in a text
+_ORIGIN = re.compile(r"\bhttps?://[^/\s|?#]+", re.IGNORECASE)
+
 SEVERITY_ORDER = {"critical": 0, "serious": 1, "moderate": 2, "minor": 3}
 
 MAX_TEXT = 300
@@ -262,6 +265,9 @@ class Finding:
             raw = f"{self.check}|{self.cause}"
         else:  # as before grouping: check id + key, so old baselines still match
             raw = f"{self.check}|{self.key}|"
+        # a full URL in a key, group or title must not tie the finding to one host and
+        # port: a preview deployment compares with the main site's baseline
+        raw = _ORIGIN.sub("", raw)
         return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:16]
 
     @property

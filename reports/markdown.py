@@ -29,6 +29,7 @@ from .common import (
 )
 from .html import MAX_CUT_SHORT_MESSAGE, cut_short_view, write_atomic
 from .sections.accessibility import accessibility_view
+from .sections.baseline import change_text, new_fingerprints
 from .sections.data import ReportData
 from .sections.findings import pages_affected, severity_counts, verdict
 from .sections.scores import ROLE_PAGES
@@ -120,6 +121,7 @@ def _header(results: Mapping[str, Any], findings: list[dict], score: int | None)
 def _categories(results: Mapping[str, Any], findings: list[dict]) -> list[str]:
     lines = ["## Categories", ""]
     categories = as_dict(results.get("categories"))
+    changes = as_dict(as_dict(results.get("comparison")).get("categories"))
     if not categories:
         return [*lines, "No categories were scored.", ""]
     rows = []
@@ -139,9 +141,10 @@ def _categories(results: Mapping[str, Any], findings: list[dict]) -> list[str]:
             worst = next((f.get("severity") for f in findings if f.get("fingerprint") == fp), "")
             severity = worst if worst in ("critical", "serious") else "serious or critical"
             summary += f" Capped at {fmt_number(cap['limit'])}: a {severity} finding on {where}."
+        change = change_text(as_dict(changes.get(name)).get("change"))
         lines.append(
-            f"| {md_escape(category_label(name), MAX_SHORT)} | {_score_cell(cat_score)} "
-            f"| {count} | {summary.strip()} |"
+            f"| {md_escape(category_label(name), MAX_SHORT)} | {_score_cell(cat_score)}"
+            f"{f' ({change})' if change else ''} | {count} | {summary.strip()} |"
         )
     return [*lines, ""]
 
@@ -199,6 +202,7 @@ def _findings(data: ReportData) -> list[str]:
     findings = data.distinct
     if not findings:
         return [*lines, "No problems were found.", ""]
+    new = new_fingerprints(data.results)
     counts = severity_counts(findings)
     by_severity = ", ".join(f"{counts[s]} {s}" for s in SEVERITIES)
     lines += [
@@ -217,6 +221,8 @@ def _findings(data: ReportData) -> list[str]:
         ]
         if also:
             title += f" (same defect also found by {', '.join(also)}, counted once)"
+        if f.get("fingerprint") in new:
+            title = f"🆕 **new** {title}"
         lines.append(
             f"| {i} | {sev if sev in SEVERITIES else 'unknown'} | {title} "
             f"| {md_escape(category_label(f.get('category')), MAX_SHORT)} "
@@ -280,6 +286,72 @@ def _crawl(results: Mapping[str, Any]) -> list[str]:
     return [*lines, ""]
 
 
+def _gate(results: Mapping[str, Any]) -> list[str]:
+    """The gate's verdict: one line per broken rule (what, limit, measured), as on stderr."""
+    rules = [r for r in as_list(as_dict(results.get("gate")).get("rules")) if isinstance(r, dict)]
+    if not rules:
+        return []
+    broken = [r for r in rules if not r.get("passed")]
+    if not broken:
+        return [
+            "## Gate",
+            "",
+            f"✅ The gate passed: all {len(rules)} rule{_s(len(rules))} held.",
+            "",
+        ]
+    lines = ["## Gate", "", f"❌ The gate failed: {len(broken)} of {len(rules)} rules broken.", ""]
+    for r in broken:
+        lines.append(
+            f"- {md_escape(r.get('what'), MAX_TEXT)}: limit {md_escape(r.get('limit'), MAX_SHORT)}"
+            f", measured {md_escape(r.get('measured'), MAX_TEXT * 2)}"
+        )
+    return [*lines, ""]
+
+
+def _comparison(data: ReportData) -> list[str]:
+    """The comparison with the baseline: counts, the overall score's change and the new
+    findings (the categories table shows each category's change)."""
+    c = as_dict(data.results.get("comparison"))
+    if not c:
+        return []
+    base = as_dict(c.get("baseline"))
+    score = as_dict(c.get("score"))
+    new = new_fingerprints(data.results)
+    count = lambda key: c.get(key) if isinstance(c.get(key), int) else 0  # noqa: E731
+    change = change_text(score.get("change"))
+    lines = [
+        "## Compared with the baseline",
+        "",
+        f"Baseline: {md_escape(base.get('target'), MAX_SHORT)}, "
+        f"{fmt_datetime(base.get('started_at'))}. Overall score "
+        f"{fmt_number(score.get('before'))} → {fmt_number(score.get('after'))}"
+        f"{f' ({change})' if change else ''}.",
+        "",
+        f"**{len(new)} new**, {count('fixed_total')} fixed, {count('unchanged')} unchanged "
+        f"finding{_s(count('unchanged'))}."
+        + (
+            f" {count('sampled_apart')} on pages audited in one run only: neither new nor fixed."
+            if count("sampled_apart")
+            else ""
+        ),
+        "",
+    ]
+    shown = [f for f in data.findings if f.get("fingerprint") in new][:MAX_FINDINGS]
+    for f in shown:
+        sev = f.get("severity") if f.get("severity") in SEVERITIES else "unknown"
+        lines.append(
+            f"- 🆕 {sev}: {md_escape(f.get('title'), MAX_TITLE)} "
+            f"({md_escape(f.get('check'), MAX_SHORT)})"
+        )
+    fixed = [f for f in as_list(c.get("fixed")) if isinstance(f, dict)][:MAX_FINDINGS]
+    for f in fixed:
+        lines.append(
+            f"- ✅ fixed: {md_escape(f.get('title'), MAX_TITLE)} "
+            f"({md_escape(f.get('check'), MAX_SHORT)})"
+        )
+    return [*lines, ""] if shown or fixed else lines
+
+
 def build_markdown(results: Mapping[str, Any]) -> str:
     """The text of summary.md for ``results``."""
     if not isinstance(results, Mapping):
@@ -288,6 +360,8 @@ def build_markdown(results: Mapping[str, Any]) -> str:
     score = score_value(results.get("score"))
     lines = [
         *_header(results, data.distinct, score),
+        *_gate(results),
+        *_comparison(data),
         *_categories(results, data.distinct),
         *_findings(data),
         *_accessibility(results, data.findings),

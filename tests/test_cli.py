@@ -152,7 +152,7 @@ def test_run_writes_results_and_reports_and_the_gate_fails_below_threshold(tmp_p
     for name in ("results.json", "pages.jsonl", "report.html", "summary.md"):
         assert (tmp_path / "a" / name).is_file()
     assert gated.exit_code == 1
-    assert "gate failed: score 75.0 is below 95" in gated.stderr
+    assert "gate failed: overall score: limit >= 95, measured 75" in gated.stderr
     assert (tmp_path / "b" / "results.json").is_file()  # a failed gate still writes results
 
 

@@ -19,6 +19,7 @@ from typing import Any
 from . import (
     accessibility,
     audit,
+    baseline,
     forms,
     journeys,
     pages,
@@ -50,6 +51,7 @@ class Section:
 
 
 SECTIONS: tuple[Section, ...] = (
+    Section("gate", "Gate and baseline", "gate", baseline.gate_view, baseline.count),
     Section("categories", "Scores", "categories", scores.categories_view),
     Section("problems", "Top problems", "problems", problems.problems_view, problems.count),
     Section("scoring", "How the score is made", "scoring", scores.scoring_view),

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..common import MAX_FINDING_CARDS, MAX_FINDING_ROWS, SEVERITIES, SEVERITY_LABELS
+from .baseline import new_fingerprints
 from .data import ReportData
 from .findings import finding_view, severity_counts
 
@@ -22,6 +23,7 @@ def _entry(data: ReportData, number: int) -> dict[str, Any]:
     view = finding_view(data.findings[number - 1], data.origin)
     view["anchor"] = data.anchor(number)
     view["same_as"] = data.same_as(number)
+    view["is_new"] = data.findings[number - 1].get("fingerprint") in new_fingerprints(data.results)
     view["linked"] = []
     for other in data.linked_to(number):
         linked = finding_view(data.findings[other - 1], data.origin)

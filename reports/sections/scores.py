@@ -33,6 +33,7 @@ from ..common import (
     score_value,
     url_view,
 )
+from .baseline import change_text
 from .data import ReportData
 from .findings import severity_counts
 
@@ -78,6 +79,7 @@ def category_views(
         name = item.get("category")
         if isinstance(name, str) and name and name not in names:
             names.append(name)
+    changes = as_dict(as_dict(results.get("comparison")).get("categories"))
     views = []
     for name in names:
         cat = as_dict(categories.get(name))
@@ -97,6 +99,7 @@ def category_views(
                 "checks_ran": statuses.get("ran", 0),
                 "checks_not_run": statuses.get("disabled", 0) + statuses.get("error", 0),
                 "ring": ring(score, 26, 7),
+                "change": change_text(as_dict(changes.get(name)).get("change")),
             }
         )
     views.sort(key=lambda v: (v["score"] is None, v["score"] if v["score"] is not None else 0))
