@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import time
 from collections.abc import Awaitable, Callable, Iterable
 from typing import Any, ClassVar
@@ -108,12 +107,10 @@ async def probe_samples(site: Any, per_template: int, probe: Probe, **open_optio
     """Run ``probe`` in a tab of its own on up to ``per_template`` pages of each template.
 
     Why a tab of its own: probes press keys, resize the window or restyle text; the
-    crawl's tab must stay as the page left it. The samples are shared out over up to
-    ``crawl.concurrency`` tabs that run side by side (a probe waits on page loads more
-    than on the CPU); each tab serves its samples in turn (each load starts the page
-    afresh; the cookie banner is answered once); a probe that fails on one page costs
-    that page's result and a new tab. The time taken is measured, as the
-    accessibility issue asks.
+    crawl's tab must stay as the page left it. One tab serves all the samples in turn
+    (each load starts the page afresh; the cookie banner is answered once); a probe
+    that fails on one page costs that page's result and a new tab. The time taken is
+    measured, as the accessibility issue asks.
     """
     started = time.monotonic()
     results: list[dict] = []
@@ -121,29 +118,18 @@ async def probe_samples(site: Any, per_template: int, probe: Probe, **open_optio
     if site.tabs is None:
         return {"pages": [], "errors": [], "seconds": 0.0}
     samples = site.samples(per_template)
-    order = {sample.url: i for i, sample in enumerate(samples)}
-    lanes = max(1, min(site.settings.crawl.concurrency, len(samples)))
-
-    async def lane(samples: list) -> None:
-        """Samples in turn in one tab (the engine keeps the probe tabs of all lanes and
-        checks within crawl.concurrency)."""
-        while samples:
-            async with site.tabs.open(**open_options) as page:
-                while samples:
-                    sample = samples.pop(0)
-                    try:
-                        if await site.tabs.goto(page, sample.url) is None:
-                            continue
-                        data = await probe(page, sample)
-                    except (PlaywrightError, TimeoutError) as exc:
-                        message = clip(f"{type(exc).__name__}: {exc}", 300)
-                        errors.append({"url": sample.url, "error": message})
-                        break  # the tab may be spoilt: the next sample gets a new one
-                    if data is not None:
-                        results.append({"url": sample.url, "template": sample.template, **data})
-
-    # side by side in up to crawl.concurrency tabs, the results in the samples' order
-    await asyncio.gather(*(lane(samples[i::lanes]) for i in range(lanes)))
-    results.sort(key=lambda r: order.get(r["url"], len(order)))
-    errors.sort(key=lambda e: order.get(e["url"], len(order)))
+    while samples:
+        async with site.tabs.open(**open_options) as page:
+            while samples:
+                sample = samples.pop(0)
+                try:
+                    if await site.tabs.goto(page, sample.url) is None:
+                        continue
+                    data = await probe(page, sample)
+                except (PlaywrightError, TimeoutError) as exc:
+                    message = clip(f"{type(exc).__name__}: {exc}", 300)
+                    errors.append({"url": sample.url, "error": message})
+                    break  # the tab may be spoilt: the next sample gets a new one
+                if data is not None:
+                    results.append({"url": sample.url, "template": sample.template, **data})
     return {"pages": results, "errors": errors, "seconds": round(time.monotonic() - started, 2)}

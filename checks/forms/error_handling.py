@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Iterable
 from fnmatch import fnmatchcase
 from typing import Any, ClassVar
@@ -212,7 +211,6 @@ class ErrorHandling(FormsCheck):
             return {"probes": probes}
         seen: set[str] = set()
         over = 0
-        cases: list[FormCase] = []
         for record in site.records():
             data = record.gathered.get(self.id)
             if not isinstance(data, dict):
@@ -229,13 +227,10 @@ class ErrorHandling(FormsCheck):
                 if case.signature in seen:
                     continue
                 seen.add(case.signature)
-                if len(cases) >= self.options["max_forms"]:
+                if len(probes) >= self.options["max_forms"]:
                     over += 1
                     continue
-                cases.append(case)
-        # side by side, each in a tab of its own (the engine keeps the open probe tabs
-        # within crawl.concurrency); in the order the forms were found
-        probes += await asyncio.gather(*(self._probe(site.tabs, case) for case in cases))
+                probes.append(await self._probe(site.tabs, case))
         return {"probes": probes, "over_limit": over}
 
     async def _probe(self, tabs: Any, case: FormCase) -> dict:
