@@ -47,6 +47,7 @@ __all__ = [
     "interactive_at",
     "median_run",
     "near_a_limit",
+    "on_a_band_edge",
 ]
 
 #: the figures a timing load reports, and whose median across loads is the page's figure:
@@ -65,6 +66,11 @@ MAX_BUSY_REQUESTS = 2
 #: page they call fast is fast alone too, and one near a limit is timed alone.
 SCREEN_LIMITS = {"lcp_ms": 2500.0, "fcp_ms": 1800.0, "ttfb_ms": 800.0, "tbt_ms": 200.0, "cls": 0.1}
 SCREEN_MARGIN = 0.5
+#: web.dev's "poor" limits of the same figures
+POOR_LIMITS = {"lcp_ms": 4000.0, "fcp_ms": 3000.0, "ttfb_ms": 1800.0, "tbt_ms": 600.0, "cls": 0.25}
+#: a timed figure this close to a band limit (either side, as a share of the limit) is
+#: one that a single load could put in the wrong band: it gets the median of more loads
+AMBIGUOUS = 0.15
 TEXT_TYPES = (
     "text/",
     "application/javascript",
@@ -754,4 +760,15 @@ def near_a_limit(timing: dict) -> bool:
             continue  # no contentful paint of its own (the timing load sees none either)
         if value is None or value >= SCREEN_MARGIN * limit:
             return True
+    return False
+
+
+def on_a_band_edge(medians: dict) -> bool:
+    """Whether a timed figure lies within AMBIGUOUS of a band limit, where one load's
+    noise could decide the band (such a page gets the median of more loads)."""
+    for limits in (SCREEN_LIMITS, POOR_LIMITS):
+        for key, limit in limits.items():
+            value = medians.get(key)
+            if isinstance(value, int | float) and abs(value - limit) <= AMBIGUOUS * limit:
+                return True
     return False
