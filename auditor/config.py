@@ -219,9 +219,15 @@ class BrowserSection:
 class MeasurementSection:
     """Timing loads for the performance checks: alone, cold, repeated, throttled on mobile."""
 
-    runs: int = opt(1, "timing loads per page; the median is reported")
+    runs: int = opt(
+        1,
+        "timing loads of a page whose crawl visit saw a figure near a band limit "
+        "(others keep the crawl's figures); the median is reported",
+    )
     template_runs: int = opt(
-        3, "timing loads of the start page and of the first page of each template"
+        3,
+        "timing loads of the start page and of the first page of each template where "
+        "a figure is near a band limit (else runs)",
     )
     max_pages_per_template: int = opt(
         0, "timing loads for at most this many pages of one template (0: every audited page)"

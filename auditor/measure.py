@@ -41,10 +41,13 @@ __all__ = [
     "TIMED_METRICS",
     "LoadLane",
     "Measurer",
+    "TabNetwork",
     "blocking_figures",
     "blocking_parts",
     "interactive_at",
     "median_run",
+    "near_a_limit",
+    "on_a_band_edge",
 ]
 
 #: the figures a timing load reports, and whose median across loads is the page's figure:
@@ -57,6 +60,17 @@ BLOCKING_THRESHOLD_MS = 50.0
 #: requests in flight)
 QUIET_WINDOW_MS = 5000.0
 MAX_BUSY_REQUESTS = 2
+#: web.dev's "good" limits of the banded figures: a page whose crawl visit stays well
+#: within each (SCREEN_MARGIN of it) keeps the figures of that visit; any other is timed
+#: alone. The crawl's figures run beside other visits, so they err on the slow side: a
+#: page they call fast is fast alone too, and one near a limit is timed alone.
+SCREEN_LIMITS = {"lcp_ms": 2500.0, "fcp_ms": 1800.0, "ttfb_ms": 800.0, "tbt_ms": 200.0, "cls": 0.1}
+SCREEN_MARGIN = 0.5
+#: web.dev's "poor" limits of the same figures
+POOR_LIMITS = {"lcp_ms": 4000.0, "fcp_ms": 3000.0, "ttfb_ms": 1800.0, "tbt_ms": 600.0, "cls": 0.25}
+#: a timed figure this close to a band limit (either side, as a share of the limit) is
+#: one that a single load could put in the wrong band: it gets the median of more loads
+AMBIGUOUS = 0.15
 TEXT_TYPES = (
     "text/",
     "application/javascript",
@@ -357,6 +371,31 @@ class _Network:
         return 0.0 if self.inflight else time.monotonic() - self.last
 
 
+class TabNetwork:
+    """The DevTools view of a crawl tab's requests, started afresh for each visit, with
+    the tab's HTTP cache off: the crawl visit then loads the page as a timing load
+    does (cold), so its figures can screen the page (``Measurer.screen``)."""
+
+    def __init__(self) -> None:
+        self.current = _Network()
+
+    async def attach(self, context, page: Page) -> None:
+        cdp = await context.new_cdp_session(page)
+        for event, name in (
+            ("Network.requestWillBeSent", "_sent"),
+            ("Network.responseReceived", "_response"),
+            ("Network.loadingFinished", "_finished"),
+            ("Network.loadingFailed", "_failed"),
+        ):
+            cdp.on(event, lambda e, name=name: getattr(self.current, name)(e))
+        await cdp.send("Network.enable")
+        await cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+
+    def fresh(self) -> None:
+        """Forget the last visit's requests (called before each visit)."""
+        self.current = _Network()
+
+
 class Measurer:
     """Timing loads of one page: each in a fresh context, the median over them."""
 
@@ -375,6 +414,51 @@ class Measurer:
             "rtt_ms": m.rtt_ms,
             "download_kbps": m.download_kbps,
             "upload_kbps": m.upload_kbps,
+        }
+
+    @property
+    def screens(self) -> bool:
+        """Whether crawl visits may screen pages: not where the profile is throttled
+        (the crawl's visits are not, so their figures say nothing of a throttled load)."""
+        return self.throttling() is None
+
+    async def screen(self, page: Page, net: _Network, visit: Any, status: int | None) -> dict:
+        """The figures of a crawl visit, read like a timing load's: once the page has
+        been quiet for ``quiet_ms`` (at most ``max_wait_ms``, and never into the
+        gatherers' share of the visit), before anything clicks or presses a key in it.
+        ``visit`` is the crawl's auditor.page.Visit (its budget and the page's pulse)."""
+        m = self.settings.measurement
+        waited_from = time.monotonic()
+        quiet = m.quiet_ms / 1000
+        limit = min(m.max_wait_ms / 1000, max(0.0, visit.remaining() / 2))
+        never_quiet = m.max_wait_ms > 0
+        while time.monotonic() - waited_from < limit:
+            page_quiet = await visit.evaluate(_QUIET_JS) / 1000
+            if net.quiet_for() >= quiet and page_quiet >= quiet:
+                never_quiet = False
+                break
+            await asyncio.sleep(0.1)
+        facts = await visit.evaluate(_READ_JS, MAX_ITEMS)
+        facts.update(blocking_figures(facts))
+        run: dict[str, Any] = {
+            "status": status,
+            "load_timed_out": False,
+            "settle_ms": round((time.monotonic() - waited_from) * 1000),
+            "never_quiet": never_quiet,
+            **facts,
+        }
+        if net.document_ttfb_ms is not None and (
+            run.get("ttfb_ms") is None or net.document_ttfb_ms > run["ttfb_ms"]
+        ):
+            run["ttfb_ms"] = net.document_ttfb_ms
+        run["network"] = _network_summary(net)
+        run["interaction"] = None  # a click now would change what the gatherers see
+        run["metrics"] = _run_metrics(run)
+        return {
+            "profile": self.settings.browser.profile,
+            "throttling": None,
+            "screened": True,
+            "runs": [run],
         }
 
     async def measure(self, url: str, runs: int) -> dict:
@@ -661,3 +745,30 @@ def median_run(timing: dict) -> tuple[dict, dict | None]:
         return medians, runs[0]
     best = min(runs, key=lambda r: abs(r["metrics"].get(pivot, 1e12) - medians[pivot]))
     return medians, best
+
+
+def near_a_limit(timing: dict) -> bool:
+    """Whether a screened page must be timed alone: a figure at SCREEN_MARGIN of its
+    "good" limit or past it, a figure missing, or a page that never got quiet."""
+    runs = [r for r in timing.get("runs", []) if "metrics" in r]
+    if len(runs) != 1 or runs[0].get("never_quiet"):
+        return True
+    metrics = runs[0]["metrics"]
+    for key, limit in SCREEN_LIMITS.items():
+        value = metrics.get(key)
+        if key == "lcp_ms" and value is None:
+            continue  # no contentful paint of its own (the timing load sees none either)
+        if value is None or value >= SCREEN_MARGIN * limit:
+            return True
+    return False
+
+
+def on_a_band_edge(medians: dict) -> bool:
+    """Whether a timed figure lies within AMBIGUOUS of a band limit, where one load's
+    noise could decide the band (such a page gets the median of more loads)."""
+    for limits in (SCREEN_LIMITS, POOR_LIMITS):
+        for key, limit in limits.items():
+            value = medians.get(key)
+            if isinstance(value, int | float) and abs(value - limit) <= AMBIGUOUS * limit:
+                return True
+    return False

@@ -284,6 +284,9 @@ class PageEnv:
     #: whether a URL belongs to the audited site; a page that redirects elsewhere is
     #: recorded with its redirects but not audited (None: every site counts)
     same_site: Callable[[str], bool] | None = None
+    #: seconds each check's gatherer spent, summed over pages and tabs (what a check
+    #: costs; ``stats.stage_detail`` in results.json)
+    gather_seconds: dict[str, float] = field(default_factory=dict)
 
 
 async def _redirect_chain(response) -> list[dict]:
@@ -369,6 +372,7 @@ async def audit_page(
     env: PageEnv,
     deadline: float | None = None,
     slot_taken: bool = False,
+    screen: Callable[[Visit, int | None], Awaitable[dict]] | None = None,
 ) -> PageRecord:
     """Visit ``target`` in ``page`` (a tab the caller owns and reuses) and record it.
 
@@ -378,7 +382,9 @@ async def audit_page(
     from the moment the host's rate limit lets the first request go (the caller may
     have waited for that slot already: ``slot_taken``). Waiting for politeness is not
     the page's fault, so it does not count against its budget. Everything the page
-    returns is made safe (auditor.safety) before it is kept.
+    returns is made safe (auditor.safety) before it is kept. ``screen`` (the crawl's,
+    where a check asked for timings) reads the load's figures into ``record.timing``
+    once the page is quiet, before anything clicks or presses a key in it.
     """
     record = PageRecord(url=target.url, template=target.template, discovered_depth=target.depth)
     if not slot_taken:
@@ -433,6 +439,8 @@ async def audit_page(
                 record.error = PageError("OFFSITE_REDIRECT", PAGE_ERROR_CODES["OFFSITE_REDIRECT"])
         if record.error is None and response is not None and record.content_type in HTML_TYPES:
             record.layout = await _layout(response, visit)
+            if screen is not None and record.metrics.get("load_timed_out") is None:
+                record.timing = await screen(visit, record.status)
             # from here the engine and the checks click (the cookie banner) and press
             # keys (menus): real input, which a page may answer by posting an order
             await visit.within(page.route("**/*", reads_only), visit.script_timeout)
@@ -578,7 +586,10 @@ async def _collect(
     )
     for check in env.gatherers:
         ctx.options = check.options
+        began = time.monotonic()
         data, error = await _run_gatherer(check, visit, ctx)
+        spent = env.gather_seconds.get(check.id, 0.0) + time.monotonic() - began
+        env.gather_seconds[check.id] = spent
         if error:
             record.gather_errors[check.id] = error
         else:

@@ -49,11 +49,15 @@ class ProbeTabs:
         settings: Settings,
         limiter: HostLimiter,
         robots: RobotsPolicy,
+        slots: asyncio.Semaphore | None = None,
     ):
         self.session = session
         self.settings = settings
         self.limiter = limiter
         self.robots = robots
+        #: shared by the site steps that run side by side: one slot per open probe tab,
+        #: so together they keep within ``crawl.concurrency`` tabs (None: no limit)
+        self.slots = slots
 
     async def allowed(self, url: str) -> bool:
         """robots.txt's word for ``url`` (fetched once per host)."""
@@ -78,6 +82,14 @@ class ProbeTabs:
         if url is not None and not await self.allowed(url):
             yield None
             return
+        async with self.slots or contextlib.nullcontext(), self._tab(url, viewport) as page:
+            yield page
+
+    @contextlib.asynccontextmanager
+    async def _tab(
+        self, url: str | None, viewport: dict[str, int] | None
+    ) -> AsyncIterator[Page | None]:
+        """The tab itself: a fresh context whose requests may only read."""
         context = await self.session.new_context()
         try:
             # a probe presses keys and clicks: the page may answer that by posting

@@ -243,7 +243,12 @@ class _Audit:
         self.started_at, self.t0 = _now(), time.monotonic()
         self.errors: list[dict] = []
         self.site_data: dict[str, Any] = {}
+        #: wall seconds of each stage; they follow one another, so with "other" (what
+        #: no stage covers: starting and closing the browser) they add up to the total
         self.stages: dict[str, float] = {}
+        #: finer seconds that overlap in time (summed over tabs, or steps run side by
+        #: side): each check's gatherers and site step, the visits, the timing loads
+        self.detail: dict[str, float] = {}
         self.interrupted = False
         self.cut_short: dict | None = None
         #: the signal that stopped the audit, once one did
@@ -270,22 +275,41 @@ class _Audit:
         self.interrupted = self.interrupted or interrupted
 
     @contextlib.contextmanager
-    def stage(self, name: str) -> Iterator[None]:
+    def stage(self, name: str, detail: bool = False) -> Iterator[None]:
+        """Add the block's wall seconds to stage ``name`` (to ``detail`` where blocks
+        run side by side)."""
         started = time.monotonic()
         try:
             yield
         finally:
-            self.stages[name] = round(self.stages.get(name, 0) + time.monotonic() - started, 2)
+            self._add(name, time.monotonic() - started, detail)
+
+    def _add(self, name: str, seconds: float, detail: bool = False) -> None:
+        into = self.detail if detail else self.stages
+        into[name] = round(into.get(name, 0) + max(0.0, seconds), 2)
+
+    def _stage_stats(self, duration: float) -> tuple[dict[str, float], dict[str, float]]:
+        """(stages, detail) for results.json: "other" makes the stages add up to the
+        total; the detail adds each check's gatherer seconds and the visits' seconds."""
+        stages = dict(self.stages)
+        stages["other"] = round(max(0.0, duration - sum(stages.values())), 2)
+        detail = dict(self.detail)
+        if self.crawler is not None:
+            for check_id, seconds in sorted(self.crawler.env.gather_seconds.items()):
+                detail[f"gather: {check_id}"] = round(seconds, 2)
+        return stages, detail
 
     # -- the browser stages --------------------------------------------------------------
     async def browse(self, browser: Browser | None) -> None:
         settings, c = self.settings, self.settings.crawl
         async with async_playwright() as pw:
             session = BrowserSession(pw, settings, browser)
-            await session.start()
+            with self.stage("setup"):
+                await session.start()
             fetcher = None
             try:
-                await log_in(session, settings, self.start)
+                with self.stage("setup"):
+                    await log_in(session, settings, self.start)
                 limiter = HostLimiter(c.requests_per_second, c.max_retry_after)
                 fetcher = Fetcher(
                     limiter,
@@ -313,7 +337,8 @@ class _Audit:
                     await self._crawl(crawler)
                 self.view = self._site_view()
                 if self.cut_short is None or self.cut_short["reason"] == "max_duration":
-                    await self._site_stage(session, fetcher, limiter, robots, crawler)
+                    with self.stage("site stage"):
+                        await self._site_stage(session, fetcher, limiter, robots, crawler)
             finally:
                 if fetcher is not None:
                     await quietly(asyncio.wait_for(fetcher.aclose(), timeout=10))
@@ -385,7 +410,7 @@ class _Audit:
                 self._error("ROBOTS_DISALLOWED", "robots.txt does not allow this start URL", url)
         first = frontier.pop()
         assert first is not None
-        with self.stage("crawl"):
+        with self.stage("start page"):
             record, tab = await crawler.visit(first, None)
             await crawler.close_tab(tab)
         problem = _start_page_problem(record)
@@ -413,8 +438,15 @@ class _Audit:
             )
 
     async def _crawl(self, crawler: Crawler) -> None:
-        with self.stage("crawl"):
+        """The crawl's wall time, less the time its timing loads held the browser alone
+        (the workers waited then): that goes to "timing loads"."""
+        lane_before, started = crawler.lane_seconds, time.monotonic()
+        try:
             await crawler.run()
+        finally:
+            lane = crawler.lane_seconds - lane_before
+            self._add("crawl", time.monotonic() - started - lane)
+            self._add("timing loads", lane)
         if crawler.stopped_early:
             left = len(self.frontier or ())
             self.cut(
@@ -441,13 +473,18 @@ class _Audit:
 
     async def _site_stage(self, session, fetcher, limiter, robots, crawler: Crawler) -> None:
         """Each check's site step, in tabs of its own, within ``audit.site_step_timeout``:
-        a step past it is stopped, and its check is judged on what the crawl gathered."""
+        a step past it is stopped, and its check is judged on what the crawl gathered.
+
+        The steps run side by side (none of them times anything: the timing loads are
+        over), with at most ``crawl.concurrency`` probe tabs open at once between them,
+        so the stage costs about its longest step, not the sum of all."""
         steps = [lc for lc in self.enabled if lc.cls.has_site_step()]
         if not steps:
             return
         assert self.view is not None
         self.events.emit("stage_started", name="site stage: checks that need the whole site")
         templates = TemplateGrouper(self.settings.crawl.facet_parameters)
+        slots = asyncio.Semaphore(max(1, self.settings.crawl.concurrency))
 
         async def visit(url: str) -> PageRecord | None:
             if not robots.known(url):
@@ -455,34 +492,39 @@ class _Audit:
             if not robots.allows(url):
                 return None
             target = CrawlTarget(url, None, templates.template_of(url))
-            record, tab = await crawler.visit(target, None)
-            await crawler.close_tab(tab)
+            async with slots:
+                record, tab = await crawler.visit(target, None)
+                await crawler.close_tab(tab)
             return record
 
+        tabs = ProbeTabs(session, self.settings, limiter, robots, slots)
+        await asyncio.gather(*(self._site_step(lc, visit, tabs, fetcher, session) for lc in steps))
+
+    async def _site_step(self, lc: LoadedCheck, visit, tabs: ProbeTabs, fetcher, session) -> None:
+        """One check's site step; whatever it raises or however long it takes costs only
+        that check's site data."""
+        assert self.view is not None
         timeout = self.settings.audit.site_step_timeout
-        for lc in steps:
-            ctx = SiteContext(
-                session,
-                fetcher,
-                self.settings,
-                lc.instance.options,
-                self.view,
-                self.records_path,
-                visit,
-                ProbeTabs(session, self.settings, limiter, robots),
-            )
-            with self.stage(f"site: {lc.id}"):
-                try:
-                    data = await asyncio.wait_for(lc.instance.site(ctx), timeout=timeout)
-                    self.site_data[lc.id] = safe_data(data)
-                except TimeoutError:
-                    message = (
-                        f"the site step took longer than {timeout:g} s (audit.site_step_timeout)"
-                    )
-                    self._error("SITE_STEP_TIMEOUT", message, None, check=lc.id)
-                    self.events.emit("check_failed", check=lc.id, message=message)
-                except Exception as exc:
-                    _check_failed(lc, exc, self.errors, self.events, "site step")
+        ctx = SiteContext(
+            session,
+            fetcher,
+            self.settings,
+            lc.instance.options,
+            self.view,
+            self.records_path,
+            visit,
+            tabs,
+        )
+        with self.stage(f"site: {lc.id}", detail=True):
+            try:
+                data = await asyncio.wait_for(lc.instance.site(ctx), timeout=timeout)
+                self.site_data[lc.id] = safe_data(data)
+            except TimeoutError:
+                message = f"the site step took longer than {timeout:g} s (audit.site_step_timeout)"
+                self._error("SITE_STEP_TIMEOUT", message, None, check=lc.id)
+                self.events.emit("check_failed", check=lc.id, message=message)
+            except Exception as exc:
+                _check_failed(lc, exc, self.errors, self.events, "site step")
 
     def _error(self, code: str, message: str, url: str | None, check: str | None = None) -> None:
         self.errors.append({"code": code, "message": message, "check": check, "url": url})
@@ -546,8 +588,11 @@ class _Audit:
             "layouts": template_layouts(_records(self.records_path), state.mapped.values()),
             "duration_s": round(duration, 2),
             "pages_per_minute": round(state.done / duration * 60, 1) if duration > 0 else 0.0,
-            "stages": dict(self.stages),
         }
+        stats["stages"], stats["stage_detail"] = self._stage_stats(duration)
+        if self.crawler is not None and self.crawler.measurer is not None:
+            stats["timing_loads"] = self.crawler.timing_loads
+            stats["pages_screened"] = self.crawler.screened
         if self.cut_short is not None and frontier is not None:
             stats["pages_unvisited"] = len(frontier)
         tail = {

@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import time
+from collections.abc import Awaitable, Callable
 from typing import Any
 from urllib.parse import quote_plus, urljoin, urlsplit
 
@@ -143,6 +145,17 @@ def derived_queries(records: Any, start_url: str, opts: dict[str, Any]) -> dict[
     }
 
 
+@dataclasses.dataclass
+class _Item:
+    """One search of a batch: why, what is typed, what its run records besides, and
+    what to do in its tab right after it (a screenshot)."""
+
+    purpose: str
+    query: str
+    extra: dict[str, Any] = dataclasses.field(default_factory=dict)
+    after: Callable[[Any, dict[str, Any]], Awaitable[None]] | None = None
+
+
 class _Journey:
     def __init__(self, site: Any, opts: dict[str, Any]):
         self.site, self.opts = site, opts
@@ -150,6 +163,8 @@ class _Journey:
         self.start = site.view.start_url
         self.count = 0
         self.silent = 0
+        #: whether the search has answered once (then batches run side by side)
+        self.answered = False
         self.budget = opts["max_searches"]
         self.timeout = site.settings.crawl.page_timeout
         self.data: dict[str, Any] = {
@@ -297,18 +312,72 @@ class _Journey:
     async def run(self, page: Any, purpose: str, query: str, **extra: Any) -> dict | None:
         if self.left() <= 0 or self.data["skipped"]:
             return None
+        result = await self._searched(page, purpose, query, extra)
+        return result if self._keep(result) else None
+
+    async def _searched(
+        self, page: Any, purpose: str, query: str, extra: dict[str, Any]
+    ) -> dict[str, Any]:
+        """One search, read: what ``run`` keeps (not yet counted in the runs)."""
         result = await self.search(page, query)
-        self.silent = self.silent + 1 if result.get("error") == "no answer" else 0
-        if self.silent >= _GIVE_UP:
-            # a search that does not answer would cost a page timeout per query
-            self.data["skipped"] = f"the search did not answer {_GIVE_UP} searches in a row"
         expected = [extra["expected"]] if extra.get("expected") else None
         result["read"] = read_results(result["facts"], query, expected) if result["facts"] else None
         result["purpose"] = purpose
         result.update(extra)
         result.pop("facts", None)  # the reading keeps what the checks judge
-        self.data["runs"].append(result)
         return result
+
+    def _keep(self, result: dict[str, Any]) -> bool:
+        """Add ``result`` to the runs, unless the journeys have given up already; give up
+        after ``_GIVE_UP`` unanswered searches in a row."""
+        if self.data["skipped"]:
+            return False
+        self.silent = self.silent + 1 if result.get("error") == "no answer" else 0
+        if self.silent >= _GIVE_UP:
+            # a search that does not answer would cost a page timeout per query
+            self.data["skipped"] = f"the search did not answer {_GIVE_UP} searches in a row"
+        self.data["runs"].append(result)
+        return True
+
+    async def batch(self, page: Any, items: list[_Item], width: int) -> list[dict | None]:
+        """``items`` searched as ``run`` would, one after another, but side by side in
+        up to ``width`` tabs (``page`` and tabs of their own) once the search has
+        answered one: searches wait for the shop's answer (seconds, on a slow search),
+        not for the CPU, so the journeys cost about the slowest tab's share. Until the
+        search answers, one at a time, so a search that never answers is given up
+        after ``_GIVE_UP`` tries as before. The runs keep the items' order; where the
+        journeys give up, what follows is dropped as if never sent."""
+        items = [] if self.data["skipped"] else items[: max(0, self.left())]
+        done: list[dict | None] = [None] * len(items)
+        queue = list(range(len(items)))
+        streak = [0]  # unanswered searches in a row, in the order they end
+
+        async def one(tab: Any) -> None:
+            i = queue.pop(0)
+            item = items[i]
+            done[i] = result = await self._searched(tab, item.purpose, item.query, item.extra)
+            streak[0] = streak[0] + 1 if result.get("error") == "no answer" else 0
+            if streak[0] >= _GIVE_UP:
+                queue.clear()
+            elif result.get("ms") is not None:
+                self.answered = True
+            if item.after is not None:
+                await item.after(tab, result)
+
+        async def work(tab: Any) -> None:
+            while queue:
+                await one(tab)
+
+        async def own_tab() -> None:
+            async with self.tabs.open(self.start) as tab:
+                if tab is not None:
+                    await work(tab)
+
+        while queue and not self.answered:
+            await one(page)
+        extra = max(0, min(width, len(queue)) - 1)
+        await asyncio.gather(work(page), *(own_tab() for _ in range(extra)))
+        return [r if r is not None and self._keep(r) else None for r in done]
 
     async def autocomplete(self, page: Any, prefix: str) -> None:
         if self.left() <= 0 or not prefix or self.data["skipped"]:
@@ -387,48 +456,38 @@ async def run_journeys(site: Any, opts: dict[str, Any]) -> dict[str, Any]:
         if j.data["opened_by_click"]:
             loc = await j._locate(page)
             j.data["located_open"] = loc
-        bases: list[dict] = []
+        width = max(1, site.settings.crawl.concurrency)
+
+        async def zero_shot(tab: Any, r: dict[str, Any]) -> None:
+            if r.get("read") and r["read"]["zero"]:
+                j.data["screenshots"]["zero"] = await viewport_shot(tab)
+
+        first: list[_Item] = []
         for entry in opts["queries"]:
             query, expected = parse_query(entry)
-            r = await j.run(page, "configured", query, expected=expected)
-            if r:
-                bases.append(r)
+            first.append(_Item("configured", query, {"expected": expected}))
         for p in derived["products"]:
-            r = await j.run(page, "product", p["query"], expected=p["expected"])
-            if r:
-                r["sku"] = p["sku"]
-                bases.append(r)
+            first.append(_Item("product", p["query"], {"expected": p["expected"], "sku": p["sku"]}))
         nonsense = opts["nonsense_query"]
         if nonsense:
-            r = await j.run(page, "nonsense", nonsense)
-            if r and r.get("read") and r["read"]["zero"]:
-                j.data["screenshots"]["zero"] = await viewport_shot(page)
+            first.append(_Item("nonsense", nonsense, after=zero_shot))
+        bases = [r for r in await j.batch(page, first, width) if r and r["purpose"] != "nonsense"]
         autocomplete_left = 1 if opts["autocomplete_prefix"] and derived["products"] else 0
         j.budget -= autocomplete_left  # kept for the autocomplete probe at the end
+        then: list[_Item] = []
         for base in bases:
             if base.get("sku") and base.get("read") and not base["read"]["zero"]:
-                await j.run(
-                    page,
-                    "variant",
-                    base["sku"],
-                    kind="sku",
-                    base=base["query"],
-                    expected=base.get("expected"),
-                )
+                extra = {"kind": "sku", "base": base["query"], "expected": base.get("expected")}
+                then.append(_Item("variant", base["sku"], extra))
         for base in bases:
             if not base.get("read") or base["read"]["zero"]:
                 continue  # a variant tells nothing where the exact query finds nothing
             for v in variants(base["query"], lang=derived["lang"], synonyms=opts["synonyms"]):
-                await j.run(
-                    page,
-                    "variant",
-                    v.query,
-                    kind=v.kind,
-                    base=base["query"],
-                    expected=base.get("expected"),
-                )
+                extra = {"kind": v.kind, "base": base["query"], "expected": base.get("expected")}
+                then.append(_Item("variant", v.query, extra))
         for c in derived["categories"]:
-            await j.run(page, "category", c["query"], category=c["expected"])
+            then.append(_Item("category", c["query"], {"category": c["expected"]}))
+        await j.batch(page, then, width)
         j.budget += autocomplete_left
         if autocomplete_left:
             word = max(derived["products"][0]["query"].split(), key=len)

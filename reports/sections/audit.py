@@ -116,9 +116,10 @@ def coverage_text(stats: Mapping[str, Any]) -> str | None:
     )
 
 
-def stage_rows(stats: Mapping[str, Any]) -> list[dict[str, str]]:
-    """Seconds per stage, slowest first: what each part of the audit cost."""
-    stages = as_dict(stats.get("stages"))
+def stage_rows(stats: Mapping[str, Any], key: str = "stages") -> list[dict[str, str]]:
+    """Seconds per stage, slowest first: what each part of the audit cost (``key``
+    ``stage_detail``: what each check's gatherers and site step cost, overlapping)."""
+    stages = as_dict(stats.get(key))
     rows = [(k, v) for k, v in stages.items() if is_number(v)]
     rows.sort(key=lambda kv: -kv[1])
     return [{"name": clip(k, MAX_SHORT), "seconds": fmt_number(v)} for k, v in rows[:40]]
@@ -192,6 +193,7 @@ def crawl_view(data: ReportData) -> dict[str, Any]:
         "stats": stats_tiles(as_dict(data.results.get("stats"))),
         "coverage": coverage_text(as_dict(data.results.get("stats"))),
         "stages": stage_rows(as_dict(data.results.get("stats"))),
+        "stage_detail": stage_rows(as_dict(data.results.get("stats")), "stage_detail"),
         "checks": check_views(data.results),
         "judged": coverage_rows(data.results),
         "settings": settings,
