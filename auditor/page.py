@@ -440,7 +440,7 @@ async def audit_page(
         if record.error is None and response is not None and record.content_type in HTML_TYPES:
             record.layout = await _layout(response, visit)
             if screen is not None and record.metrics.get("load_timed_out") is None:
-                record.timing = await screen(visit, record.status)
+                record.timing = await _screened(screen, visit, record.status) or {}
             # from here the engine and the checks click (the cookie banner) and press
             # keys (menus): real input, which a page may answer by posting an order
             await visit.within(page.route("**/*", reads_only), visit.script_timeout)
@@ -507,6 +507,20 @@ def _file_instead_of_page(record: PageRecord, documents: list) -> None:
     if ctype and ctype not in HTML_TYPES:
         record.status, record.final_url, record.content_type = last.status, last.url, ctype
         record.error = None
+
+
+async def _screened(
+    screen: Callable[[Visit, int | None], Awaitable[dict]], visit: Visit, status: int | None
+) -> dict | None:
+    """The load's figures, or None where the page sent itself elsewhere while they were
+    read (a meta refresh, a script): no figures of one load to keep, and the timing
+    lane times the page alone; the visit itself goes on where the page went."""
+    try:
+        return await screen(visit, status)
+    except PlaywrightError as exc:
+        if "context was destroyed" not in str(exc):
+            raise
+        return None
 
 
 async def _collect_settled(
