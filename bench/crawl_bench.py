@@ -15,12 +15,10 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
 import json
 import resource
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -28,40 +26,14 @@ import psutil
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+
+from memory import MemorySampler  # noqa: E402
 
 from auditor.config import load_settings  # noqa: E402
 from auditor.demo import DemoShop  # noqa: E402
 from auditor.runner import run_audit  # noqa: E402
-
-
-class MemorySampler:
-    """Peak RSS of this process, and peak PSS of its children (browser, driver, helpers)."""
-
-    def __init__(self) -> None:
-        self.me = psutil.Process()
-        self.peak_python = 0
-        self.peak_browser = 0
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-
-    def _run(self) -> None:
-        while not self._stop.wait(0.5):
-            self.peak_python = max(self.peak_python, self.me.memory_info().rss)
-            total = 0
-            for child in self.me.children(recursive=True):
-                with contextlib.suppress(psutil.Error):
-                    total += child.memory_full_info().pss  # shared pages counted once
-            self.peak_browser = max(self.peak_browser, total)
-
-    def __enter__(self) -> MemorySampler:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self._stop.set()
-        self._thread.join()
-
 
 LINK_HEALTH = ["navigation.broken-links", "navigation.redirect-chains"]
 
