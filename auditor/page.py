@@ -334,13 +334,25 @@ async def _navigate(visit: Visit, target: CrawlTarget, env: PageEnv, record: Pag
             record.metrics["load_timed_out"] = True
             # an image or script that never comes still leaves a page to audit; HTML
             # that never finished arriving (a server that stalls or trickles) does not
-            if await visit.evaluate("document.readyState") == "loading":
+            if await _still_loading(visit):
                 record.error = PageError(
                     "PAGE_HUNG", "the page's HTML did not finish arriving within the page timeout"
                 )
         return response
     record.error = PageError("RATE_LIMITED", PAGE_ERROR_CODES["RATE_LIMITED"])
     return response
+
+
+async def _still_loading(visit: Visit) -> bool:
+    """Whether the page's HTML is still arriving. A page that is sending itself
+    elsewhere (a reload on every load) has no document to ask just now: not a stalled
+    page, and the visit follows it where it goes (a loop ends as NAVIGATION_LOOP)."""
+    try:
+        return await visit.evaluate("document.readyState") == "loading"
+    except PlaywrightError as exc:
+        if "context was destroyed" not in str(exc):
+            raise
+        return False
 
 
 async def _run_gatherer(check: Check, visit: Visit, ctx: PageContext) -> tuple[Any, str | None]:
@@ -513,10 +525,13 @@ async def _screened(
     screen: Callable[[Visit, int | None], Awaitable[dict]], visit: Visit, status: int | None
 ) -> dict | None:
     """The load's figures, or None where the page sent itself elsewhere while they were
-    read (a meta refresh, a script): no figures of one load to keep, and the timing
-    lane times the page alone; the visit itself goes on where the page went."""
+    read (a meta refresh, a script) or stopped answering: no figures of one load to
+    keep, and the timing lane times the page alone. The visit goes on where the page
+    went; a page that really hangs is recognised by the reading that follows."""
     try:
         return await screen(visit, status)
+    except ScriptHung:  # told apart from a navigation, if it is one, by the reading after
+        return None
     except PlaywrightError as exc:
         if "context was destroyed" not in str(exc):
             raise
