@@ -18,7 +18,6 @@ every report reads them from there.
 
 from __future__ import annotations
 
-import json
 import statistics
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -27,7 +26,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .errors import AuditorError
-from .results import SCHEMA_VERSION, validate_results
+from .results import SCHEMA_VERSION, read_json, validate_results
 from .urls import url_key
 
 __all__ = [
@@ -91,12 +90,7 @@ def load_baseline(path: str | Path) -> dict:
     """The baseline results at ``path``; BaselineError with one line where it is
     missing, corrupt, of another schema version or not valid results."""
     p = Path(path)
-    try:
-        data = json.loads(p.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise BaselineError(f"baseline {p}: file not found") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise BaselineError(f"baseline {p}: not a readable results file ({exc})") from None
+    data = read_json(p, f"baseline {p}", BaselineError)
     if not isinstance(data, dict):
         raise BaselineError(f"baseline {p}: not a results file (no JSON object)")
     version = data.get("schema_version")

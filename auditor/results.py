@@ -147,14 +147,20 @@ def validate_results(data: dict) -> list[str]:
     ]
 
 
+def read_json(path: Path, name: str, error: type[AuditorError] = AuditorError) -> Any:
+    """The JSON text of a results file at ``path``, or ``error`` with one line that
+    calls the file ``name`` (missing, unreadable, not JSON)."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise error(f"{name}: file not found") from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise error(f"{name}: not a readable results file ({exc})") from None
+
+
 def load_results(path: str | Path) -> dict:
     p = Path(path)
-    try:
-        data = json.loads(p.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise AuditorError(f"{p}: file not found") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise AuditorError(f"{p}: not a readable results file ({exc})") from None
+    data = read_json(p, str(p))
     if not isinstance(data, dict) or data.get("schema_version") != SCHEMA_VERSION:
         raise AuditorError(f"{p}: not a results file of schema version {SCHEMA_VERSION}")
     return data
