@@ -52,11 +52,11 @@ def keyed(results):
 
 
 def typed_by_auditor(tmp_path):
-    """What the search journeys of the audit written to ``tmp_path`` typed into the search
+    """What the search runs of the audit written to ``tmp_path`` typed into the search
     field: each search's query (filled in at once, then Enter) and the autocomplete probe's
-    letters (one key at a time). The journeys of an audit are cached by start URL and
-    records file (checks.search.journeys.shared_journeys)."""
-    from checks.search.journeys import _RUNS
+    letters (one key at a time). The searches of an audit are cached by start URL and
+    records file (checks.search.runs.shared_runs)."""
+    from checks.search.runs import _RUNS
 
     records = str(tmp_path / "pages.jsonl")
     data = next(task.result() for (_, path), task in _RUNS.items() if path == records)

@@ -1,7 +1,7 @@
 """Site search: find the shop's search, use it like a customer, judge the answers.
 
 Modules: ``locate`` (find the field), ``variants`` (query variants, pure),
-``reader`` (read a results page, pure), ``journeys`` (the searches, run once per
+``reader`` (read a results page, pure), ``runs`` (the searches, run once per
 audit and shared), and one module per check.
 """
 

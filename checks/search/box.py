@@ -46,7 +46,7 @@ class SearchBox(SearchCheck):
 
     async def gather(self, page: Any, ctx: Any) -> dict:
         """Where the search is on this page, as plain facts (no clicks, no typing)."""
-        return clean_locate(await page.evaluate(LOCATE_JS, self.journey["selector"] or None))
+        return clean_locate(await page.evaluate(LOCATE_JS, self.run_options["selector"] or None))
 
     def __init__(self, options: dict[str, Any] | None = None, severity: str = ""):
         super().__init__(options, severity)

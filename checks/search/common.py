@@ -1,9 +1,9 @@
-"""What the search checks share: the journey options, their validation, the base class.
+"""What the search checks share: the search options, their validation, the base class.
 
 The searches are sent once per audit and judged by six checks, so the options that
 decide what is sent (queries, synonyms, where the search is, how many searches) live
 in one place, the section of ``search.results``; every search check reads them from
-there, and the first site step to run does the searching for all (``journeys``).
+there, and the first site step to run does the searching for all (``runs``).
 """
 
 from __future__ import annotations
@@ -15,18 +15,18 @@ from auditor.errors import ConfigError
 from auditor.plugins import Check
 
 __all__ = [
-    "JOURNEY_DOCS",
-    "JOURNEY_OPTIONS",
     "OWNER",
+    "SEARCH_OPTIONS",
+    "SEARCH_OPTION_DOCS",
     "SearchCheck",
-    "journey_options",
     "parse_query",
+    "search_options",
 ]
 
-#: the check whose config section holds the journey options
+#: the check whose config section holds the search options
 OWNER = "search.results"
 
-JOURNEY_OPTIONS: dict[str, Any] = {
+SEARCH_OPTIONS: dict[str, Any] = {
     "queries": [],
     "synonyms": {},
     "url_pattern": "",
@@ -38,7 +38,7 @@ JOURNEY_OPTIONS: dict[str, Any] = {
     "top_results": 10,
     "autocomplete_prefix": 3,
 }
-JOURNEY_DOCS: dict[str, str] = {
+SEARCH_OPTION_DOCS: dict[str, str] = {
     "queries": (
         "(these options govern the searches of every search.* check) queries to search for "
         'besides those taken from the crawl; "query => /expected/path" names the page to find'
@@ -61,10 +61,10 @@ def parse_query(entry: str) -> tuple[str, str | None]:
     return " ".join(query.split()), (expected.strip() or None)
 
 
-def journey_options(settings: Settings) -> dict[str, Any]:
-    """The journey options from the owner's section, validated; one line per bad key."""
+def search_options(settings: Settings) -> dict[str, Any]:
+    """The search options from the owner's section, validated; one line per bad key."""
     section = settings.checks.get(OWNER, {}) if settings is not None else {}
-    opts = {**JOURNEY_OPTIONS, **{k: v for k, v in section.items() if k in JOURNEY_OPTIONS}}
+    opts = {**SEARCH_OPTIONS, **{k: v for k, v in section.items() if k in SEARCH_OPTIONS}}
     where = f'{getattr(settings, "source", "settings")}: \'checks."{OWNER}"'
     if not all(isinstance(q, str) and parse_query(q)[0] for q in opts["queries"]):
         raise ConfigError(f"{where}.queries' must be a list of non-empty strings")
@@ -93,19 +93,19 @@ def journey_options(settings: Settings) -> dict[str, Any]:
 
 
 class SearchCheck(Check):
-    """A search check: reads the shared journeys in its site step, judges them purely."""
+    """A search check: reads the shared search runs in its site step, judges them purely."""
 
     category = "search"
     requires: ClassVar[tuple[str, ...]] = ("structure",)
 
     def __init__(self, options: dict[str, Any] | None = None, severity: str = ""):
         super().__init__(options, severity)
-        self.journey: dict[str, Any] = dict(JOURNEY_OPTIONS)
+        self.run_options: dict[str, Any] = dict(SEARCH_OPTIONS)
 
     def configure(self, settings: Settings) -> None:
-        self.journey = journey_options(settings)
+        self.run_options = search_options(settings)
 
     async def site(self, site) -> dict | None:
-        from .journeys import shared_journeys
+        from .runs import shared_runs
 
-        return await shared_journeys(site, self.journey)
+        return await shared_runs(site, self.run_options)

@@ -9,7 +9,7 @@ from auditor.model import Finding
 from auditor.plugins import SEVERITY_PENALTY, PageView, SiteView
 from auditor.urls import url_key
 
-from .common import JOURNEY_DOCS, JOURNEY_OPTIONS, SearchCheck
+from .common import SEARCH_OPTION_DOCS, SEARCH_OPTIONS, SearchCheck
 
 __all__ = ["SKU_JS", "SearchResults", "judged_runs"]
 
@@ -66,8 +66,8 @@ class SearchResults(SearchCheck):
     id = "search.results"
     title = "Search results"
     description = "Searching for a product finds it; the results page says what it found."
-    default_options: ClassVar[dict[str, Any]] = dict(JOURNEY_OPTIONS)
-    option_docs: ClassVar[dict[str, str]] = dict(JOURNEY_DOCS)
+    default_options: ClassVar[dict[str, Any]] = dict(SEARCH_OPTIONS)
+    option_docs: ClassVar[dict[str, str]] = dict(SEARCH_OPTION_DOCS)
 
     def __init__(self, options: dict[str, Any] | None = None, severity: str = ""):
         super().__init__(options, severity)
@@ -108,7 +108,7 @@ class SearchResults(SearchCheck):
                 )
             )
             return out
-        top = self.journey["top_results"]
+        top = self.run_options["top_results"]
         known = [r for r in judged_runs(data, ("product", "configured")) if r.get("expected")]
         found = 0
         for r in known:

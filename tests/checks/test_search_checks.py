@@ -61,7 +61,7 @@ def site(data=None):
     return SiteView(START, {}, {}, [], {}, site_data=data)
 
 
-def journeys(*runs, **more):
+def searches(*runs, **more):
     return {
         "start": START,
         "runs": list(runs),
@@ -75,14 +75,14 @@ def journeys(*runs, **more):
 
 def test_results_recall_and_page_defects():
     check = SearchResults()
-    clean = journeys(
+    clean = searches(
         run("product", "Red Kettle", expected="/p/red-kettle"),
         run("product", "Blue Kettle", expected="/p/blue-kettle", rank=3),
         run("category", "Kettles", rank=None, category="/c/kettles"),
     )
     assert check.evaluate([], site(clean)) == []
     assert check.score([], 2) == 100.0 and check.details["recall"] == 1.0
-    hidden = journeys(
+    hidden = searches(
         run("product", "Red Kettle", expected="/p/red-kettle", echoed=False, kept=False),
         run(
             "product",
@@ -109,7 +109,7 @@ def test_results_recall_and_page_defects():
 def test_results_category_name_that_finds_nothing():
     check = SearchResults()
     (f,) = check.evaluate(
-        [], site(journeys(run("category", "Kettles", zero_page=True, category="/c/kettles")))
+        [], site(searches(run("category", "Kettles", zero_page=True, category="/c/kettles")))
     )
     assert f.key == "category:/c/kettles" and f.evidence["query"] == "Kettles"
 
@@ -117,17 +117,17 @@ def test_results_category_name_that_finds_nothing():
 def test_results_count_and_sorting():
     check = SearchResults()
     found = check.evaluate(
-        [], site(journeys(run("configured", "kettle", stated=None, sort=False, filters=False)))
+        [], site(searches(run("configured", "kettle", stated=None, sort=False, filters=False)))
     )
     assert {f.key for f in found} == {"count", "refine"}
 
 
 def test_results_say_when_searches_were_not_run():
     check = SearchResults()
-    (f,) = check.evaluate([], site(journeys(skipped="robots.txt does not allow the search")))
+    (f,) = check.evaluate([], site(searches(skipped="robots.txt does not allow the search")))
     assert f.key == "not-tested" and "robots" in f.message
     # every search blocked: needs review, with the reason
-    blocked = journeys(
+    blocked = searches(
         {
             "purpose": "product",
             "query": "Red Kettle",
@@ -138,17 +138,17 @@ def test_results_say_when_searches_were_not_run():
     (f,) = check.evaluate([], site(blocked))
     assert f.key == "not-tested" and f.evidence["reason"].startswith("robots.txt")
     assert (
-        check.evaluate([], site(journeys(skipped="no searches allowed (max_searches = 0)"))) == []
+        check.evaluate([], site(searches(skipped="no searches allowed (max_searches = 0)"))) == []
     )
     # no search field: search.box says so, not this check
     assert (
-        check.evaluate([], site(journeys(skipped="no search field found on the start page"))) == []
+        check.evaluate([], site(searches(skipped="no search field found on the start page"))) == []
     )
 
 
 def test_tolerance_pairs_as_evidence():
     check = SearchTolerance()
-    data = journeys(
+    data = searches(
         run("product", "Red Kettle"),
         run("variant", "Rde Kettle", kind="swap", base="Red Kettle", zero_page=True),
         run("variant", "Red Kettles", kind="plural", base="Red Kettle"),
@@ -165,7 +165,7 @@ def test_tolerance_pairs_as_evidence():
 
 
 def tolerant_but(bases: list[str]) -> dict:
-    return journeys(*(run("variant", b[::-1], kind="drop", base=b, zero_page=True) for b in bases))
+    return searches(*(run("variant", b[::-1], kind="drop", base=b, zero_page=True) for b in bases))
 
 
 def test_one_finding_per_kind_of_variant_with_every_query_pair():
@@ -178,14 +178,14 @@ def test_one_finding_per_kind_of_variant_with_every_query_pair():
         "“Tea Pot” → “toP aeT”",
     ]
     assert "(3 queries, e.g. these)" in finding.message
-    tolerant = journeys(run("variant", "Rde Kettle", kind="swap", base="Red Kettle"))
+    tolerant = searches(run("variant", "Rde Kettle", kind="swap", base="Red Kettle"))
     assert check.evaluate([], site(tolerant)) == []
     assert check.score([], 1) == 100.0
 
 
 def test_zero_results_dead_end_and_helpful():
     check = ZeroResults()
-    dead = journeys(
+    dead = searches(
         run(
             "nonsense",
             "qxzvbwkj",
@@ -202,34 +202,34 @@ def test_zero_results_dead_end_and_helpful():
     assert f.severity == "serious" and f.title == "Zero-results page is a dead end"
     assert f.evidence["screenshot"].startswith("data:image/jpeg")
     assert "shows no search box with the query" in f.evidence["missing"]
-    thin = journeys(run("nonsense", "qxzvbwkj", zero_page=True, help_links=0))
+    thin = searches(run("nonsense", "qxzvbwkj", zero_page=True, help_links=0))
     (f,) = check.evaluate([], site(thin))
     assert f.severity == "minor" and f.evidence["missing"] == [
         "offers no suggestions, categories or popular products"
     ]
-    helpful = journeys(run("nonsense", "qxzvbwkj", zero_page=True))
+    helpful = searches(run("nonsense", "qxzvbwkj", zero_page=True))
     assert check.evaluate([], site(helpful)) == []
     # a nonsense query that finds something is not judged here
-    assert check.evaluate([], site(journeys(run("nonsense", "qxzvbwkj")))) == []
+    assert check.evaluate([], site(searches(run("nonsense", "qxzvbwkj")))) == []
 
 
 def test_speed_thresholds():
     check = SearchSpeed()
-    slow = journeys(*(run("product", f"q{i}", ms=2100.0 + i) for i in range(3)))
+    slow = searches(*(run("product", f"q{i}", ms=2100.0 + i) for i in range(3)))
     (f,) = check.evaluate([], site(slow))
     assert f.severity == "moderate" and f.evidence["median_ms"] == 2101.0
     assert f.evidence["thresholds_ms"] == [1000, 3000]
     assert 50 < check.score([f], 1) < 100
-    very = journeys(run("product", "q", ms=4000.0))
+    very = searches(run("product", "q", ms=4000.0))
     (f,) = check.evaluate([], site(very))
     assert f.severity == "serious"
-    fast = journeys(
+    fast = searches(
         run("product", "q", ms=300.0),
         run("variant", "r", ms=2500.0),
         run("nonsense", "z", ms=400.0),
     )
     assert check.evaluate([], site(fast)) == [] and check.score([], 1) == 100.0
-    assert check.evaluate([], site(journeys())) == [] and check.score([], 1) is None
+    assert check.evaluate([], site(searches())) == [] and check.score([], 1) is None
 
 
 def test_speed_thresholds_are_validated():
@@ -238,7 +238,7 @@ def test_speed_thresholds_are_validated():
         check.configure(quick_settings())
 
 
-def test_journey_options_are_validated_in_one_place():
+def test_search_options_are_validated_in_one_place():
     bad = quick_settings(checks={"search.results": {"url_pattern": "/search?q="}})
     with pytest.raises(ConfigError, match="url_pattern"):
         SearchSpeed().configure(bad)
@@ -248,21 +248,21 @@ def test_journey_options_are_validated_in_one_place():
     good = quick_settings(checks={"search.results": {"queries": ["kettle => /p/kettle"]}})
     check = SearchTolerance()
     check.configure(good)
-    assert check.journey["queries"] == ["kettle => /p/kettle"]
+    assert check.run_options["queries"] == ["kettle => /p/kettle"]
 
 
 def test_suggestions():
     check = SearchSuggestions()
-    (f,) = check.evaluate([], site(journeys(autocomplete={"prefix": "ket", "count": 0})))
+    (f,) = check.evaluate([], site(searches(autocomplete={"prefix": "ket", "count": 0})))
     assert f.key == "none" and f.severity == "minor"
     found = check.evaluate(
         [],
-        site(journeys(autocomplete={"prefix": "ket", "count": 4, "ms": 1800.0, "keyboard": False})),
+        site(searches(autocomplete={"prefix": "ket", "count": 4, "ms": 1800.0, "keyboard": False})),
     )
     assert {f.key for f in found} == {"slow", "keyboard"}
-    good = journeys(autocomplete={"prefix": "ket", "count": 4, "ms": 150.0, "keyboard": True})
+    good = searches(autocomplete={"prefix": "ket", "count": 4, "ms": 150.0, "keyboard": True})
     assert check.evaluate([], site(good)) == []
-    assert check.evaluate([], site(journeys())) == []
+    assert check.evaluate([], site(searches())) == []
 
 
 def page(url, facts, kind_title="Shop"):
@@ -307,7 +307,7 @@ def test_box_defects_and_clean_twin():
         page(START, {"field": FIELD, "trigger": None, "fields": 1}),
         page(START + "p/a", {"field": FIELD, "trigger": None, "fields": 1}),
     ]
-    assert check.evaluate(clean, site(journeys())) == []
+    assert check.evaluate(clean, site(searches())) == []
     assert check.details["where"] == "header" and check.details["name_source"] == "aria-label"
     bad_field = {
         **FIELD,
@@ -336,7 +336,7 @@ def test_box_defects_and_clean_twin():
             },
         ),
     ]
-    found = {f.key: f for f in check.evaluate(pages, site(journeys()))}
+    found = {f.key: f for f in check.evaluate(pages, site(searches()))}
     assert set(found) == {
         "label",
         "width",
@@ -357,6 +357,6 @@ def test_box_defects_and_clean_twin():
 def test_box_no_search_at_all():
     check = SearchBox()
     pages = [page(START, {"field": None, "trigger": None, "fields": 0})]
-    (f,) = check.evaluate(pages, site(journeys(method=None)))
+    (f,) = check.evaluate(pages, site(searches(method=None)))
     assert f.key == "none" and f.severity == "serious"
     assert "url_pattern" in f.recommendation

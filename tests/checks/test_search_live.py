@@ -1,4 +1,4 @@
-"""The search in a real Chromium: finding the field on several layouts, and a journey
+"""The search in a real Chromium: finding the field on several layouts, and a search run
 through a tiny shop on a local server (typing, Enter, results, variants, autocomplete)."""
 
 import json
@@ -7,9 +7,9 @@ from auditor.model import PageRecord
 from auditor.plugins import SiteView
 from auditor.runner import SiteContext
 from checks.search import SearchResults, SearchTolerance, ZeroResults
-from checks.search.common import journey_options
-from checks.search.journeys import run_journeys
+from checks.search.common import search_options
 from checks.search.locate import LOCATE_JS, clean_locate
+from checks.search.runs import run_searches
 from tests.conftest import probe_tabs, quick_settings
 from tests.fixture_server import FixtureServer, Route, page
 
@@ -169,20 +169,20 @@ def _records(tmp_path, server):
     return path
 
 
-async def test_journey_through_a_tiny_shop(playwright, browser, tmp_path):
+async def test_searches_through_a_tiny_shop(playwright, browser, tmp_path):
     settings = quick_settings(
         checks={
             "search.results": {"max_searches": 10, "derived_products": 1, "derived_categories": 0}
         }
     )
-    opts = journey_options(settings)
+    opts = search_options(settings)
     with FixtureServer(_shop_routes()) as server:
         view = SiteView(server.url("/"), {}, {}, [], {})
         async with probe_tabs(playwright, browser, settings) as tabs:
             ctx = SiteContext(
                 None, None, settings, {}, view, _records(tmp_path, server), None, tabs
             )
-            data = await run_journeys(ctx, opts)
+            data = await run_searches(ctx, opts)
         log = list(server.log)
     runs = {r["query"]: r for r in data["runs"]}
     assert data["method"] == "field" and data["located"]["field"]["selector"] == "#q"
@@ -209,7 +209,7 @@ async def test_journey_through_a_tiny_shop(playwright, browser, tmp_path):
     assert zero.title == "Zero-results page is a dead end"
 
 
-async def test_journey_respects_the_search_budget(playwright, browser, tmp_path):
+async def test_searches_respect_the_search_budget(playwright, browser, tmp_path):
     settings = quick_settings(checks={"search.results": {"max_searches": 3}})
     with FixtureServer(_shop_routes()) as server:
         view = SiteView(server.url("/"), {}, {}, [], {})
@@ -217,7 +217,7 @@ async def test_journey_respects_the_search_budget(playwright, browser, tmp_path)
             ctx = SiteContext(
                 None, None, settings, {}, view, _records(tmp_path, server), None, tabs
             )
-            data = await run_journeys(ctx, journey_options(settings))
+            data = await run_searches(ctx, search_options(settings))
         searches = [p for _, p in server.log if p.startswith("/search")]
     # the product, the nonsense query, then the autocomplete probe; variants wait
     assert data["searches"] == 3
@@ -225,7 +225,7 @@ async def test_journey_respects_the_search_budget(playwright, browser, tmp_path)
     assert data["autocomplete"]["count"] == 2
 
 
-async def test_journey_through_a_configured_url_pattern(playwright, browser, tmp_path):
+async def test_searches_through_a_configured_url_pattern(playwright, browser, tmp_path):
     routes = {
         "/": page("No field", "<main><a href='/p/red-kettle'>Red Kettle</a></main>"),
         "/find?term=Red+Kettle": _results("Red Kettle"),
@@ -246,7 +246,7 @@ async def test_journey_through_a_configured_url_pattern(playwright, browser, tmp
             ctx = SiteContext(
                 None, None, settings, {}, view, _records(tmp_path, server), None, tabs
             )
-            data = await run_journeys(ctx, journey_options(settings))
+            data = await run_searches(ctx, search_options(settings))
         finds = [p for _, p in server.log if p.startswith("/find")]
     assert data["method"] == "url_pattern"
     # the configured address for every search, even where a results page shows a field
@@ -255,7 +255,7 @@ async def test_journey_through_a_configured_url_pattern(playwright, browser, tmp
     assert data["runs"][0]["read"]["rank"] == 1 and data["searches"] == 3
 
 
-async def test_journeys_give_up_on_a_search_that_never_answers(playwright, browser, tmp_path):
+async def test_searches_give_up_on_a_search_that_never_answers(playwright, browser, tmp_path):
     # the form's submission is swallowed by a script: no navigation, no change
     dead = page(
         "Dead search",
@@ -271,7 +271,7 @@ async def test_journeys_give_up_on_a_search_that_never_answers(playwright, brows
             ctx = SiteContext(
                 None, None, settings, {}, view, _records(tmp_path, server), None, tabs
             )
-            data = await run_journeys(ctx, journey_options(settings))
+            data = await run_searches(ctx, search_options(settings))
     assert data["searches"] == 2 and "did not answer 2 searches" in data["skipped"]
     assert [r["error"] for r in data["runs"]] == ["no answer", "no answer"]
     view.site_data = data
@@ -279,7 +279,7 @@ async def test_journeys_give_up_on_a_search_that_never_answers(playwright, brows
     assert f.key == "not-tested"
 
 
-async def test_journey_opens_a_field_hidden_behind_an_icon(playwright, browser, tmp_path):
+async def test_search_opens_a_field_hidden_behind_an_icon(playwright, browser, tmp_path):
     routes = {"/": LAYOUTS["/icon"], "/search?q=Red+Kettle": _results("Red Kettle")}
     settings = quick_settings(
         checks={"search.results": {"max_searches": 1, "autocomplete_prefix": 0}}
@@ -290,7 +290,7 @@ async def test_journey_opens_a_field_hidden_behind_an_icon(playwright, browser, 
             ctx = SiteContext(
                 None, None, settings, {}, view, _records(tmp_path, server), None, tabs
             )
-            data = await run_journeys(ctx, journey_options(settings))
+            data = await run_searches(ctx, search_options(settings))
     assert data["located"]["trigger"]["selector"] == "#open"
     assert data["opened_by_click"] is True and data["located_open"]["field"]["visible"]
     (only,) = data["runs"]

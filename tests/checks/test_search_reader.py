@@ -1,7 +1,7 @@
 """The result-page reader on pages recorded from several shop layouts.
 
 Each page is served by a real local server at the address its shop uses and read in
-Chromium by the same script the journeys run (RESULTS_JS); ``read_results`` then
+Chromium by the same script the search runs use (RESULTS_JS); ``read_results`` then
 judges the facts. The demo shop's pages were saved from both twins.
 """
 

@@ -1,7 +1,7 @@
-"""The search journeys: type queries into the shop's search like a customer, once.
+"""The search runs: type queries into the shop's search like a customer, once.
 
-The site step of every search check calls ``shared_journeys``; the first one runs
-the journeys, the others get the same answer (cached per audit, keyed by start URL
+The site step of every search check calls ``shared_runs``; the first one runs
+the searches, the others get the same answer (cached per audit, keyed by start URL
 and records file), so no search is sent twice however many search checks run.
 
 What is sent: only searches. In its own tab (auditor.probe: robots.txt, rate limit,
@@ -38,13 +38,13 @@ from .locate import LOCATE_JS, clean_locate
 from .reader import RESULTS_JS, clean_facts, read_results
 from .variants import variants
 
-__all__ = ["derived_queries", "run_journeys", "shared_journeys"]
+__all__ = ["derived_queries", "run_searches", "shared_runs"]
 
 _RUNS: dict[tuple[str, str], asyncio.Future] = {}
 #: seconds to wait after Enter for a navigation to start before looking for a change
 #: of the page in place
 _NAV_GRACE = 1.0
-#: unanswered searches in a row after which the journeys stop
+#: unanswered searches in a row after which the searching stops
 _GIVE_UP = 2
 
 _ARM_JS = """
@@ -90,12 +90,12 @@ _SUGGEST_JS = r"""
 """
 
 
-async def shared_journeys(site: Any, opts: dict[str, Any]) -> dict[str, Any]:
-    """The journeys of this audit: run by the first search check that asks, then shared."""
+async def shared_runs(site: Any, opts: dict[str, Any]) -> dict[str, Any]:
+    """The searches of this audit: run by the first search check that asks, then shared."""
     key = (site.view.start_url, str(site.records_path))
     task = _RUNS.get(key)
     if task is None:
-        task = asyncio.ensure_future(run_journeys(site, opts))
+        task = asyncio.ensure_future(run_searches(site, opts))
         _RUNS[key] = task
         while len(_RUNS) > 4:  # earlier audits of this process
             _RUNS.pop(next(iter(_RUNS)))
@@ -156,7 +156,7 @@ class _Item:
     after: Callable[[Any, dict[str, Any]], Awaitable[None]] | None = None
 
 
-class _Journey:
+class _Searches:
     def __init__(self, site: Any, opts: dict[str, Any]):
         self.site, self.opts = site, opts
         self.tabs = site.tabs
@@ -328,7 +328,7 @@ class _Journey:
         return result
 
     def _keep(self, result: dict[str, Any]) -> bool:
-        """Add ``result`` to the runs, unless the journeys have given up already; give up
+        """Add ``result`` to the runs, unless the searching has given up already; give up
         after ``_GIVE_UP`` unanswered searches in a row."""
         if self.data["skipped"]:
             return False
@@ -343,10 +343,10 @@ class _Journey:
         """``items`` searched as ``run`` would, one after another, but side by side in
         up to ``width`` tabs (``page`` and tabs of their own) once the search has
         answered one: searches wait for the shop's answer (seconds, on a slow search),
-        not for the CPU, so the journeys cost about the slowest tab's share. Until the
+        not for the CPU, so the searches cost about the slowest tab's share. Until the
         search answers, one at a time, so a search that never answers is given up
         after ``_GIVE_UP`` tries as before. The runs keep the items' order; where the
-        journeys give up, what follows is dropped as if never sent."""
+        searching gives up, what follows is dropped as if never sent."""
         items = [] if self.data["skipped"] else items[: max(0, self.left())]
         done: list[dict | None] = [None] * len(items)
         queue = list(range(len(items)))
@@ -423,9 +423,9 @@ def _js(value: str) -> str:
     return json.dumps(value or None)
 
 
-async def run_journeys(site: Any, opts: dict[str, Any]) -> dict[str, Any]:
+async def run_searches(site: Any, opts: dict[str, Any]) -> dict[str, Any]:
     """Every search of the audit, in a fixed order, within ``max_searches``."""
-    j = _Journey(site, opts)
+    j = _Searches(site, opts)
     derived = derived_queries(site.records(), j.start, opts)
     j.data["lang"] = derived["lang"]
     j.data["derived"] = derived
