@@ -23,6 +23,21 @@ from .common import PageProber, grouped, listed, plural
 
 __all__ = ["Keyboard", "focus_change"]
 
+#: a short, stable description of an element (id, href, name, classes): one function
+#: for the Tab walk and the focus sweep, so an element is named alike in both
+_DESCRIBE_JS = """(el) => {
+  let s = el.tagName.toLowerCase();
+  if (el.id) return (s + '#' + CSS.escape(el.id)).slice(0, 200);
+  const href = el.getAttribute('href');
+  if (href !== null) return (s + '[href="' + href.replace(/"/g, '\\\\"') + '"]').slice(0, 200);
+  const name = el.getAttribute('name');
+  if (name) return (s + '[name="' + name + '"]' + (el.value && el.type in {radio: 1, checkbox: 1}
+    ? '[value="' + String(el.value).slice(0, 40) + '"]' : '')).slice(0, 200);
+  const cls = [...el.classList].slice(0, 2).map((c) => '.' + CSS.escape(c)).join('');
+  const parent = el.parentElement && el.parentElement.closest('[id]');
+  return ((parent ? '#' + CSS.escape(parent.id) + ' ' : '') + s + cls).slice(0, 200);
+}"""
+
 #: marks the header's and main navigation's interactive elements, calms the page
 _PREPARE_JS = """
 (limit) => {
@@ -37,17 +52,7 @@ _PREPARE_JS = """
     + '[tabindex]:not([tabindex="-1"]), [role="button"], [role="link"], [role="menuitem"], [onclick]';
   const seen = new Set();
   const out = [];
-  const describe = (el) => {
-    let s = el.tagName.toLowerCase();
-    if (el.id) return (s + '#' + CSS.escape(el.id)).slice(0, 200);
-    const href = el.getAttribute('href');
-    if (href !== null) return (s + '[href="' + href.replace(/"/g, '\\\\"') + '"]').slice(0, 200);
-    const name = el.getAttribute('name');
-    if (name) return (s + '[name="' + name + '"]').slice(0, 200);
-    const cls = [...el.classList].slice(0, 2).map((c) => '.' + CSS.escape(c)).join('');
-    const parent = el.parentElement && el.parentElement.closest('[id]');
-    return ((parent ? '#' + CSS.escape(parent.id) + ' ' : '') + s + cls).slice(0, 200);
-  };
+  const describe = __DESCRIBE__;
   for (const root of roots) {
     for (const el of root.querySelectorAll(sel)) {
       if (seen.has(el) || el.disabled) continue;
@@ -68,7 +73,7 @@ _PREPARE_JS = """
   document.body.prepend(start);
   return out;
 }
-"""
+""".replace("__DESCRIBE__", _DESCRIBE_JS)
 _RESET_JS = """() => {
   window.scrollTo(0, 0);
   const start = document.getElementById('auditor-focus-start');
@@ -112,18 +117,7 @@ _CANDIDATES_JS = """
     for (const [s, name] of REGIONS) if (el.closest(s)) return name;
     return 'content';
   };
-  const describe = (el) => {
-    let s = el.tagName.toLowerCase();
-    if (el.id) return (s + '#' + CSS.escape(el.id)).slice(0, 200);
-    const href = el.getAttribute('href');
-    if (href !== null) return (s + '[href="' + href.replace(/"/g, '\\\\"') + '"]').slice(0, 200);
-    const name = el.getAttribute('name');
-    if (name) return (s + '[name="' + name + '"]' + (el.value && el.type in {radio: 1, checkbox: 1}
-      ? '[value="' + String(el.value).slice(0, 40) + '"]' : '')).slice(0, 200);
-    const cls = [...el.classList].slice(0, 2).map((c) => '.' + CSS.escape(c)).join('');
-    const parent = el.parentElement && el.parentElement.closest('[id]');
-    return ((parent ? '#' + CSS.escape(parent.id) + ' ' : '') + s + cls).slice(0, 200);
-  };
+  const describe = __DESCRIBE__;
   const out = [];
   for (const el of document.body.querySelectorAll(sel)) {
     if (el.disabled || el.closest('[inert], [aria-hidden="true"]')) continue;
@@ -150,7 +144,7 @@ _CANDIDATES_JS = """
   for (let i = 0; i < text.length; i++) hash = (hash * 31 + text.charCodeAt(i)) | 0;
   return { styles: String(hash), elements: out.map(({ el, ...rest }) => rest) };
 }
-"""
+""".replace("__DESCRIBE__", _DESCRIBE_JS)
 #: puts a focusable nothing just before the element and scrolls it into view: one Tab
 #: from there gives the element real keyboard focus (:focus-visible), as a customer's
 #: Tab would, wherever on the page it is and however many elements come before it
