@@ -131,8 +131,18 @@ def url_view(url: Any, origin: str | None = None) -> dict[str, Any]:
     return {"text": text, "full": full, "href": safe_href(url)}
 
 
+#: words of evidence keys that are abbreviations, written as people write them
+ACRONYMS = {
+    w: w.upper()
+    for w in ("wcag", "url", "urls", "lcp", "cls", "tbt", "inp", "fcp", "ttfb", "http", "html")
+} | {"urls": "URLs", "css": "CSS", "id": "ID", "ids": "IDs", "px": "px", "ms": "ms", "kb": "KB"}
+
+
 def humanise(key: Any) -> str:
-    text = clip(key, MAX_SHORT).replace("_", " ").replace("-", " ").strip()
+    """An evidence key as a label: 'wcag' → 'WCAG', 'page_px' → 'Page px'."""
+    words = clip(key, MAX_SHORT).replace("_", " ").replace("-", " ").split()
+    words = [ACRONYMS.get(w.lower(), w) for w in words]
+    text = " ".join(words)
     return text[:1].upper() + text[1:] if text else ""
 
 

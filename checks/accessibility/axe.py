@@ -186,6 +186,19 @@ def wcag_criteria(tags: Iterable[str]) -> list[str]:
     return out
 
 
+def axe_saw(summary: str) -> str:
+    """axe's failure summary as one readable sentence.
+
+    Why: axe writes "Fix any of the following:" and one reason per line; joined
+    without the line breaks the reasons ran into one another in the report.
+    """
+    lines = [line.strip() for line in summary.splitlines() if line.strip()]
+    reasons = [line.rstrip(".") for line in lines if not line.lower().startswith("fix ")]
+    if not reasons:
+        return ""
+    return clip("What axe saw: " + "; ".join(reasons) + ".", 300)
+
+
 class AxeCore(Check):
     """axe-core's automated WCAG checks.
 
@@ -407,7 +420,7 @@ class AxeCore(Check):
         message = f"{clip(v['help'], 200)}: {elements}{inside} {where}{scope}{colours}."
         shot = next((m.get("shot") for _, m in members if m.get("shot")), None)
         if node.get("summary"):
-            message += " " + clip(node["summary"].replace("\n", " "), 300)
+            message += " " + axe_saw(node["summary"])
         anchors = ",".join(sorted({key[2] for key, _ in members}))
         return self.finding(
             severity=SEVERITY.get(v.get("impact") or "minor", "minor"),

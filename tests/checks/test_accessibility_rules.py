@@ -433,3 +433,18 @@ def test_no_focus_in_the_content_is_one_finding_per_kind_with_its_pages():
     assert findings["No visible focus indicator in the header or menu"].urls == [S + "/p/2"]
     # seconds per page: the probe's time over the pages it loaded, not those it judged
     assert check.details["seconds_per_page"] == 0.25 and check.details["pages_loaded"] == 8
+
+
+def test_axe_failure_summary_reads_as_one_sentence():
+    from checks.accessibility.axe import axe_saw
+
+    text = (
+        "Fix any of the following:\n  Element does not have inner text\n"
+        "  aria-label attribute does not exist or is empty"
+    )
+    assert axe_saw(text) == (
+        "What axe saw: Element does not have inner text; "
+        "aria-label attribute does not exist or is empty."
+    )
+    assert axe_saw("Fix all of the following:\n") == ""
+    assert len(axe_saw("Fix any of the following:\n  " + "x" * 1000)) <= 300
