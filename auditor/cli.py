@@ -741,6 +741,53 @@ def history(
 
 
 @cli.command()
+@click.option(
+    "--history",
+    "history_path",
+    type=click.Path(dir_okay=False),
+    help="The history file to show [history.path].",
+)
+@click.option(
+    "--config",
+    "-c",
+    "config_path",
+    type=click.Path(dir_okay=False),
+    help="TOML config file whose [history] applies.",
+)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True)
+@click.option(
+    "--allow-remote",
+    is_flag=True,
+    help="Listen on an address other machines can reach (--host); every request then "
+    "needs the token printed at start.",
+)
+@friendly
+def serve(
+    history_path: str | None, config_path: str | None, host: str, port: int, allow_remote: bool
+) -> None:
+    """A local web dashboard of the history: every shop's scores and trends, each run's
+    report, and audits running now (live as their pages finish)."""
+    import secrets
+
+    from .dashboard.serve import is_loopback, run_server
+
+    overrides = {"history": {"path": history_path}} if history_path else {}
+    settings = load_settings(config_path, overrides)
+    if not settings.history.path:
+        raise AuditorError("give the history file with --history FILE (or history.path)")
+    token = None
+    if not is_loopback(host):
+        if not allow_remote:
+            raise AuditorError(
+                f"--host {host} lets other machines in: add --allow-remote (a token is then "
+                "required), or keep the default 127.0.0.1"
+            )
+        token = secrets.token_urlsafe(24)
+    run_server(settings.history.path, host, port, token, echo=click.echo)
+
+
+@cli.command()
 @click.argument("path", default="auditor.toml", type=click.Path(dir_okay=False))
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
 @friendly
