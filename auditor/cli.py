@@ -593,6 +593,8 @@ def demo(clean: bool, products: int, config_path: str | None, **flags: Any) -> N
     if flags.get("out_dir") is None:
         flags["out_dir"] = "demo-audit"
     settings = _settings(config_path, flags)
+    if settings.history.path and not settings.history.site:
+        settings.history.site = "auditor demo"  # one trend, whatever port the demo gets
     with DemoShop(mode="clean" if clean else "defects", products=products) as shop:
         click.echo(f"Demo shop ({'clean' if clean else 'with defects'}) at {shop.base_url}")
         code = _audit(shop.base_url, settings)

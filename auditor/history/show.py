@@ -7,6 +7,7 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
+from .record import site_of
 from .store import HistoryStore
 from .trends import site_trend
 
@@ -18,7 +19,7 @@ _STATUS = {"complete": "complete", "cut_short": "cut short", "crashed": "crashed
 def history_data(store: HistoryStore, target: str | None, last: int) -> dict[str, Any]:
     """Each site's trend (or only ``target``'s: a site or a target URL)."""
     if target:
-        runs = store.runs(target, limit=1)
+        runs = store.runs(target, limit=1) or store.runs(site_of(target), limit=1)
         sites = [runs[0]["site"]] if runs else []
     else:
         sites = [s["site"] for s in store.sites()]

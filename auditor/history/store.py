@@ -24,14 +24,16 @@ from .record import RunRows, run_rows
 __all__ = ["BUSY_TIMEOUT_MS", "HistoryError", "HistoryStore", "open_store"]
 
 BUSY_TIMEOUT_MS = 15_000
+LIVE_KEPT_DAYS = 7
 
 
 class HistoryError(AuditorError):
     """The history file cannot be used: unreadable, not a history, or of a newer version."""
 
 
-def _now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+def _now(days_ago: float = 0) -> str:
+    moment = dt.datetime.now(dt.UTC) - dt.timedelta(days=days_ago)
+    return moment.isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -236,6 +238,11 @@ class HistoryStore:
                     {**data, "key": key},
                 )
             else:
+                # finished rows are kept a week: the dashboard shows the latest few
+                db.execute(
+                    "DELETE FROM live WHERE state != 'running' AND updated_at < ?",
+                    (_now(days_ago=LIVE_KEPT_DAYS),),
+                )
                 data.setdefault("started_at", data["updated_at"])
                 data.setdefault("state", "running")
                 cols = ["key", *data]

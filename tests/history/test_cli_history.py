@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
 import sqlite3
+import subprocess
+import sys
+import threading
+from pathlib import Path
 
 from click.testing import CliRunner
 
@@ -122,3 +128,47 @@ def test_history_needs_a_file_and_says_so(tmp_path):
     assert result.exit_code == 2 and "--history FILE" in result.stderr
     missing = run_cli("history", "--history", tmp_path / "none.sqlite")
     assert missing.exit_code == 2 and "file not found" in missing.stderr
+
+
+def test_a_run_stopped_by_sigterm_is_recorded_and_exits_130(tmp_path):
+    root = Path(__file__).resolve().parents[2]
+    db = tmp_path / "history.sqlite"
+    routes = shop(broken=False)
+    routes["/about"] = Route(page("About", "slow"), delay=30.0)
+    with FixtureServer(routes) as srv:
+        srv.events["/about"] = threading.Event()
+        proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "auditor",
+                "run",
+                srv.base_url,
+                "--history",
+                str(db),
+                "-o",
+                str(tmp_path / "out"),
+                *QUIET,
+            ],
+            cwd=root,
+            env={**os.environ, "PYTHONPATH": str(root)},
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        assert srv.events["/about"].wait(timeout=120)  # the audit is on its slow page
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130, err
+    with open_store(db) as store:
+        (run,) = store.runs()
+        (live,) = store.live()
+    assert run["status"] == "cut_short" and run["cut_reason"] == "signal"
+    assert live["state"] == "finished" and live["run_id"] == run["id"]
+
+
+def test_a_bad_trend_length_names_the_key(tmp_path):
+    config = tmp_path / "a.toml"
+    config.write_text("[history]\ntrend_runs = 1\n")
+    result = run_cli("history", "-c", config, "--history", tmp_path / "h.sqlite")
+    assert result.exit_code == 2 and "history.trend_runs" in result.stderr

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import threading
@@ -20,7 +19,6 @@ from click.testing import CliRunner
 
 from auditor.cli import cli
 from auditor.dashboard.serve import DashboardServer
-from auditor.demo import DemoShop
 from auditor.history import open_store, site_trend
 from tests.fixture_server import FixtureServer, Route, page
 
@@ -138,44 +136,37 @@ def test_a_running_audit_shows_live_on_the_dashboard(tmp_path):
     assert final and final[0]["pages_done"] == 12 and final[0]["run_id"] == 1
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def test_three_demo_runs_clean_defective_clean_read_back_as_a_trend(tmp_path):
-    """The demo shop on one address, audited clean, with its defects, clean again, with
-    a few cheap checks on its first pages."""
+    """`auditor demo` clean, with its defects, clean again (a few cheap checks on its first
+    pages): the demo gets another port each time, its runs one name in the history."""
     history = tmp_path / "history.sqlite"
-    port = _free_port()
     runner = CliRunner()
-    for i, mode in enumerate(("clean", "defects", "clean")):
-        with DemoShop(mode=mode, port=port, delay_scale=0.05) as shop:
-            result = runner.invoke(
-                cli,
-                [
-                    "run",
-                    shop.base_url,
-                    "-o",
-                    str(tmp_path / f"run{i}"),
-                    "--history",
-                    str(history),
-                    "--max-pages",
-                    "12",
-                    "--check",
-                    "navigation.broken-links",
-                    "--check",
-                    "accessibility.image-alts",
-                    "--progress",
-                    "none",
-                ],
-            )
+    for i, clean in enumerate((True, False, True)):
+        result = runner.invoke(
+            cli,
+            [
+                "demo",
+                *(["--clean"] if clean else []),
+                "-o",
+                str(tmp_path / f"run{i}"),
+                "--history",
+                str(history),
+                "--max-pages",
+                "12",
+                "--check",
+                "navigation.broken-links",
+                "--check",
+                "accessibility.image-alts",
+                "--progress",
+                "none",
+            ],
+        )
         assert result.exit_code == 0, result.stderr
-    site = f"http://127.0.0.1:{port}"
+    site = "auditor demo"
     with open_store(history) as store:
         trend = site_trend(store, site)
     runs = trend["runs"]
+    assert len({r["target"] for r in runs}) == 3  # three addresses, one trend
     assert [r["status"] for r in runs] == ["complete"] * 3
     clean, broken, again = (r["score"] for r in runs)
     assert clean == again == 100.0 and broken < clean
@@ -189,3 +180,4 @@ def test_three_demo_runs_clean_defective_clean_read_back_as_a_trend(tmp_path):
     # the third report draws the trend of all three
     results = json.loads((tmp_path / "run2" / "results.json").read_text())
     assert [r["score"] for r in results["trend"]["runs"]] == [clean, broken, again]
+    assert 'id="trend"' in (tmp_path / "run2" / "report.html").read_text()
