@@ -14,6 +14,7 @@ sets a cookie for the pages' own links and event stream).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import secrets
 from pathlib import Path
@@ -189,15 +190,24 @@ def create_app(
         site_name = request.query_params.get("site") or None
         fragment = env.get_template("live_rows.html.j2")
 
+        opened = store()  # one connection for the stream's life, used by one thread at a time
+
         def snapshot() -> tuple[str, dict]:
-            with store() as s:
-                view = live_view(s, site_name)
+            view = live_view(opened, site_name)
             marker = json.dumps(
                 [(r["key"], r["state"], r["pages_done"], r["stage"]) for r in view["rows"]]
             )
             return marker, view
 
         async def stream():
+            try:
+                async for chunk in changes():
+                    yield chunk
+            finally:
+                with contextlib.suppress(Exception):
+                    opened.close()
+
+        async def changes():
             last, quiet = None, 0.0
             while not await request.is_disconnected():
                 marker, view = await anyio.to_thread.run_sync(snapshot)

@@ -16,7 +16,7 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from ..errors import AuditorError
+from ..errors import HistoryError
 from ..results import read_json
 from .migrations import SCHEMA_VERSION, migrate
 from .record import RunRows, run_rows
@@ -25,10 +25,6 @@ __all__ = ["BUSY_TIMEOUT_MS", "HistoryError", "HistoryStore", "open_store"]
 
 BUSY_TIMEOUT_MS = 15_000
 LIVE_KEPT_DAYS = 7
-
-
-class HistoryError(AuditorError):
-    """The history file cannot be used: unreadable, not a history, or of a newer version."""
 
 
 def _now(days_ago: float = 0) -> str:
