@@ -150,6 +150,11 @@ def test_axe_finds_no_violation_on_any_page_at_desktop_and_phone_width(history):
                     # phone width: nothing wider than the screen but the scrolling tables
                     wide = page.evaluate("document.documentElement.scrollWidth")
                     assert wide <= width + 1, (name, width, wide)
+                    if name == "shops":
+                        assert page.get_by_role("link", name="http://shop.test").is_visible()
+                    if name == "site":  # the chart's overall line has three points
+                        assert page.locator("svg.chart g.marks.filled path").count() == 3
+                        assert page.locator(".badge.new").first.is_visible()
                 context.close()
         finally:
             browser.close()
