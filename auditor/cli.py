@@ -1,4 +1,5 @@
-"""The command line: ``auditor run URL``, ``demo``, ``checks``, ``report``, ``diff``, ``init``.
+"""The command line: ``auditor run URL``, ``demo``, ``checks``, ``report``, ``diff``,
+``history``, ``serve``, ``init``.
 
 Exit codes: 0 passed, 1 the gate failed (a rule of ``[gate]`` broken: one line each
 on stderr), 2 usage, config, target or baseline error (one line on stderr, never a
@@ -242,6 +243,13 @@ def _audit_options(fn):
             "[sample.all_pages, crawl.max_pages_per_template = 0].",
         ),
         click.option(
+            "--history",
+            "history_path",
+            type=click.Path(dir_okay=False),
+            help="SQLite history file to record the run in (with its live progress for "
+            "`auditor serve`) and to draw the report's trend from [history.path].",
+        ),
+        click.option(
             "--baseline",
             type=click.Path(dir_okay=False),
             help="results.json of an earlier audit (e.g. main's) to compare with: new, "
@@ -270,6 +278,7 @@ def _overrides(**flags: Any) -> dict:
         "max_score_drop": ("gate", "max_score_drop"),
         "junit_min_severity": ("gate", "junit_min_severity"),
         "progress": ("output", "progress"),
+        "history_path": ("history", "path"),
     }
     layer: dict[str, dict] = {}
     for name, value in flags.items():
@@ -305,13 +314,15 @@ def _render(results_path: Path, out_dir: Path, formats: list[str]) -> list[Path]
         raise AuditorError(f"'output.formats': {exc}") from None
 
 
-def _judge(results_path: Path, settings: Settings, base: dict | None) -> dict:
-    """The gate's verdict (and the baseline comparison) added to results.json, so that
-    every report shows them."""
+def _judge(results_path: Path, settings: Settings, base: dict | None, history=None) -> dict:
+    """The gate's verdict (and the baseline comparison, and the history's trend) added
+    to results.json, so that every report shows them."""
     from .gate import apply_gate
 
     results = load_results(results_path)
     apply_gate(results, settings.gate, base, settings.gate.baseline)
+    if history is not None:
+        history.add_trend(results)
     head, tail, seen_pages = {}, {}, False
     for key, value in results.items():
         if key == "pages":
@@ -335,6 +346,28 @@ def _gate_failed(results: dict) -> int:
 
 
 def _audit(url: str, settings: Settings, explain_templates: bool = False) -> int:
+    """The audit, recorded in the history file where one is set (history.path)."""
+    history = None
+    if settings.history.path:
+        from .history.hook import AuditHistory
+
+        history = AuditHistory(settings, url)  # an unusable file: one line, no audit
+    try:
+        return _audit_with(url, settings, explain_templates, history)
+    finally:
+        if history is not None:
+            history.close()
+
+
+def _record(history, results_path: Path, reports: list[Path]) -> None:
+    """The run into the history; a failure there is a warning, never the audit's verdict."""
+    try:
+        history.record(results_path, reports)
+    except Exception as exc:
+        click.echo(f"warning: history: the run was not recorded ({exc})", err=True)
+
+
+def _audit_with(url: str, settings: Settings, explain_templates: bool, history) -> int:
     from .gate import BaselineError, load_baseline
     from .runner import run_audit
 
@@ -343,6 +376,8 @@ def _audit(url: str, settings: Settings, explain_templates: bool = False) -> int
     out_dir = Path(settings.output.dir)
     events = EventBus()
     attach_progress(events, settings.output.progress)
+    if history is not None:
+        history.watch(events, url)
     with _signals_deferred() as received:
         try:
             results_path = asyncio.run(run_audit(url, settings, out_dir, events))
@@ -350,10 +385,12 @@ def _audit(url: str, settings: Settings, explain_templates: bool = False) -> int
             click.echo("interrupted before the results were written", err=True)
             return EXIT_INTERRUPTED
         try:
-            results, unusable = _judge(results_path, settings, base), None
+            results, unusable = _judge(results_path, settings, base, history), None
         except BaselineError as exc:  # another site: the reports still get written
             results, unusable = load_results(results_path), exc
         reports = _render(results_path, out_dir, settings.output.formats)
+        if history is not None:
+            _record(history, results_path, reports)
     if unusable is not None:
         raise unusable
     _print_summary(results, results_path, reports)
@@ -556,6 +593,8 @@ def demo(clean: bool, products: int, config_path: str | None, **flags: Any) -> N
     if flags.get("out_dir") is None:
         flags["out_dir"] = "demo-audit"
     settings = _settings(config_path, flags)
+    if settings.history.path and not settings.history.site:
+        settings.history.site = "auditor demo"  # one trend, whatever port the demo gets
     with DemoShop(mode="clean" if clean else "defects", products=products) as shop:
         click.echo(f"Demo shop ({'clean' if clean else 'with defects'}) at {shop.base_url}")
         code = _audit(shop.base_url, settings)
@@ -640,6 +679,114 @@ def diff(base: str, new: str, config_path: str | None, **flags: Any) -> None:
     results = apply_gate(load_results(new), settings.gate, load_baseline(base), base)
     click.echo(comparison_text(results))
     sys.exit(_gate_failed(results))
+
+
+@cli.command(context_settings={"ignore_unknown_options": False})
+@click.argument("args", nargs=-1, metavar="[TARGET] | add RESULTS...")
+@click.option(
+    "--history",
+    "history_path",
+    type=click.Path(dir_okay=False),
+    help="The history file [history.path].",
+)
+@click.option(
+    "--config",
+    "-c",
+    "config_path",
+    type=click.Path(dir_okay=False),
+    help="TOML config file whose [history] applies.",
+)
+@click.option("--last", type=click.IntRange(1), default=10, show_default=True, help="Runs shown.")
+@click.option("--json", "as_json", is_flag=True, help="JSON instead of tables.")
+@click.option("--site", help="With add: the name the runs are grouped under [history.site].")
+@friendly
+def history(
+    args: tuple[str, ...],
+    history_path: str | None,
+    config_path: str | None,
+    last: int,
+    as_json: bool,
+    site: str | None,
+) -> None:
+    """The recorded runs of TARGET (a site or its URL; default every site) with their
+    trends: scores per category, findings new and fixed since the run before.
+    `auditor history add RESULTS.json...` records saved runs."""
+    import json
+
+    from rich.console import Console
+
+    from .history import open_store
+    from .history.show import history_data, print_history
+
+    overrides = {"history": {"path": history_path}} if history_path else {}
+    settings = load_settings(config_path, overrides)
+    if not settings.history.path:
+        raise AuditorError("give the history file with --history FILE (or history.path)")
+    if args and args[0] == "add":
+        if len(args) < 2:
+            raise AuditorError("history add: give one or more results.json files")
+        with open_store(settings.history.path) as store:
+            for name in args[1:]:
+                run_id, new = store.add_results(name, site=site or settings.history.site or None)
+                click.echo(f"{'Recorded' if new else 'Already recorded'}: {name} (run {run_id})")
+        return
+    if len(args) > 1:
+        raise AuditorError("history: give at most one TARGET (or: add RESULTS...)")
+    with open_store(settings.history.path, create=False) as store:
+        data = history_data(store, args[0] if args else None, last)
+    if args and not data["sites"]:
+        raise AuditorError(f"history: no runs of {args[0]} in {settings.history.path}")
+    if as_json:
+        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    else:
+        print_history(data, Console(width=max(100, Console().width)))
+
+
+@cli.command()
+@click.option(
+    "--history",
+    "history_path",
+    type=click.Path(dir_okay=False),
+    help="The history file to show [history.path].",
+)
+@click.option(
+    "--config",
+    "-c",
+    "config_path",
+    type=click.Path(dir_okay=False),
+    help="TOML config file whose [history] applies.",
+)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True)
+@click.option(
+    "--allow-remote",
+    is_flag=True,
+    help="Listen on an address other machines can reach (--host); every request then "
+    "needs the token printed at start.",
+)
+@friendly
+def serve(
+    history_path: str | None, config_path: str | None, host: str, port: int, allow_remote: bool
+) -> None:
+    """A local web dashboard of the history: every shop's scores and trends, each run's
+    report, and audits running now (live as their pages finish)."""
+    import secrets
+
+    from .dashboard.serve import is_loopback, run_server
+
+    overrides = {"history": {"path": history_path}} if history_path else {}
+    settings = load_settings(config_path, overrides)
+    if not settings.history.path:
+        raise AuditorError("give the history file with --history FILE (or history.path)")
+    token = None
+    if not is_loopback(host):
+        if not allow_remote:
+            raise AuditorError(
+                f"--host {host} lets other machines in: add --allow-remote (a token is then "
+                "required), or keep the default 127.0.0.1"
+            )
+        token = secrets.token_urlsafe(24)
+    run_server(settings.history.path, host, port, token, echo=click.echo)
 
 
 @cli.command()

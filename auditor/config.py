@@ -29,6 +29,7 @@ __all__ = [
     "ConsentSection",
     "CrawlSection",
     "GateSection",
+    "HistorySection",
     "LoginSection",
     "MeasurementSection",
     "OutputSection",
@@ -318,6 +319,19 @@ class GateSection:
     )
 
 
+@dataclass
+class HistorySection:
+    """The history of audits (`auditor history`, `auditor serve`)."""
+
+    path: str = opt(
+        "", 'SQLite file every audit is recorded in, with its live progress (--history); "": none'
+    )
+    site: str = opt("", 'the name runs are grouped under ("": the target\'s scheme, host and port)')
+    trend_runs: int = opt(
+        10, "recorded runs (this one included) in the report's trend chart (results.json trend)"
+    )
+
+
 #: finding severities, worst first (as auditor.model.SEVERITY_ORDER)
 SEVERITIES = ("critical", "serious", "moderate", "minor")
 
@@ -368,6 +382,7 @@ class Settings:
     output: OutputSection = field(default_factory=OutputSection)
     gate: GateSection = field(default_factory=GateSection)
     roles: RolesSection = field(default_factory=RolesSection)
+    history: HistorySection = field(default_factory=HistorySection)
     scoring: dict[str, float] = field(default_factory=lambda: dict.fromkeys(CATEGORIES, 1.0))
     checks: dict[str, dict] = field(default_factory=dict)
     source: str = "defaults"
@@ -455,6 +470,8 @@ def _validate(s: Settings, where: str) -> None:
             raise bad(f"crawl.{key}", "must be at least 1")
     if c.max_pages_per_template < 0:
         raise bad("crawl.max_pages_per_template", "must not be negative (0: no limit)")
+    if s.history.trend_runs < 2:
+        raise bad("history.trend_runs", "must be at least 2 (a trend needs two runs)")
     if s.sample.per_template < 0:
         raise bad("sample.per_template", "must not be negative (0: every page)")
     if not 1 <= c.map_concurrency <= 16:

@@ -3,6 +3,7 @@
     AuditorError                 one friendly line for the user; the CLI exits 2
     ├── ConfigError              a bad key, type or value in the settings (names key and file)
     ├── BrowserNotFound          no Chromium to drive, with a hint how to get one
+    ├── HistoryError             the history file is unusable (not one, or of a newer auditor)
     └── TargetError              the shop itself cannot be audited (bad URL, unreachable, TLS, ...)
 
 A failure on one page of many is not an exception: it becomes a ``PageError`` in
@@ -17,6 +18,7 @@ __all__ = [
     "AuditorError",
     "BrowserNotFound",
     "ConfigError",
+    "HistoryError",
     "TargetError",
 ]
 
@@ -31,6 +33,10 @@ class ConfigError(AuditorError):
 
 class BrowserNotFound(AuditorError):
     """No Chromium could be found or started."""
+
+
+class HistoryError(AuditorError):
+    """The history file cannot be used: unreadable, not a history, or of a newer version."""
 
 
 class TargetError(AuditorError):

@@ -28,6 +28,7 @@ from . import (
     scores,
     search,
     structure,
+    trend,
 )
 from .data import ReportData
 
@@ -53,6 +54,7 @@ class Section:
 SECTIONS: tuple[Section, ...] = (
     Section("gate", "Gate and baseline", "gate", baseline.gate_view, baseline.count),
     Section("categories", "Scores", "categories", scores.categories_view),
+    Section("trend", "Trend", "trend", trend.trend_view),
     Section("problems", "Top problems", "problems", problems.problems_view, problems.count),
     Section("scoring", "How the score is made", "scoring", scores.scoring_view),
     Section("performance", "Performance", "performance", performance.performance_view),
