@@ -29,7 +29,7 @@ from .common import (
     score_value,
     url_view,
 )
-from .html import CSP, _environment, write_atomic
+from .html import _environment, write_atomic
 
 __all__ = ["INDEX_FILENAME", "batch_context", "render_batch_html"]
 
@@ -96,6 +96,7 @@ def _shop_view(row: Mapping[str, Any], categories: list[str]) -> dict[str, Any]:
         "findings": [
             {
                 "severity": s,
+                "label": SEVERITY_LABELS[s],
                 "count": int(findings.get(s) or 0) if is_number(findings.get(s)) else 0,
                 "change": _change(finding_changes.get(s), better_up=False),
             }
@@ -128,10 +129,8 @@ def batch_context(document: Mapping[str, Any]) -> dict[str, Any]:
     tally = as_dict(document.get("tally"))
     finished = document.get("finished_at")
     return {
-        "csp": CSP,
         "shops": [_shop_view(r, categories) for r in rows],
         "categories": [category_label(c) for c in categories],
-        "severities": [SEVERITY_LABELS[s] for s in SEVERITIES],
         "tally": [
             {"label": STATUS_LABELS.get(k, clip(k, MAX_SHORT).capitalize()), "count": v}
             for k, v in tally.items()
