@@ -299,6 +299,7 @@ class BrowserSession:
         except PlaywrightError as exc:
             first = str(exc).strip().splitlines()[0] if str(exc).strip() else repr(exc)
             if self._endpoint:
+                first = first.replace(self._endpoint, self.executable)
                 raise BrowserNotFound(
                     f"no browser answered at browser.endpoint {self.executable}: {first}"
                 ) from None
