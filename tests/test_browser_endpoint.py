@@ -123,7 +123,7 @@ def test_no_browser_at_the_endpoint_is_one_error_line(tmp_path):
 
 @pytest.mark.parametrize("endpoint", ["chromium:9222", "ws//x", "ws://"])
 def test_a_bad_endpoint_is_a_config_error(endpoint):
-    with pytest.raises(ConfigError, match="'browser.endpoint' must be a ws://"):
+    with pytest.raises(ConfigError, match=r"'browser\.endpoint' must be a ws://"):
         load_settings(None, {"browser": {"endpoint": endpoint}}, environ={})
 
 
