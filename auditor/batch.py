@@ -30,7 +30,9 @@ import contextlib
 import dataclasses
 import datetime as dt
 import json
+import os
 import re
+import socket
 import time
 import tomllib
 from collections.abc import Iterator, Mapping
@@ -252,6 +254,8 @@ def _base_row(job: ShopJob) -> dict:
         "pages": 0,
         "audited_at": None,
         "seconds": None,
+        #: the machine that audited it: timing figures compare only between like machines
+        "ran_on": None,
         "report": None,
         "results": None,
         "change": None,
@@ -261,8 +265,12 @@ def _base_row(job: ShopJob) -> dict:
 def failed_row(job: ShopJob, error: str, seconds: float | None = None) -> dict:
     """The row of a shop that could not be audited: the one error line."""
     row = _base_row(job)
-    row.update(status="failed", error=error, seconds=_round(seconds))
+    row.update(status="failed", error=error, seconds=_round(seconds), ran_on=_machine())
     return row
+
+
+def _machine() -> str:
+    return f"{socket.gethostname()} (pid {os.getpid()})"
 
 
 def _round(value: Any, digits: int = 1) -> Any:
@@ -316,7 +324,7 @@ def summarise(results: Mapping[str, Any]) -> dict:
 def shop_row(job: ShopJob, results: Mapping[str, Any], seconds: float | None = None) -> dict:
     """The overview row of an audited shop; links relative to the batch's folder."""
     row = _base_row(job)
-    row.update(summarise(results), seconds=_round(seconds))
+    row.update(summarise(results), seconds=_round(seconds), ran_on=_machine())
     out = Path(job.out_dir)
     row["results"] = f"{job.folder}/results.json"
     if (out / "report.html").exists():

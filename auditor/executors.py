@@ -92,6 +92,7 @@ def run_dask(jobs: list[ShopJob], scheduler: str, on_row: OnRow, say: Say) -> No
                 except Exception as exc:  # a worker lost, a task that could not run
                     line = " ".join(str(exc).split())[:300] or type(exc).__name__
                     row = failed_row(job, f"the task failed on the cluster: {line}")
+                    row["ran_on"] = None  # not known: not this machine
                 on_row(job, row)
         except KeyboardInterrupt:
             client.cancel(list(futures))

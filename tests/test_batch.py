@@ -4,6 +4,7 @@ on a Dask LocalCluster (each shop one task), and Dask never imported without nee
 from __future__ import annotations
 
 import json
+import os
 import socket
 import subprocess
 import sys
@@ -374,6 +375,9 @@ def test_a_batch_locally_then_on_a_dask_cluster_gives_the_same_rows(tmp_path):
     assert alpha_row["worst"][0]["check"] == "navigation.broken-links"
     assert not alpha_row["gate"]["passed"] and "overall score" in alpha_row["gate"]["broken"][0]
     assert beta_row["status"] == "ok" and beta_row["score"] == 100 and beta_row["worst"] == []
+    for row in second.values():  # every shop was audited on a worker, not here
+        assert f"(pid {os.getpid()})" not in row["ran_on"] and "(pid " in row["ran_on"]
+    assert first["Beta"]["ran_on"] != second["Beta"]["ran_on"]
     assert broken["status"] == "failed" and "could not be reached" in broken["error"]
     assert "\n" not in broken["error"]
     for row in (alpha_row, beta_row):
