@@ -461,7 +461,7 @@ def run_batch(
     """Audit every shop of ``shops_file`` with the executor of the settings, write
     batch.json and index.html into ``out_root`` (after every shop), return the exit
     code (``batch_exit_code``)."""
-    from .executors import run_dask, run_local
+    from .executors import dask_client, run_dask, run_local
 
     base = load_settings(config_path, dict(flags))
     executor, scheduler = base.scale.executor, base.scale.scheduler
@@ -475,8 +475,6 @@ def run_batch(
     rows = [_base_row(j) for j in jobs]
     started = _now()
     where = scheduler if remote else None
-    write_batch(out_root, batch_document(rows, started, executor, where, done=False))
-    say(f"Auditing {len(jobs)} shops ({executor}) into {out_root}")
     finished = 0
 
     def on_row(job: ShopJob, row: dict) -> None:
@@ -486,15 +484,18 @@ def run_batch(
         say(progress_line(finished, len(jobs), row))
         write_batch(out_root, batch_document(rows, started, executor, where, done=False))
 
-    try:
-        if remote:
-            run_dask(jobs, scheduler, on_row, say)
-        else:
-            run_local(jobs, on_row)
-    except KeyboardInterrupt:
-        for i, row in enumerate(rows):
-            if row["status"] == "waiting":
-                rows[i] = {**row, "status": "interrupted"}
+    with dask_client(scheduler, say) if remote else contextlib.nullcontext() as client:
+        write_batch(out_root, batch_document(rows, started, executor, where, done=False))
+        say(f"Auditing {len(jobs)} shops ({executor}) into {out_root}")
+        try:
+            if remote:
+                run_dask(jobs, client, on_row)
+            else:
+                run_local(jobs, on_row)
+        except KeyboardInterrupt:
+            for i, row in enumerate(rows):
+                if row["status"] == "waiting":
+                    rows[i] = {**row, "status": "interrupted"}
     document = batch_document(rows, started, executor, where, done=True)
     paths = write_batch(out_root, document)
     tally = ", ".join(f"{n} {s}" for s, n in document["tally"].items() if n)

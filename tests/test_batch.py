@@ -388,3 +388,40 @@ def test_a_batch_locally_then_on_a_dask_cluster_gives_the_same_rows(tmp_path):
     index = (out / "index.html").read_text(encoding="utf-8")
     assert "Alpha &lt;b&gt;" in index and "<b>" not in index
     assert 'href="Alpha-b/report.html"' in index
+
+
+def _python(code: str, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-c", code, *args], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_importing_the_cli_the_engine_and_the_batch_imports_no_dask():
+    result = _python(
+        "import sys, auditor.cli, auditor.runner, auditor.batch, auditor.executors, reports.batch\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('dask', 'distributed')))"
+    )
+    assert result.stdout.strip() == "[]", result.stderr
+
+
+_WITHOUT_DASK = """
+import sys
+sys.modules["distributed"] = None  # as if the dask extra were not installed
+from click.testing import CliRunner
+from auditor.cli import cli
+result = CliRunner().invoke(cli, sys.argv[1:])
+print(result.exit_code)
+sys.stderr.write(result.stderr)
+"""
+
+
+def test_the_dask_executor_without_dask_is_one_line_before_any_shop(tmp_path):
+    shops = write_shops(tmp_path, '[[shops]]\nurl = "http://127.0.0.1:9/"\n')
+    out = tmp_path / "out"
+    result = _python(
+        _WITHOUT_DASK, "batch", str(shops), "--out", str(out), "--executor", "dask", *QUIET
+    )
+    assert result.stdout.strip() == "2"
+    lines = result.stderr.strip().splitlines()
+    assert lines == ["error: the dask executor needs Dask: pip install 'shop-auditor[dask]'"]
+    assert not out.exists()
