@@ -475,7 +475,7 @@ def run_batch(
     rows = [_base_row(j) for j in jobs]
     started = _now()
     where = scheduler if remote else None
-    finished = 0
+    finished, stopped = 0, False
 
     def on_row(job: ShopJob, row: dict) -> None:
         nonlocal finished
@@ -493,9 +493,9 @@ def run_batch(
             else:
                 run_local(jobs, on_row)
         except KeyboardInterrupt:
-            for i, row in enumerate(rows):
-                if row["status"] == "waiting":
-                    rows[i] = {**row, "status": "interrupted"}
+            stopped = True
+    if stopped or any(r["status"] == "interrupted" for r in rows):  # and those not started
+        rows = [r | {"status": "interrupted"} if r["status"] == "waiting" else r for r in rows]
     document = batch_document(rows, started, executor, where, done=True)
     paths = write_batch(out_root, document)
     tally = ", ".join(f"{n} {s}" for s, n in document["tally"].items() if n)

@@ -8,6 +8,7 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -28,7 +29,7 @@ from auditor.batch import (
 from auditor.cli import cli
 from auditor.config import load_settings
 from reports.batch import render_batch_html
-from tests.fixture_server import FixtureServer, page
+from tests.fixture_server import FixtureServer, Route, page
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "tests" / "data" / "sample_results.json"
@@ -425,3 +426,56 @@ def test_the_dask_executor_without_dask_is_one_line_before_any_shop(tmp_path):
     lines = result.stderr.strip().splitlines()
     assert lines == ["error: the dask executor needs Dask: pip install 'shop-auditor[dask]'"]
     assert not out.exists()
+
+
+def test_a_shop_that_breaks_its_gate_makes_the_batch_exit_1(tmp_path):
+    shop = {"/": page("Home", "<h1>Home</h1><a href='/gone'>gone</a>")}
+    with FixtureServer(shop) as srv:
+        shops = write_shops(
+            tmp_path,
+            f'[[shops]]\nurl = "{srv.base_url}"\nname = "Solo"\n[shops.gate]\nfail_under = 90\n',
+        )
+        result = CliRunner().invoke(
+            cli, ["batch", str(shops), "--out", str(tmp_path / "o"), *QUIET]
+        )
+    assert result.exit_code == 1, result.output
+    document = json.loads((tmp_path / "o" / "batch.json").read_text())
+    assert document["exit_code"] == 1 and document["tally"]["gate failed"] == 1
+    assert document["shops"][0]["gate"]["broken"][0].startswith("overall score: limit >= 90")
+    assert "[1/1] Solo: ok, score 75/100, gate failed" in result.output
+
+
+def test_an_interrupted_batch_exits_130_with_an_overview_of_what_it_did(tmp_path):
+    import signal
+
+    slow = {
+        "/": page("Home", "<h1>Home</h1><a href='/slow'>slow</a>"),
+        "/slow": Route(page("Slow", "<h1>Slow</h1>"), hang=True),
+    }
+    with FixtureServer(slow) as srv:
+        srv.events["/slow"] = threading.Event()
+        shops = write_shops(
+            tmp_path,
+            f'[[shops]]\nurl = "{srv.base_url}"\nname = "First"\n'
+            f'[[shops]]\nurl = "{srv.base_url}"\nname = "Second"\n',
+        )
+        out = tmp_path / "o"
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "auditor", "batch", str(shops), "--out", str(out), *QUIET],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            assert srv.events["/slow"].wait(120), "the first shop's crawl never reached /slow"
+            proc.send_signal(signal.SIGINT)
+            stdout, stderr = proc.communicate(timeout=120)
+        finally:
+            proc.kill()
+    assert proc.returncode == 130, (stdout, stderr)
+    rows = _rows(out)
+    assert rows["First"]["status"] == "interrupted" and rows["First"]["score"] is not None
+    assert rows["Second"]["status"] == "interrupted" and rows["Second"]["score"] is None
+    assert (out / "First" / "report.html").exists() and (out / "index.html").exists()
+    assert json.loads((out / "batch.json").read_text())["exit_code"] == 130
