@@ -5,6 +5,11 @@ Order of the search: the path the user named (``browser.executable`` or
 system's Chromium or Chrome. The browser is started with flags that keep it from
 calling home (no component updates, sync or background networking), and
 ``--no-sandbox`` only when running as root, where Chromium refuses to start without.
+
+With ``browser.endpoint`` no browser is launched: the audit connects to one running
+elsewhere (a browser farm, a container beside a Dask worker), over Playwright's own
+protocol (``playwright run-server``) or Chrome's DevTools protocol, and a crash of the
+connection is repaired by connecting again.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ import time
 import weakref
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from playwright.async_api import Browser, BrowserContext, Page, Playwright
 from playwright.async_api import Error as PlaywrightError
@@ -230,6 +236,26 @@ def keep_to_one_tab(context: BrowserContext, page: Page) -> None:
     context.on("page", lambda p: p != page and asyncio.ensure_future(quietly(p.close())))
 
 
+def _without_query(endpoint: str) -> str:
+    """An endpoint fit to print: a hosted browser's token rides in the query."""
+    return endpoint.split("?")[0]
+
+
+def _speaks_cdp(endpoint: str) -> bool:
+    """Chrome's DevTools protocol (an http(s) address, or the ws:// address of a
+    Chromium's /devtools/browser/...), not a Playwright server's own."""
+    parts = urlsplit(endpoint)
+    return parts.scheme in ("http", "https") or parts.path.startswith("/devtools/")
+
+
+async def _connect(pw: Playwright, endpoint: str) -> Browser:
+    """A running browser at ``endpoint``: its connection, not its process, is ours
+    (closing it only disconnects)."""
+    if _speaks_cdp(endpoint):
+        return await pw.chromium.connect_over_cdp(endpoint, timeout=30_000)
+    return await pw.chromium.connect(endpoint, timeout=30_000)
+
+
 class BrowserSession:
     """The browser, restartable, and a factory for identical browser contexts."""
 
@@ -240,9 +266,10 @@ class BrowserSession:
         self._settings = settings
         self._browser: Browser | None = browser
         self._borrowed = browser is not None
+        self._endpoint = "" if self._borrowed else settings.browser.endpoint
         self._executable = (
             None
-            if self._borrowed
+            if self._borrowed or self._endpoint
             else find_chromium(settings.browser.executable, playwright.chromium.executable_path)
         )
         self.storage_state: dict | str | None = settings.login.storage_state or None
@@ -252,6 +279,8 @@ class BrowserSession:
 
     @property
     def executable(self) -> str:
+        if self._endpoint:
+            return _without_query(self._endpoint)
         return self._executable or "the borrowed browser"
 
     async def start(self) -> None:
@@ -259,13 +288,21 @@ class BrowserSession:
             self.user_agent = self.user_agent or await self._default_user_agent()
             return
         try:
-            self._browser = await self._pw.chromium.launch(
-                executable_path=self._executable,
-                headless=self._settings.browser.headless,
-                args=launch_args(self._settings.browser.args),
-            )
+            if self._endpoint:
+                self._browser = await _connect(self._pw, self._endpoint)
+            else:
+                self._browser = await self._pw.chromium.launch(
+                    executable_path=self._executable,
+                    headless=self._settings.browser.headless,
+                    args=launch_args(self._settings.browser.args),
+                )
         except PlaywrightError as exc:
             first = str(exc).strip().splitlines()[0] if str(exc).strip() else repr(exc)
+            if self._endpoint:
+                first = first.replace(self._endpoint, self.executable)
+                raise BrowserNotFound(
+                    f"no browser answered at browser.endpoint {self.executable}: {first}"
+                ) from None
             raise BrowserNotFound(f"Chromium at {self.executable} did not start: {first}") from None
         if not self.user_agent:
             self.user_agent = await self._default_user_agent()

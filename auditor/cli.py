@@ -1,10 +1,11 @@
-"""The command line: ``auditor run URL``, ``demo``, ``checks``, ``report``, ``diff``,
-``history``, ``serve``, ``init``.
+"""The command line: ``auditor run URL``, ``batch``, ``demo``, ``checks``, ``report``,
+``diff``, ``history``, ``serve``, ``init``.
 
 Exit codes: 0 passed, 1 the gate failed (a rule of ``[gate]`` broken: one line each
 on stderr), 2 usage, config, target or baseline error (one line on stderr, never a
 traceback),
-130 interrupted (partial results are still written).
+130 interrupted (partial results are still written). ``auditor batch``: 1 when a shop
+broke its gate, 2 when a shop could not be audited (or a usage or config error).
 """
 
 from __future__ import annotations
@@ -577,6 +578,44 @@ def read_url_list(source: str, allow_subdomains: bool = False) -> list[str]:
     if not urls:
         raise AuditorError(f"--urls {name}: no URL in it (one http(s):// address a line)")
     return urls
+
+
+@cli.command()
+@click.argument("shops", type=click.Path(dir_okay=False))
+@click.option(
+    "--executor",
+    type=click.Choice(["local", "dask"]),
+    help="local: one shop after another here; dask: each shop one task on a Dask "
+    "cluster (pip install 'shop-auditor[dask]') [scale.executor].",
+)
+@click.option(
+    "--scheduler",
+    metavar="tcp://HOST:PORT|local:N",
+    help="The Dask scheduler, or local:N for N worker processes here [scale.scheduler].",
+)
+@_audit_options
+@friendly
+def batch(
+    shops: str,
+    executor: str | None,
+    scheduler: str | None,
+    config_path: str | None,
+    **flags: Any,
+) -> None:
+    """Audit every shop listed in SHOPS (a TOML file of [[shops]] with a url, a name and
+    config tables), each into OUT/NAME/, and write the overview OUT/index.html and
+    OUT/batch.json. Exit 0, 1 when a shop broke its gate, 2 when a shop failed."""
+    from .batch import run_batch
+
+    if flags.get("baseline"):
+        raise AuditorError("--baseline is per shop in a batch: set gate.baseline in its table")
+    layer = _overrides(**flags)
+    scale = {"executor": executor, "scheduler": scheduler}
+    if any(scale.values()):
+        layer["scale"] = {k: v for k, v in scale.items() if v}
+    root = Path(load_settings(config_path, layer).output.dir)
+    layer.get("output", {}).pop("dir", None)
+    sys.exit(run_batch(shops, root, config_path, layer, click.echo))
 
 
 @cli.command()

@@ -35,6 +35,7 @@ __all__ = [
     "OutputSection",
     "RolesSection",
     "SampleSection",
+    "ScaleSection",
     "Settings",
     "load_settings",
     "settings_to_dict",
@@ -214,6 +215,13 @@ class BrowserSection:
     user_agent: str = opt("", "replace the whole user agent (empty: the browser's plus the token)")
     locale: str = opt("en-US", "browser language, e.g. de-DE for German shops")
     restart_context_every: int = opt(100, "pages per browser context before it is replaced")
+    endpoint: str = opt(
+        "",
+        "a running browser to use instead of launching one (empty: launch Chromium here): "
+        "ws://host:port/... of a Playwright server, or a Chromium's DevTools address "
+        "(http://host:9222 or ws://host:9222/devtools/browser/...); executable, headless "
+        "and args are then the remote browser's own",
+    )
 
 
 @dataclass
@@ -279,6 +287,19 @@ class OutputSection:
         "(junit.xml), sarif (results.sarif), csv (findings.csv and pages.csv)",
     )
     progress: str = opt("auto", "auto (bar on a terminal, lines otherwise), bar, lines or none")
+
+
+@dataclass
+class ScaleSection:
+    """Where the work runs: here, or on a Dask cluster (pip install "shop-auditor[dask]").
+    ``auditor batch`` sends each shop to a worker as one task."""
+
+    executor: str = opt("local", "local (one shop after another, here) or dask (--executor)")
+    scheduler: str = opt(
+        "local:2",
+        "with the dask executor: tcp://host:8786 (a running `dask scheduler`) or local:N "
+        "(a cluster of N worker processes on this machine) (--scheduler)",
+    )
 
 
 @dataclass
@@ -381,6 +402,7 @@ class Settings:
     login: LoginSection = field(default_factory=LoginSection)
     output: OutputSection = field(default_factory=OutputSection)
     gate: GateSection = field(default_factory=GateSection)
+    scale: ScaleSection = field(default_factory=ScaleSection)
     roles: RolesSection = field(default_factory=RolesSection)
     history: HistorySection = field(default_factory=HistorySection)
     scoring: dict[str, float] = field(default_factory=lambda: dict.fromkeys(CATEGORIES, 1.0))
@@ -509,6 +531,13 @@ def _validate(s: Settings, where: str) -> None:
         raise bad("browser.profile", f"must be 'desktop' or 'mobile', not {s.browser.profile!r}")
     if s.browser.restart_context_every < 1:
         raise bad("browser.restart_context_every", "must be at least 1")
+    endpoint = s.browser.endpoint
+    if endpoint and not re.fullmatch(r"(wss?|https?)://[^\s/]+(/\S*)?", endpoint):
+        raise bad(
+            "browser.endpoint",
+            "must be a ws://, wss://, http:// or https:// address of a running browser",
+        )
+    _validate_scale(s, bad)
     m = s.measurement
     for key in ("runs", "template_runs"):
         if not 1 <= getattr(m, key) <= 9:
@@ -554,6 +583,20 @@ def _validate(s: Settings, where: str) -> None:
             raise bad(f"{key}.url", "is needed for a 'goto' step")
         if step["action"] in {"fill", "click", "press", "wait_for"} and not step.get("selector"):
             raise bad(f"{key}.selector", f"is needed for a '{step['action']}' step")
+
+
+SCHEDULER_PATTERN = re.compile(r"local:[1-9][0-9]*|(tcp|tls)://[^\s/:]+(:[0-9]+)?/?")
+
+
+def _validate_scale(s: Settings, bad: typing.Callable[[str, str], ConfigError]) -> None:
+    """The executor and, for Dask, a scheduler address or local:N."""
+    if s.scale.executor not in ("local", "dask"):
+        raise bad("scale.executor", f"must be 'local' or 'dask', not {s.scale.executor!r}")
+    if not SCHEDULER_PATTERN.fullmatch(s.scale.scheduler):
+        raise bad(
+            "scale.scheduler",
+            f"must be tcp://host:port or local:N (N workers here), not {s.scale.scheduler!r}",
+        )
 
 
 def _validate_gate(s: Settings, bad: typing.Callable[[str, str], ConfigError]) -> None:
@@ -624,8 +667,12 @@ def load_settings(
     path: str | Path | None = None,
     overrides: dict | None = None,
     environ: typing.Mapping[str, str] | None = None,
+    layers: typing.Sequence[tuple[dict, str]] = (),
 ) -> Settings:
-    """Build the effective settings; raises ConfigError with one line naming key and file."""
+    """Build the effective settings; raises ConfigError with one line naming key and file.
+
+    ``layers``: more (table, where) layers between the environment and ``overrides``,
+    each validated on its own (a shop's table in ``auditor batch``'s shops file)."""
     settings = Settings()
     if path is not None:
         p = Path(path)
@@ -645,6 +692,9 @@ def load_settings(
     if env:
         _apply(settings, env, "environment")
         _validate(settings, "environment")
+    for data, where in layers:
+        _apply(settings, data, where)
+        _validate(settings, where)
     if overrides:
         _apply(settings, overrides, "command line")
         _validate(settings, "command line")
@@ -673,4 +723,6 @@ def settings_to_dict(settings: Settings) -> dict:
         for step in data["login"]["steps"]
     ]
     data["checks"] = _redact(data["checks"])
+    # a hosted browser's address may carry its access token in the query
+    data["browser"]["endpoint"] = data["browser"]["endpoint"].split("?")[0]
     return data
