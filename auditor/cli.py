@@ -91,6 +91,23 @@ class Duration(click.ParamType):
 _SEVERITY = click.Choice(["critical", "serious", "moderate", "minor"])
 
 
+def _history_file_options(fn):
+    """``--history`` and ``--config`` of the commands that read a history file."""
+    fn = click.option(
+        "--config",
+        "-c",
+        "config_path",
+        type=click.Path(dir_okay=False),
+        help="TOML config file whose [history] applies.",
+    )(fn)
+    return click.option(
+        "--history",
+        "history_path",
+        type=click.Path(dir_okay=False),
+        help="The history file [history.path].",
+    )(fn)
+
+
 def _gate_options(fn):
     """The gate's thresholds as flags (``auditor run``, ``demo`` and ``diff``)."""
     options = [
@@ -722,19 +739,7 @@ def diff(base: str, new: str, config_path: str | None, **flags: Any) -> None:
 
 @cli.command(context_settings={"ignore_unknown_options": False})
 @click.argument("args", nargs=-1, metavar="[TARGET] | add RESULTS...")
-@click.option(
-    "--history",
-    "history_path",
-    type=click.Path(dir_okay=False),
-    help="The history file [history.path].",
-)
-@click.option(
-    "--config",
-    "-c",
-    "config_path",
-    type=click.Path(dir_okay=False),
-    help="TOML config file whose [history] applies.",
-)
+@_history_file_options
 @click.option("--last", type=click.IntRange(1), default=10, show_default=True, help="Runs shown.")
 @click.option("--json", "as_json", is_flag=True, help="JSON instead of tables.")
 @click.option("--site", help="With add: the name the runs are grouped under [history.site].")
@@ -782,19 +787,7 @@ def history(
 
 
 @cli.command()
-@click.option(
-    "--history",
-    "history_path",
-    type=click.Path(dir_okay=False),
-    help="The history file to show [history.path].",
-)
-@click.option(
-    "--config",
-    "-c",
-    "config_path",
-    type=click.Path(dir_okay=False),
-    help="TOML config file whose [history] applies.",
-)
+@_history_file_options
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True)
 @click.option(

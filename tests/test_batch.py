@@ -270,31 +270,10 @@ def test_the_overview_escapes_shop_text_and_links_only_into_the_batch(tmp_path):
 
 
 def test_axe_finds_no_violation_in_the_overview(tmp_path):
-    from tests.reports.test_sections import ARGS, _browser_and_axe
+    from tests.axe_check import axe_violations
 
-    found = _browser_and_axe()
-    if found is None:
-        pytest.skip("Chromium, Playwright or axe-core is not installed")
-    chromium, axe_script, sync_playwright = found
     index = render_batch_html(_document(tmp_path), tmp_path)
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium, args=ARGS)
-        try:
-            for width in (1300, 390):
-                context = browser.new_context(
-                    viewport={"width": width, "height": 900}, bypass_csp=True
-                )
-                page_ = context.new_page()
-                page_.goto(index.as_uri())
-                page_.evaluate(axe_script)
-                result = page_.evaluate(
-                    "async () => { const r = await axe.run(document, {resultTypes: ['violations']});"
-                    " return r.violations.map(v => [v.id, v.nodes.length, v.nodes[0].target]); }"
-                )
-                context.close()
-                assert result == [], (width, result)
-        finally:
-            browser.close()
+    assert axe_violations([index.as_uri()]) == []
 
 
 # -- real batches: locally (no Dask imported) and on a LocalCluster of 2 ----------

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 from pathlib import Path
 
 import httpx
@@ -110,54 +109,29 @@ def test_only_loopback_is_served_without_the_explicit_flag(tmp_path):
     assert result.exit_code == 2 and "--allow-remote" in result.stderr
 
 
-def _axe():
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    try:
-        from axe_playwright_python.base import AXE_SCRIPT
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        return None
-    return (chromium, AXE_SCRIPT, sync_playwright) if chromium else None
-
-
 def test_axe_finds_no_violation_on_any_page_at_desktop_and_phone_width(history):
-    found = _axe()
-    if found is None:
-        pytest.skip("Chromium, Playwright or axe-core is not installed")
-    chromium, axe_script, sync_playwright = found
+    from tests.axe_check import axe_violations
+
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     pages = {"shops": "/", "site": "/site?name=http%3A%2F%2Fshop.test", "live": "/live"}
-    with DashboardServer(history) as url, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
-        try:
-            for width in (1300, 390):
-                # the dashboard's CSP admits only its own scripts: let the test's axe in
-                context = browser.new_context(
-                    viewport={"width": width, "height": 900}, bypass_csp=True
-                )
-                page = context.new_page()
-                for name, path in pages.items():
-                    page.goto(url + path)
-                    page.screenshot(
-                        path=str(ARTIFACTS / f"dashboard-{name}-{width}.png"), full_page=True
-                    )
-                    page.evaluate(axe_script)
-                    violations = page.evaluate(
-                        "async () => { const r = await axe.run(document, {resultTypes: ['violations']});"
-                        " return r.violations.map(v => [v.id, v.nodes.length, v.nodes[0].target]); }"
-                    )
-                    assert violations == [], (name, width, violations)
-                    # phone width: nothing wider than the screen but the scrolling tables
-                    wide = page.evaluate("document.documentElement.scrollWidth")
-                    assert wide <= width + 1, (name, width, wide)
-                    if name == "shops":
-                        assert page.get_by_role("link", name="http://shop.test").is_visible()
-                    if name == "site":  # the chart's overall line has three points
-                        assert page.locator("svg.chart g.marks.filled path").count() == 3
-                        assert page.locator(".badge.new").first.is_visible()
-                context.close()
-        finally:
-            browser.close()
+    seen = []
+
+    def look(page, url, width):
+        name = next(n for n, path in pages.items() if url.endswith(path))
+        seen.append((name, width))
+        page.screenshot(path=str(ARTIFACTS / f"dashboard-{name}-{width}.png"), full_page=True)
+        # phone width: nothing wider than the screen but the scrolling tables
+        wide = page.evaluate("document.documentElement.scrollWidth")
+        assert wide <= width + 1, (name, width, wide)
+        if name == "shops":
+            assert page.get_by_role("link", name="http://shop.test").is_visible()
+        if name == "site":  # the chart's overall line has three points
+            assert page.locator("svg.chart g.marks.filled path").count() == 3
+            assert page.locator(".badge.new").first.is_visible()
+
+    with DashboardServer(history) as url:
+        assert axe_violations([url + path for path in pages.values()], visit=look) == []
+    assert len(seen) == 6
 
 
 def test_journey_efforts_show_once_results_have_journeys(tmp_path):

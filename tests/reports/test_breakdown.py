@@ -322,27 +322,6 @@ def test_breakdown_text_stays_text(results, tmp_path):
 
 
 def test_axe_finds_no_violation_in_the_breakdown_and_the_links(report_path):
-    from .test_sections import ARGS, _browser_and_axe
+    from tests.axe_check import axe_violations
 
-    found = _browser_and_axe()
-    if found is None:
-        pytest.skip("Chromium, Playwright or axe-core is not installed")
-    chromium, axe_script, sync_playwright = found
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium, args=ARGS)
-        try:
-            for width in (1300, 390):
-                context = browser.new_context(
-                    viewport={"width": width, "height": 900}, bypass_csp=True
-                )
-                page = context.new_page()
-                page.goto(report_path.as_uri())
-                page.evaluate(axe_script)
-                result = page.evaluate(
-                    "async () => { const r = await axe.run(document, {resultTypes: ['violations']});"
-                    " return r.violations.map(v => [v.id, v.nodes.length, v.nodes[0].target]); }"
-                )
-                context.close()
-                assert result == [], (width, result)
-        finally:
-            browser.close()
+    assert axe_violations([report_path.as_uri()]) == []

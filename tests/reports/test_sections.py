@@ -12,12 +12,13 @@ from __future__ import annotations
 import copy
 import json
 import re
-import shutil
 import sys
 from pathlib import Path
 
 import jsonschema
 import pytest
+
+from tests.axe_check import axe_violations
 
 from .test_html import ROOT, SCHEMA, load_reports, parse, section
 
@@ -377,52 +378,8 @@ def test_the_report_stays_script_free_and_self_contained(doc):
 # --------------------------------------------------------------------------- axe
 
 
-def _browser_and_axe():
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    try:
-        from axe_playwright_python.base import AXE_SCRIPT
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        return None
-    if not chromium:
-        return None
-    return chromium, AXE_SCRIPT, sync_playwright
-
-
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
-
-
 def test_axe_finds_no_violation_at_desktop_and_phone_width(demo_path):
-    found = _browser_and_axe()
-    if found is None:
-        pytest.skip("Chromium, Playwright or axe-core is not installed")
-    chromium, axe_script, sync_playwright = found
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium, args=ARGS)
-        try:
-            for width in (1300, 390):
-                # the report's CSP forbids scripts, axe's too: let only the test's in
-                context = browser.new_context(
-                    viewport={"width": width, "height": 900}, bypass_csp=True
-                )
-                page = context.new_page()
-                page.goto(demo_path.as_uri())
-                page.evaluate(axe_script)
-                result = page.evaluate(
-                    "async () => { const r = await axe.run(document, {resultTypes: ['violations']});"
-                    " return r.violations.map(v => [v.id, v.nodes.length, v.nodes[0].target]); }"
-                )
-                context.close()
-                assert result == [], (width, result)
-        finally:
-            browser.close()
+    assert axe_violations([demo_path.as_uri()]) == []
 
 
 def test_forms_findings_that_name_no_form_are_still_listed(tmp_path):
