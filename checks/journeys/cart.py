@@ -10,8 +10,11 @@ the confirmation names the product or variant, and what the cart page shows.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from typing import Any
+
+from playwright.async_api import Error as PlaywrightError
 
 from .common import Trip, cart_count, mentions
 from .ladder import recognise
@@ -75,6 +78,38 @@ def _is_cart_page(facts: dict[str, Any]) -> bool:
     )
 
 
+_HINT_JS = """
+(sels) => {
+  const els = sels.map((s) => { try { return document.querySelector(s); } catch (e) { return null; } }).filter(Boolean);
+  const a = document.activeElement;
+  return {
+    focused: els.some((el) => el === a || el.contains(a)),
+    invalid: els.some((el) => el.getAttribute('aria-invalid') === 'true' || (el.required && !el.checkValidity())),
+  };
+}
+"""
+
+
+async def _missing_variant_hint(w: Walk, button: Any, variants: list[dict[str, Any]]) -> bool:
+    """Press add-to-cart before choosing (a probe, not counted in the effort): a
+    visible hint is a new message, the choice marked invalid or focused, or the
+    browser's own "please select" (a required field keeps the form from posting)."""
+    before = set((await w.scan()).get("messages") or ())
+    step = await w.act(button, "add to cart without a choice (probe)", thumb=False)
+    if step is None:
+        return False
+    w.steps.remove(step)
+    w.details["probe"] = {k: step.get(k) for k in ("wait_ms", "load", "url")}
+    facts = await w.scan()
+    fresh = [m for m in facts.get("messages") or () if m not in before]
+    state: dict[str, Any] = {}
+    if not step.get("load"):
+        with contextlib.suppress(PlaywrightError):
+            state = await w.page.evaluate(_HINT_JS, [v["sel"] for v in variants])
+    w.details["probe"]["message"] = fresh[0][:160] if fresh else None
+    return bool(fresh or state.get("focused") or state.get("invalid"))
+
+
 async def walk_cart(trip: Trip) -> dict[str, Any]:
     w = Walk(trip.page, trip.tabs, trip.persona, "cart", trip.opts)
     start = trip.reached or trip.product
@@ -108,6 +143,14 @@ async def walk_cart(trip: Trip) -> dict[str, Any]:
         for v in variants
     ]
     w.details["variant_axes"] = (facts.get("product") or {}).get("varies_by") or []
+    if variants:
+        # as a customer who missed the choice: does the shop say what is missing?
+        hint = await _missing_variant_hint(w, button, variants)
+        for v in w.details["variants"]:
+            v["hint"] = hint
+        facts = await w.scan()
+        button = recognise(facts, "add_to_cart") or button
+        variants = variant_fields(facts, form)
     for v in variants:
         step = await w.choose(
             v, f"a variant ({v.get('label') or v.get('legend') or v.get('name')})"

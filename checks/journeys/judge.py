@@ -131,7 +131,7 @@ def cart_problems(data: dict[str, Any] | None) -> list[dict]:
     for v in d.get("variants") or []:
         if not v.get("hint"):
             out.append(_p("moderate", "A variant must be chosen without a visible hint",
-                "The product needs a choice (size, colour) before it can be added, and no visible label says so.",
+                "The product needs a choice (size, colour) before it can be added; adding without one says nothing about what is missing.",
                 "Label every variant choice visibly (\"Choose your size\") and say so when it is missing.",
                 url, "variant-hint"))  # fmt: skip
             break

@@ -133,6 +133,10 @@ async def run_journeys(site: Any, opts: dict[str, Any]) -> dict[str, Any]:
         data["skipped"] = "the engine lent no browser tab for the journeys"
         return data
     product, name = pick_product(site.records(), view.start_url, view.depths, opts["product"])
+    if product is not None and not name:  # a page the link map read: its title
+        mapped = (view.mapped or {}).get(product)
+        title = (getattr(mapped, "title", None) or "").strip()
+        name = title.split(" – ")[0].split(" | ")[0].strip()
     data["product"] = {"url": product, "name": name}
     seconds: dict[str, float] = {}
     for persona in opts["personas"]:

@@ -236,7 +236,10 @@ class Walk:
         if match.href and is_order_complete_url(match.href):
             await self.stop(f"{what} leads to an order-complete page (not opened)")
             return None
-        if match.href and not await self.tabs.allowed(match.href):
+        # robots.txt keeps crawlers out of carts and checkouts (Shopify, the demo):
+        # a customer's one walk there indexes nothing, so those two are exempt
+        exempt = match.role in ("cart_link", "checkout")
+        if match.href and not exempt and not await self.tabs.allowed(match.href):
             await self.stop(f"robots.txt does not allow {match.href}")
             return None
         ops = dict(ops or {"click": 1})
