@@ -12,7 +12,7 @@ from typing import Any
 
 from .common import Trip, link_to
 from .ladder import Match
-from .walker import Walk, same_page
+from .walker import Walk, same_page, thumbnail
 
 __all__ = ["search_field", "walk_lookup"]
 
@@ -79,6 +79,7 @@ async def walk_lookup(trip: Trip) -> dict[str, Any]:
             "selector": field["sel"],
             "url": page.url,
             "ops": {"type": [len(name)], "keys": keys + 1, "click": 0},
+            "thumb": await thumbnail(page),
             **result,
         }
     )

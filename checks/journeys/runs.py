@@ -85,11 +85,12 @@ def pick_product(
     return (best[1], best[2]) if best else (None, "")
 
 
-async def _persona(site: Any, opts: dict[str, Any], persona: str, product, name) -> dict:
-    """Every journey as one persona, in one browser context; what the guard saw."""
+async def _persona(
+    site: Any, opts: dict[str, Any], persona: str, product, name, data: dict[str, Any]
+) -> None:
+    """Every journey as one persona, in one browser context, each walk added to
+    ``data`` as it ends (a persona stopped by the time limit keeps what it walked)."""
     view = site.view
-    walks: list[dict[str, Any]] = []
-    started = time.monotonic()
     async with open_walk(site.tabs, persona, opts["state_changes"]) as (page, guard):
         trip = Trip(
             page,
@@ -102,13 +103,15 @@ async def _persona(site: Any, opts: dict[str, Any], persona: str, product, name)
             view.depths,
             view.out_links,
         )
-        for walk in (walk_browse, walk_lookup, walk_cart, walk_checkout, walk_service):
-            try:
-                walks.append(await walk(trip))
-            except PlaywrightError as exc:
-                walks.append(_failed(walk.__name__, persona, f"the browser failed: {exc}"[:200]))
-        requests = list(guard.log)
-    return {"walks": walks, "requests": requests, "seconds": round(time.monotonic() - started, 1)}
+        try:
+            for walk in (walk_browse, walk_lookup, walk_cart, walk_checkout, walk_service):
+                try:
+                    data["walks"].append(await walk(trip))
+                except PlaywrightError as exc:
+                    reason = f"the browser failed: {exc}"[:200]
+                    data["walks"].append(_failed(walk.__name__, persona, reason))
+        finally:
+            data["requests"].extend({**r, "persona": persona} for r in guard.log)
 
 
 def _failed(fn: str, persona: str, reason: str) -> dict[str, Any]:
@@ -139,12 +142,17 @@ async def run_journeys(site: Any, opts: dict[str, Any]) -> dict[str, Any]:
         name = title.split(" – ")[0].split(" | ")[0].strip()
     data["product"] = {"url": product, "name": name}
     seconds: dict[str, float] = {}
+    # within the site step's limit, with room to hand the walks over
+    deadline = time.monotonic() + 0.85 * site.settings.audit.site_step_timeout
     for persona in opts["personas"]:
-        with contextlib.suppress(PlaywrightError):
-            got = await _persona(site, opts, persona, product, name)
-            data["walks"].extend(got["walks"])
-            data["requests"].extend({**r, "persona": persona} for r in got["requests"])
-            seconds[persona] = got["seconds"]
+        started = time.monotonic()
+        left = deadline - started
+        if left <= 5:
+            data["cut"] = f"no time left for the {persona} persona (audit.site_step_timeout)"
+            break
+        with contextlib.suppress(PlaywrightError, TimeoutError):
+            await asyncio.wait_for(_persona(site, opts, persona, product, name, data), left)
+        seconds[persona] = round(time.monotonic() - started, 1)
     data["seconds"] = seconds
     pages = [s["url"] for w in data["walks"] for s in w.get("steps", []) if s.get("url")]
     data["service_distances"] = service_distances(pages, view.out_links)

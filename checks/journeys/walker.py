@@ -37,7 +37,7 @@ from .effort import effort, lostness
 from .ladder import SCAN_JS, Match, scan_args
 from .safety import Guard, forbidden_field, is_final_order, is_order_complete_url
 
-__all__ = ["PERSONAS", "Walk", "open_walk", "same_page"]
+__all__ = ["PERSONAS", "Walk", "open_walk", "same_page", "thumbnail"]
 
 PERSONAS = ("desktop", "mobile", "keyboard", "zoom")
 #: seconds of no DOM change after which an in-place answer counts as settled
@@ -77,7 +77,7 @@ def same_page(a: str, b: str) -> bool:
     )
 
 
-async def _thumb(page: Page, width: int = 200) -> str | None:
+async def thumbnail(page: Page, width: int = 200) -> str | None:
     """A small picture of the window for the journey's strip (a few kB)."""
     try:
         from PIL import Image
@@ -270,7 +270,7 @@ class Walk:
             **result,
         }
         if thumb:
-            step["thumb"] = await _thumb(page)
+            step["thumb"] = await thumbnail(page)
         self.steps.append(step)
         return step
 
@@ -332,7 +332,7 @@ class Walk:
             "selector": field["sel"][:200],
             "url": page.url,
             "ops": ops,
-            "thumb": await _thumb(page),
+            "thumb": await thumbnail(page),
             **result,
         }
         self.steps.append(step)
