@@ -26,6 +26,7 @@ _PERSONAL = re.compile(
     r"phone|tel|telefon|country|land",
     re.I,
 )
+_SIGN_IN = r"^(sign in|log ?in|anmelden|einloggen)\b"
 _TOTAL = r"\b(total|gesamt|summe|gesamtsumme|zu zahlen|order total)\b[^\n]{0,40}\d"
 
 
@@ -53,7 +54,18 @@ def checkout_facts(facts: dict[str, Any]) -> dict[str, Any]:
         (final.name if hasattr(final, "name") else (final or {}).get("name")) if final else None
     )
     guest = recognise(facts, "guest")
+    tops = {c["sel"]: c.get("top") for c in facts.get("candidates") or ()}
+    signin = next(
+        (
+            c.get("top")
+            for c in facts.get("candidates") or ()
+            if c.get("visible") and re.search(_SIGN_IN, (c.get("name") or "").lower())
+        ),
+        None,
+    )
     return {
+        "guest_top": tops.get(guest.selector) if guest else None,
+        "signin_top": signin,
         "fields": len(fields),
         "required": sum(1 for f in fields if f.get("required")),
         "autofillable": sum(1 for f in fields if autofillable(f)),

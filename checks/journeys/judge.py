@@ -122,7 +122,13 @@ def cart_problems(data: dict[str, Any] | None) -> list[dict]:
     url = d.get("product")
     if d.get("skipped"):
         return out
-    if not walk.get("completed"):
+    if not walk.get("completed") and "recognised" in (walk.get("stopped") or {}).get("reason", ""):
+        # the walk could not tell the shop's controls: a person decides, no guess
+        out.append(_p("minor", "Adding to the cart needs review",
+            f"The journey stopped: {(walk.get('stopped') or {}).get('reason', '')}; the shop's control may use words or markup the auditor does not know.",
+            'Check by hand; name the control in [checks."journeys.discovery"] selectors.',
+            _where(walk), "add-review"))  # fmt: skip
+    elif not walk.get("completed"):
         reason = (walk.get("stopped") or {}).get("reason", "")
         out.append(_p("serious", "Adding to the cart failed",
             f"The journey stopped at step {(walk.get('stopped') or {}).get('step')}: {reason}.",
@@ -203,6 +209,11 @@ def checkout_problems(data: dict[str, Any] | None) -> list[dict]:
             "Offer a guest checkout, at least as prominent as signing in; offer the account after the order.",
             url, "forced-account"))  # fmt: skip
         return out
+    if not walk.get("completed") and "recognised" in (walk.get("stopped") or {}).get("reason", ""):
+        out.append(_p("minor", "The way into the checkout needs review",
+            f"The journey stopped: {(walk.get('stopped') or {}).get('reason', '')}.",
+            'Check by hand; name the button in [checks."journeys.discovery"] selectors.', url, "unreached-review"))  # fmt: skip
+        return out
     if not walk.get("completed"):
         out.append(_p("serious", "The checkout could not be reached",
             f"The journey stopped: {(walk.get('stopped') or {}).get('reason', '')}.",
@@ -217,6 +228,13 @@ def checkout_problems(data: dict[str, Any] | None) -> list[dict]:
             f"Baymard's 2024 average is 11.3).",
             "Drop what the order does not need (a second address line, the phone, a split name).",
             url, "fields", fields=fields, good=FIELDS_GOOD, poor=FIELDS_POOR))  # fmt: skip
+    lower = [s for s in steps if s.get("guest_top") is not None and s.get("signin_top") is not None
+             and s["guest_top"] > s["signin_top"] + 40]  # fmt: skip
+    if lower:
+        out.append(_p("moderate", "Guest checkout is less prominent than signing in",
+            "The guest checkout comes below the sign-in (47 % of shops fail this, Baymard).",
+            "Put the guest checkout first, as a button at least as prominent as signing in.",
+            lower[0].get("url"), "guest-prominence"))  # fmt: skip
     if steps and not any(s.get("step_indicator") for s in steps):
         out.append(_p("minor", "The checkout does not show its steps",
             "No step indicator (\"Step 1 of 3\", a numbered progress bar) tells the customer how far it is.",

@@ -234,6 +234,22 @@ def test_checkout_rules():
         "The total is not shown before the last step": "moderate",
         "The order button does not say that the order costs money": "serious",
     }
+    below = dict(step, guest_top=600, signin_top=200)
+    assert [
+        p["title"]
+        for p in judge.checkout_problems(_data(cart, _walk("checkout", details={"steps": [below]})))
+    ] == ["Guest checkout is less prominent than signing in"]
+    assert (
+        judge.checkout_problems(
+            _data(cart, _walk("checkout", details={"steps": [dict(below, guest_top=150)]}))
+        )
+        == []
+    )
+    unknown = _walk("checkout", False, details={"steps": []})
+    unknown["stopped"]["reason"] = "no checkout button recognised in the cart"
+    assert [(p["severity"], p["title"]) for p in judge.checkout_problems(_data(cart, unknown))] == [
+        ("minor", "The way into the checkout needs review")
+    ]
     nine = dict(step, fields=9)
     assert (
         judge.checkout_problems(_data(cart, _walk("checkout", details={"steps": [nine]})))[0][
