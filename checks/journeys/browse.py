@@ -8,8 +8,11 @@ it lands on. Lostness compares the pages walked with the crawl's shortest path.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from typing import Any
+
+from playwright.async_api import Error as PlaywrightError
 
 from .common import Trip, link_to
 from .ladder import Match, recognise
@@ -69,20 +72,38 @@ def pick_category(
     return best
 
 
-async def _open_menu(w: Walk) -> None:
-    """Open a collapsed menu (a burger or a dropdown button) the way a customer does."""
-    facts = await w.scan()
-    for c in facts.get("candidates") or ():
-        if c.get("where") in ("header", "nav") and c.get("visible") and c.get("tag") != "a":
-            name = (c.get("name") or "").lower()
-            if (
-                "menu" in name
-                or "menü" in name
-                or "navigation" in name
-                or "aria-expanded" in c.get("attrs", "")
-            ):
-                await w.act(Match("menu", c["sel"], "role-name", c["name"]), "the menu button")
-                return
+#: the control that opens the closed menu around a hidden link: the nearest visible
+#: toggle (a button, an ``aria-expanded``/``aria-haspopup``/``data-toggle`` element) in
+#: its ancestors, outside the hidden part
+_TOGGLE_JS = """
+(sel) => {
+  const el = document.querySelector(sel); if (!el) return null;
+  const visible = (n) => { const r = n.getBoundingClientRect(); const cs = getComputedStyle(n); return r.width > 0 && r.height > 0 && cs.visibility !== 'hidden' && cs.display !== 'none'; };
+  const toggles = 'button, [aria-expanded], [aria-haspopup], [data-toggle], [data-bs-toggle], summary, [role="button"]';
+  let hidden = el;
+  for (let n = el.parentElement; n && n !== document.body; n = n.parentElement) {
+    const t = [...n.querySelectorAll(toggles)].find((x) => !hidden.contains(x) && visible(x));
+    if (t) { t.setAttribute('data-journey-toggle', '1'); return '[data-journey-toggle="1"]'; }
+    if (!visible(n)) hidden = n;
+  }
+  return null;
+}
+"""
+
+
+async def _open_menu(w: Walk, entry: dict[str, Any]) -> None:
+    """Open the closed menu (a burger, a dropdown) that hides ``entry`` the way a
+    customer does: its toggle clicked, or, where clicking does not show it, hovered."""
+    try:
+        toggle = await w.page.evaluate(_TOGGLE_JS, entry["sel"])
+    except PlaywrightError:
+        return
+    if toggle:
+        await w.act(Match("menu", toggle, "landmark", "menu"), "the menu toggle")
+        with contextlib.suppress(PlaywrightError):
+            await w.page.evaluate(
+                "() => document.querySelectorAll('[data-journey-toggle]').forEach((e) => e.removeAttribute('data-journey-toggle'))"
+            )
 
 
 async def walk_browse(trip: Trip) -> dict[str, Any]:
@@ -100,7 +121,8 @@ async def walk_browse(trip: Trip) -> dict[str, Any]:
         return w.result()
     menu = menu_links(facts, trip.start)
     w.details["menu_links"] = len(menu)
-    picked = pick_category(menu, target, trip.out_links)
+    # a visible entry before one in a closed dropdown (stable sort keeps the order)
+    picked = pick_category(sorted(menu, key=lambda c: not c.get("visible")), target, trip.out_links)
     if picked is None:
         await w.stop("no menu entry leads to the product (not in any listing the menu opens)")
         w.details["not_in_menu"] = True
@@ -110,11 +132,10 @@ async def walk_browse(trip: Trip) -> dict[str, Any]:
     w.minimum = 2 + further
     w.details["shortest_path"] = w.minimum
     if not entry.get("visible"):
-        await _open_menu(w)
+        await _open_menu(w, entry)
         facts = await w.scan()
-        entry = next(
-            (c for c in menu_links(facts, trip.start) if c["href"] == entry["href"]), entry
-        )
+        same = [c for c in menu_links(facts, trip.start) if c["href"] == entry["href"]]
+        entry = next((c for c in same if c.get("visible")), entry)
     m = Match("menu", entry["sel"], "landmark", entry.get("name") or "", entry["href"])
     if await w.act(m, f"menu entry '{m.name}'") is None:
         return w.result()

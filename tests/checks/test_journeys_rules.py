@@ -278,3 +278,32 @@ def test_service_and_personas():
     assert [(p["severity"], p["title"]) for p in personas] == [
         ("serious", "The keyboard customer cannot finish the cart journey")
     ]
+
+
+# --- the link-graph helpers -------------------------------------------------------------
+def test_pick_category_follows_the_crawls_links():
+    from checks.journeys.browse import pick_category
+
+    graph = {
+        "http://s/c/tents": ["http://s/p/a", "http://s/c/tents?page=2"],
+        "http://s/c/tents?page=2": ["http://s/p/deep"],
+        "http://s/c/bags": ["http://s/p/b"],
+    }
+    menu = [{"href": "http://s/c/bags"}, {"href": "http://s/c/tents"}]
+    assert pick_category(menu, "http://s/p/a", graph.get)[0]["href"] == "http://s/c/tents"
+    assert pick_category(menu, "http://s/p/deep", graph.get)[1] == 2
+    assert pick_category(menu, "http://s/p/nowhere", graph.get) is None
+
+
+def test_service_distances():
+    from checks.journeys.service import service_distances
+
+    graph = {
+        "http://s/p": ["http://s/help"],
+        "http://s/help": ["http://s/contact", "http://s/impressum"],
+        "http://s/contact": ["http://s/p"],
+    }
+    got = service_distances(["http://s/p", "http://s/contact", "http://s/search?q=x"], graph.get)
+    assert got["http://s/p"] == {"contact": 2, "imprint": 2, "returns": None}
+    assert got["http://s/contact"]["contact"] == 0
+    assert "http://s/search?q=x" not in got  # not in the link graph: unknown, not far
