@@ -32,7 +32,10 @@ def menu_links(facts: dict[str, Any], start: str) -> list[dict[str, Any]]:
         href = c.get("href") or ""
         if not href.startswith(("http://", "https://")) or href.split("/")[2] != host:
             continue
-        if same_page(href, start) or recognise({"candidates": [c]}, "cart_link"):
+        here = facts.get("url") or start  # where the start page redirected to
+        if same_page(href, start) or same_page(href, here):
+            continue
+        if recognise({"candidates": [c]}, "cart_link"):
             continue
         out.append(c)
     return out

@@ -30,11 +30,21 @@ _SIGN_IN = r"^(sign in|log ?in|anmelden|einloggen)\b"
 _TOTAL = r"\b(total|gesamt|summe|gesamtsumme|zu zahlen|order total)\b[^\n]{0,40}\d"
 
 
-def _personal(field: dict[str, Any]) -> bool:
-    words = " ".join(
+_ADDRESS = re.compile(
+    r"street|address-line|street-address|postcode|postal|zip|plz|city|\bort\b|strasse|straße"
+    r"|address-level|given-name|family-name|\bname\b|vorname|nachname",
+    re.I,
+)
+
+
+def _words(field: dict[str, Any]) -> str:
+    return " ".join(
         str(field.get(k) or "") for k in ("autocomplete", "name", "id", "label", "type")
     )
-    return bool(_PERSONAL.search(words)) or field.get("type") in ("email", "tel")
+
+
+def _personal(field: dict[str, Any]) -> bool:
+    return bool(_PERSONAL.search(_words(field))) or field.get("type") in ("email", "tel")
 
 
 def checkout_facts(facts: dict[str, Any]) -> dict[str, Any]:
@@ -70,6 +80,8 @@ def checkout_facts(facts: dict[str, Any]) -> dict[str, Any]:
         "required": sum(1 for f in fields if f.get("required")),
         "autofillable": sum(1 for f in fields if autofillable(f)),
         "personal": any(_personal(f) for f in fields),
+        # an address asked: a checkout form, not only a sign-in or registration
+        "address": any(_ADDRESS.search(_words(f)) for f in fields),
         "payment": any(forbidden_field(f) and f.get("type") != "password" for f in fields),
         "password": bool(facts.get("password")),
         "guest": guest.to_dict() if guest else None,
@@ -115,7 +127,7 @@ async def walk_checkout(trip: Trip) -> dict[str, Any]:
                 if await w.act(guest, f"'{guest.name}' (guest checkout)") is None:
                     return w.result()
                 continue
-        if seen["password"] and not seen["guest"] and seen["fields"] <= 3:
+        if seen["password"] and not seen["guest"] and not seen["address"]:
             w.details["forced_account"] = True
             await w.stop(
                 "the checkout asks for an account (sign in or register) and offers no guest checkout"

@@ -104,7 +104,9 @@ def cart_count(facts: dict[str, Any]) -> int | None:
     return None
 
 
-def link_to(facts: dict[str, Any], url: str, *, where: tuple[str, ...] = ("main",)) -> Match | None:
+def link_to(
+    facts: dict[str, Any], url: str, *, where: tuple[str, ...] = ("main", "other")
+) -> Match | None:
     """A visible link on the page to ``url`` (the same page, fragment aside)."""
     from .walker import same_page
 

@@ -271,9 +271,10 @@ def service_problems(data: dict[str, Any] | None) -> list[dict]:
                 "Link contact, shipping costs and returns from every product page (header, footer or near the price).",
                 _where(walk), "service-" + "-".join(missing), missing=missing))  # fmt: skip
     far: dict[str, list[str]] = {}
+    exists = (data or {}).get("service_pages")
     for page, dist in sorted(((data or {}).get("service_distances") or {}).items()):
         for role, d in dist.items():
-            if d is None:
+            if d is None and (exists is None or exists.get(role)):
                 far.setdefault(role, []).append(page)
     for role, pages in sorted(far.items()):
         p = _p("minor", f"The {role} page is more than 2 clicks away",

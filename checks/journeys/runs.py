@@ -26,7 +26,7 @@ from .cart import walk_cart
 from .checkout import walk_checkout
 from .common import Trip
 from .lookup import walk_lookup
-from .service import service_distances, walk_service
+from .service import service_distances, service_targets, walk_service
 from .walker import open_walk
 
 __all__ = ["JOURNEYS", "pick_product", "run_journeys", "shared_runs"]
@@ -156,4 +156,7 @@ async def run_journeys(site: Any, opts: dict[str, Any]) -> dict[str, Any]:
     data["seconds"] = seconds
     pages = [s["url"] for w in data["walks"] for s in w.get("steps", []) if s.get("url")]
     data["service_distances"] = service_distances(pages, view.out_links)
+    # which of them the shop has at all (a missing one is the service journey's finding)
+    known = service_targets([*view.depths, *(view.mapped or {})])
+    data["service_pages"] = {role: len(found) for role, found in known.items()}
     return data

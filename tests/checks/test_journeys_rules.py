@@ -272,6 +272,9 @@ def test_service_and_personas():
         "Service information is not reachable from the product page",
         "The imprint page is more than 2 clicks away",
     ]
+    # a shop without an imprint page at all: not "far", the service journey says it
+    data["service_pages"] = {"contact": 1, "imprint": 0, "returns": 1}
+    assert len(judge.service_problems(data)) == 1
     personas = judge.persona_problems(
         _data(_walk("cart"), _walk("cart", False, "keyboard"), _walk("browse", False, "mobile"))
     )
