@@ -79,7 +79,7 @@ DEFAULT_SESSION_PARAMETERS = [
     "xtcsid",
     "oscsid",
 ]
-CATEGORIES = ("performance", "navigation", "forms", "search", "accessibility")
+CATEGORIES = ("performance", "navigation", "forms", "search", "accessibility", "journeys")
 SEVERITIES = ("critical", "serious", "moderate", "minor")
 
 

@@ -596,6 +596,7 @@ class _Audit:
         if self.cut_short is not None and frontier is not None:
             stats["pages_unvisited"] = len(frontier)
         tail = {
+            **self._journeys(),
             "findings": [with_criteria(f.to_dict()) for f in all_findings],
             "errors": self.errors,
             "stats": stats,
@@ -609,6 +610,17 @@ class _Audit:
         write_results(path, head, pages, tail)
         self.events.emit("run_finished", results={"score": overall, "path": str(path)})
         return path
+
+    def _journeys(self) -> dict[str, list]:
+        """results.json's ``journeys``: the walks a check hands over (``journey_records``),
+        per journey and persona; no key where no check walked any."""
+        walks: list = []
+        for lc in self.enabled:
+            hook = getattr(lc.instance, "journey_records", None)
+            records = hook() if callable(hook) else None
+            if isinstance(records, list):
+                walks.extend(safe_data(records))
+        return {"journeys": walks} if walks else {}
 
     def _evaluate(self, view: SiteView) -> dict[str, list[Finding]]:
         """Each check's pure evaluate step; a check that raises costs only itself."""

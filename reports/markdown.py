@@ -286,6 +286,38 @@ def _crawl(results: Mapping[str, Any]) -> list[str]:
     return [*lines, ""]
 
 
+def _journeys(results: Mapping[str, Any]) -> list[str]:
+    """The journeys' effort per persona: predicted seconds (KLM, a lab proxy) or where
+    each got stuck; nothing where no journey was walked."""
+    walks = [w for w in as_list(results.get("journeys")) if isinstance(w, dict)]
+    if not walks:
+        return []
+    personas = list(dict.fromkeys(str(w.get("persona")) for w in walks))
+    names = list(dict.fromkeys(str(w.get("journey")) for w in walks))
+    cells = {(str(w.get("journey")), str(w.get("persona"))): w for w in walks}
+    lines = [
+        "## Journeys (effort, s)",
+        "",
+        "Keystroke-Level Model seconds plus measured waits, ±21 %: a lab proxy, not a CES.",
+        "",
+        "| Journey | " + " | ".join(md_escape(p, 20) for p in personas) + " |",
+        "|---|" + "---:|" * len(personas),
+    ]
+    for name in names:
+        row = []
+        for p in personas:
+            w = cells.get((name, p))
+            if w is None:
+                row.append("–")
+            elif w.get("completed") is True:
+                row.append(fmt_number(as_dict(w.get("effort")).get("seconds")))
+            else:
+                step = as_dict(w.get("stopped")).get("step")
+                row.append(f"stuck at step {md_escape(step, 8)}")
+        lines.append(f"| {md_escape(name, 20)} | " + " | ".join(row) + " |")
+    return [*lines, ""]
+
+
 def _gate(results: Mapping[str, Any]) -> list[str]:
     """The gate's verdict: one line per broken rule (what, limit, measured), as on stderr."""
     rules = [r for r in as_list(as_dict(results.get("gate")).get("rules")) if isinstance(r, dict)]
@@ -364,6 +396,7 @@ def build_markdown(results: Mapping[str, Any]) -> str:
         *_comparison(data),
         *_categories(results, data.distinct),
         *_findings(data),
+        *_journeys(results),
         *_accessibility(results, data.findings),
         *_audit_problems(results),
         *_crawl(results),

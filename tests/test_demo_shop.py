@@ -746,7 +746,7 @@ def test_request_log():
 
 # --------------------------------------------------------------------------- defect registry
 def test_defect_registry():
-    categories = {"performance", "navigation", "forms", "search", "accessibility"}
+    categories = {"performance", "navigation", "forms", "search", "accessibility", "journeys"}
     assert len(DEFECTS) >= 30
     for defect_id, info in DEFECTS.items():
         assert re.fullmatch(r"[a-z0-9-]+", defect_id)

@@ -14,6 +14,9 @@ from dataclasses import dataclass, field
 
 DEEP_PRODUCT_SLUG = "polar-expedition-tent"
 ORPHAN_PRODUCT_SLUG = "legacy-lantern"
+#: the product that needs a size before it can be added (the journeys' variant)
+SIZED_SLUG = "alpine-daypack"
+SIZES = ("S", "M", "L")
 #: Linked from the home page in defects mode, answers 404.
 DISCONTINUED_PRODUCT_SLUG = "discontinued-parka"
 PER_PAGE = 8

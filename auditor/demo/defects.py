@@ -291,6 +291,45 @@ DEFECTS: dict[str, dict] = {
         "The stylesheet of every page has 'a:focus, button:focus { outline: none }' with no "
         "replacement. Clean: a visible :focus-visible outline.",
     ),
+    # ------------------------------------------------------------------- journeys
+    # (the product only findable through the search is the deep product of
+    # "deep-product": in no listing the menu opens, found by its name)
+    "variant-no-hint": _d(
+        "journeys",
+        f"/product/{FIRST_BACKPACK_SLUG}",
+        f"/product/{FIRST_BACKPACK_SLUG} needs a size; 'Add to cart' without one leaves the "
+        "page as it was, saying nothing. Clean: 'Please choose a size.' (role=alert).",
+    ),
+    "add-no-confirmation": _d(
+        "journeys",
+        f"/product/{FIRST_BACKPACK_SLUG}",
+        f"'Add to cart' on /product/{FIRST_BACKPACK_SLUG} posts in the background: no "
+        "message, no badge change, no cart. Clean: the cart opens, listing the item.",
+    ),
+    "cart-checkout-below-fold": _d(
+        "journeys",
+        "/cart",
+        "A cart with items shows 'You might also like' before its only checkout button, "
+        "which is below the fold. Clean: the checkout button above the item list too.",
+    ),
+    "checkout-keyboard-trap": _d(
+        "journeys",
+        "/cart",
+        "A cart with items has 'Proceed to checkout' as a span with a click handler: a mouse "
+        "gets on, a keyboard cannot reach it. Clean: a link.",
+    ),
+    "checkout-forced-account": _d(
+        "journeys",
+        "/checkout",
+        "With items in the cart, /checkout sends a customer who is not signed in to /login "
+        "(sign in or create an account, no guest checkout). Clean: guest checkout.",
+    ),
+    "checkout-no-steps": _d(
+        "journeys",
+        "/checkout",
+        "With items in the cart, the checkout shows no steps. Clean: 'Step 1 of 2' with a "
+        "numbered list of the steps.",
+    ),
     "keyboard-trap": _d(
         "accessibility",
         "/newsletter",

@@ -24,6 +24,8 @@ from .catalog import (
     CATEGORY_BY_SLUG,
     DISCONTINUED_PRODUCT_SLUG,
     PRICE_BANDS,
+    SIZED_SLUG,
+    SIZES,
     SORTS,
     Product,
     in_price_band,
@@ -247,8 +249,10 @@ class CataloguePages:
             f'<p class="sku">SKU {p.sku}</p>'
             f'<p class="price">{self.price_html(p)}</p>'
             f"<p>{escape(p.description)}</p>"
+            f"{self.size_picker(ctx, p)}"
             '<form class="qty-form" method="post" action="/cart/add">'
             f'<input type="hidden" name="slug" value="{p.slug}">'
+            f"{self.size_select(p)}"
             '<div><label for="qty">Quantity</label><br>'
             '<input id="qty" name="qty" type="number" inputmode="numeric" min="1" max="99" '
             'value="1"></div><button type="submit">Add to cart</button></form>'
@@ -264,6 +268,26 @@ class CataloguePages:
             description=p.description,
             head=head,
             current=p.category.slug,
+            scripts=_SILENT_ADD_JS
+            if p.slug == SIZED_SLUG and self.d("add-no-confirmation")
+            else "",
+        )
+
+    def size_picker(self, ctx: Ctx, p: Product) -> str:
+        """The message a customer sees after 'Add to cart' without a size (clean twin)."""
+        if p.slug != SIZED_SLUG or ctx.req.arg("missing", "") != "size":
+            return ""
+        return '<p class="notice" role="alert">Please choose a size.</p>'
+
+    @staticmethod
+    def size_select(p: Product) -> str:
+        """The size the sized product needs before it can be added."""
+        if p.slug != SIZED_SLUG:
+            return ""
+        options = "".join(f'<option value="{s}">{s}</option>' for s in SIZES)
+        return (
+            '<div><label for="size">Size</label><br><select id="size" name="size">'
+            f'<option value="">Choose a size</option>{options}</select></div>'
         )
 
     def page_collection(self, ctx: Ctx) -> Response:
@@ -435,3 +459,11 @@ class CataloguePages:
             search_value=q,
             delay=delay,
         )
+
+
+#: the defects twin's add-to-cart: posted in the background, the page left as it was
+_SILENT_ADD_JS = (
+    "document.querySelector('.qty-form').addEventListener('submit', (e) => {"
+    "e.preventDefault(); fetch('/cart/add', {method: 'POST', body: new URLSearchParams("
+    "new FormData(e.target))});});"
+)

@@ -18,6 +18,8 @@ from .base import (
     _redirect,
 )
 from .catalog import (
+    SIZED_SLUG,
+    SIZES,
     format_price,
 )
 from .resources import (
@@ -41,11 +43,19 @@ class ShoppingPages:
             qty = max(1, min(99, int(ctx.req.field("qty", "1") or "1")))
         except ValueError:
             qty = 1
+        headers = []
+        product = self.catalog.by_slug.get(slug)
+        if product is not None and slug == SIZED_SLUG:
+            size = ctx.req.field("size")
+            if size not in SIZES:  # the variant is required
+                back = product.url if self.d("variant-no-hint") else f"{product.url}?missing=size"
+                return _redirect(back, 303)
+            headers.append(("Set-Cookie", f"size={size}; Path=/; SameSite=Lax"))
         items = dict((p.slug, q) for p, q in ctx.cart)
         if slug in self.catalog.by_slug:
             items[slug] = min(99, items.get(slug, 0) + qty)
         cart = [(self.catalog.by_slug[s], q) for s, q in items.items()]
-        return _redirect("/cart", 303, [("Set-Cookie", self.cart_cookie(cart))])
+        return _redirect("/cart", 303, [("Set-Cookie", self.cart_cookie(cart)), *headers])
 
     def action_cart_remove(self, ctx: Ctx) -> Response:
         if ctx.req.method != "POST":
@@ -61,9 +71,12 @@ class ShoppingPages:
                 '<p><a href="/category/jackets">Continue shopping</a></p>'
             )
         else:
+            size = ctx.req.cookies.get("size", "")
             rows = "".join(
                 f'<tr><td><a href="{p.url}">{escape(p.name)}</a><br><span class="sku">SKU '
-                f"{p.sku}</span></td><td>{q}</td><td>{format_price(p.price * q)}</td>"
+                f"{p.sku}</span>"
+                + (f"<br>Size: {escape(size)}" if p.slug == SIZED_SLUG and size in SIZES else "")
+                + f"</td><td>{q}</td><td>{format_price(p.price * q)}</td>"
                 '<td><form method="post" action="/cart/remove">'
                 f'<input type="hidden" name="slug" value="{p.slug}">'
                 f'<button type="submit" aria-label="Remove {escape(p.name)}">Remove</button>'
@@ -77,14 +90,31 @@ class ShoppingPages:
                 '<th scope="col">Price</th><th scope="col"><span class="visually-hidden">Actions'
                 f"</span></th></tr></thead><tbody>{rows}</tbody></table>"
                 f'<p class="price">Total: {format_price(total)}</p>'
-                '<p><a class="btn" href="/checkout">Proceed to checkout</a></p>'
+                "<p>Shipping: free on orders from €50, otherwise €4.90.</p>"
             )
+            main = self.cart_actions(ctx, main)
         return self.page(
             ctx,
             title=f"Your cart – {SHOP_NAME}",
             main=main,
             head='<meta name="robots" content="noindex">',
         )
+
+    def cart_actions(self, ctx: Ctx, main: str) -> str:
+        """The filled cart's way on: a checkout link above the items (clean), or only
+        a span after a tall 'You might also like' (defects), keyboard-proof or not."""
+        if self.d("checkout-keyboard-trap"):
+            go = (
+                '<p><span class="btn" role="button" '
+                "onclick=\"location.href='/checkout'\">Proceed to checkout</span></p>"
+            )
+        else:
+            go = '<p><a class="btn" href="/checkout">Proceed to checkout</a></p>'
+        if self.d("cart-checkout-below-fold"):
+            liked = self.grid(list(self.catalog.generated[:6]), "h3")
+            return main + f"<section><h2>You might also like</h2>{liked}</section>" + go
+        head, _, rest = main.partition("</h1>")
+        return head + "</h1>" + go + rest + go
 
     def checkout_fields(self, values: dict[str, str], errors: dict[str, str]) -> list[Field]:
         ac = not self.d("address-no-autocomplete")
@@ -144,6 +174,8 @@ class ShoppingPages:
 
     def page_checkout(self, ctx: Ctx) -> Response:
         req = ctx.req
+        if ctx.cart and not ctx.logged_in and self.d("checkout-forced-account"):
+            return _redirect("/login?next=/checkout", 303)
         values: dict[str, str] = {}
         errors: dict[str, str] = {}
         if req.method == "POST":
@@ -182,8 +214,14 @@ class ShoppingPages:
             "<p>Check out as a guest – no account needed. "
             '<a href="/login?next=/checkout">Already a customer? Sign in</a></p>'
         )
+        steps = ""
+        if ctx.cart and not self.d("checkout-no-steps"):
+            steps = (
+                '<nav aria-label="Checkout steps"><p>Step 1 of 2</p><ol class="steps">'
+                '<li aria-current="step">Delivery address</li><li>Review and pay</li></ol></nav>'
+            )
         main = (
-            f"<h1>Checkout</h1>{intro}{summary}{note}"
+            f"<h1>Checkout</h1>{steps}{intro}{summary}{note}"
             f'<form class="stack" method="post" action="/checkout"{validate}>'
             "<fieldset><legend>Delivery address</legend>"
             + "".join(self.field(f) for f in fields)

@@ -1,0 +1,179 @@
+"""Journey 4: from the cart into the checkout, as far as it goes without personal data.
+
+The customer presses the cart's checkout button, prefers the guest checkout where the
+shop offers one, and stops at the first step whose submission would carry personal
+data: nothing is typed into it and nothing is sent. The fields of that step are
+counted and their filling predicted (a field the browser can autofill as one click).
+Always before payment, and before any final order button: that button is recognised
+(for its wording) and never pressed.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .common import Trip
+from .effort import autofillable, field_ops
+from .ladder import final_order_wording, recognise
+from .safety import forbidden_field, is_final_order
+from .walker import Walk
+
+__all__ = ["checkout_facts", "walk_checkout"]
+
+_PERSONAL = re.compile(
+    r"email|e-mail|name|street|address|strasse|straße|postcode|postal|zip|plz|city|ort|"
+    r"phone|tel|telefon|country|land",
+    re.I,
+)
+_SIGN_IN = r"^(sign in|log ?in|anmelden|einloggen)\b"
+_TOTAL = r"\b(total|gesamt|summe|gesamtsumme|zu zahlen|order total)\b[^\n]{0,40}\d"
+
+
+_ADDRESS = re.compile(
+    r"street|address-line|street-address|postcode|postal|zip|plz|city|\bort\b|strasse|straße"
+    r"|address-level|given-name|family-name|\bname\b|vorname|nachname",
+    re.I,
+)
+
+
+def _words(field: dict[str, Any]) -> str:
+    return " ".join(
+        str(field.get(k) or "") for k in ("autocomplete", "name", "id", "label", "type")
+    )
+
+
+def _personal(field: dict[str, Any]) -> bool:
+    return bool(_PERSONAL.search(_words(field))) or field.get("type") in ("email", "tel")
+
+
+def checkout_facts(facts: dict[str, Any]) -> dict[str, Any]:
+    """What one checkout step asks and shows (pure, from the page's facts)."""
+    fields = [
+        f
+        for f in facts.get("fields") or ()
+        if f.get("visible") and not f.get("search") and f.get("where") not in ("header", "footer")
+    ]
+    final = recognise(facts, "final_order")
+    if final is None:
+        for c in facts.get("candidates") or ():
+            if c.get("visible") and is_final_order(c.get("name") or "", c.get("attrs") or "", ""):
+                final = c
+                break
+    final_name = (
+        (final.name if hasattr(final, "name") else (final or {}).get("name")) if final else None
+    )
+    guest = recognise(facts, "guest")
+    tops = {c["sel"]: c.get("top") for c in facts.get("candidates") or ()}
+    signin = next(
+        (
+            c.get("top")
+            for c in facts.get("candidates") or ()
+            if c.get("visible") and re.search(_SIGN_IN, (c.get("name") or "").lower())
+        ),
+        None,
+    )
+    return {
+        "guest_top": tops.get(guest.selector) if guest else None,
+        "signin_top": signin,
+        "fields": len(fields),
+        "required": sum(1 for f in fields if f.get("required")),
+        "autofillable": sum(1 for f in fields if autofillable(f)),
+        "personal": any(_personal(f) for f in fields),
+        # an address asked: a checkout form, not only a sign-in or registration
+        "address": any(_ADDRESS.search(_words(f)) for f in fields),
+        "payment": any(forbidden_field(f) and f.get("type") != "password" for f in fields),
+        "password": bool(facts.get("password")),
+        "guest": guest.to_dict() if guest else None,
+        "step_indicator": bool(facts.get("step_indicator")),
+        "total": bool(re.search(_TOTAL, facts.get("main_text") or "", re.I)),
+        "final_button": final_name,
+        "final_wording_clear": final_order_wording(final_name) if final_name else None,
+        "lang": facts.get("lang") or "",
+        "field_list": [
+            {k: f.get(k) for k in ("type", "name", "autocomplete", "label", "required")}
+            for f in fields[:30]
+        ],
+    }
+
+
+async def walk_checkout(trip: Trip) -> dict[str, Any]:
+    w = Walk(trip.page, trip.tabs, trip.persona, "checkout", trip.opts)
+    if not trip.in_cart:
+        await w.stop("the cart holds nothing to check out (journey 3 did not finish)")
+        return w.result()
+    w.visited.append(trip.page.url)
+    facts = await w.scan()
+    button = recognise(facts, "checkout", where=("main", "other", "nav", "header"))
+    if button is None:
+        await w.stop("no checkout button recognised in the cart")
+        return w.result()
+    w.details["checkout_button"] = button.to_dict()
+    if await w.act(button, f"'{button.name or 'checkout'}'") is None:
+        return w.result()
+    steps: list[dict[str, Any]] = []
+    w.details["steps"] = steps
+    for _ in range(4):
+        facts = await w.scan()
+        if w.blocked:
+            await w.stop(f"blocked at step {len(w.steps) + 1}: a bot wall or captcha")
+            return w.result()
+        seen = checkout_facts(facts)
+        seen["url"] = trip.page.url
+        steps.append(seen)
+        if seen["guest"] and seen["password"]:
+            guest = recognise(facts, "guest")
+            if (guest is not None and guest.tag == "a") or (guest and not seen["personal"]):
+                if await w.act(guest, f"'{guest.name}' (guest checkout)") is None:
+                    return w.result()
+                continue
+        if seen["password"] and not seen["guest"] and not seen["address"]:
+            w.details["forced_account"] = True
+            await w.stop(
+                "the checkout asks for an account (sign in or register) and offers no guest checkout"
+            )
+            return w.result()
+        if seen["personal"] or seen["payment"] or seen["final_button"]:
+            # the next submission would carry personal data: predicted, never sent
+            ops: dict[str, Any] = {"click": 0, "type": [], "choose": 0}
+            for f in facts.get("fields") or ():
+                if (
+                    not f.get("visible")
+                    or f.get("search")
+                    or f.get("where") in ("header", "footer")
+                ):
+                    continue
+                if not f.get("required") and f.get("type") not in ("email",):
+                    continue
+                one = field_ops(f)
+                ops["click"] += one.get("click", 0)
+                ops["choose"] += one.get("choose", 0)
+                if "type" in one:
+                    ops["type"].append(one["type"])
+            w.steps.append(
+                {
+                    "n": len(w.steps) + 1,
+                    "action": "fill (predicted)",
+                    "what": f"the {seen['fields']} fields of this step (predicted, not typed)",
+                    "name": "",
+                    "rung": "form",
+                    "selector": "",
+                    "url": trip.page.url,
+                    "ops": ops,
+                    "wait_ms": 0.0,
+                    "load": False,
+                    "predicted": True,
+                }
+            )
+            w.details["stopped_before"] = (
+                "personal data" if seen["personal"] else "payment or the order button"
+            )
+            w.completed = True
+            return w.result()
+        nxt = recognise(facts, "checkout", where=("main", "other"))
+        if nxt is None or is_final_order(nxt.name, nxt.attrs, nxt.href):
+            break
+        if await w.act(nxt, f"'{nxt.name}'") is None:
+            return w.result()
+    await w.stop("the checkout shows no step to go on with")
+    return w.result()

@@ -1,0 +1,123 @@
+"""The report's journeys section and summary.md's effort table, on recorded journeys."""
+
+from __future__ import annotations
+
+import json
+
+import jsonschema
+
+from reports.markdown import build_markdown
+
+from .test_html import SCHEMA, minimal_results
+from .test_sections import render, section_ids
+
+PIXEL = (
+    "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8"
+    "z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
+)
+
+
+def walk(journey, persona, completed=True, **kw):
+    w = {
+        "journey": journey,
+        "persona": persona,
+        "completed": completed,
+        "blocked": False,
+        "stopped": None
+        if completed
+        else {
+            "step": 2,
+            "reason": "the keyboard cannot reach <b>Checkout</b>",
+            "url": "http://127.0.0.1:8123/cart",
+            "keyboard": True,
+            "blocked": False,
+            "screenshot": PIXEL,
+        },
+        "steps": [
+            {
+                "n": 1,
+                "action": "click",
+                "what": "menu entry '<script>x</script>'",
+                "rung": "landmark",
+                "url": "http://127.0.0.1:8123/c",
+                "ops": {"click": 1},
+                "wait_ms": 1350.0,
+                "load": True,
+                "thumb": PIXEL,
+            },
+            {
+                "n": 2,
+                "action": "click",
+                "what": "the product",
+                "rung": "address",
+                "url": "http://127.0.0.1:8123/p",
+                "ops": {"click": 1},
+                "wait_ms": 150.0,
+                "load": True,
+                "thumb": "javascript:alert(1)",
+            },
+        ],
+        "clicks": 2,
+        "keys": 0,
+        "loads": 2,
+        "fields": 0,
+        "choices": 0,
+        "wait_s": 0.5,
+        "effort": {
+            "seconds": 5.8,
+            "low": 4.7,
+            "high": 6.9,
+            "klm_s": 5.3,
+            "wait_s": 0.5,
+            "formula": "KLM",
+            "label": "lab proxy",
+        },
+        "lostness": 0.0,
+        "details": {},
+    }
+    w.update(kw)
+    return w
+
+
+def results():
+    return minimal_results(
+        journeys=[
+            walk("browse", "desktop"),
+            walk("browse", "keyboard"),
+            walk("checkout", "desktop"),
+            walk("checkout", "keyboard", completed=False),
+        ]
+    )
+
+
+def test_results_with_journeys_are_valid():
+    schema = json.loads(SCHEMA.read_text())
+    jsonschema.Draft202012Validator(schema).validate(results())
+
+
+def test_the_section_shows_personas_steps_and_costs(tmp_path):
+    doc = render(results(), tmp_path)
+    assert "journeys" in section_ids(doc)
+    part = doc[doc.index('id="journeys"') :]
+    part = part[: part.index("</section>")]
+    assert '<th scope="col">desktop</th><th scope="col">keyboard</th>' in part
+    # the first step costs a click (2.65 s) and its wait (1.35 s)
+    assert "4.0 s · wait 1.4 s" in part
+    assert "stuck at step 2" in part and "cannot reach &lt;b&gt;Checkout&lt;/b&gt;" in part
+    # shop text escaped, only image data URIs shown
+    assert "<script>x</script>" not in part and "&lt;script&gt;" in part
+    assert "javascript:" not in part and part.count("<img") == 3  # two thumbs, one dead end
+
+
+def test_no_journeys_no_section(tmp_path):
+    assert "journeys" not in section_ids(render(minimal_results(), tmp_path))
+
+
+def test_summary_effort_table():
+    text = build_markdown(results())
+    table = text[text.index("## Journeys") :]
+    assert "| Journey | desktop | keyboard |" in table
+    assert "| browse | 5.8 | 5.8 |" in table
+    assert "| checkout | 5.8 | stuck at step 2 |" in table
+    assert "not a CES" in table
+    assert "## Journeys" not in build_markdown(minimal_results())

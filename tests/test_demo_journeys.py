@@ -1,0 +1,106 @@
+"""End to end on the bundled demo shop: the customer journeys on both twins.
+
+The clean twin's journeys finish for every persona with no journey finding; the
+defects twin's planted journey defects are found, each by its check; and from the
+demo's own request log, nothing with form data left the browser but add-to-cart.
+"""
+
+import json
+
+import pytest
+
+from auditor.demo import DEEP_PRODUCT_SLUG, DemoShop
+from auditor.results import validate_results
+from auditor.runner import run_audit
+from tests.conftest import quick_settings
+
+JOURNEYS = [
+    "journeys.discovery",
+    "journeys.cart",
+    "journeys.checkout",
+    "journeys.service",
+    "journeys.personas",
+]
+pytestmark = pytest.mark.slow
+
+
+async def audit(shop, browser, tmp_path, **options):
+    settings = quick_settings(
+        audit={"checks": JOURNEYS},
+        crawl={"max_pages": 12},
+        checks={"journeys.discovery": options},
+    )
+    shop.clear_log()
+    path = await run_audit(shop.base_url, settings, tmp_path, browser=browser)
+    results = json.loads(path.read_text())
+    assert validate_results(results) == []
+    log = shop.request_log()
+    # the proof: the only requests with a body the shop received were add-to-cart
+    posts = [p for m, p in log if m not in ("GET", "HEAD")]
+    assert posts and set(posts) == {"/cart/add"}, posts
+    return results
+
+
+def findings(results):
+    return {(f["check"], f["title"]) for f in results["findings"]}
+
+
+def walks(results):
+    return {(w["journey"], w["persona"]): w for w in results["journeys"]}
+
+
+async def test_clean_twin_every_persona_finishes(browser, tmp_path):
+    with DemoShop(mode="clean", delay_scale=0.5) as shop:
+        personas = ["desktop", "mobile", "keyboard", "zoom"]
+        results = await audit(shop, browser, tmp_path, personas=personas)
+    assert findings(results) == set()
+    got = walks(results)
+    assert len(got) == 20
+    for key, w in got.items():
+        assert w["completed"], (key, w["stopped"])
+        assert w["effort"]["low"] < w["effort"]["seconds"] < w["effort"]["high"]
+    cart = got[("cart", "desktop")]
+    assert cart["details"]["variants"] == [{"label": "Size", "hint": True}]
+    assert cart["details"]["cart"]["variant"] is True
+    assert cart["choices"] == 1
+    checkout = got[("checkout", "desktop")]["details"]["steps"][-1]
+    assert checkout["fields"] <= 8 and checkout["step_indicator"] and checkout["total"]
+    # the keyboard's effort is keys, not pointing
+    assert got[("browse", "keyboard")]["keys"] > 0 and got[("browse", "desktop")]["keys"] == 0
+    assert results["categories"]["journeys"]["score"] == 100
+
+
+async def test_defects_twin_cart_and_checkout(browser, tmp_path):
+    with DemoShop(mode="defects", delay_scale=0.5) as shop:
+        results = await audit(shop, browser, tmp_path)
+    assert findings(results) == {
+        ("journeys.cart", "A variant must be chosen without a visible hint"),
+        ("journeys.cart", "Adding to the cart gives no clear confirmation"),
+        ("journeys.cart", "The checkout button is below the fold"),
+        ("journeys.checkout", "The checkout forces an account"),
+    }
+    got = walks(results)
+    assert got[("checkout", "desktop")]["stopped"]["url"].endswith("/login?next=/checkout")
+    assert got[("cart", "desktop")]["completed"]  # the cart still works, silently
+
+
+async def test_defects_twin_search_only_steps_and_keyboard(browser, tmp_path):
+    with DemoShop(mode="defects", delay_scale=0.5) as shop:
+        shop.app.active = shop.app.active - {"checkout-forced-account"}
+        results = await audit(
+            shop,
+            browser,
+            tmp_path,
+            personas=["desktop", "keyboard"],
+            product=f"/product/{DEEP_PRODUCT_SLUG}",
+        )
+    found = findings(results)
+    assert ("journeys.discovery", "Product only findable through the search") in found
+    assert ("journeys.checkout", "The checkout does not show its steps") in found
+    assert (
+        "journeys.personas",
+        "The keyboard customer cannot finish the checkout journey",
+    ) in found
+    got = walks(results)
+    assert got[("checkout", "desktop")]["completed"]
+    assert "keyboard cannot reach" in got[("checkout", "keyboard")]["stopped"]["reason"]
