@@ -236,11 +236,11 @@ class Walk:
         if match.href and is_order_complete_url(match.href):
             await self.stop(f"{what} leads to an order-complete page (not opened)")
             return None
-        # robots.txt keeps crawlers out of carts and checkouts (Shopify, the demo):
-        # a customer's one walk there indexes nothing, so those two are exempt
-        exempt = match.role in ("cart_link", "checkout")
-        if match.href and not exempt and not await self.tabs.allowed(match.href):
-            await self.stop(f"robots.txt does not allow {match.href}")
+        # robots.txt is obeyed here as everywhere (``--ignore-robots`` for one's own
+        # shop): a shop that keeps robots out of its cart (Shopify) ends the walk there,
+        # as a result of the audit, never as a finding against the shop
+        if match.href and not await self.tabs.allowed(match.href):
+            await self.stop(f"robots.txt does not allow {match.href}", excused=True)
             return None
         ops = dict(ops or {"click": 1})
         page = self.page
@@ -338,8 +338,11 @@ class Walk:
         self.steps.append(step)
         return step
 
-    async def stop(self, reason: str, *, keyboard: bool = False) -> None:
-        """The walk ends here, unfinished: where and why, with a screenshot."""
+    async def stop(self, reason: str, *, keyboard: bool = False, excused: bool = False) -> None:
+        """The walk ends here, unfinished: where and why, with a screenshot.
+
+        ``excused``: the walk may not go on (robots.txt); like a bot wall, a result
+        of the audit that judges nothing about the shop's usability."""
         if self.stopped is not None:
             return
         self.stopped = {
@@ -348,6 +351,7 @@ class Walk:
             "url": self.page.url,
             "keyboard": keyboard,
             "blocked": self.blocked,
+            "excused": excused or self.blocked,
             "screenshot": await viewport_shot(self.page),
         }
 

@@ -151,6 +151,21 @@ def test_search_only_product():
     assert lost[0]["severity"] == "moderate"
 
 
+def test_walks_ended_by_robots_or_a_bot_wall_are_never_judged():
+    robots = {"step": 3, "reason": "robots.txt does not allow /cart", "url": "http://s/p",
+              "excused": True}  # fmt: skip
+    wall = {"step": 1, "reason": "blocked at step 1", "url": "http://s/", "blocked": True}
+    failed = {"step": 3, "reason": "no add-to-cart button", "url": "http://s/p"}
+    for stop in (robots, wall):
+        cart = _data(_walk("cart", False, stopped=stop))
+        assert judge.cart_problems(cart) == []
+        assert judge.discovery_problems(_data(_walk("browse", False, stopped=stop), _walk("search"))) == []  # fmt: skip
+        keyboard = _walk("cart", False, persona="keyboard", stopped=stop)
+        assert judge.persona_problems(_data(_walk("cart"), keyboard)) == []
+    (p,) = judge.cart_problems(_data(_walk("cart", False, stopped=failed)))
+    assert p["title"] == "Adding to the cart failed"
+
+
 GOOD_FEEDBACK = {
     "wait_ms": 300,
     "paint_ms": 50,
