@@ -134,6 +134,14 @@ def _gate_options(fn):
             "'/product/*:lcp_ms=2500' (* every template; repeatable) [gate.budgets].",
         ),
         click.option(
+            "--journey-effort",
+            "journey_efforts",
+            multiple=True,
+            metavar="JOURNEY[:PERSONA]=SECONDS",
+            help="Exit 1 when a customer journey's predicted effort exceeds SECONDS or it "
+            "does not finish, e.g. checkout=60 (repeatable) [gate.journey_effort].",
+        ),
+        click.option(
             "--fail-on-new",
             type=_SEVERITY,
             is_flag=False,
@@ -186,6 +194,8 @@ def _gate_layer(flags: dict) -> dict:
         layer["categories"] = _pairs(flags["min_categories"], "--min-category", float)
     if flags.get("max_findings"):
         layer["max_findings"] = _pairs(flags["max_findings"], "--max-findings", int)
+    if flags.get("journey_efforts"):
+        layer["journey_effort"] = _pairs(flags["journey_efforts"], "--journey-effort", float)
     if flags.get("metric_margins"):
         layer["metric_margin"] = _pairs(flags["metric_margins"], "--metric-margin", float)
     for item in flags.get("budgets") or ():

@@ -318,6 +318,13 @@ class GateSection:
         "performance budgets: exit 1 when the median of a URL template's pages exceeds one, "
         'e.g. { "/product/*" = { lcp_ms = 2500 }, "*" = { cls = 0.1 } } ("*": every template)',
     )
+    journey_effort: dict[str, float] = opt(
+        {},
+        "exit 1 when a customer journey's predicted effort (seconds) exceeds its limit, or "
+        "the journey did not finish: journey or journey:persona, e.g. "
+        '{ checkout = 60, "cart:mobile" = 40 } (journeys: browse, search, cart, checkout, '
+        "service; without :persona the desktop walk)",
+    )
     baseline: str = opt(
         "", "results.json of an earlier audit (main's) to compare with (--baseline)"
     )
@@ -599,6 +606,11 @@ def _validate_scale(s: Settings, bad: typing.Callable[[str, str], ConfigError]) 
         )
 
 
+#: the customer journeys and personas (checks/journeys) the gate may name
+JOURNEY_NAMES = ("browse", "search", "cart", "checkout", "service")
+PERSONA_NAMES = ("desktop", "mobile", "keyboard", "zoom")
+
+
 def _validate_gate(s: Settings, bad: typing.Callable[[str, str], ConfigError]) -> None:
     """The gate's thresholds: scores 0-100, counts and budgets not negative, known
     severities and metrics."""
@@ -631,6 +643,16 @@ def _validate_gate(s: Settings, bad: typing.Callable[[str, str], ConfigError]) -
                 )
             if not _is_number(limit) or limit < 0:
                 raise bad(f"gate.budgets.{template}.{metric}", "must be a number, 0 or more")
+    for name, limit in g.journey_effort.items():
+        journey, _, persona = name.partition(":")
+        if journey not in JOURNEY_NAMES or (persona and persona not in PERSONA_NAMES):
+            raise bad(
+                f"gate.journey_effort.{name}",
+                f"is not a journey ({', '.join(JOURNEY_NAMES)}), optionally with "
+                f":persona ({', '.join(PERSONA_NAMES)})",
+            )
+        if not _is_number(limit) or limit <= 0:
+            raise bad(f"gate.journey_effort.{name}", "must be a number of seconds above 0")
     for metric, margin in g.metric_margin.items():
         if metric not in METRIC_KEYS:
             raise bad(f"gate.metric_margin.{metric}", f"is not a metric ({', '.join(METRIC_KEYS)})")

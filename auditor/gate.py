@@ -244,6 +244,34 @@ def _budget_rules(results: Mapping[str, Any], budgets: Mapping[str, Any]) -> Ite
                 )
 
 
+def _journey_rules(results: Mapping[str, Any], limits: Mapping[str, float]) -> Iterable[Rule]:
+    """A journey's predicted effort within its limit; a walk that did not finish breaks
+    the rule (its effort would flatter it), one the audit could not walk is not measured."""
+    walks = [w for w in results.get("journeys") or [] if isinstance(w, dict)]
+    for name, limit in sorted(limits.items()):
+        journey, _, persona = name.partition(":")
+        persona = persona or "desktop"
+        what = f"effort of the {journey} journey ({persona})"
+        walk = next(
+            (w for w in walks if w.get("journey") == journey and w.get("persona") == persona),
+            None,
+        )
+        seconds = ((walk or {}).get("effort") or {}).get("seconds")
+        stopped = (walk or {}).get("stopped") or {}
+        if walk is None or stopped.get("excused") or stopped.get("blocked"):
+            yield Rule("journey_effort", what, f"<= {_fmt(limit)} s", "not walked", True)
+        elif not walk.get("completed"):
+            step = stopped.get("step")
+            yield Rule(
+                "journey_effort", what, f"<= {_fmt(limit)} s", f"stopped at step {step}", False
+            )
+        else:
+            yield Rule(
+                "journey_effort", what, f"<= {_fmt(limit)} s", f"{_fmt(seconds)} s",
+                isinstance(seconds, int | float) and seconds <= limit,
+            )  # fmt: skip
+
+
 def evaluate(
     results: Mapping[str, Any],
     gate: Any,
@@ -274,6 +302,7 @@ def evaluate(
             )
         )
     rules += _budget_rules(results, gate.budgets)
+    rules += _journey_rules(results, gate.journey_effort)
     if comparison is not None:
         rules += _baseline_rules(results, gate, comparison)
     if base is not None:

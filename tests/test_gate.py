@@ -254,3 +254,59 @@ def test_metrics_regress_only_outside_their_band(demo):
     assert not any("/only-now" in r["what"] for r in results["gate"]["rules"])
     steady = apply_gate(moved(demo), gate(metric_margin=margins), demo)
     assert steady["gate"]["passed"]
+
+
+def _walk(journey, persona="desktop", seconds=20.0, completed=True, stopped=None):
+    return {
+        "journey": journey,
+        "persona": persona,
+        "completed": completed,
+        "stopped": stopped,
+        "steps": [],
+        "effort": {"seconds": seconds, "low": seconds * 0.8, "high": seconds * 1.2},
+    }
+
+
+def test_journey_effort_limits(demo):
+    results = copy.deepcopy(demo)
+    results["journeys"] = [
+        _walk("cart", seconds=12.5),
+        _walk("cart", "mobile", seconds=41.0),
+        _walk("checkout", completed=False, stopped={"step": 2, "reason": "forced account"}),
+        _walk("service", completed=False, stopped={"step": 1, "reason": "robots", "excused": True}),
+    ]
+    limits = {"cart": 30, "cart:mobile": 40, "checkout": 60, "service": 10, "browse": 10}
+    lines = breach_lines(apply_gate(results, gate(journey_effort=limits), None))
+    assert lines == [
+        "effort of the cart journey (mobile): limit <= 40 s, measured 41 s",
+        "effort of the checkout journey (desktop): limit <= 60 s, measured stopped at step 2",
+    ]
+    rules = {r["what"]: r for r in results["gate"]["rules"]}
+    assert rules["effort of the cart journey (desktop)"]["passed"] is True
+    assert rules["effort of the service journey (desktop)"]["measured"] == "not walked"
+    assert rules["effort of the browse journey (desktop)"]["measured"] == "not walked"
+
+
+@pytest.mark.parametrize(
+    "value, needle",
+    [
+        ({"pay": 10}, "gate.journey_effort.pay"),
+        ({"cart:tablet": 10}, "gate.journey_effort.cart:tablet"),
+        ({"cart": 0}, "seconds above 0"),
+    ],
+)
+def test_journey_effort_config_errors(tmp_path, value, needle):
+    cfg = tmp_path / "a.toml"
+    body = ", ".join(f'"{k}" = {v}' for k, v in value.items())
+    cfg.write_text(f"[gate]\njourney_effort = {{ {body} }}\n", encoding="utf-8")
+    assert_one_line_error(run_cli("run", "http://127.0.0.1:9/", "-c", str(cfg)), needle)
+
+
+def test_journey_effort_flag_reaches_the_gate(tmp_path):
+    from auditor.cli import _gate_layer
+
+    assert _gate_layer({"journey_efforts": ("checkout=60", "cart:mobile=40")}) == {
+        "journey_effort": {"checkout": 60.0, "cart:mobile": 40.0}
+    }
+    result = run_cli("run", "http://127.0.0.1:9/", "--journey-effort", "pay=3")
+    assert_one_line_error(result, "gate.journey_effort.pay")

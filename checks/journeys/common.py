@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from auditor.config import Settings
+from auditor.config import PERSONA_NAMES, Settings
 from auditor.errors import ConfigError
 
 from .ladder import Match, recognise
@@ -51,7 +51,7 @@ JOURNEY_OPTION_DOCS: dict[str, str] = {
     "max_steps": "steps at most per journey before it counts as a dead end",
 }
 
-_PERSONAS = ("desktop", "mobile", "keyboard", "zoom")
+_PERSONAS = PERSONA_NAMES  # one list with the gate's (auditor.config)
 
 
 def journey_options(settings: Settings | None) -> dict[str, Any]:

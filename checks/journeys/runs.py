@@ -18,6 +18,7 @@ from urllib.parse import urljoin, urlsplit
 
 from playwright.async_api import Error as PlaywrightError
 
+from auditor.config import JOURNEY_NAMES
 from auditor.page import HTML_TYPES
 from auditor.pagekinds import page_kind
 
@@ -31,7 +32,7 @@ from .walker import open_walk
 
 __all__ = ["JOURNEYS", "pick_product", "run_journeys", "shared_runs"]
 
-JOURNEYS = ("browse", "search", "cart", "checkout", "service")
+JOURNEYS = JOURNEY_NAMES  # one list with the gate's (auditor.config)
 _RUNS: dict[tuple[str, str], asyncio.Future] = {}
 
 
