@@ -96,47 +96,29 @@ def _template_metrics(pages: list[Mapping[str, Any]]) -> list[tuple[str, str, fl
 
 
 def _journey_rows(journeys: Any) -> list[dict[str, Any]]:
-    """The journeys of results.json, however the journeys stage lays them out: a list of
-    entries (``journey``/``id``/``name`` and ``persona``) or a table journey → entry or
-    journey → persona → entry. Only the figures found are kept."""
-    entries: list[tuple[str, str, Mapping[str, Any]]] = []
-    if isinstance(journeys, list):
-        for j in journeys:
-            if isinstance(j, Mapping):
-                name = j.get("journey") or j.get("id") or j.get("name")
-                entries.append((str(name or "?"), str(j.get("persona") or ""), j))
-    elif isinstance(journeys, Mapping):
-        for name, value in journeys.items():
-            if not isinstance(value, Mapping):
-                continue
-            personas = {p: v for p, v in value.items() if isinstance(v, Mapping)}
-            by_persona = all(_looks_like_entry(v) for v in personas.values())
-            if personas and by_persona and not _looks_like_entry(value):
-                entries += [(str(name), str(p), v) for p, v in personas.items()]
-            else:
-                entries.append((str(name), str(value.get("persona") or ""), value))
+    """One row per walk of results.json's ``journeys`` (journey and persona): whether it
+    finished, its predicted effort, steps, fields, waits, and the step where it stopped."""
     rows = {}
-    for name, persona, e in entries:
-        effort = e.get("effort_s", e.get("effort_seconds", e.get("effort")))
-        if isinstance(effort, Mapping):
-            effort = effort.get("seconds", effort.get("total_s"))
-        completed = e.get("completed")
+    for walk in journeys if isinstance(journeys, list) else []:
+        if not isinstance(walk, Mapping):
+            continue
+        name, persona = str(walk.get("journey") or "?"), str(walk.get("persona") or "")
+        effort = walk.get("effort") if isinstance(walk.get("effort"), Mapping) else {}
+        stopped = walk.get("stopped") if isinstance(walk.get("stopped"), Mapping) else {}
+        steps = walk.get("steps") if isinstance(walk.get("steps"), list) else []
+        completed = walk.get("completed")
         rows[(name, persona)] = {
             "journey": name[:200],
             "persona": persona[:100],
-            "score": _num(e.get("score")),
+            "score": None,
             "completed": None if completed is None else int(bool(completed)),
-            "effort_s": _num(effort),
-            "steps": _count(e.get("steps")),
-            "fields": _count(e.get("fields")),
-            "waits": _count(e.get("waits")),
-            "stopped_at": _text(e.get("stopped_at", e.get("stopped"))),
+            "effort_s": _num(effort.get("seconds")),
+            "steps": len(steps),
+            "fields": _count(walk.get("fields")),
+            "waits": sum(1 for s in steps if isinstance(s, Mapping) and s.get("wait_ms")),
+            "stopped_at": _text(stopped.get("step")),
         }
     return list(rows.values())
-
-
-def _looks_like_entry(value: Mapping[str, Any]) -> bool:
-    return any(k in value for k in ("effort_s", "effort_seconds", "effort", "completed", "steps"))
 
 
 def _count(value: Any) -> int | None:
@@ -147,10 +129,6 @@ def _count(value: Any) -> int | None:
 
 
 def _text(value: Any) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, Mapping):
-        value = value.get("step") or value.get("url") or value.get("name")
     return None if value is None else str(value)[:300]
 
 

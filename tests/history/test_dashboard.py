@@ -137,7 +137,9 @@ def test_axe_finds_no_violation_on_any_page_at_desktop_and_phone_width(history):
 def test_journey_efforts_show_once_results_have_journeys(tmp_path):
     from auditor.dashboard.views import site_view
 
-    journeys = [{"journey": "buy", "persona": "mobile", "effort_s": 41.5, "completed": True}]
+    journeys = [
+        {"journey": "buy", "persona": "mobile", "effort": {"seconds": 41.5}, "completed": True}
+    ]
     with open_store(tmp_path / "h.sqlite") as store:
         store.add_results(write(tmp_path / "a", results("2026-01-01T10:00:00Z", 90.0)))
         assert site_view(store, "http://shop.test")["journeys"] == []

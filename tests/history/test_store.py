@@ -91,22 +91,21 @@ def test_status_of_a_run(cut, status):
 def test_journeys_are_kept_when_results_have_them(tmp_path):
     journeys = [
         {
-            "journey": "buy",
+            "journey": "checkout",
             "persona": "mobile",
-            "effort_s": 41.5,
-            "steps": [1, 2, 3],
+            "effort": {"seconds": 41.5, "low": 33.0, "high": 50.0},
+            "steps": [{"wait_ms": 300}, {"wait_ms": 0}, {"wait_ms": 120}],
             "fields": 9,
-            "waits": 2,
             "completed": True,
-            "score": 80,
+            "stopped": None,
         },
         {
-            "journey": "buy",
+            "journey": "checkout",
             "persona": "keyboard",
-            "effort_s": 60,
-            "steps": 4,
+            "effort": {"seconds": 60},
+            "steps": [{}, {}, {}, {}],
             "completed": False,
-            "stopped_at": "checkout",
+            "stopped": {"step": 5, "reason": "the keyboard cannot reach the button"},
         },
     ]
     with open_store(tmp_path / "h.sqlite") as store:
@@ -118,8 +117,9 @@ def test_journeys_are_kept_when_results_have_them(tmp_path):
     assert rows[plain] == []
     by_persona = {r["persona"]: r for r in rows[with_j]}
     assert by_persona["mobile"]["effort_s"] == 41.5 and by_persona["mobile"]["steps"] == 3
+    assert by_persona["mobile"]["waits"] == 2 and by_persona["mobile"]["fields"] == 9
     assert by_persona["keyboard"]["completed"] == 0
-    assert by_persona["keyboard"]["stopped_at"] == "checkout"
+    assert by_persona["keyboard"]["stopped_at"] == "5"
 
 
 def test_a_history_of_a_newer_version_is_refused_with_one_line(tmp_path):
