@@ -40,6 +40,7 @@ from .common import (
     score_value,
     url_view,
 )
+from .i18n import current, t, tn, use_lang
 from .sections import SECTIONS, ReportData, build_sections
 from .sections.findings import severity_counts, verdict
 
@@ -191,6 +192,7 @@ def _environment() -> Environment:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
+        _env.globals.update(t=t, tn=tn)
     return _env
 
 
@@ -207,9 +209,13 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
-def render_html(results: dict, out_dir: Path) -> Path:
-    """Write ``out_dir/report.html`` for ``results`` (a parsed results.json) and return its path."""
-    html = _environment().get_template("report.html.j2").render(**build_context(results))
+def render_html(results: dict, out_dir: Path, lang: str | None = None) -> Path:
+    """Write ``out_dir/report.html`` for ``results`` (a parsed results.json) and return its path.
+
+    ``lang`` renders in that language; without it, in the current one (reports.i18n)."""
+    with use_lang(lang or current()):
+        context = build_context(results)
+        html = _environment().get_template("report.html.j2").render(lang=current(), **context)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     path = out / REPORT_FILENAME

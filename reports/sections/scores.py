@@ -33,6 +33,7 @@ from ..common import (
     score_value,
     url_view,
 )
+from ..i18n import localise_number
 from .baseline import change_text
 from .data import ReportData
 from .findings import severity_counts
@@ -448,14 +449,16 @@ def scoring_view(data: ReportData) -> dict[str, Any] | None:
     rows.sort(key=lambda r: (r["score"] is None, -r["lost_value"]))
     overall = score_value(data.results.get("score"))
     explained = any(r["breakdown"] for r in rows)
+    penalties = [
+        {"label": SEVERITY_LABELS[s], "key": s, "penalty": localise_number(f"{p:.0%}")}
+        for s, p in SEVERITY_PENALTY.items()
+    ]
     return {
         "overall": overall,
         "explained": explained,
         "key_page_cap": _key_page_rule(data) if explained else None,
         "categories": rows,
         "unscored": [r["name"] for r in rows if r["score"] is None],
-        "penalties": [
-            {"label": SEVERITY_LABELS[s], "key": s, "penalty": f"{p:.0%}"}
-            for s, p in SEVERITY_PENALTY.items()
-        ],
+        "penalties": penalties,
+        "penalties_text": ", ".join(f"{p['label'].lower()} {p['penalty']}" for p in penalties),
     }
