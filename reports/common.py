@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
 
-from .i18n import current, localise_number, t
+from .i18n import check_title, current, localise_number, t
 
 SEVERITIES = ("critical", "serious", "moderate", "minor")
 
@@ -405,22 +405,33 @@ def coverage_rows(results: Any, category: str | None = None) -> list[dict[str, A
             entry = as_dict(entry)
             j, r = int_or_none(entry.get("judged")), int_or_none(entry.get("rendered"))
             if j is not None and r is not None and j < r:
-                short.append(f"{fmt_int(j)} of {fmt_int(r)} pages of {clip(t.get('template'), 80)}")
+                short.append(
+                    t(
+                        "{judged} of {rendered} pages of {template}",
+                        judged=fmt_int(j),
+                        rendered=fmt_int(r),
+                        template=clip(entry.get("template"), 80),
+                    )
+                )
         limit = int_or_none(cov.get("per_template"))
         rows.append(
             {
                 "id": clip(check.get("id"), 80),
-                "title": clip(check.get("title"), MAX_TITLE),
+                "title": clip(check_title(check), MAX_TITLE),
                 "judged": fmt_int(judged),
                 "rendered": fmt_int(rendered),
-                "sample": "every page"
+                "sample": t("every page")
                 if limit == 0
-                else (f"{fmt_int(limit)} per template" if limit else "as gathered"),
+                else (t("{n} per template", n=fmt_int(limit)) if limit else t("as gathered")),
                 "left_out": "; ".join(short[:4])
-                + (f"; {len(short) - 4} more" if len(short) > 4 else ""),
-                "sentence": f"{clip(check.get('id'), 80)} judged {fmt_int(judged)} of "
-                f"{fmt_int(rendered)} rendered pages"
-                + (f" ({'; '.join(short[:3])})" if short else ", all of them"),
+                + ("; " + t("{n} more", n=len(short) - 4) if len(short) > 4 else ""),
+                "sentence": t(
+                    "{check} judged {judged} of {rendered} rendered pages",
+                    check=clip(check.get("id"), 80),
+                    judged=fmt_int(judged),
+                    rendered=fmt_int(rendered),
+                )
+                + (f" ({'; '.join(short[:3])})" if short else t(", all of them")),
             }
         )
     return rows

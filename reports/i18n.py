@@ -42,6 +42,8 @@ LANGS = ("en", "de")
 _TABLES: dict[str, Mapping[str, str]] = {"de": i18n_de.TEXTS}
 _FINDINGS: dict[str, Mapping[str, Mapping[str, str]]] = {"de": i18n_de.FINDINGS}
 _CHECKS: dict[str, Mapping[str, str]] = {"de": i18n_de.CHECKS}
+_TERMS: dict[str, Mapping[str, str]] = {"de": i18n_de.TERMS}
+_TERM_PARAMS: dict[str, frozenset[str]] = {"de": i18n_de.TERM_PARAMS}
 
 _lang: ContextVar[str] = ContextVar("report_lang", default="en")
 _FORMATTER = string.Formatter()
@@ -112,21 +114,25 @@ def localise_number(text: str) -> str:
     return text.translate(str.maketrans({",": ".", ".": ","}))
 
 
-def check_title(check_id: Any, english: str) -> str:
-    """A check's title in the current language (by its id), else ``english``."""
+def check_title(check: Mapping[str, Any]) -> Any:
+    """A check's title (a ``checks[]`` record) in the current language, by its id; else
+    the English title of results.json as it is."""
     table = _CHECKS.get(current())
+    check_id = check.get("id") if isinstance(check, Mapping) else None
     if table is not None and isinstance(check_id, str) and check_id in table:
         return table[check_id]
-    return english
+    return check.get("title") if isinstance(check, Mapping) else None
 
 
-def finding_text(finding: Mapping[str, Any], field: str, english: str) -> str:
+def finding_text(finding: Mapping[str, Any], field: str) -> Any:
     """A finding's ``field`` (title, message, recommendation) in the current language.
 
     German comes from the table by the finding's ``message_id`` with its ``params``;
-    without an id, a German text or a value for every placeholder it stays ``english``.
-    The params are the check's and are shown as text (the renderer escapes them).
+    without an id, a German text or a value for every placeholder it stays the English
+    value of results.json (as it is: the caller cuts it). The params are the check's and
+    are shown as text (the renderer escapes them).
     """
+    english = finding.get(field) if isinstance(finding, Mapping) else None
     table = _FINDINGS.get(current())
     msg_id = finding.get("message_id")
     if table is None or not isinstance(msg_id, str) or msg_id not in table:
@@ -135,15 +141,22 @@ def finding_text(finding: Mapping[str, Any], field: str, english: str) -> str:
     params = finding.get("params")
     if not text or not isinstance(params, Mapping | None):
         return english
-    values = {k: _param(v) for k, v in (params or {}).items() if isinstance(k, str)}
+    values = {k: _param(k, v) for k, v in (params or {}).items() if isinstance(k, str)}
+    if "form" in values:  # "Kontaktformular „Contact us“": the kind, then the shop's name
+        name = values.get("name")
+        values["form_named"] = values["form"] + (f" „{name}“" if name else "")
     filled = _fill(text, values)
     return filled if filled is not None else english
 
 
-def _param(value: Any) -> str:
-    """One parameter as text: numbers in the current language's way, the rest as given."""
+def _param(key: str, value: Any) -> str:
+    """One parameter as text: numbers in the current language's way, the audit's own words
+    (a form's kind, a band: ``TERM_PARAMS``) translated, the rest (the shop's text) as given."""
     from .common import MAX_TITLE, clip, fmt_number
 
+    terms = _TERMS.get(current(), {})
+    if key in _TERM_PARAMS.get(current(), ()) and isinstance(value, str) and value in terms:
+        return terms[value]
     if isinstance(value, bool):
         return t("yes") if value else t("no")
     if isinstance(value, int | float):

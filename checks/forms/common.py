@@ -95,6 +95,9 @@ class FormsCheck(Check):
         target = field or {}
         selector, snippet = kw.pop("selector", None), kw.pop("snippet", None)
         kw["title"] = f"{kw['title']} ({form_noun(case.kind)})"
+        # the text's kind and values, so that a report can say it in another language
+        kw.setdefault("message_id", f"{self.id}.{what}")
+        kw["params"] = {"form": form_noun(case.kind), **kw.get("params", {})}
         return self.finding(
             url=case.page.url,
             selector=target.get("selector") or selector or case.form["selector"],

@@ -113,6 +113,7 @@ class FormLength(FormsCheck):
                     self.form_finding(
                         case,
                         "too-long",
+                        params={"count": count},
                         severity="moderate",
                         title=f"Long form: {count} fields",
                         message=f"{case.name[0].upper()}{case.name[1:]} shows {count} fields "

@@ -78,6 +78,9 @@ class SearchTolerance(SearchCheck):
         return self.finding(
             severity=severity,
             title=f"Search fails on {what}",
+            # the kind of text and its values, so that a report can say it in German
+            message_id=f"{self.id}.{kind}" if kind in _WHAT else None,
+            params={"count": len(failed), "base": first["base"], "query": first["query"]},
             message=(f"{shown}{more}: the customer concludes the shop does not have it."),
             recommendation=(
                 "Make the search tolerant: typo tolerance, stemming of plurals, "

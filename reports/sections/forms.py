@@ -22,6 +22,7 @@ from checks.forms.classify import FORM_NOUNS
 from ..common import (
     MAX_SHORT,
     MAX_TITLE,
+    Labels,
     as_dict,
     as_list,
     clip,
@@ -29,22 +30,25 @@ from ..common import (
     is_number,
     url_view,
 )
+from ..i18n import t, tn
 from ..images import screenshot
 from .data import ReportData
 
 __all__ = ["OUTCOMES", "forms_view"]
 
 PROBE_CHECK = "forms.error-handling"
-KIND_LABELS = {
-    "login": "Sign-in",
-    "registration": "Registration",
-    "checkout": "Checkout",
-    "payment": "Payment",
-    "contact": "Contact",
-    "newsletter": "Newsletter",
-    "search": "Search",
-    "other": "Other",
-}
+KIND_LABELS = Labels(
+    {
+        "login": "Sign-in",
+        "registration": "Registration",
+        "checkout": "Checkout",
+        "payment": "Payment",
+        "contact": "Contact",
+        "newsletter": "Newsletter",
+        "search": "Search",
+        "other": "Other",
+    }
+)
 #: what a probe's outcome (forms.error-handling's ``judge_attempt``) means, and its tone
 OUTCOMES = {
     "messages": ("The page showed error messages", "good"),
@@ -74,15 +78,15 @@ def _outcome(value: Any) -> dict[str, str] | None:
         return None
     if value in OUTCOMES:
         text, tone = OUTCOMES[value]
-        return {"text": text, "tone": tone}
-    return {"text": "Not tried: " + clip(value, 200), "tone": "na"}
+        return {"text": t(text), "tone": tone}
+    return {"text": t("Not tried:") + " " + t(clip(value, 200)), "tone": "na"}
 
 
 def _focus(value: Any) -> dict[str, str] | None:
     """Where the focus went after the failed empty submit, in words; None unrecorded."""
     if value in FOCUS:
         text, tone = FOCUS[value]
-        return {"text": text, "tone": tone}
+        return {"text": t(text), "tone": tone}
     return None
 
 
@@ -122,9 +126,13 @@ def _required(findings: list[dict], ran: bool) -> dict[str, str]:
     hit = next((f for f in findings if f.get("check") == "forms.required-fields"), None)
     if hit:
         count = int_or_none(as_dict(hit.get("evidence")).get("fields"))
-        text = "Required fields are not marked" + (f" ({count} fields)" if count else "")
+        text = t("Required fields are not marked")
+        if count:
+            text += " (" + tn(count, "{n} field", "{n} fields") + ")"
         return {"text": text, "tone": "poor"}
-    return {"text": "No problem found" if ran else "Not checked", "tone": "good" if ran else "na"}
+    if ran:
+        return {"text": t("No problem found"), "tone": "good"}
+    return {"text": t("Not checked"), "tone": "na"}
 
 
 def _autocomplete(findings: list[dict], ran: bool) -> dict[str, str]:
@@ -134,11 +142,11 @@ def _autocomplete(findings: list[dict], ran: bool) -> dict[str, str]:
         if f.get("check") == "forms.input-types" and "missing" in ev:
             missing = int_or_none(ev.get("missing")) or len(as_list(ev.get("fields")))
             names = ", ".join(clip(x, MAX_SHORT) for x in as_list(ev.get("fields"))[:4])
-            text = f"{missing} field{'s' if missing != 1 else ''} without a token"
+            text = tn(missing, "{n} field without a token", "{n} fields without a token")
             return {"text": text + (f" ({names})" if names else ""), "tone": "average"}
     if ran:
-        return {"text": "Every field that needs one has a token", "tone": "good"}
-    return {"text": "Not checked", "tone": "na"}
+        return {"text": t("Every field that needs one has a token"), "tone": "good"}
+    return {"text": t("Not checked"), "tone": "na"}
 
 
 def _picture(findings: list[dict]) -> dict[str, str] | None:
@@ -147,8 +155,11 @@ def _picture(findings: list[dict]) -> dict[str, str] | None:
         uri = screenshot(f.get("evidence"))
         if uri:
             attempt = as_dict(f.get("evidence")).get("attempt")
-            what = f"after the {clip(attempt, 40)} submit" if attempt else "as the probe saw it"
-            return {"src": uri, "caption": f"The form {what}"}
+            if attempt:
+                caption = t("The form after the {attempt} submit", attempt=t(clip(attempt, 40)))
+            else:
+                caption = t("The form as the probe saw it")
+            return {"src": uri, "caption": caption}
     return None
 
 
@@ -159,7 +170,7 @@ def _form_view(
     kind = probe.get("kind") if isinstance(probe.get("kind"), str) else "other"
     return {
         "kind": KIND_LABELS.get(kind, clip(kind, MAX_SHORT).capitalize()),
-        "name": clip(probe.get("form"), MAX_TITLE),
+        "name": _form_name(clip(probe.get("form"), MAX_TITLE)),
         "url": url_view(probe.get("url"), data.origin),
         "fields": _fields(findings),
         "required": _required(findings, _ran(data, "forms.required-fields")),
@@ -173,11 +184,23 @@ def _form_view(
         "findings": [data.ref(n) for n, _ in found[:MAX_FORM_FINDINGS]],
         "findings_more": max(len(found) - MAX_FORM_FINDINGS, 0),
         "notes": [
-            clip(r.get("note"), MAX_TITLE)
+            t(clip(r.get("note"), MAX_TITLE))
             for r in _reviews(data)
             if r.get("url") == probe.get("url") and r.get("form") == probe.get("form")
         ][:3],
     }
+
+
+_FORM_NAME = re.compile(r'^(the [a-z -]{1,30} form)( ".*")?$', re.S)
+
+
+def _form_name(name: str) -> str:
+    """A form as the probe names it ('the contact form "Contact us"'): the audit's words
+    in the report's language, the shop's own name after them as it is."""
+    match = _FORM_NAME.match(name)
+    if not match:
+        return name
+    return t(match.group(1)) + (match.group(2) or "")
 
 
 def _ran(data: ReportData, check_id: str) -> bool:

@@ -30,6 +30,7 @@ from ..common import (
     is_number,
     url_view,
 )
+from ..i18n import finding_text, t
 from ..images import screenshot
 from .charts import band_strip
 from .data import ReportData
@@ -137,10 +138,10 @@ def _queries(data: ReportData) -> list[dict[str, Any]]:
         f = flags.get(query, {})
         if f.get("not_found"):
             rank = f.get("rank")
-            found = "not among the first results" if rank is None else f"at place {rank}"
+            found = t("not among the first results") if rank is None else t("at place {n}", n=rank)
             found_tone = "poor"
         else:
-            found, found_tone = "found results", "na"
+            found, found_tone = t("found results"), "na"
         rows.append(
             {
                 "query": clip(query, MAX_QUERY),
@@ -197,9 +198,18 @@ def _speed(data: ReportData) -> dict[str, Any] | None:
         "poor": fmt_ms(poor),
         "strip": band_strip(values, good, poor, median, fmt_ms),
         "description": (
-            f"Search answer time over {searches or 'the'} searches: median {fmt_ms(median)}"
-            + (f", slowest {fmt_ms(slowest)}" if is_number(slowest) else "")
-            + f"; good up to {fmt_ms(good)}, poor above {fmt_ms(poor)}."
+            (
+                t(
+                    "Search answer time over {n} searches: median {median}",
+                    n=searches,
+                    median=fmt_ms(median),
+                )
+                if searches
+                else t("Search answer time: median {median}", median=fmt_ms(median))
+            )
+            + (", " + t("slowest {value}", value=fmt_ms(slowest)) if is_number(slowest) else "")
+            + "; "
+            + t("good up to {good}, poor above {poor}.", good=fmt_ms(good), poor=fmt_ms(poor))
         ),
     }
 
@@ -227,7 +237,7 @@ def _suggestions(data: ReportData) -> list[dict[str, Any]]:
         rows.append(
             {
                 "prefix": clip(ev.get("prefix"), MAX_SHORT),
-                "title": clip(f.get("title"), MAX_TITLE),
+                "title": clip(finding_text(f, "title"), MAX_TITLE),
                 "count": fmt_int(ev.get("suggestions")) if "suggestions" in ev else None,
                 "ms": fmt_ms(ev.get("ms")) if is_number(ev.get("ms")) else None,
                 "picture": screenshot(ev),
