@@ -224,6 +224,11 @@ def _audit_options(fn):
             "sarif, csv [output.formats].",
         ),
         click.option(
+            "--lang",
+            type=click.Choice(["en", "de"]),
+            help="Language of the reports [output.lang].",
+        ),
+        click.option(
             "--max-duration",
             type=Duration(),
             help="Stop starting new pages after this long, e.g. 10m, and report what was "
@@ -270,6 +275,7 @@ def _overrides(**flags: Any) -> dict:
         "max_score_drop": ("gate", "max_score_drop"),
         "junit_min_severity": ("gate", "junit_min_severity"),
         "progress": ("output", "progress"),
+        "lang": ("output", "lang"),
     }
     layer: dict[str, dict] = {}
     for name, value in flags.items():
@@ -295,12 +301,12 @@ def _settings(config_path: str | None, flags: dict, extra: dict | None = None) -
     return load_settings(config_path, overrides)
 
 
-def _render(results_path: Path, out_dir: Path, formats: list[str]) -> list[Path]:
+def _render(results_path: Path, out_dir: Path, formats: list[str], lang: str = "en") -> list[Path]:
     from reports import render
 
     results = load_results(results_path)
     try:
-        return render(results, out_dir, formats)
+        return render(results, out_dir, formats, lang=lang)
     except ValueError as exc:
         raise AuditorError(f"'output.formats': {exc}") from None
 
@@ -353,7 +359,7 @@ def _audit(url: str, settings: Settings, explain_templates: bool = False) -> int
             results, unusable = _judge(results_path, settings, base), None
         except BaselineError as exc:  # another site: the reports still get written
             results, unusable = load_results(results_path), exc
-        reports = _render(results_path, out_dir, settings.output.formats)
+        reports = _render(results_path, out_dir, settings.output.formats, settings.output.lang)
     if unusable is not None:
         raise unusable
     _print_summary(results, results_path, reports)
@@ -608,13 +614,20 @@ def show_browser() -> None:
     help="html, markdown, junit, sarif, csv (repeatable or comma-separated; default: "
     "html, markdown).",
 )
+@click.option(
+    "--lang",
+    type=click.Choice(["en", "de"]),
+    default="en",
+    show_default=True,
+    help="Language of the reports (results.json itself stays English).",
+)
 @friendly
-def report(results: str, out_dir: str | None, formats: tuple[str, ...]) -> None:
+def report(results: str, out_dir: str | None, formats: tuple[str, ...], lang: str) -> None:
     """Render the reports again from a results.json."""
     path = Path(results)
     target = Path(out_dir) if out_dir else path.parent
     target.mkdir(parents=True, exist_ok=True)
-    for written in _render(path, target, list(formats) or ["html", "markdown"]):
+    for written in _render(path, target, list(formats) or ["html", "markdown"], lang):
         click.echo(f"Report: {written}")
 
 

@@ -972,6 +972,89 @@ TEXTS: dict[str, str] = {
     "Status Messages": "Statusmeldungen",
 }
 
+# ------------------------------------------------------------------ summary.md and CI formats
+TEXTS.update(
+    {
+        "Usability audit: {target}": "Usability-Prüfung: {target}",
+        "Interrupted:": "Unterbrochen:",
+        "the audit stopped early; these results are partial.": (
+            "Die Prüfung endete vorzeitig; die Ergebnisse sind unvollständig."
+        ),
+        "Overall score:": "Gesamtwert:",
+        "Audited {when}": "Geprüft am {when}",
+        "profile {profile}": "Profil {profile}",
+        "duration {duration}": "Dauer {duration}",
+        "Categories": "Bereiche",
+        "Summary": "Zusammenfassung",
+        "Capped at {limit}: a {severity} finding on {where}.": (
+            "Begrenzt auf {limit}: ein Befund der Stufe „{severity}“ auf {where}."
+        ),
+        "Costs most": "Kostet am meisten",
+        "{metric} median / worst page": "{metric} Median / schlechteste Seite",
+        "…and {n} more in the HTML report.": "…und {n} weitere im HTML-Bericht.",
+        "…and {n} more": "…und {n} weitere",
+        "Form": "Formular",
+        "no problem found": "kein Problem gefunden",
+        "WCAG success criteria tested: {failed} failed, {passed} passed.": (
+            "Getestete WCAG-Erfolgskriterien: {failed} nicht erfüllt, {passed} erfüllt."
+        ),
+        "Pages judged per check": "Bewertete Seiten je Prüfung",
+        "{n} problem found ({by_severity}).": "{n} Problem gefunden ({by_severity}).",
+        "{n} problems found ({by_severity}).": "{n} Probleme gefunden ({by_severity}).",
+        "same defect also found by {checks}, counted once": (
+            "derselbe Mangel, auch von {checks} gefunden, einmal gezählt"
+        ),
+        "new": "neu",
+        "unknown": "unbekannt",
+        "fixed": "behoben",
+        "{n} more finding of other checks is the same defect as a problem listed here and "
+        "counted once, with it.": (
+            "{n} weiterer Befund anderer Prüfungen ist derselbe Mangel wie ein hier genanntes "
+            "Problem und wird mit ihm einmal gezählt."
+        ),
+        "{n} more findings of other checks are the same defect as a problem listed here and "
+        "counted once, with it.": (
+            "{n} weitere Befunde anderer Prüfungen sind derselbe Mangel wie ein hier genanntes "
+            "Problem und werden mit ihm einmal gezählt."
+        ),
+        "no reason given": "kein Grund angegeben",
+        "{n} error during the audit:": "{n} Fehler während der Prüfung:",
+        "{n} errors during the audit:": "{n} Fehler während der Prüfung:",
+        "{n} page could not be audited": "{n} Seite konnte nicht geprüft werden",
+        "{n} pages could not be audited": "{n} Seiten konnten nicht geprüft werden",
+        "Crawl": "Crawl",
+        "Figure": "Kennzahl",
+        "Value": "Wert",
+        "Gate": "Prüfschwelle",
+        "The gate passed: the {n} rule held.": (
+            "Die Prüfschwelle ist bestanden: Die {n} Regel wurde eingehalten."
+        ),
+        "The gate passed: all {n} rules held.": (
+            "Die Prüfschwelle ist bestanden: Alle {n} Regeln wurden eingehalten."
+        ),
+        "The gate failed: {broken} of {n} rules broken.": (
+            "Die Prüfschwelle ist nicht bestanden: {broken} von {n} Regeln verletzt."
+        ),
+        "Compared with the baseline": "Vergleich mit dem Vergleichslauf",
+        "{fixed} fixed, {n} unchanged finding.": "{fixed} behoben, {n} unveränderter Befund.",
+        "{fixed} fixed, {n} unchanged findings.": "{fixed} behoben, {n} unveränderte Befunde.",
+        "{n} on pages audited in one run only: neither new nor fixed.": (
+            "{n} auf Seiten, die nur in einem Lauf geprüft wurden: weder neu noch behoben."
+        ),
+        "Baseline: {target}, {when}. Overall score {before} → {after}": (
+            "Vergleichslauf: {target}, {when}. Gesamtwert {before} → {after}"
+        ),
+        "on {pages}": "auf {pages}",
+        "{n} finding(s) at or above {minimum}: {title}": (
+            "{n} Befund(e) der Stufe {minimum} oder schwerer: {title}"
+        ),
+        "No finding of this check in this audit.": "Kein Befund dieser Prüfung in diesem Lauf.",
+        "{title}: a {category} check of shop auditor.": (
+            "{title}: eine Prüfung des shop auditor im Bereich {category}."
+        ),
+    }
+)
+
 #: Check titles by check id (results.json's ``checks[].title`` stays English).
 CHECKS: dict[str, str] = {
     "accessibility.axe": "Automatische WCAG-Tests (axe-core)",

@@ -141,9 +141,11 @@ def _metric_row(
     key: str, short: str, name: str, fmt: Callable, members: list[dict], bands: Mapping
 ) -> dict[str, Any] | None:
     """One metric of one template: its strip, median, worst and how many pages are poor."""
-    values = [v for p in members if (v := _metric(p, key)) is not None]
+    measured = [(v, p) for p in members if (v := _metric(p, key)) is not None]
+    values = [v for v, _ in measured]
     if not values:
         return None
+    worst_page = max(measured, key=lambda vp: vp[0])[1]
     good, poor = bands[key]
     median = statistics.median(values)
     rates = [_rate(key, v, bands) for v in values]
@@ -162,6 +164,8 @@ def _metric_row(
         "name": t(name),
         "median": fmt(median),
         "worst": fmt(max(values)),
+        "worst_page": _path(worst_page.get("url")),
+        "worst_rate": _rate(key, max(values), bands),
         "rate": _rate(key, median, bands),
         "rate_word": verdict,
         "pages": len(values),

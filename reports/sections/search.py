@@ -220,7 +220,7 @@ def _zero(data: ReportData) -> dict[str, Any] | None:
         ev = as_dict(f.get("evidence"))
         return {
             "query": clip(ev.get("query"), MAX_QUERY),
-            "missing": [clip(m, MAX_TITLE) for m in as_list(ev.get("missing"))[:8]],
+            "missing": [t(clip(m, MAX_TITLE)) for m in as_list(ev.get("missing"))[:8]],
             "picture": screenshot(ev),
             "url": url_view(f.get("url"), data.origin),
         }

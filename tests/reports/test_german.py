@@ -276,3 +276,84 @@ def test_axe_finds_no_violation_in_the_german_report(german_path):
                 assert result == [], (width, result)
         finally:
             browser.close()
+
+
+# --------------------------------------------------------------------------- summary.md
+
+
+@pytest.fixture(scope="module")
+def summaries(demo) -> dict[str, str]:
+    out = {}
+    for lang in ("en", "de"):
+        with i18n.use_lang(lang):
+            out[lang] = markdown_mod.build_markdown(copy.deepcopy(demo))
+    return out
+
+
+def test_the_summary_has_the_short_sections_in_both_languages(summaries):
+    en, de_text = summaries["en"], summaries["de"]
+    for heading in ("How the score is made", "Performance", "Search", "Forms", "Pages"):
+        assert f"\n## {heading}\n" in en, heading
+        assert f"\n## {de.TEXTS[heading]}\n" in de_text, heading
+    # performance per template names its worst page, not only the median
+    row = next(line for line in en.splitlines() if line.startswith("| /product/\\*"))
+    assert "363 ms (/product/alpine-shell-jacket)" in row
+    assert "268 ms / " in row  # the median beside it
+    assert "363 ms (/product/alpine-shell-jacket)" in de_text
+    # the forms with their probes, the search in figures, the pages counted
+    assert "| /contact | 14 | Sent unchecked (the audit blocked the request)" in en
+    assert (
+        "| /contact | 14 | Ungeprüft abgeschickt (die Prüfung hat die Anfrage blockiert)" in de_text
+    )
+    assert "found 5 among the first results (100%)" in en
+    assert "46 audited pages in 22 templates" in en
+    assert "46 geprüfte Seiten in 22 Vorlagen" in de_text
+    assert "| Search | 74 | 1 | 20% | 5.1 | Search tolerance (−10) |" in en
+    assert "| Suche | 74 | 1 | 20% | 5,1 | Fehlertoleranz der Suche (−10) |" in de_text
+
+
+def test_no_english_text_of_the_table_is_left_in_the_german_summary(summaries, demo):
+    text = without_results_text(summaries["de"].replace("\\", ""), demo)
+    english = [
+        en
+        for en, text_de in de.TEXTS.items()
+        if en not in text_de and " " in en.strip() and "{" not in en and len(en) >= 8
+    ]
+    left = sorted(en for en in english if en in text)
+    assert left == []
+    assert "# Usability-Prüfung: " in summaries["de"]
+
+
+# --------------------------------------------------------------------------- options
+
+
+def test_auditor_report_lang_de_renders_saved_results_in_german(tmp_path):
+    from click.testing import CliRunner
+
+    from auditor.cli import cli
+
+    saved = tmp_path / "results.json"
+    saved.write_text(DEMO.read_text(encoding="utf-8"), encoding="utf-8")
+    result = CliRunner().invoke(
+        cli, ["report", str(saved), "--lang", "de", "--format", "html,markdown,sarif"]
+    )
+    assert result.exit_code == 0, result.output
+    assert '<html lang="de">' in (tmp_path / "report.html").read_text(encoding="utf-8")
+    assert "## Wichtigste Probleme" in (tmp_path / "summary.md").read_text(encoding="utf-8")
+    sarif = (tmp_path / "results.sarif").read_text(encoding="utf-8")
+    assert "Fehlermeldungen bei falsch ausgefüllten Formularen" in sarif
+    assert saved.read_text(encoding="utf-8") == DEMO.read_text(encoding="utf-8")  # untouched
+    bad = CliRunner().invoke(cli, ["report", str(saved), "--lang", "fr"])
+    assert bad.exit_code == 2
+
+
+def test_output_lang_in_the_config_is_checked(tmp_path):
+    from auditor.config import load_settings
+    from auditor.errors import AuditorError
+
+    assert load_settings(None, {}).output.lang == "en"
+    assert load_settings(None, {"output": {"lang": "de"}}).output.lang == "de"
+    config = tmp_path / "auditor.toml"
+    config.write_text('[output]\nlang = "fr"\n', encoding="utf-8")
+    with pytest.raises(AuditorError, match="output.lang"):
+        load_settings(str(config), {})
