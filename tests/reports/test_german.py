@@ -355,5 +355,5 @@ def test_output_lang_in_the_config_is_checked(tmp_path):
     assert load_settings(None, {"output": {"lang": "de"}}).output.lang == "de"
     config = tmp_path / "auditor.toml"
     config.write_text('[output]\nlang = "fr"\n', encoding="utf-8")
-    with pytest.raises(AuditorError, match="output.lang"):
+    with pytest.raises(AuditorError, match=r"output\.lang"):
         load_settings(str(config), {})
