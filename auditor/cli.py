@@ -221,7 +221,7 @@ def _audit_options(fn):
             "formats",
             multiple=True,
             help="Report formats (repeatable or comma-separated): html, markdown, junit, "
-            "sarif, csv [output.formats].",
+            "sarif, csv, pdf [output.formats].",
         ),
         click.option(
             "--lang",
@@ -309,6 +309,8 @@ def _render(results_path: Path, out_dir: Path, formats: list[str], lang: str = "
         return render(results, out_dir, formats, lang=lang)
     except ValueError as exc:
         raise AuditorError(f"'output.formats': {exc}") from None
+    except RuntimeError as exc:  # the PDF's browser could not start: one line, exit 2
+        raise AuditorError(str(exc)) from None
 
 
 def _judge(results_path: Path, settings: Settings, base: dict | None) -> dict:
@@ -611,7 +613,7 @@ def show_browser() -> None:
     "--format",
     "formats",
     multiple=True,
-    help="html, markdown, junit, sarif, csv (repeatable or comma-separated; default: "
+    help="html, markdown, junit, sarif, csv, pdf (repeatable or comma-separated; default: "
     "html, markdown).",
 )
 @click.option(

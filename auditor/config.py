@@ -275,7 +275,8 @@ class OutputSection:
     formats: list[str] = opt(
         ["html", "markdown"],
         "reports besides results.json: html (report.html), markdown (summary.md), junit "
-        "(junit.xml), sarif (results.sarif), csv (findings.csv and pages.csv)",
+        "(junit.xml), sarif (results.sarif), csv (findings.csv and pages.csv), pdf (report.pdf, "
+        "printed by Chromium)",
     )
     progress: str = opt("auto", "auto (bar on a terminal, lines otherwise), bar, lines or none")
     lang: str = opt(

@@ -11,6 +11,7 @@ from .html import render_html
 from .i18n import LANGS, use_lang
 from .junit import render_junit
 from .markdown import render_markdown
+from .pdf import render_pdf
 from .sarif import render_sarif
 
 __all__ = [
@@ -21,6 +22,7 @@ __all__ = [
     "render_html",
     "render_junit",
     "render_markdown",
+    "render_pdf",
     "render_sarif",
 ]
 
@@ -33,6 +35,7 @@ RENDERERS: dict[str, Renderer] = {
     "junit": render_junit,
     "sarif": render_sarif,
     "csv": render_csv,
+    "pdf": render_pdf,
 }
 
 
