@@ -649,10 +649,10 @@ TEXTS: dict[str, str] = {
     "title": "sein title-Attribut",
     "not marked as a search landmark": "nicht als Such-Landmark ausgezeichnet",
     "Queries and what came back": "Suchbegriffe und was zurückkam",
-    "The queries the findings name. A variant column names the variants that found nothing "
+    "The queries the audit recorded and those the findings name. A variant column names the variants that found nothing "
     "(✗) while the exact query found results; “–” means no failure was recorded: the "
     "variant found results, or was not tried for this query.": (
-        "Die Suchbegriffe, die die Befunde nennen. Eine Spalte für Abwandlungen nennt die "
+        "Die Suchbegriffe, die die Prüfung festgehalten hat, und die, die die Befunde nennen. Eine Spalte für Abwandlungen nennt die "
         "Abwandlungen, die nichts fanden (✗), während der genaue Begriff Ergebnisse fand; „–“ "
         "heißt, es wurde kein Fehlschlag festgehalten: Die Abwandlung fand Ergebnisse oder "
         "wurde für diesen Begriff nicht versucht."
@@ -1045,6 +1045,19 @@ TEXTS.update(
             "Vergleichslauf: {target}, {when}. Gesamtwert {before} → {after}"
         ),
         "on {pages}": "auf {pages}",
+        "nothing found": "nichts gefunden",
+        "The form says every field is required": "Das Formular sagt, dass jedes Feld Pflicht ist",
+        "Optional fields are marked": "Optionale Felder sind gekennzeichnet",
+        "No field is required": "Kein Feld ist Pflicht",
+        "{marked} of {required} required fields marked": (
+            "{marked} von {required} Pflichtfeldern gekennzeichnet"
+        ),
+        "{with_token} of {needing} fields have a token": (
+            "{with_token} von {needing} Feldern haben eine Autocomplete-Angabe"
+        ),
+        "the product at place {n}": "das Produkt auf Platz {n}",
+        "{n} result": "{n} Ergebnis",
+        "{n} results": "{n} Ergebnisse",
         "{n} finding(s) at or above {minimum}: {title}": (
             "{n} Befund(e) der Stufe {minimum} oder schwerer: {title}"
         ),

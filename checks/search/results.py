@@ -185,6 +185,9 @@ class SearchResults(SearchCheck):
         if known:
             self._recall = found / len(known)
             self.details = {"recall": round(self._recall, 3), "queries": len(known), "found": found}
+        searched = judged_runs(data, ("product", "configured", "category"))
+        if searched:  # each search as it went, so a search that passed shows its figures too
+            self.details = {**(self.details or {}), "runs": [_run_facts(r) for r in searched[:30]]}
         answered = [
             r
             for r in judged_runs(data, ("product", "configured", "category"))
@@ -256,3 +259,20 @@ class SearchResults(SearchCheck):
             if not f.key.startswith("not-found:"):
                 base *= 1.0 - SEVERITY_PENALTY[f.severity]
         return round(100.0 * base, 1)
+
+
+def _run_facts(run: dict) -> dict[str, Any]:
+    """One search as the report shows it: the query, where the product came, what the
+    results page said (plain values, the query cut to size)."""
+    read = run["read"]
+    return {
+        "query": str(run.get("query", ""))[:80],
+        "purpose": run.get("purpose"),
+        "rank": read.get("rank"),
+        "shown": read.get("shown"),
+        "zero": bool(read.get("zero")),
+        "stated": read.get("stated") is not None,
+        "echoed": read.get("echoed"),
+        "kept": read.get("kept"),
+        "ms": run.get("ms"),
+    }

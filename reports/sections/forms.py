@@ -121,8 +121,9 @@ def _fields(findings: list[dict]) -> int | None:
     return max(counts) if counts else None
 
 
-def _required(findings: list[dict], ran: bool) -> dict[str, str]:
-    """Whether required fields are marked: the required-fields check's word on it."""
+def _required(findings: list[dict], ran: bool, facts: Mapping[str, Any]) -> dict[str, str]:
+    """Whether required fields are marked: the required-fields check's word on it, and
+    its figures (results.json's details.forms) where it found nothing wrong."""
     hit = next((f for f in findings if f.get("check") == "forms.required-fields"), None)
     if hit:
         count = int_or_none(as_dict(hit.get("evidence")).get("fields"))
@@ -130,13 +131,28 @@ def _required(findings: list[dict], ran: bool) -> dict[str, str]:
         if count:
             text += " (" + tn(count, "{n} field", "{n} fields") + ")"
         return {"text": text, "tone": "poor"}
+    required, marked = int_or_none(facts.get("required")), int_or_none(facts.get("marked"))
+    if ran and required is not None and marked is not None:
+        if facts.get("all_required_said") is True:
+            return {"text": t("The form says every field is required"), "tone": "good"}
+        if required == 0 and int_or_none(facts.get("optional_marked")):
+            return {"text": t("Optional fields are marked"), "tone": "good"}
+        if required == 0 and marked == 0:
+            return {"text": t("No field is required"), "tone": "good"}
+        return {
+            "text": t(
+                "{marked} of {required} required fields marked", marked=marked, required=required
+            ),
+            "tone": "good",
+        }
     if ran:
         return {"text": t("No problem found"), "tone": "good"}
     return {"text": t("Not checked"), "tone": "na"}
 
 
-def _autocomplete(findings: list[dict], ran: bool) -> dict[str, str]:
-    """Autofill coverage: the fields the input-types check found without a token."""
+def _autocomplete(findings: list[dict], ran: bool, facts: Mapping[str, Any]) -> dict[str, str]:
+    """Autofill coverage: the fields the input-types check found without a token, or
+    its figures (results.json's details.forms) where every field has one."""
     for f in findings:
         ev = as_dict(f.get("evidence"))
         if f.get("check") == "forms.input-types" and "missing" in ev:
@@ -144,6 +160,16 @@ def _autocomplete(findings: list[dict], ran: bool) -> dict[str, str]:
             names = ", ".join(clip(x, MAX_SHORT) for x in as_list(ev.get("fields"))[:4])
             text = tn(missing, "{n} field without a token", "{n} fields without a token")
             return {"text": text + (f" ({names})" if names else ""), "tone": "average"}
+    needing = int_or_none(facts.get("needing"))
+    if ran and needing:
+        return {
+            "text": t(
+                "{with_token} of {needing} fields have a token",
+                with_token=int_or_none(facts.get("with_token")) or 0,
+                needing=needing,
+            ),
+            "tone": "good",
+        }
     if ran:
         return {"text": t("Every field that needs one has a token"), "tone": "good"}
     return {"text": t("Not checked"), "tone": "na"}
@@ -168,13 +194,14 @@ def _form_view(
 ) -> dict[str, Any]:
     findings = [f for _, f in found]
     kind = probe.get("kind") if isinstance(probe.get("kind"), str) else "other"
+    facts = _facts(data).get((probe.get("url"), probe.get("form")), {})
     return {
         "kind": KIND_LABELS.get(kind, clip(kind, MAX_SHORT).capitalize()),
         "name": _form_name(clip(probe.get("form"), MAX_TITLE)),
         "url": url_view(probe.get("url"), data.origin),
-        "fields": _fields(findings),
-        "required": _required(findings, _ran(data, "forms.required-fields")),
-        "autocomplete": _autocomplete(findings, _ran(data, "forms.input-types")),
+        "fields": _fields(findings) or int_or_none(facts.get("fields")),
+        "required": _required(findings, _ran(data, "forms.required-fields"), facts),
+        "autocomplete": _autocomplete(findings, _ran(data, "forms.input-types"), facts),
         "empty": _outcome(probe.get("empty")),
         "malformed": _outcome(probe.get("malformed_email")),
         "focus": _focus(probe.get("focus")),
@@ -201,6 +228,22 @@ def _form_name(name: str) -> str:
     if not match:
         return name
     return t(match.group(1)) + (match.group(2) or "")
+
+
+#: the checks that record each form's figures in their details (``details.forms``)
+FACT_CHECKS = ("forms.length", "forms.required-fields", "forms.input-types")
+
+
+def _facts(data: ReportData) -> dict[tuple[Any, Any], dict[str, Any]]:
+    """{(page URL, form name): the figures the forms checks recorded of it}, merged over
+    the checks: a form without findings still shows its fields, marks and autofill."""
+    out: dict[tuple[Any, Any], dict[str, Any]] = {}
+    for check_id in FACT_CHECKS:
+        for entry in as_list(as_dict((data.check(check_id) or {}).get("details")).get("forms")):
+            entry = as_dict(entry)
+            if isinstance(entry.get("url"), str) and isinstance(entry.get("form"), str):
+                out.setdefault((entry["url"], entry["form"]), {}).update(entry)
+    return out
 
 
 def _ran(data: ReportData, check_id: str) -> bool:
@@ -234,8 +277,17 @@ def forms_view(data: ReportData) -> dict[str, Any] | None:
         if (url, noun) in seen:
             continue
         kind = next((k for k, n in FORM_NOUNS.items() if n == noun), "other")
-        probe = {"url": url, "kind": kind, "form": f"the {noun}", "probed": False}
+        named = next((n for u, n in _facts(data) if u == url and f"the {noun}" in n), None)
+        probe = {"url": url, "kind": kind, "form": named or f"the {noun}", "probed": False}
+        seen.add((url, noun))
         forms.append(_form_view(probe, found, data))
+    for (url, name), facts in _facts(data).items():  # neither probed nor with a finding
+        kind = facts.get("kind") if isinstance(facts.get("kind"), str) else "other"
+        if _key(url, FORM_NOUNS.get(kind, "form")) in seen:
+            continue
+        seen.add(_key(url, FORM_NOUNS.get(kind, "form")))
+        probe = {"url": url, "kind": kind, "form": name, "probed": False}
+        forms.append(_form_view(probe, [], data))
     unplaced = [
         data.ref(n)
         for n, f in enumerate(data.findings, start=1)
