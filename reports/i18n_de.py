@@ -1310,6 +1310,47 @@ FINDINGS: dict[str, dict[str, str]] = {
         "title": "Zweite Adresszeile standardmäßig sichtbar ({form})",
     },
     "forms.length.split-name": {"title": "Getrennte Felder für Vor- und Nachname ({form})"},
+    # forms.labels
+    "forms.labels.placeholder-only": {
+        "title": "Platzhalter als einzige Beschriftung ({form})",
+        "recommendation": "Setzen Sie ein sichtbares <label for=...> über das Feld; ein "
+        "Platzhalter darf ein Beispiel zeigen, nie den Namen des Felds (NN/g: Platzhalter in "
+        "Formularfeldern schaden).",
+    },
+    "forms.labels.no-label": {"title": "Formularfeld ohne Beschriftung ({form})"},
+    "forms.labels.no-visible-label": {
+        "title": "Feld nur für Screenreader beschriftet ({form})",
+    },
+    "forms.labels.label-in-name": {
+        "title": "Zugänglicher Name weicht von der sichtbaren Beschriftung ab ({form})",
+    },
+    # forms.input-types
+    "forms.input-types.type-email": {"title": 'E-Mail-Feld vom Typ "{type}" ({form})'},
+    "forms.input-types.type-tel": {"title": 'Telefonfeld vom Typ "{type}" ({form})'},
+    "forms.input-types.number": {"title": "Ziffern in einem Zahlenfeld ({form})"},
+    "forms.input-types.token-invalid": {"title": "Ungültiger autocomplete-Wert ({form})"},
+    "forms.input-types.token-off": {
+        "title": "Autovervollständigung bei persönlichen Daten abgeschaltet ({form})",
+    },
+    "forms.input-types.token-missing": {
+        "title": "Felder ohne Autocomplete-Angabe ({form})",
+    },
+    # forms.required-fields
+    "forms.required-fields.unmarked": {
+        "title": "Pflichtfelder sind nicht gekennzeichnet ({form})",
+        "recommendation": "Kennzeichnen Sie Pflichtfelder mit „*“ (über dem Formular "
+        "erklärt) und dem required-Attribut, oder kennzeichnen Sie die optionalen mit "
+        "„(optional)“.",
+    },
+    "forms.required-fields.not-shown": {
+        "title": "Pflichtfelder nicht sichtbar gekennzeichnet ({form})",
+    },
+    "forms.required-fields.not-in-markup": {"title": "Pflicht nur fürs Auge ({form})"},
+    # forms.touch-targets
+    "forms.touch-targets.small-target": {
+        "title": "Tippziele auf dem Telefon zu klein ({form})",
+    },
+    "forms.touch-targets.narrow-field": {"title": "Feld zu schmal für seinen Inhalt ({form})"},
     # navigation.broken-links
     "navigation.broken-links.link": {
         "title": "Link führt auf eine Fehlerseite",

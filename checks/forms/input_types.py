@@ -118,6 +118,8 @@ class InputTypes(FormsCheck):
                 self.form_finding(
                     case,
                     f"type-{purpose}",
+                    message_id=f"{self.id}.type-{'email' if wanted[0] == 'email' else 'tel'}",
+                    params={"type": str(ftype)[:20]},
                     field=f,
                     severity="moderate",
                     title=f'{"Email" if wanted[0] == "email" else "Phone"} field of type "{ftype}"',
@@ -137,6 +139,7 @@ class InputTypes(FormsCheck):
                 self.form_finding(
                     case,
                     f"number-{purpose}",
+                    message_id=f"{self.id}.number",
                     field=f,
                     severity="moderate",
                     title="Digits in a number field",

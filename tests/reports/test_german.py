@@ -232,12 +232,16 @@ def test_check_titles_are_german_by_id(german):
 
 def test_the_recorded_forms_findings_carry_message_ids_with_german_titles():
     from auditor.plugins import SiteView
-    from checks.forms import Buttons, FormLength
+    from checks.forms import Buttons, FormLength, InputTypes, Labels, RequiredFields
 
     from ..checks.test_forms_recorded import recorded
 
     site = SiteView("http://shop.test/", {}, {}, [], {})
-    found = [f for cls in (Buttons, FormLength) for f in cls().evaluate(recorded("defects"), site)]
+    found = [
+        f
+        for cls in (Buttons, FormLength, InputTypes, Labels, RequiredFields)
+        for f in cls().evaluate(recorded("defects"), site)
+    ]
     assert found
     for f in found:
         data = f.to_dict()
