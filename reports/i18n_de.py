@@ -1380,6 +1380,32 @@ for _key, (_name, _fix) in _VITALS.items():
         "title": _name + " ist {band} auf {count} Seiten von {template}",
         "recommendation": _fix,
     }
+#: axe-core's rules by their help text in German (the findings' titles)
+_AXE = {
+    "image-alt": "Bilder müssen einen Alternativtext haben",
+    "button-name": "Schaltflächen müssen einen erkennbaren Text haben",
+    "link-name": "Links müssen einen erkennbaren Text haben",
+    "color-contrast": "Elemente müssen das Mindest-Kontrastverhältnis einhalten",
+    "html-has-lang": "Das <html>-Element muss ein lang-Attribut haben",
+    "html-lang-valid": "Das lang-Attribut des <html>-Elements muss gültig sein",
+    "document-title": "Dokumente brauchen ein <title>-Element zur Orientierung",
+    "label": "Formularelemente müssen beschriftet sein",
+    "meta-viewport": "Zoomen und Skalieren dürfen nicht abgeschaltet sein",
+    "duplicate-id-aria": "Ids, auf die ARIA verweist, müssen eindeutig sein",
+    "heading-order": "Überschriftenebenen dürfen nur um eins steigen",
+    "landmark-one-main": "Das Dokument braucht genau einen main-Bereich",
+    "region": "Alle Inhalte der Seite müssen in Landmarks stehen",
+    "list": "Listen dürfen nur <li>-, <script>- oder <template>-Elemente enthalten",
+    "listitem": "<li>-Elemente müssen in einem <ul> oder <ol> stehen",
+    "frame-title": "Frames müssen einen zugänglichen Namen haben",
+    "aria-required-attr": "ARIA-Rollen brauchen alle vorgeschriebenen Attribute",
+    "select-name": "Auswahlfelder müssen einen zugänglichen Namen haben",
+    "input-image-alt": "Bild-Schaltflächen müssen einen Alternativtext haben",
+    "svg-img-alt": "SVG-Bilder mit role=img brauchen einen Alternativtext",
+}
+for _rule, _help in _AXE.items():
+    FINDINGS[f"accessibility.axe.{_rule}"] = {"title": _help}
+    FINDINGS[f"accessibility.axe.{_rule}.many"] = {"title": _help + " ({count} Elemente)"}
 for _kind, _what in _TOLERANCE.items():
     FINDINGS[f"search.tolerance.{_kind}"] = {
         "title": f"Die Suche scheitert an {_what}",

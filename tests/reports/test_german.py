@@ -361,3 +361,20 @@ def test_output_lang_in_the_config_is_checked(tmp_path):
     config.write_text('[output]\nlang = "fr"\n', encoding="utf-8")
     with pytest.raises(AuditorError, match=r"output\.lang"):
         load_settings(str(config), {})
+
+
+def test_axe_findings_are_named_in_german_by_their_rule():
+    from checks.accessibility import AxeCore
+
+    from ..checks.test_accessibility_axe import contrast, site, view
+
+    pages = [
+        view("/", "/", [contrast(["footer > p", "footer > a"], "footer")]),
+        view("/p/a", "/p/*", [contrast([".price"], "main")]),
+    ]
+    found = {f.selector: f.to_dict() for f in AxeCore().evaluate(pages, site())}
+    with i18n.use_lang("de"):
+        titles = {sel: i18n.finding_text(f, "title") for sel, f in found.items()}
+    assert titles[".price"] == "Elemente müssen das Mindest-Kontrastverhältnis einhalten"
+    footer = next(t for sel, t in titles.items() if sel != ".price")
+    assert footer == "Elemente müssen das Mindest-Kontrastverhältnis einhalten (2 Elemente)"
