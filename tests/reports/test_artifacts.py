@@ -39,7 +39,14 @@ OVERFLOW_JS = """() => {
     const r = svg.getBoundingClientRect(), box = svg.parentElement.getBoundingClientRect();
     if (r.width && (r.right > box.right + 1 || r.left < box.left - 1)) svgs.push(svg.className.baseVal);
   }
-  return {page: document.documentElement.scrollWidth, width, out: out.slice(0, 10), svgs};
+  const spill = [];  // text wider than its own box (a long word that does not wrap)
+  for (const el of document.querySelectorAll('main p, main h2, main h3, main h4, main dd, main li, main .card')) {
+    if (el.closest('.table-wrap, pre, details:not([open])')) continue;
+    if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX === 'visible')
+      spill.push(el.tagName + '.' + el.className + ': ' + el.textContent.trim().slice(0, 40));
+  }
+  return {page: document.documentElement.scrollWidth, width, out: out.slice(0, 10), svgs,
+          spill: spill.slice(0, 10)};
 }"""
 
 
@@ -81,6 +88,7 @@ def test_screenshots_and_pdf_of_the_demo_report(lang):
                 assert seen["page"] <= width, (name, seen)
                 assert seen["out"] == [], (name, seen)
                 assert seen["svgs"] == [], (name, seen)
+                assert seen["spill"] == [], (name, seen["spill"])
         finally:
             browser.close()
     pdf = pdf_mod.print_pdf(report, out / "report.pdf", chromium)
