@@ -557,7 +557,7 @@ TEXTS: dict[str, str] = {
     "A form": "Ein Formular",
     "not recorded": "nicht erfasst",
     "Required marks": "Pflichtfeld-Kennzeichnung",
-    "Autocomplete": "Autovervollständigung",
+    "Autocomplete": "Automatisches Ausfüllen",
     "Sent empty": "Leer abgeschickt",
     "Not probed": "Nicht erprobt",
     "Focus after it": "Fokus danach",

@@ -378,3 +378,19 @@ def test_axe_findings_are_named_in_german_by_their_rule():
     assert titles[".price"] == "Elemente müssen das Mindest-Kontrastverhältnis einhalten"
     footer = next(t for sel, t in titles.items() if sel != ".price")
     assert footer == "Elemente müssen das Mindest-Kontrastverhältnis einhalten (2 Elemente)"
+
+
+def test_message_ids_and_params_are_valid_in_results_json(demo):
+    import jsonschema
+
+    from .test_html import SCHEMA
+
+    results = copy.deepcopy(demo)
+    f = next(x for x in results["findings"] if x["check"] == "performance.web-vitals")
+    f["message_id"] = "performance.web-vitals.tbt_ms-many"  # as the check writes it
+    f["params"] = {"band": "poor", "path": "", "count": 3, "template": "/product/*"}
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(schema).validate(results)
+    f["params"] = {"nested": {"no": "objects"}}
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.Draft202012Validator(schema).validate(results)
