@@ -1351,6 +1351,53 @@ FINDINGS: dict[str, dict[str, str]] = {
         "title": "Tippziele auf dem Telefon zu klein ({form})",
     },
     "forms.touch-targets.narrow-field": {"title": "Feld zu schmal für seinen Inhalt ({form})"},
+    # search
+    "search.results.not-found": {"title": "Produkt wird über seinen Namen nicht gefunden"},
+    "search.results.not-first": {
+        "title": "Produkt nicht unter den ersten Ergebnissen für seinen Namen",
+    },
+    "search.results.category-nothing": {"title": "Kategoriename findet nichts"},
+    "search.results.count": {
+        "title": "Ergebnisseite sagt nicht, wie viel sie gefunden hat",
+        "recommendation": "Nennen Sie die Zahl der Ergebnisse oben: „24 Ergebnisse für "
+        "„Jacke““.",
+    },
+    "search.results.echo": {
+        "title": "Ergebnisseite wiederholt den Suchbegriff nicht",
+        "recommendation": "Wiederholen Sie den Suchbegriff über den Ergebnissen: „24 "
+        "Ergebnisse für „Jacke““.",
+    },
+    "search.results.kept": {
+        "title": "Suchfeld auf der Ergebnisseite geleert",
+        "recommendation": "Lassen Sie den Suchbegriff im Suchfeld stehen, damit man ihn "
+        "verfeinern kann, ohne ihn neu zu tippen.",
+    },
+    "search.results.refine": {"title": "Ergebnisse lassen sich weder sortieren noch filtern"},
+    "search.zero-results.dead-end": {"title": "Seite ohne Treffer ist eine Sackgasse"},
+    "search.zero-results.little-help": {"title": "Seite ohne Treffer hilft kaum weiter"},
+    "search.box.search-missing-on-some-pages": {"title": "Suche fehlt auf manchen Seiten"},
+    "search.box.search-field-hidden-behind-an-icon": {
+        "title": "Suchfeld hinter einem Symbol versteckt",
+    },
+    "search.box.search-field-not-in-the-header": {"title": "Suchfeld nicht in der Kopfzeile"},
+    "search.box.search-field-has-no-label": {"title": "Suchfeld ohne Beschriftung"},
+    "search.box.search-field-too-narrow": {"title": "Suchfeld zu schmal"},
+    "search.box.search-is-not-marked-as-a-search-landmark": {
+        "title": "Suche nicht als Such-Landmark ausgezeichnet",
+        "recommendation": 'Geben Sie dem Suchformular role="search".',
+    },
+    "search.box.search-field-has-no-submit-button": {
+        "title": "Suchfeld ohne Absenden-Schaltfläche",
+    },
+    "search.box.no-search-field-found": {"title": "Kein Suchfeld gefunden"},
+    "search.speed.search-is-slow": {"title": "Die Suche ist langsam"},
+    "search.suggestions.no-autocomplete-suggestions": {"title": "Keine Suchvorschläge beim Tippen"},
+    "search.suggestions.autocomplete-suggestions-appear-slowly": {
+        "title": "Suchvorschläge erscheinen langsam",
+    },
+    "search.suggestions.autocomplete-suggestions-cannot-be-chosen-by-keyboard": {
+        "title": "Suchvorschläge lassen sich nicht per Tastatur wählen",
+    },
     # navigation.broken-links
     "navigation.broken-links.link": {
         "title": "Link führt auf eine Fehlerseite",

@@ -127,6 +127,8 @@ class SearchResults(SearchCheck):
                         if none
                         else "Product not among the first results for its name"
                     ),
+                    message_id=f"{self.id}." + ("not-found" if none else "not-first"),
+                    params={"query": r["query"][:80], "rank": rank},
                     message=(
                         f"A search for “{r['query']}” "
                         + (
@@ -168,6 +170,8 @@ class SearchResults(SearchCheck):
                 self.finding(
                     severity="moderate",
                     title="Category name finds nothing",
+                    message_id=f"{self.id}.category-nothing",
+                    params={"query": r["query"][:80], "category": path},
                     message=(
                         f"A search for “{r['query']}”, the name of the shop's own category "
                         f"{path}, finds nothing."
@@ -240,6 +244,8 @@ class SearchResults(SearchCheck):
                 self.finding(
                     severity=severity,
                     title=title,
+                    # the kind of text, so that a report can name it in German
+                    message_id=f"{self.id}.{key}",
                     message=(
                         f"{message}: {len(hits)} of {len(answered)} searches, e.g. “{queries[0]}”."
                     ),

@@ -80,6 +80,7 @@ class SearchSpeed(SearchCheck):
             self.finding(
                 severity="serious" if median > poor else "moderate",
                 title="Search is slow",
+                message_id=f"{self.id}.search-is-slow",
                 message=(
                     f"Search results take {median / 1000:.1f} s (median of {len(runs)} "
                     f"searches; slowest {slowest['ms'] / 1000:.1f} s for “{slowest['query']}”); "

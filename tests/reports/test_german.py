@@ -394,3 +394,29 @@ def test_message_ids_and_params_are_valid_in_results_json(demo):
     f["params"] = {"nested": {"no": "objects"}}
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.Draft202012Validator(schema).validate(results)
+
+
+def test_search_findings_are_named_in_german_by_their_message_id():
+    from checks.search import SearchResults, SearchSpeed, ZeroResults
+
+    from ..checks.test_search_checks import run, searches, site
+
+    data = searches(
+        run("product", "Red Kettle", expected="/p/red-kettle", echoed=False, kept=False, ms=4e3),
+        run("product", "Blue Kettle", expected="/p/blue-kettle", zero=True, shown=0, rank=None),
+        run("product", "Green Kettle", expected="/p/green-kettle", rank=14, ms=4000.0),
+        run("category", "Kettles", category="/c/kettles", zero_page=True),
+        run("nonsense", "qxzvbwkj", zero_page=True, ms=4000.0),
+    )
+    found = [
+        f.to_dict()
+        for c in (SearchResults, SearchSpeed, ZeroResults)
+        for f in c().evaluate([], site(data))
+    ]
+    assert len(found) >= 5
+    with i18n.use_lang("de"):
+        titles = {f["message_id"]: i18n.finding_text(f, "title") for f in found}
+    assert all(f.get("message_id") for f in found)
+    assert all(titles[f["message_id"]] != f["title"] for f in found), titles
+    assert titles["search.results.not-found"] == "Produkt wird über seinen Namen nicht gefunden"
+    assert titles["search.speed.search-is-slow"] == "Die Suche ist langsam"
