@@ -351,8 +351,9 @@ def _merge_group(members: list[Finding]) -> Finding:
         urls=urls,
         evidence=evidence,
         message=message,
-        # a message grown by the merge has no translation: all its texts stay English
-        message_id=rep.message_id if message == rep.message else None,
+        # a message grown by the merge has no translation: it stays English (the title
+        # and the recommendation are the representative's and still translate)
+        params=rep.params if message == rep.message else {**rep.params, "merged": True},
     )
 
 

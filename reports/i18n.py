@@ -139,6 +139,8 @@ def finding_text(finding: Mapping[str, Any], field: str) -> Any:
         return english
     text = table[msg_id].get(field)
     params = finding.get("params")
+    if field == "message" and isinstance(params, Mapping) and params.get("merged") is True:
+        return english  # the engine added sentences to it when it merged findings
     if not text or not isinstance(params, Mapping | None):
         return english
     values = {k: _param(k, v) for k, v in (params or {}).items() if isinstance(k, str)}

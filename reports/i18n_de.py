@@ -1359,8 +1359,7 @@ FINDINGS: dict[str, dict[str, str]] = {
     "search.results.category-nothing": {"title": "Kategoriename findet nichts"},
     "search.results.count": {
         "title": "Ergebnisseite sagt nicht, wie viel sie gefunden hat",
-        "recommendation": "Nennen Sie die Zahl der Ergebnisse oben: „24 Ergebnisse für "
-        "„Jacke““.",
+        "recommendation": "Nennen Sie die Zahl der Ergebnisse oben: „24 Ergebnisse für „Jacke““.",
     },
     "search.results.echo": {
         "title": "Ergebnisseite wiederholt den Suchbegriff nicht",

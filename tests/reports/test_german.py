@@ -420,3 +420,44 @@ def test_search_findings_are_named_in_german_by_their_message_id():
     assert all(titles[f["message_id"]] != f["title"] for f in found), titles
     assert titles["search.results.not-found"] == "Produkt wird über seinen Namen nicht gefunden"
     assert titles["search.speed.search-is-slow"] == "Die Suche ist langsam"
+
+
+def test_a_merged_finding_keeps_its_german_title_and_its_english_message():
+    f = finding(
+        message_id="forms.error-handling.no-inline",
+        params={
+            "form": "contact form",
+            "name": "Contact us",
+            "field": "Email",
+            "value": "a.b",
+            "merged": True,
+        },
+    )
+    with i18n.use_lang("de"):
+        assert i18n.finding_text(f, "title") == "Keine Prüfung beim Ausfüllen (Kontaktformular)"
+        assert i18n.finding_text(f, "message") == f["message"]
+
+
+def test_merging_findings_keeps_the_message_id_and_marks_the_grown_message():
+    from auditor.model import Finding, merge_findings
+
+    def one(url: str, selector: str) -> Finding:
+        return Finding(
+            check="forms.labels",
+            category="forms",
+            severity="moderate",
+            title="Form field without any label (contact form)",
+            message="No label.",
+            recommendation="Add a label.",
+            url=url,
+            selector=selector,
+            group="contact|/c|form",
+            message_id="forms.labels.no-label",
+            params={"form": "contact form"},
+        )
+
+    (merged,) = merge_findings([one("http://s.test/a", "#a"), one("http://s.test/b", "#b")])
+    data = merged.to_dict()
+    assert data["message_id"] == "forms.labels.no-label"
+    assert data["params"] == {"form": "contact form", "merged": True}
+    assert "Elements:" in data["message"]
