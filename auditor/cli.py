@@ -250,7 +250,12 @@ def _audit_options(fn):
             "formats",
             multiple=True,
             help="Report formats (repeatable or comma-separated): html, markdown, junit, "
-            "sarif, csv [output.formats].",
+            "sarif, csv, pdf [output.formats].",
+        ),
+        click.option(
+            "--lang",
+            type=click.Choice(["en", "de"]),
+            help="Language of the reports [output.lang].",
         ),
         click.option(
             "--max-duration",
@@ -307,6 +312,7 @@ def _overrides(**flags: Any) -> dict:
         "junit_min_severity": ("gate", "junit_min_severity"),
         "progress": ("output", "progress"),
         "history_path": ("history", "path"),
+        "lang": ("output", "lang"),
     }
     layer: dict[str, dict] = {}
     for name, value in flags.items():
@@ -332,14 +338,16 @@ def _settings(config_path: str | None, flags: dict, extra: dict | None = None) -
     return load_settings(config_path, overrides)
 
 
-def _render(results_path: Path, out_dir: Path, formats: list[str]) -> list[Path]:
+def _render(results_path: Path, out_dir: Path, formats: list[str], lang: str = "en") -> list[Path]:
     from reports import render
 
     results = load_results(results_path)
     try:
-        return render(results, out_dir, formats)
+        return render(results, out_dir, formats, lang=lang)
     except ValueError as exc:
         raise AuditorError(f"'output.formats': {exc}") from None
+    except RuntimeError as exc:  # the PDF's browser could not start: one line, exit 2
+        raise AuditorError(str(exc)) from None
 
 
 def _judge(results_path: Path, settings: Settings, base: dict | None, history=None) -> dict:
@@ -416,7 +424,7 @@ def _audit_with(url: str, settings: Settings, explain_templates: bool, history) 
             results, unusable = _judge(results_path, settings, base, history), None
         except BaselineError as exc:  # another site: the reports still get written
             results, unusable = load_results(results_path), exc
-        reports = _render(results_path, out_dir, settings.output.formats)
+        reports = _render(results_path, out_dir, settings.output.formats, settings.output.lang)
         if history is not None:
             _record(history, results_path, reports)
     if unusable is not None:
@@ -710,16 +718,23 @@ def show_browser() -> None:
     "--format",
     "formats",
     multiple=True,
-    help="html, markdown, junit, sarif, csv (repeatable or comma-separated; default: "
+    help="html, markdown, junit, sarif, csv, pdf (repeatable or comma-separated; default: "
     "html, markdown).",
 )
+@click.option(
+    "--lang",
+    type=click.Choice(["en", "de"]),
+    default="en",
+    show_default=True,
+    help="Language of the reports (results.json itself stays English).",
+)
 @friendly
-def report(results: str, out_dir: str | None, formats: tuple[str, ...]) -> None:
+def report(results: str, out_dir: str | None, formats: tuple[str, ...], lang: str) -> None:
     """Render the reports again from a results.json."""
     path = Path(results)
     target = Path(out_dir) if out_dir else path.parent
     target.mkdir(parents=True, exist_ok=True)
-    for written in _render(path, target, list(formats) or ["html", "markdown"]):
+    for written in _render(path, target, list(formats) or ["html", "markdown"], lang):
         click.echo(f"Report: {written}")
 
 

@@ -284,9 +284,13 @@ class OutputSection:
     formats: list[str] = opt(
         ["html", "markdown"],
         "reports besides results.json: html (report.html), markdown (summary.md), junit "
-        "(junit.xml), sarif (results.sarif), csv (findings.csv and pages.csv)",
+        "(junit.xml), sarif (results.sarif), csv (findings.csv and pages.csv), pdf (report.pdf, "
+        "printed by Chromium)",
     )
     progress: str = opt("auto", "auto (bar on a terminal, lines otherwise), bar, lines or none")
+    lang: str = opt(
+        "en", "language of the reports (report.html, summary.md, the CI formats' texts): en or de"
+    )
 
 
 @dataclass
@@ -563,6 +567,8 @@ def _validate(s: Settings, where: str) -> None:
         )
     if s.output.progress not in ("auto", "bar", "lines", "none"):
         raise bad("output.progress", "must be 'auto', 'bar', 'lines' or 'none'")
+    if s.output.lang not in ("en", "de"):
+        raise bad("output.lang", f"must be 'en' or 'de', not {s.output.lang!r}")
     if not 0 <= s.gate.fail_under <= 100:
         raise bad("gate.fail_under", "must be between 0 and 100")
     _validate_gate(s, bad)

@@ -246,6 +246,10 @@ class Finding:
     key: str = ""
     group: str = ""
     primary: str | None = None
+    #: names the kind of text, so a report can translate title, message and recommendation
+    #: from ``params`` (reports/i18n); results.json keeps the English texts as they are
+    message_id: str | None = None
+    params: dict[str, Any] = field(default_factory=dict)
 
     @property
     def cause(self) -> str:
@@ -281,7 +285,7 @@ class Finding:
         if len(urls) > MAX_URLS_PER_FINDING:
             evidence.setdefault("pages_total", len(urls))
             urls = urls[:MAX_URLS_PER_FINDING]
-        return {
+        out = {
             "fingerprint": self.fingerprint,
             "check": self.check,
             "category": self.category,
@@ -296,6 +300,14 @@ class Finding:
             "recommendation": clip(self.recommendation, 2000),
             "primary": self.primary,
         }
+        if self.message_id:
+            out["message_id"] = self.message_id
+            out["params"] = {
+                k: clip(v, MAX_TEXT) if isinstance(v, str) else v
+                for k, v in self.params.items()
+                if v is None or isinstance(v, str | int | float | bool)
+            }
+        return out
 
 
 def _representative_order(f: Finding) -> tuple:
@@ -339,6 +351,9 @@ def _merge_group(members: list[Finding]) -> Finding:
         urls=urls,
         evidence=evidence,
         message=message,
+        # a message grown by the merge has no translation: it stays English (the title
+        # and the recommendation are the representative's and still translate)
+        params=rep.params if message == rep.message else {**rep.params, "merged": True},
     )
 
 

@@ -8,17 +8,21 @@ from typing import Any
 
 from .csv_export import render_csv
 from .html import render_html
+from .i18n import LANGS, use_lang
 from .junit import render_junit
 from .markdown import render_markdown
+from .pdf import render_pdf
 from .sarif import render_sarif
 
 __all__ = [
+    "LANGS",
     "RENDERERS",
     "render",
     "render_csv",
     "render_html",
     "render_junit",
     "render_markdown",
+    "render_pdf",
     "render_sarif",
 ]
 
@@ -31,11 +35,21 @@ RENDERERS: dict[str, Renderer] = {
     "junit": render_junit,
     "sarif": render_sarif,
     "csv": render_csv,
+    "pdf": render_pdf,
 }
 
 
-def render(results: Mapping[str, Any], out_dir: Path | str, formats: Iterable[str]) -> list[Path]:
+def render(
+    results: Mapping[str, Any],
+    out_dir: Path | str,
+    formats: Iterable[str],
+    lang: str = "en",
+) -> list[Path]:
     """Render ``results`` in each of ``formats`` into ``out_dir``; return the written paths.
+
+    ``lang`` ("en" or "de") is the language of every text the reports write themselves;
+    results.json stays English, so any saved results render in either language. An
+    unknown language raises ValueError naming the known ones, before anything is written.
 
     Every format is checked before anything is written: an unknown one raises ValueError
     naming it and the known ones. A format given twice is rendered once; a comma-separated
@@ -52,7 +66,8 @@ def render(results: Mapping[str, Any], out_dir: Path | str, formats: Iterable[st
             wanted.append(fmt)
     out = Path(out_dir)
     written: list[Path] = []
-    for fmt in wanted:
-        paths = RENDERERS[fmt](results, out)
-        written.extend(paths if isinstance(paths, list) else [paths])
+    with use_lang(lang):
+        for fmt in wanted:
+            paths = RENDERERS[fmt](results, out)
+            written.extend(paths if isinstance(paths, list) else [paths])
     return written

@@ -14,8 +14,30 @@ from datetime import datetime
 from typing import Any
 from urllib.parse import urlsplit
 
+from .i18n import check_title, current, localise_number, t
+
 SEVERITIES = ("critical", "serious", "moderate", "minor")
-SEVERITY_LABELS = {s: s.capitalize() for s in SEVERITIES}
+
+
+class Labels(dict):
+    """A table of English labels read in the report's current language (reports/i18n)."""
+
+    def __getitem__(self, key: Any) -> str:
+        return t(super().__getitem__(key))
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        if key not in self:
+            return default
+        return self[key]
+
+    def values(self):  # type: ignore[override]
+        return [self[k] for k in self]
+
+    def items(self):  # type: ignore[override]
+        return [(k, self[k]) for k in self]
+
+
+SEVERITY_LABELS = Labels({s: s.capitalize() for s in SEVERITIES})
 
 # Length limits for strings that may come from the shop (characters).
 MAX_TITLE = 200
@@ -139,25 +161,31 @@ ACRONYMS = {
 
 
 def humanise(key: Any) -> str:
-    """An evidence key as a label: 'wcag' → 'WCAG', 'page_px' → 'Page px'."""
+    """An evidence key as a label in the report's language: 'wcag' → 'WCAG',
+    'lcp_element' → 'LCP element' ('LCP-Element' in German)."""
     words = clip(key, MAX_SHORT).replace("_", " ").replace("-", " ").split()
     words = [ACRONYMS.get(w.lower(), w) for w in words]
     text = " ".join(words)
-    return text[:1].upper() + text[1:] if text else ""
+    return t(text[:1].upper() + text[1:]) if text else ""
 
 
 def category_label(name: Any) -> str:
     text = clip(name, MAX_SHORT).replace("_", " ").replace("-", " ").strip()
-    return text.title() if text.islower() else text
+    return t(text.title() if text.islower() else text)
 
 
-def fmt_int(value: Any) -> str:
+def _fmt_int(value: Any) -> str:
     if not is_number(value):
         return "–"
     return f"{round(value):,}"
 
 
-def fmt_number(value: Any) -> str:
+def fmt_int(value: Any) -> str:
+    """``_fmt_int`` written the current report language's way (decimal comma in German)."""
+    return localise_number(_fmt_int(value))
+
+
+def _fmt_number(value: Any) -> str:
     if not is_number(value):
         return "–"
     if float(value).is_integer():
@@ -169,7 +197,12 @@ def fmt_number(value: Any) -> str:
     return f"{value:.3f}".rstrip("0").rstrip(".")
 
 
-def fmt_ms(value: Any) -> str:
+def fmt_number(value: Any) -> str:
+    """``_fmt_number`` written the current report language's way (decimal comma in German)."""
+    return localise_number(_fmt_number(value))
+
+
+def _fmt_ms(value: Any) -> str:
     if not is_number(value):
         return "–"
     if abs(value) < 1000:
@@ -177,13 +210,23 @@ def fmt_ms(value: Any) -> str:
     return f"{value / 1000:.1f} s"
 
 
-def fmt_cls(value: Any) -> str:
+def fmt_ms(value: Any) -> str:
+    """``_fmt_ms`` written the current report language's way (decimal comma in German)."""
+    return localise_number(_fmt_ms(value))
+
+
+def _fmt_cls(value: Any) -> str:
     if not is_number(value):
         return "–"
     return f"{value:.2f}"
 
 
-def fmt_bytes(value: Any) -> str:
+def fmt_cls(value: Any) -> str:
+    """``_fmt_cls`` written the current report language's way (decimal comma in German)."""
+    return localise_number(_fmt_cls(value))
+
+
+def _fmt_bytes(value: Any) -> str:
     if not is_number(value):
         return "–"
     if abs(value) < 1000:
@@ -193,7 +236,12 @@ def fmt_bytes(value: Any) -> str:
     return f"{value / 1_000_000:.1f} MB"
 
 
-def fmt_duration(seconds: Any) -> str:
+def fmt_bytes(value: Any) -> str:
+    """``_fmt_bytes`` written the current report language's way (decimal comma in German)."""
+    return localise_number(_fmt_bytes(value))
+
+
+def _fmt_duration(seconds: Any) -> str:
     if not is_number(seconds) or seconds < 0:
         return "–"
     if seconds < 60:
@@ -205,6 +253,11 @@ def fmt_duration(seconds: Any) -> str:
     return f"{hours} h {minutes} min"
 
 
+def fmt_duration(value: Any) -> str:
+    """``_fmt_duration`` written the current report language's way (decimal comma in German)."""
+    return localise_number(_fmt_duration(value))
+
+
 def parse_time(value: Any) -> datetime | None:
     if not isinstance(value, str) or not value:
         return None
@@ -214,11 +267,30 @@ def parse_time(value: Any) -> datetime | None:
         return None
 
 
+_MONTHS_DE = (
+    "Jan.",
+    "Feb.",
+    "März",
+    "Apr.",
+    "Mai",
+    "Juni",
+    "Juli",
+    "Aug.",
+    "Sept.",
+    "Okt.",
+    "Nov.",
+    "Dez.",
+)
+
+
 def fmt_datetime(value: Any) -> str:
     parsed = parse_time(value)
     if parsed is None:
         return clip(value, MAX_SHORT) or "–"
-    text = f"{parsed.day} {parsed:%b %Y, %H:%M}"
+    if current() == "de":
+        text = f"{parsed.day}. {_MONTHS_DE[parsed.month - 1]} {parsed:%Y, %H:%M}"
+    else:
+        text = f"{parsed.day} {parsed:%b %Y, %H:%M}"
     if parsed.tzinfo is not None:
         offset = parsed.utcoffset()
         if offset is not None and not offset:
@@ -232,7 +304,9 @@ def fmt_datetime(value: Any) -> str:
 
 
 def plural(count: int, word: str, words: str | None = None) -> str:
-    return f"{count:,} {word if count == 1 else (words or word + 's')}"
+    """``count`` and the noun, translated as a whole ("3 pages" → "3 Seiten")."""
+    other = words or word + "s"
+    return t("{n} " + (word if count == 1 else other), n=localise_number(f"{count:,}"))
 
 
 def score_value(value: Any) -> int | None:
@@ -253,12 +327,14 @@ def band(score: int | None) -> str:
     return "poor"
 
 
-BAND_LABELS = {
-    "good": "Good",
-    "average": "Needs improvement",
-    "poor": "Poor",
-    "na": "Not measured",
-}
+BAND_LABELS = Labels(
+    {
+        "good": "Good",
+        "average": "Needs improvement",
+        "poor": "Poor",
+        "na": "Not measured",
+    }
+)
 
 
 def ring(score: int | None, radius: float, stroke: float) -> dict[str, Any]:
@@ -336,26 +412,37 @@ def coverage_rows(results: Any, category: str | None = None) -> list[dict[str, A
         if judged is None or rendered is None:
             continue
         short = []
-        for t in as_list(cov.get("templates")):
-            t = as_dict(t)
-            j, r = int_or_none(t.get("judged")), int_or_none(t.get("rendered"))
+        for entry in as_list(cov.get("templates")):
+            entry = as_dict(entry)
+            j, r = int_or_none(entry.get("judged")), int_or_none(entry.get("rendered"))
             if j is not None and r is not None and j < r:
-                short.append(f"{fmt_int(j)} of {fmt_int(r)} pages of {clip(t.get('template'), 80)}")
+                short.append(
+                    t(
+                        "{judged} of {rendered} pages of {template}",
+                        judged=fmt_int(j),
+                        rendered=fmt_int(r),
+                        template=clip(entry.get("template"), 80),
+                    )
+                )
         limit = int_or_none(cov.get("per_template"))
         rows.append(
             {
                 "id": clip(check.get("id"), 80),
-                "title": clip(check.get("title"), MAX_TITLE),
+                "title": clip(check_title(check), MAX_TITLE),
                 "judged": fmt_int(judged),
                 "rendered": fmt_int(rendered),
-                "sample": "every page"
+                "sample": t("every page")
                 if limit == 0
-                else (f"{fmt_int(limit)} per template" if limit else "as gathered"),
+                else (t("{n} per template", n=fmt_int(limit)) if limit else t("as gathered")),
                 "left_out": "; ".join(short[:4])
-                + (f"; {len(short) - 4} more" if len(short) > 4 else ""),
-                "sentence": f"{clip(check.get('id'), 80)} judged {fmt_int(judged)} of "
-                f"{fmt_int(rendered)} rendered pages"
-                + (f" ({'; '.join(short[:3])})" if short else ", all of them"),
+                + ("; " + t("{n} more", n=len(short) - 4) if len(short) > 4 else ""),
+                "sentence": t(
+                    "{check} judged {judged} of {rendered} rendered pages",
+                    check=clip(check.get("id"), 80),
+                    judged=fmt_int(judged),
+                    rendered=fmt_int(rendered),
+                )
+                + (f" ({'; '.join(short[:3])})" if short else t(", all of them")),
             }
         )
     return rows

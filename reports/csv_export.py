@@ -24,6 +24,7 @@ from .common import (
     is_number,
 )
 from .html import write_atomic
+from .i18n import finding_text
 from .machine import finding_pages, findings, pages
 
 __all__ = [
@@ -79,13 +80,13 @@ def build_findings_csv(results: Mapping[str, Any]) -> str:
                 "severity": cell(f.get("severity"), 20),
                 "category": cell(f.get("category"), 80),
                 "check": cell(f.get("check"), 100),
-                "title": cell(f.get("title"), MAX_TITLE),
+                "title": cell(finding_text(f, "title"), MAX_TITLE),
                 "url": cell(f.get("url"), MAX_URL),
                 "pages": cell(" ".join(clip(u, MAX_URL) for u in urls[:MAX_PAGES_CELL]), 20000),
                 "page_count": total if isinstance(total, int) else len(urls),
                 "selector": cell(f.get("selector"), MAX_SELECTOR),
-                "message": cell(f.get("message"), MAX_MESSAGE),
-                "recommendation": cell(f.get("recommendation"), MAX_RECOMMENDATION),
+                "message": cell(finding_text(f, "message"), MAX_MESSAGE),
+                "recommendation": cell(finding_text(f, "recommendation"), MAX_RECOMMENDATION),
                 "primary": cell(f.get("primary"), 100),
             }
         )

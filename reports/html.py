@@ -40,6 +40,7 @@ from .common import (
     score_value,
     url_view,
 )
+from .i18n import current, t, tn, use_lang
 from .sections import SECTIONS, ReportData, build_sections
 from .sections.findings import severity_counts, verdict
 
@@ -89,20 +90,25 @@ def cut_short_view(results: Mapping[str, Any]) -> dict[str, Any] | None:
         audited = sum(1 for p in as_list(results.get("pages")) if isinstance(p, dict))
     unvisited = int_or_none(stats.get("pages_unvisited"))
 
-    after_text = f" after {fmt_duration(after)}" if after is not None else ""
-    why = CUT_SHORT_REASONS.get(reason, "It stopped early{after}").format(after=after_text)
+    after_text = (
+        " " + t("after {duration}", duration=fmt_duration(after)) if after is not None else ""
+    )
+    why = t(CUT_SHORT_REASONS.get(reason, "It stopped early{after}"), after=after_text)
     if reason == "error" and message:
         why += f": {message}"
     elif reason != "max_duration" and message:
         why += f" ({message})"
     why += "."
     if unvisited:
-        left = plural(unvisited, "more address", "more addresses")
-        verb = "was" if unvisited == 1 else "were"
-        reach = f"It audited {plural(audited, 'page')}; {left} it had found {verb} left unvisited."
+        reach = tn(
+            unvisited,
+            "It audited {pages}; {n} more address it had found was left unvisited.",
+            "It audited {pages}; {n} more addresses it had found were left unvisited.",
+            pages=plural(audited, "page"),
+        )
     else:
-        reach = f"It audited {plural(audited, 'page')}."
-    partial = "" if reason == "max_duration" else " These results are partial."
+        reach = t("It audited {pages}.", pages=plural(audited, "page"))
+    partial = "" if reason == "max_duration" else " " + t("These results are partial.")
     return {
         "reason": reason,
         "after": fmt_duration(after) if after is not None else None,
@@ -110,7 +116,7 @@ def cut_short_view(results: Mapping[str, Any]) -> dict[str, Any] | None:
         "unvisited": unvisited,
         "message": message,
         "why": why,
-        "detail": f"{reach} Pages it did not visit are not judged in this report.{partial}",
+        "detail": f"{reach} {t('Pages it did not visit are not judged in this report.')}{partial}",
     }
 
 
@@ -143,10 +149,10 @@ def header_view(data: ReportData) -> dict[str, Any]:
     counts = severity_counts(data.distinct)  # the same defect found twice counts once
     return {
         "target": url_view(target) if target else None,
-        "target_host": clip(target_host, MAX_SHORT) or "unknown shop",
+        "target_host": clip(target_host, MAX_SHORT) or t("unknown shop"),
         "started": fmt_datetime(results.get("started_at")),
         "started_iso": clip(results.get("started_at"), MAX_SHORT),
-        "profile": data.profile.capitalize() if data.profile else "–",
+        "profile": t(data.profile.capitalize()) if data.profile else "–",
         "duration": fmt_duration(_duration(results)),
         "tool": _tool_name(results),
         "interrupted": results.get("interrupted") is True,
@@ -191,6 +197,7 @@ def _environment() -> Environment:
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
+        _env.globals.update(t=t, tn=tn)
     return _env
 
 
@@ -207,9 +214,13 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
-def render_html(results: dict, out_dir: Path) -> Path:
-    """Write ``out_dir/report.html`` for ``results`` (a parsed results.json) and return its path."""
-    html = _environment().get_template("report.html.j2").render(**build_context(results))
+def render_html(results: dict, out_dir: Path, lang: str | None = None) -> Path:
+    """Write ``out_dir/report.html`` for ``results`` (a parsed results.json) and return its path.
+
+    ``lang`` renders in that language; without it, in the current one (reports.i18n)."""
+    with use_lang(lang or current()):
+        context = build_context(results)
+        html = _environment().get_template("report.html.j2").render(lang=current(), **context)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     path = out / REPORT_FILENAME

@@ -16,6 +16,7 @@ from typing import Any
 
 from .common import MAX_MESSAGE, MAX_TITLE, as_list, clip
 from .html import write_atomic
+from .i18n import finding_text, t
 from .machine import (
     DEFAULT_MIN_SEVERITY,
     at_least,
@@ -50,8 +51,8 @@ def _cases(results: Mapping[str, Any]) -> dict[str, dict[str, list[dict]]]:
 
 def _line(f: Mapping[str, Any], template: str, templates: Mapping[str, str]) -> str:
     on = [u for u in finding_pages(f) if templates.get(u, SITE) == template][:3]
-    where = f" on {', '.join(on)}" if on else ""
-    return clip(f"[{f.get('severity')}] {f.get('title')}{where}", MAX_MESSAGE)
+    where = " " + t("on {pages}", pages=", ".join(on)) if on else ""
+    return clip(f"[{f.get('severity')}] {finding_text(f, 'title')}{where}", MAX_MESSAGE)
 
 
 def build_junit(results: Mapping[str, Any]) -> str:
@@ -89,8 +90,12 @@ def build_junit(results: Mapping[str, Any]) -> str:
                     "failure",
                     type=clip(failing[0].get("severity"), 20),
                     message=clip(
-                        f"{len(failing)} finding(s) at or above {minimum}: "
-                        f"{failing[0].get('title')}",
+                        t(
+                            "{n} finding(s) at or above {minimum}: {title}",
+                            n=len(failing),
+                            minimum=minimum,
+                            title=finding_text(failing[0], "title"),
+                        ),
                         MAX_TITLE * 2,
                     ),
                 )

@@ -26,6 +26,7 @@ from .common import (
     clip,
 )
 from .html import write_atomic
+from .i18n import check_title, finding_text, t
 from .machine import finding_pages, findings
 
 __all__ = ["LEVELS", "SARIF_FILENAME", "SARIF_SCHEMA", "build_sarif", "render_sarif"]
@@ -49,14 +50,14 @@ def _rules(results: Mapping[str, Any]) -> list[dict]:
     for f in findings(results):
         check_id = str(f.get("check") or "unknown")
         checks.setdefault(check_id, {"id": check_id, "category": f.get("category")})
-        text = clip(f.get("recommendation"), MAX_RECOMMENDATION)
+        text = clip(finding_text(f, "recommendation"), MAX_RECOMMENDATION)
         if text and text not in advice.setdefault(check_id, []) and len(advice[check_id]) < 3:
             advice[check_id].append(text)
     rules = []
     for check_id, c in checks.items():
-        title = clip(c.get("title") or check_id, MAX_TITLE)
+        title = clip(check_title(c) or check_id, MAX_TITLE)
         category = category_label(c.get("category") or "")
-        tips = advice.get(check_id) or ["No finding of this check in this audit."]
+        tips = advice.get(check_id) or [t("No finding of this check in this audit.")]
         help_text = f"{title} ({category}). " + " ".join(tips)
         rules.append(
             {
@@ -64,7 +65,11 @@ def _rules(results: Mapping[str, Any]) -> list[dict]:
                 "name": clip(check_id, 200),
                 "shortDescription": {"text": title},
                 "fullDescription": {
-                    "text": f"{title}: a {category.lower()} check of shop auditor."
+                    "text": t(
+                        "{title}: a {category} check of shop auditor.",
+                        title=title,
+                        category=category.lower(),
+                    )
                 },
                 "help": {"text": help_text, "markdown": help_text},
                 "defaultConfiguration": {"level": "warning"},
@@ -87,8 +92,8 @@ def _result(f: Mapping[str, Any], index: dict[str, int], target: str) -> dict:
     check_id = str(f.get("check") or "unknown")
     pages = finding_pages(f) or [target]
     selector = f.get("selector") if isinstance(f.get("selector"), str) else None
-    title = clip(f.get("title"), MAX_TITLE)
-    message = clip(f.get("message"), MAX_MESSAGE)
+    title = clip(finding_text(f, "title"), MAX_TITLE)
+    message = clip(finding_text(f, "message"), MAX_MESSAGE)
     result: dict[str, Any] = {
         "ruleId": clip(check_id, 200),
         "ruleIndex": index[clip(check_id, 200)],

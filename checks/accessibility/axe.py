@@ -425,6 +425,9 @@ class AxeCore(Check):
         return self.finding(
             severity=SEVERITY.get(v.get("impact") or "minor", "minor"),
             title=clip(v["help"], 120) + (f" ({elements})" if count > 1 else ""),
+            # the rule names the text, so that a report can say it in German
+            message_id=f"{self.id}.{rule}" + (".many" if count > 1 else ""),
+            params={"count": count},
             message=message,
             recommendation=(
                 FIXES.get(rule, clip(v["help"], 200) + ".")

@@ -136,6 +136,7 @@ class Buttons(FormsCheck):
                 self.form_finding(
                     case,
                     "button-unnamed",
+                    message_id=f"{self.id}.button-" + ("icon-only" if b.get("icon") else "no-text"),
                     selector=b.get("selector"),
                     snippet=b.get("snippet"),
                     severity="serious",
@@ -156,6 +157,7 @@ class Buttons(FormsCheck):
                 self.form_finding(
                     case,
                     "button-generic",
+                    params={"button": name[:30]},
                     selector=b.get("selector"),
                     snippet=b.get("snippet"),
                     severity="minor",

@@ -95,6 +95,9 @@ class FormsCheck(Check):
         target = field or {}
         selector, snippet = kw.pop("selector", None), kw.pop("snippet", None)
         kw["title"] = f"{kw['title']} ({form_noun(case.kind)})"
+        # the text's kind and values, so that a report can say it in another language
+        kw.setdefault("message_id", f"{self.id}.{what}")
+        kw["params"] = {"form": form_noun(case.kind), **kw.get("params", {})}
         return self.finding(
             url=case.page.url,
             selector=target.get("selector") or selector or case.form["selector"],
@@ -103,3 +106,14 @@ class FormsCheck(Check):
             group=case.component,
             **kw,
         )
+
+
+#: forms a check records facts of in its details (the report's Forms section)
+MAX_FORM_FACTS = 100
+
+
+def form_facts(case: FormCase, **facts: Any) -> dict[str, Any]:
+    """One form's facts as a check records them in its details: where it is, what it is
+    (the names the error-handling probe uses too), and the check's own figures. A form
+    without findings then still shows its figures in the report."""
+    return {"url": case.page.url, "form": case.name[:120], "kind": case.kind, **facts}

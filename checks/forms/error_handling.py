@@ -332,6 +332,13 @@ class ErrorHandling(FormsCheck):
         if attempt.get("screenshot"):
             evidence["screenshot"] = attempt["screenshot"]
         kw["title"] = f"{kw['title']} ({form_noun(p['kind'])})"
+        # the text's kind and values, so that a report can say it in another language
+        kw.setdefault("message_id", f"{self.id}.{what}")
+        kw["params"] = {
+            "form": form_noun(p["kind"]),
+            "name": _label_of(p["name"]),
+            **kw.get("params", {}),
+        }
         return self.finding(
             url=p["url"],
             selector=p["selector"],
@@ -410,6 +417,8 @@ class ErrorHandling(FormsCheck):
                         p,
                         "empty-no-error",
                         empty,
+                        message_id=f"{self.id}.empty-{outcome}",
+                        params={"path": urlsplit(p["url"]).path, "fields": ", ".join(labels[:8])},
                         severity="serious",
                         title=title,
                         message=f"{Name} on {urlsplit(p['url']).path} was submitted with every "
@@ -471,6 +480,9 @@ class ErrorHandling(FormsCheck):
             p,
             "focus",
             attempt,
+            message_id=f"{self.id}.focus-"
+            + ("button" if attempt.get("focus_tag") == "button" else "elsewhere"),
+            params={"attempt": label},
             severity="moderate",
             title="Focus not moved to the first error",
             message=f"{where}, showed errors but left the focus "
@@ -518,6 +530,8 @@ class ErrorHandling(FormsCheck):
                     p,
                     "malformed-accepted",
                     bad,
+                    message_id=f"{self.id}.malformed-{outcome}",
+                    params={"field": field, "value": MALFORMED_EMAIL},
                     severity="serious",
                     title="Malformed email address accepted",
                     message=f'{Name}: the email field {field} took "{MALFORMED_EMAIL}" (no @) '
@@ -565,6 +579,7 @@ class ErrorHandling(FormsCheck):
                     p,
                     "no-inline",
                     {},
+                    params={"field": field, "value": MALFORMED_EMAIL},
                     severity="minor",
                     title="No inline validation",
                     message=f'{Name}: leaving the email field {field} with "{MALFORMED_EMAIL}" '
@@ -577,3 +592,10 @@ class ErrorHandling(FormsCheck):
                 )
             )
         return out
+
+
+def _label_of(name: str) -> str:
+    """The shop's own name of a form in the probe's name ('the contact form "Contact us"'
+    gives 'Contact us'; '' where the form has none)."""
+    _head, quote, rest = name.partition(' "')
+    return rest[:-1] if quote and rest.endswith('"') else ""

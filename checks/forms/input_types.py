@@ -9,7 +9,7 @@ from auditor.model import Finding
 from auditor.plugins import PageView, SiteView
 
 from .classify import EXPECTED_TOKENS, PERSONAL_PURPOSES, field_purpose
-from .common import FormsCheck, field_label, forms_in
+from .common import MAX_FORM_FACTS, FormsCheck, field_label, form_facts, forms_in
 
 __all__ = ["WHATWG_FIELD_NAMES", "InputTypes", "autocomplete_problem"]
 
@@ -86,18 +86,24 @@ class InputTypes(FormsCheck):
 
     def evaluate(self, pages: Iterable[PageView], site: SiteView) -> list[Finding]:
         out: list[Finding] = []
+        facts: list[dict] = []
         for case in forms_in(pages):
             if case.kind == "search":
                 continue
             missing: list[tuple[dict, str]] = []
+            needing = 0
             for f in case.fields:
                 purpose = field_purpose(f, case.kind)
                 out.extend(self._field(case, f, purpose))
                 raw = f.get("autocomplete")
+                needing += purpose in EXPECTED_TOKENS
                 if purpose in EXPECTED_TOKENS and raw is None:
                     missing.append((f, purpose))
             if missing:
                 out.append(self._missing(case, missing))
+            if len(facts) < MAX_FORM_FACTS:  # autofill coverage in figures, for the report
+                facts.append(form_facts(case, needing=needing, with_token=needing - len(missing)))
+        self.details = {"forms": facts}
         return out
 
     def _field(self, case, f: dict, purpose: str | None) -> list[Finding]:
@@ -112,6 +118,8 @@ class InputTypes(FormsCheck):
                 self.form_finding(
                     case,
                     f"type-{purpose}",
+                    message_id=f"{self.id}.type-{'email' if wanted[0] == 'email' else 'tel'}",
+                    params={"type": str(ftype)[:20]},
                     field=f,
                     severity="moderate",
                     title=f'{"Email" if wanted[0] == "email" else "Phone"} field of type "{ftype}"',
@@ -131,6 +139,7 @@ class InputTypes(FormsCheck):
                 self.form_finding(
                     case,
                     f"number-{purpose}",
+                    message_id=f"{self.id}.number",
                     field=f,
                     severity="moderate",
                     title="Digits in a number field",

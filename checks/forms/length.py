@@ -11,7 +11,7 @@ from auditor.model import Finding
 from auditor.plugins import PageView, SiteView
 
 from .classify import FORM_KINDS, field_purpose
-from .common import FormCase, FormsCheck, field_label, forms_in
+from .common import MAX_FORM_FACTS, FormCase, FormsCheck, field_label, form_facts, forms_in
 
 __all__ = ["FormLength", "count_fields"]
 
@@ -92,12 +92,15 @@ class FormLength(FormsCheck):
         out: list[Finding] = []
         review: list[dict] = []
         budgets = self.options["max_fields"]
+        facts: list[dict] = []
         for case in forms_in(pages):
             if case.kind == "search" or not case.fields:
                 continue
             purposes = {field_purpose(f, case.kind): f for f in case.fields}
             split = "given-name" in purposes and "family-name" in purposes
             count, budget = count_fields(case), budgets.get(case.kind)
+            if len(facts) < MAX_FORM_FACTS:
+                facts.append(form_facts(case, fields=count, budget=budget))
             if budget is not None and count > budget:
                 savings = []
                 if split:
@@ -113,6 +116,7 @@ class FormLength(FormsCheck):
                     self.form_finding(
                         case,
                         "too-long",
+                        params={"count": count},
                         severity="moderate",
                         title=f"Long form: {count} fields",
                         message=f"{case.name[0].upper()}{case.name[1:]} shows {count} fields "
@@ -188,7 +192,7 @@ class FormLength(FormsCheck):
                         evidence={"field": f.get("name") or f.get("id")},
                     )
                 )
-        self.details = {"needs_review": review[:50]}
+        self.details = {"needs_review": review[:50], "forms": facts}
         return out
 
     def _split_name(self, case: FormCase, purposes: dict[str, dict]) -> Finding:

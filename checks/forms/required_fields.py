@@ -10,7 +10,15 @@ from auditor.model import Finding
 from auditor.plugins import PageView, SiteView
 
 from .classify import text_fields
-from .common import FormCase, FormsCheck, field_label, forms_in, single_field
+from .common import (
+    MAX_FORM_FACTS,
+    FormCase,
+    FormsCheck,
+    field_label,
+    form_facts,
+    forms_in,
+    single_field,
+)
 
 __all__ = ["RequiredFields"]
 
@@ -61,6 +69,7 @@ class RequiredFields(FormsCheck):
 
     def evaluate(self, pages: Iterable[PageView], site: SiteView) -> list[Finding]:
         out: list[Finding] = []
+        facts: list[dict] = []
         for case in forms_in(pages):
             fields = [f for f in case.fields if f.get("type") not in ("checkbox", "radio")]
             if not _needs_marks(case, fields):
@@ -71,6 +80,17 @@ class RequiredFields(FormsCheck):
             told = _ALL_REQUIRED.search(
                 f"{case.form.get('text', '')} {case.form.get('before', '')}"
             )
+            if len(facts) < MAX_FORM_FACTS:  # the form's marks in figures, for the report
+                facts.append(
+                    form_facts(
+                        case,
+                        fields=len(fields),
+                        required=len(in_markup),
+                        marked=len(shown),
+                        optional_marked=len(optional),
+                        all_required_said=bool(told),
+                    )
+                )
             if not in_markup and not shown and not optional and not told and len(fields) >= 2:
                 out.append(
                     self.form_finding(
@@ -127,4 +147,5 @@ class RequiredFields(FormsCheck):
                         evidence={"fields": [f.get("name") or f.get("id") for f in unmarked]},
                     )
                 )
+        self.details = {"forms": facts}
         return out

@@ -154,6 +154,15 @@ class BrokenLinks(Check):
         return self.finding(
             severity="serious",
             title="Link leads to an error page",
+            # the kind of text and its values, so that a report can say it in German
+            message_id=f"{self.id}.link",
+            params={
+                "text": text or url_key(target),
+                "place": place if place in ("nav", "header", "footer", "breadcrumb") else "body",
+                "target": url_key(target),
+                "status": status,
+                "count": many,
+            },
             message=(
                 f"The link \u201c{text or url_key(target)}\u201d in {where} leads to "
                 f"{url_key(target)}, which answers HTTP {status}. "
@@ -197,6 +206,9 @@ class BrokenLinks(Check):
         return self.finding(
             severity="serious" if kind in _CRITICAL_RESOURCES else "moderate",
             title=title,
+            message_id=f"{self.id}.resource-"
+            + ("missing" if isinstance(status, int) else "unreachable"),
+            params={"kind": kind, "target": url_key(url), "status": status, "count": many},
             message=(
                 f"The {kind} {url_key(url)} {answer} on "
                 f"{plural(many, 'page')}: customers see a gap or a broken page part."

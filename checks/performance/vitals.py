@@ -168,6 +168,14 @@ class WebVitals(Check):
             title=f"{name} {BAND_WORDS[worst_band]} on {pages_phrase(paths, template)}",
             message=message,
             recommendation=FIXES[key],
+            # the kind of text and its values, so that a report can say it in German
+            message_id=f"{self.id}.{key}-{'one' if len(paths) == 1 else 'many'}",
+            params={
+                "band": worst_band,
+                "path": paths[0] if len(paths) == 1 else "",
+                "count": len(paths),
+                "template": template,
+            },
             url=worst_tp.page.url,
             urls=[tp.page.url for tp, _, _ in bad],
             evidence=evidence,

@@ -101,6 +101,7 @@ class SearchBox(SearchCheck):
                 self.finding(
                     severity="moderate",
                     title="Search missing on some pages",
+                    message_id=f"{self.id}.search-missing-on-some-pages",
                     message=(
                         f"{len(missing)} page(s) show no search field while "
                         f"{len(found)} others do: a customer there must go back to search."
@@ -120,6 +121,7 @@ class SearchBox(SearchCheck):
                 self.finding(
                     severity="moderate",
                     title="Search field hidden behind an icon",
+                    message_id=f"{self.id}.search-field-hidden-behind-an-icon",
                     message=(
                         "The search field is not visible until the customer clicks "
                         f"{('“' + t.get('name') + '”') if t.get('name') else 'an icon'}: "
@@ -142,6 +144,7 @@ class SearchBox(SearchCheck):
                 self.finding(
                     severity="minor",
                     title="Search field not in the header",
+                    message_id=f"{self.id}.search-field-not-in-the-header",
                     message=(
                         f"The search field stands in the page's {f['where']}, not in the "
                         "header where customers look for it first."
@@ -164,6 +167,7 @@ class SearchBox(SearchCheck):
                 self.finding(
                     severity="serious" if f["name_source"] == "none" else "moderate",
                     title="Search field has no label",
+                    message_id=f"{self.id}.search-field-has-no-label",
                     message=(
                         f"The search field has {only}: no <label>, aria-label or "
                         "aria-labelledby. The placeholder vanishes as soon as the customer "
@@ -187,6 +191,7 @@ class SearchBox(SearchCheck):
                 self.finding(
                     severity="minor",
                     title="Search field too narrow",
+                    message_id=f"{self.id}.search-field-too-narrow",
                     message=(
                         f"The search field shows about {f['width_chars']} characters "
                         f"({f['width_px']} px); longer queries scroll out of sight and "
@@ -213,6 +218,7 @@ class SearchBox(SearchCheck):
                 self.finding(
                     severity="minor",
                     title="Search is not marked as a search landmark",
+                    message_id=f"{self.id}.search-is-not-marked-as-a-search-landmark",
                     message=(
                         "The search form has no role=search (nor a <search> element): "
                         "screen reader users cannot jump to it from the landmarks list."
@@ -231,6 +237,7 @@ class SearchBox(SearchCheck):
                 self.finding(
                     severity="minor",
                     title="Search field has no submit button",
+                    message_id=f"{self.id}.search-field-has-no-submit-button",
                     message=(
                         "There is no button next to the search field: on touch screens "
                         "and for customers who do not know to press Enter, the search "
@@ -251,6 +258,7 @@ class SearchBox(SearchCheck):
         return self.finding(
             severity="moderate" if via else "serious",
             title="No search field found",
+            message_id=f"{self.id}.no-search-field-found",
             message=(
                 "No page shows a search field or an icon that opens one"
                 + (

@@ -127,6 +127,8 @@ class SearchResults(SearchCheck):
                         if none
                         else "Product not among the first results for its name"
                     ),
+                    message_id=f"{self.id}." + ("not-found" if none else "not-first"),
+                    params={"query": r["query"][:80], "rank": rank},
                     message=(
                         f"A search for “{r['query']}” "
                         + (
@@ -168,6 +170,8 @@ class SearchResults(SearchCheck):
                 self.finding(
                     severity="moderate",
                     title="Category name finds nothing",
+                    message_id=f"{self.id}.category-nothing",
+                    params={"query": r["query"][:80], "category": path},
                     message=(
                         f"A search for “{r['query']}”, the name of the shop's own category "
                         f"{path}, finds nothing."
@@ -185,6 +189,9 @@ class SearchResults(SearchCheck):
         if known:
             self._recall = found / len(known)
             self.details = {"recall": round(self._recall, 3), "queries": len(known), "found": found}
+        searched = judged_runs(data, ("product", "configured", "category"))
+        if searched:  # each search as it went, so a search that passed shows its figures too
+            self.details = {**(self.details or {}), "runs": [_run_facts(r) for r in searched[:30]]}
         answered = [
             r
             for r in judged_runs(data, ("product", "configured", "category"))
@@ -237,6 +244,8 @@ class SearchResults(SearchCheck):
                 self.finding(
                     severity=severity,
                     title=title,
+                    # the kind of text, so that a report can name it in German
+                    message_id=f"{self.id}.{key}",
                     message=(
                         f"{message}: {len(hits)} of {len(answered)} searches, e.g. “{queries[0]}”."
                     ),
@@ -256,3 +265,20 @@ class SearchResults(SearchCheck):
             if not f.key.startswith("not-found:"):
                 base *= 1.0 - SEVERITY_PENALTY[f.severity]
         return round(100.0 * base, 1)
+
+
+def _run_facts(run: dict) -> dict[str, Any]:
+    """One search as the report shows it: the query, where the product came, what the
+    results page said (plain values, the query cut to size)."""
+    read = run["read"]
+    return {
+        "query": str(run.get("query", ""))[:80],
+        "purpose": run.get("purpose"),
+        "rank": read.get("rank"),
+        "shown": read.get("shown"),
+        "zero": bool(read.get("zero")),
+        "stated": read.get("stated") is not None,
+        "echoed": read.get("echoed"),
+        "kept": read.get("kept"),
+        "ms": run.get("ms"),
+    }

@@ -67,13 +67,20 @@ class SearchSpeed(SearchCheck):
         median = statistics.median(times)
         slowest = max(runs, key=lambda r: (r["ms"], r["query"]))
         self._median = median
-        self.details = {"median_ms": round(median, 1), "searches": len(runs)}
+        self.details = {
+            "median_ms": round(median, 1),
+            "searches": len(runs),
+            "max_ms": round(max(times), 1),
+            # each answer's time, so the report draws the distribution, not two points
+            "times_ms": [round(ms, 1) for ms in sorted(times)[:200]],
+        }
         if median <= good:
             return []
         return [
             self.finding(
                 severity="serious" if median > poor else "moderate",
                 title="Search is slow",
+                message_id=f"{self.id}.search-is-slow",
                 message=(
                     f"Search results take {median / 1000:.1f} s (median of {len(runs)} "
                     f"searches; slowest {slowest['ms'] / 1000:.1f} s for “{slowest['query']}”); "

@@ -49,6 +49,7 @@ class SearchSuggestions(SearchCheck):
                 self.finding(
                     severity="minor",
                     title="No autocomplete suggestions",
+                    message_id=f"{self.id}.no-autocomplete-suggestions",
                     message=f"Typing “{prefix}” into the search field shows no suggestions.",
                     recommendation=(
                         "Suggest queries, categories and products after the first letters; "
@@ -67,6 +68,7 @@ class SearchSuggestions(SearchCheck):
                 self.finding(
                     severity="minor",
                     title="Autocomplete suggestions appear slowly",
+                    message_id=f"{self.id}.autocomplete-suggestions-appear-slowly",
                     message=(
                         f"Suggestions for “{prefix}” appeared {ac['ms'] / 1000:.1f} s after "
                         f"the last key (good: within {good / 1000:g} s)."
@@ -82,6 +84,7 @@ class SearchSuggestions(SearchCheck):
                 self.finding(
                     severity="moderate",
                     title="Autocomplete suggestions cannot be chosen by keyboard",
+                    message_id=f"{self.id}.autocomplete-suggestions-cannot-be-chosen-by-keyboard",
                     message=(
                         f"Suggestions for “{prefix}” appear, but ArrowDown does not move into them."
                     ),

@@ -64,7 +64,20 @@ class SearchTolerance(SearchCheck):
         if runs:
             failed = sum(len(f) for f in failing.values())
             self._share = 1.0 - failed / len(runs)
-            self.details = {"variants": len(runs), "failed": failed}
+            self.details = {
+                "variants": len(runs),
+                "failed": failed,
+                # every variant tried, found or not: the matrix shows passes too
+                "runs": [
+                    {
+                        "base": str(r.get("base", ""))[:80],
+                        "query": str(r.get("query", ""))[:80],
+                        "kind": r.get("kind", ""),
+                        "found": not r["read"]["zero"],
+                    }
+                    for r in runs[:80]
+                ],
+            }
         return out
 
     def _finding(self, kind: str, failed: list[dict]) -> Finding:
@@ -78,6 +91,9 @@ class SearchTolerance(SearchCheck):
         return self.finding(
             severity=severity,
             title=f"Search fails on {what}",
+            # the kind of text and its values, so that a report can say it in German
+            message_id=f"{self.id}.{kind}" if kind in _WHAT else None,
+            params={"count": len(failed), "base": first["base"], "query": first["query"]},
             message=(f"{shown}{more}: the customer concludes the shop does not have it."),
             recommendation=(
                 "Make the search tolerant: typo tolerance, stemming of plurals, "

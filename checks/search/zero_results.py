@@ -69,6 +69,7 @@ class ZeroResults(SearchCheck):
                         if dead
                         else "Zero-results page offers little help"
                     ),
+                    message_id=f"{self.id}." + ("dead-end" if dead else "little-help"),
                     message=(
                         f"A search for “{r['query']}” ends on a page that " + "; ".join(gaps) + "."
                     ),

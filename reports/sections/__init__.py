@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from ..i18n import t
 from . import (
     accessibility,
     audit,
@@ -80,7 +81,7 @@ def build_sections(data: ReportData) -> list[dict[str, Any]]:
         out.append(
             {
                 "id": spec.id,
-                "title": spec.title,
+                "title": t(spec.title),
                 "template": f"sections/{spec.template}.html.j2",
                 "view": view,
                 "count": counted[0] if counted else None,

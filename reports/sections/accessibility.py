@@ -18,6 +18,7 @@ from ..common import (
     int_or_none,
     url_view,
 )
+from ..i18n import t
 from .data import ReportData
 from .findings import finding_view, pages_affected
 
@@ -134,7 +135,7 @@ def accessibility_view(
         name, level = WCAG_CRITERIA.get(sc, ("", ""))
         return rows.setdefault(
             sc,
-            {"criterion": sc, "name": name, "level": level, "passed": 0, "failed": 0,
+            {"criterion": sc, "name": t(name), "level": level, "passed": 0, "failed": 0,
              "pages": 0, "checks": []},
         )  # fmt: skip
 

@@ -27,6 +27,7 @@ from ..common import (
     score_value,
     url_view,
 )
+from ..i18n import check_title, t
 from .data import ReportData
 
 
@@ -57,11 +58,13 @@ def check_views(results: Mapping[str, Any]) -> list[dict[str, Any]]:
         rows.append(
             {
                 "id": clip(check.get("id"), MAX_SHORT),
-                "title": clip(check.get("title"), MAX_TITLE),
+                "title": clip(check_title(check), MAX_TITLE),
                 "category": category_label(check.get("category")),
                 "status": status if status in ("ran", "disabled", "error") else "unknown",
-                "status_label": {"ran": "Ran", "disabled": "Disabled", "error": "Error"}.get(
-                    status, clip(status, MAX_SHORT) or "Unknown"
+                "status_label": t(
+                    {"ran": "Ran", "disabled": "Disabled", "error": "Error"}.get(
+                        status, clip(status, MAX_SHORT) or "Unknown"
+                    )
                 ),
                 "reason": clip(check.get("reason"), MAX_MESSAGE),
                 "score": score,
@@ -106,13 +109,16 @@ def coverage_text(stats: Mapping[str, Any]) -> str | None:
     rendered = stats.get("pages_crawled")
     if not (is_number(graph) and is_number(mapped) and is_number(rendered)):
         return None
-    return (
-        f"Click depth, orphans, late listing pages and broken links are judged on the "
-        f"whole link graph: {fmt_int(graph)} addresses reached by links ({fmt_int(rendered)} "
-        f"pages rendered in the browser, {fmt_int(mapped)} more read over HTTP, the rest "
+    return t(
+        "Click depth, orphans, late listing pages and broken links are judged on the "
+        "whole link graph: {graph} addresses reached by links ({rendered} "
+        "pages rendered in the browser, {mapped} more read over HTTP, the rest "
         "files or addresses the audit may not load). Every other "
-        f"figure (speed, forms, search, accessibility) covers the {fmt_int(rendered)} "
-        "rendered pages, a sample of each kind of page."
+        "figure (speed, forms, search, accessibility) covers the {rendered} "
+        "rendered pages, a sample of each kind of page.",
+        graph=fmt_int(graph),
+        rendered=fmt_int(rendered),
+        mapped=fmt_int(mapped),
     )
 
 
@@ -145,7 +151,7 @@ def stats_tiles(stats: Mapping[str, Any]) -> list[dict[str, str]]:
         value = stats.get(key)
         tiles.append(
             {
-                "label": label,
+                "label": t(label),
                 "value": fmt(value),
                 "tone": tone if tone and is_number(value) and value > 0 else "",
             }

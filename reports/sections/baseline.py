@@ -22,6 +22,7 @@ from ..common import (
     is_number,
     score_value,
 )
+from ..i18n import finding_text, t
 from .data import ReportData
 
 __all__ = ["change_text", "gate_view", "new_fingerprints"]
@@ -70,7 +71,7 @@ def _comparison(data: ReportData) -> dict[str, Any] | None:
         if f.get("fingerprint") in new and len(new_rows) < MAX_LISTED:
             new_rows.append(
                 {
-                    "title": clip(f.get("title"), MAX_TITLE) or "Untitled",
+                    "title": clip(finding_text(f, "title"), MAX_TITLE) or t("Untitled"),
                     "severity": _severity(f.get("severity")),
                     "severity_label": SEVERITY_LABELS.get(f.get("severity"), "Unknown"),
                     "check": clip(f.get("check"), MAX_SHORT),
@@ -79,7 +80,7 @@ def _comparison(data: ReportData) -> dict[str, Any] | None:
             )
     fixed_rows = [
         {
-            "title": clip(f.get("title"), MAX_TITLE) or "Untitled",
+            "title": clip(finding_text(f, "title"), MAX_TITLE) or t("Untitled"),
             "severity": _severity(f.get("severity")),
             "severity_label": SEVERITY_LABELS.get(f.get("severity"), "Unknown"),
             "check": clip(f.get("check"), MAX_SHORT),

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..common import MAX_FINDING_CARDS, MAX_FINDING_ROWS, MAX_TITLE, as_list, clip, origin_of
+from ..i18n import finding_text, t
 from .findings import finding_anchor, finding_ref, primary_links, sorted_findings
 
 __all__ = ["ReportData"]
@@ -113,7 +114,7 @@ class ReportData:
             return {"title": "", "check": "", "anchor": None}
         target = self.findings[primary - 1]
         return {
-            "title": clip(target.get("title"), MAX_TITLE) or "Untitled finding",
+            "title": clip(finding_text(target, "title"), MAX_TITLE) or t("Untitled finding"),
             "check": clip(target.get("check"), MAX_TITLE),
             "anchor": self.anchor(primary),
         }

@@ -31,9 +31,9 @@ from ..common import (
     humanise,
     int_or_none,
     is_number,
-    plural,
     url_view,
 )
+from ..i18n import finding_text, localise_number, t, tn
 from ..images import screenshot
 
 # --------------------------------------------------------------------------- findings
@@ -94,9 +94,9 @@ def _evidence_value(key: str, value: Any, unit: str | None) -> dict[str, Any]:
     if isinstance(value, dict):
         text = json.dumps(value, ensure_ascii=False, default=str)
     elif isinstance(value, bool):
-        text = "yes" if value else "no"
+        text = t("yes") if value else t("no")
     elif value is None:
-        text = "none"
+        text = t("none")
     elif is_number(value):
         if key.endswith("_ms"):
             text = fmt_ms(value)
@@ -120,7 +120,7 @@ def evidence_view(evidence: Any) -> dict[str, Any]:
         measured, threshold = ev[measured_key], ev[threshold_key]
         ratio = None
         if is_number(measured) and is_number(threshold) and threshold > 0 and measured > threshold:
-            ratio = f"{measured / threshold:.1f}×"
+            ratio = localise_number(f"{measured / threshold:.1f}×")
         compare = {
             "measured": _fmt_with_unit(measured, unit),
             "threshold": _fmt_with_unit(threshold, unit),
@@ -156,12 +156,12 @@ def finding_view(finding: Mapping[str, Any], origin: str | None) -> dict[str, An
     return {
         "severity": sev,
         "severity_label": SEVERITY_LABELS.get(
-            sev, clip(severity, MAX_SHORT).capitalize() or "Unknown"
+            sev, clip(severity, MAX_SHORT).capitalize() or t("Unknown")
         ),
         "category": category_label(finding.get("category")),
         "check": clip(finding.get("check"), MAX_SHORT),
-        "title": clip(finding.get("title"), MAX_TITLE) or "Untitled finding",
-        "message": clip(finding.get("message"), MAX_MESSAGE),
+        "title": clip(finding_text(finding, "title"), MAX_TITLE) or t("Untitled finding"),
+        "message": clip(finding_text(finding, "message"), MAX_MESSAGE),
         "url": url_view(first_url, origin) if first_url else None,
         "site_wide": affected == 0,
         "pages": affected,
@@ -173,7 +173,7 @@ def finding_view(finding: Mapping[str, Any], origin: str | None) -> dict[str, An
         "snippet": clip(snippet, MAX_SNIPPET) if isinstance(snippet, str) and snippet else None,
         "evidence": evidence_view(finding.get("evidence")),
         "screenshot": screenshot(finding.get("evidence")),
-        "recommendation": clip(finding.get("recommendation"), MAX_RECOMMENDATION),
+        "recommendation": clip(finding_text(finding, "recommendation"), MAX_RECOMMENDATION),
     }
 
 
@@ -198,18 +198,25 @@ def verdict(score: int | None, counts: Mapping[str, int], total: int) -> str:
         # a good score with a critical problem left is no "good shape": the score says
         # how much friction there is in all, a critical problem that someone is stopped
         verdict_band = "average"
-    head = heads[verdict_band]
+    head = t(heads[verdict_band])
     urgent = [(counts.get(s, 0), s) for s in ("critical", "serious") if counts.get(s, 0)]
     if urgent:
         n = sum(c for c, _ in urgent)
-        parts = " and ".join(f"{c:,} {s}" for c, s in urgent)
-        noun, verb = ("problem", "needs") if n == 1 else ("problems", "need")
-        tail = f"{parts} {noun} {verb} fixing first"
+        parts = t(" and ").join(tn(c, "{n} " + s, "{n} " + s) for c, s in urgent)
+        tail = tn(
+            n,
+            "{parts} problem needs fixing first",
+            "{parts} problems need fixing first",
+            parts=parts,
+        )
     elif total:
-        verb = "remains" if total == 1 else "remain"
-        tail = f"only {plural(total, 'moderate or minor problem')} {verb}"
+        tail = tn(
+            total,
+            "only {n} moderate or minor problem remains",
+            "only {n} moderate or minor problems remain",
+        )
     else:
-        tail = "no problems were found"
+        tail = t("no problems were found")
     return f"{head}: {tail}."
 
 
@@ -224,9 +231,9 @@ def finding_ref(finding: Mapping[str, Any]) -> dict[str, Any]:
     link to its entry in Top problems)."""
     severity = finding.get("severity")
     return {
-        "title": clip(finding.get("title"), MAX_TITLE) or "Untitled finding",
+        "title": clip(finding_text(finding, "title"), MAX_TITLE) or t("Untitled finding"),
         "severity": severity if severity in SEVERITIES else "unknown",
-        "severity_label": SEVERITY_LABELS.get(severity, "Unknown"),
+        "severity_label": SEVERITY_LABELS.get(severity, t("Unknown")),
     }
 
 

@@ -22,6 +22,7 @@ from checks.forms.classify import FORM_NOUNS
 from ..common import (
     MAX_SHORT,
     MAX_TITLE,
+    Labels,
     as_dict,
     as_list,
     clip,
@@ -29,22 +30,25 @@ from ..common import (
     is_number,
     url_view,
 )
+from ..i18n import t, tn
 from ..images import screenshot
 from .data import ReportData
 
 __all__ = ["OUTCOMES", "forms_view"]
 
 PROBE_CHECK = "forms.error-handling"
-KIND_LABELS = {
-    "login": "Sign-in",
-    "registration": "Registration",
-    "checkout": "Checkout",
-    "payment": "Payment",
-    "contact": "Contact",
-    "newsletter": "Newsletter",
-    "search": "Search",
-    "other": "Other",
-}
+KIND_LABELS = Labels(
+    {
+        "login": "Sign-in",
+        "registration": "Registration",
+        "checkout": "Checkout",
+        "payment": "Payment",
+        "contact": "Contact",
+        "newsletter": "Newsletter",
+        "search": "Search",
+        "other": "Other",
+    }
+)
 #: what a probe's outcome (forms.error-handling's ``judge_attempt``) means, and its tone
 OUTCOMES = {
     "messages": ("The page showed error messages", "good"),
@@ -74,15 +78,15 @@ def _outcome(value: Any) -> dict[str, str] | None:
         return None
     if value in OUTCOMES:
         text, tone = OUTCOMES[value]
-        return {"text": text, "tone": tone}
-    return {"text": "Not tried: " + clip(value, 200), "tone": "na"}
+        return {"text": t(text), "tone": tone}
+    return {"text": t("Not tried:") + " " + t(clip(value, 200)), "tone": "na"}
 
 
 def _focus(value: Any) -> dict[str, str] | None:
     """Where the focus went after the failed empty submit, in words; None unrecorded."""
     if value in FOCUS:
         text, tone = FOCUS[value]
-        return {"text": text, "tone": tone}
+        return {"text": t(text), "tone": tone}
     return None
 
 
@@ -117,28 +121,58 @@ def _fields(findings: list[dict]) -> int | None:
     return max(counts) if counts else None
 
 
-def _required(findings: list[dict], ran: bool) -> dict[str, str]:
-    """Whether required fields are marked: the required-fields check's word on it."""
+def _required(findings: list[dict], ran: bool, facts: Mapping[str, Any]) -> dict[str, str]:
+    """Whether required fields are marked: the required-fields check's word on it, and
+    its figures (results.json's details.forms) where it found nothing wrong."""
     hit = next((f for f in findings if f.get("check") == "forms.required-fields"), None)
     if hit:
         count = int_or_none(as_dict(hit.get("evidence")).get("fields"))
-        text = "Required fields are not marked" + (f" ({count} fields)" if count else "")
+        text = t("Required fields are not marked")
+        if count:
+            text += " (" + tn(count, "{n} field", "{n} fields") + ")"
         return {"text": text, "tone": "poor"}
-    return {"text": "No problem found" if ran else "Not checked", "tone": "good" if ran else "na"}
+    required, marked = int_or_none(facts.get("required")), int_or_none(facts.get("marked"))
+    if ran and required is not None and marked is not None:
+        if facts.get("all_required_said") is True:
+            return {"text": t("The form says every field is required"), "tone": "good"}
+        if required == 0 and int_or_none(facts.get("optional_marked")):
+            return {"text": t("Optional fields are marked"), "tone": "good"}
+        if required == 0 and marked == 0:
+            return {"text": t("No field is required"), "tone": "good"}
+        return {
+            "text": t(
+                "{marked} of {required} required fields marked", marked=marked, required=required
+            ),
+            "tone": "good",
+        }
+    if ran:
+        return {"text": t("No problem found"), "tone": "good"}
+    return {"text": t("Not checked"), "tone": "na"}
 
 
-def _autocomplete(findings: list[dict], ran: bool) -> dict[str, str]:
-    """Autofill coverage: the fields the input-types check found without a token."""
+def _autocomplete(findings: list[dict], ran: bool, facts: Mapping[str, Any]) -> dict[str, str]:
+    """Autofill coverage: the fields the input-types check found without a token, or
+    its figures (results.json's details.forms) where every field has one."""
     for f in findings:
         ev = as_dict(f.get("evidence"))
         if f.get("check") == "forms.input-types" and "missing" in ev:
             missing = int_or_none(ev.get("missing")) or len(as_list(ev.get("fields")))
             names = ", ".join(clip(x, MAX_SHORT) for x in as_list(ev.get("fields"))[:4])
-            text = f"{missing} field{'s' if missing != 1 else ''} without a token"
+            text = tn(missing, "{n} field without a token", "{n} fields without a token")
             return {"text": text + (f" ({names})" if names else ""), "tone": "average"}
+    needing = int_or_none(facts.get("needing"))
+    if ran and needing:
+        return {
+            "text": t(
+                "{with_token} of {needing} fields have a token",
+                with_token=int_or_none(facts.get("with_token")) or 0,
+                needing=needing,
+            ),
+            "tone": "good",
+        }
     if ran:
-        return {"text": "Every field that needs one has a token", "tone": "good"}
-    return {"text": "Not checked", "tone": "na"}
+        return {"text": t("Every field that needs one has a token"), "tone": "good"}
+    return {"text": t("Not checked"), "tone": "na"}
 
 
 def _picture(findings: list[dict]) -> dict[str, str] | None:
@@ -147,8 +181,11 @@ def _picture(findings: list[dict]) -> dict[str, str] | None:
         uri = screenshot(f.get("evidence"))
         if uri:
             attempt = as_dict(f.get("evidence")).get("attempt")
-            what = f"after the {clip(attempt, 40)} submit" if attempt else "as the probe saw it"
-            return {"src": uri, "caption": f"The form {what}"}
+            if attempt:
+                caption = t("The form after the {attempt} submit", attempt=t(clip(attempt, 40)))
+            else:
+                caption = t("The form as the probe saw it")
+            return {"src": uri, "caption": caption}
     return None
 
 
@@ -157,13 +194,14 @@ def _form_view(
 ) -> dict[str, Any]:
     findings = [f for _, f in found]
     kind = probe.get("kind") if isinstance(probe.get("kind"), str) else "other"
+    facts = _facts(data).get((probe.get("url"), probe.get("form")), {})
     return {
         "kind": KIND_LABELS.get(kind, clip(kind, MAX_SHORT).capitalize()),
-        "name": clip(probe.get("form"), MAX_TITLE),
+        "name": _form_name(clip(probe.get("form"), MAX_TITLE)),
         "url": url_view(probe.get("url"), data.origin),
-        "fields": _fields(findings),
-        "required": _required(findings, _ran(data, "forms.required-fields")),
-        "autocomplete": _autocomplete(findings, _ran(data, "forms.input-types")),
+        "fields": _fields(findings) or int_or_none(facts.get("fields")),
+        "required": _required(findings, _ran(data, "forms.required-fields"), facts),
+        "autocomplete": _autocomplete(findings, _ran(data, "forms.input-types"), facts),
         "empty": _outcome(probe.get("empty")),
         "malformed": _outcome(probe.get("malformed_email")),
         "focus": _focus(probe.get("focus")),
@@ -173,11 +211,39 @@ def _form_view(
         "findings": [data.ref(n) for n, _ in found[:MAX_FORM_FINDINGS]],
         "findings_more": max(len(found) - MAX_FORM_FINDINGS, 0),
         "notes": [
-            clip(r.get("note"), MAX_TITLE)
+            t(clip(r.get("note"), MAX_TITLE))
             for r in _reviews(data)
             if r.get("url") == probe.get("url") and r.get("form") == probe.get("form")
         ][:3],
     }
+
+
+_FORM_NAME = re.compile(r'^(the [a-z -]{1,30} form)( ".*")?$', re.S)
+
+
+def _form_name(name: str) -> str:
+    """A form as the probe names it ('the contact form "Contact us"'): the audit's words
+    in the report's language, the shop's own name after them as it is."""
+    match = _FORM_NAME.match(name)
+    if not match:
+        return name
+    return t(match.group(1)) + (match.group(2) or "")
+
+
+#: the checks that record each form's figures in their details (``details.forms``)
+FACT_CHECKS = ("forms.length", "forms.required-fields", "forms.input-types")
+
+
+def _facts(data: ReportData) -> dict[tuple[Any, Any], dict[str, Any]]:
+    """{(page URL, form name): the figures the forms checks recorded of it}, merged over
+    the checks: a form without findings still shows its fields, marks and autofill."""
+    out: dict[tuple[Any, Any], dict[str, Any]] = {}
+    for check_id in FACT_CHECKS:
+        for entry in as_list(as_dict((data.check(check_id) or {}).get("details")).get("forms")):
+            entry = as_dict(entry)
+            if isinstance(entry.get("url"), str) and isinstance(entry.get("form"), str):
+                out.setdefault((entry["url"], entry["form"]), {}).update(entry)
+    return out
 
 
 def _ran(data: ReportData, check_id: str) -> bool:
@@ -211,8 +277,17 @@ def forms_view(data: ReportData) -> dict[str, Any] | None:
         if (url, noun) in seen:
             continue
         kind = next((k for k, n in FORM_NOUNS.items() if n == noun), "other")
-        probe = {"url": url, "kind": kind, "form": f"the {noun}", "probed": False}
+        named = next((n for u, n in _facts(data) if u == url and f"the {noun}" in n), None)
+        probe = {"url": url, "kind": kind, "form": named or f"the {noun}", "probed": False}
+        seen.add((url, noun))
         forms.append(_form_view(probe, found, data))
+    for (url, name), facts in _facts(data).items():  # neither probed nor with a finding
+        kind = facts.get("kind") if isinstance(facts.get("kind"), str) else "other"
+        if _key(url, FORM_NOUNS.get(kind, "form")) in seen:
+            continue
+        seen.add(_key(url, FORM_NOUNS.get(kind, "form")))
+        probe = {"url": url, "kind": kind, "form": name, "probed": False}
+        forms.append(_form_view(probe, [], data))
     unplaced = [
         data.ref(n)
         for n, f in enumerate(data.findings, start=1)

@@ -31,6 +31,7 @@ from ..common import (
     rate,
     url_view,
 )
+from ..i18n import t
 from .data import ReportData
 
 __all__ = ["count", "page_kinds", "page_row", "pages_view"]
@@ -145,7 +146,7 @@ def pages_view(data: ReportData) -> dict[str, Any] | None:
     index = _finding_index(data)
     groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for page in data.pages:
-        groups[clip(page.get("template"), MAX_SHORT) or "(no template)"].append(page)
+        groups[clip(page.get("template"), MAX_SHORT) or t("(no template)")].append(page)
     ordered = sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))
     budget = max(MAX_PAGE_ROWS, len(ordered))
     views = []

@@ -24,6 +24,7 @@ from ..common import (
     MAX_SHORT,
     MAX_TITLE,
     METRIC_BANDS,
+    Labels,
     as_dict,
     as_list,
     band,
@@ -38,6 +39,7 @@ from ..common import (
     score_value,
     url_view,
 )
+from ..i18n import finding_text, t, tn
 from .charts import band_strip
 from .data import ReportData
 
@@ -54,7 +56,9 @@ METRICS: tuple[tuple[str, str, str, Callable[[Any], str]], ...] = (
 )
 VITALS_CHECK = "performance.web-vitals"
 WEIGHT_CHECK = "performance.page-weight"
-RATE_WORDS = {"good": "good", "average": "needs improvement", "poor": "poor", "na": "not measured"}
+RATE_WORDS = Labels(
+    {"good": "good", "average": "needs improvement", "poor": "poor", "na": "not measured"}
+)
 MAX_SLOWEST = 10
 MIN_SLOWEST = 3  # shown even when they are fast: the slowest of a fast shop
 MAX_TEMPLATES = 20
@@ -114,7 +118,7 @@ def _summary(timed: list[dict[str, Any]], bands: Mapping) -> list[dict[str, str]
         median = statistics.median(values)
         tiles.append(
             {
-                "label": f"{name} ({short})",
+                "label": f"{t(name)} ({short})",
                 "value": fmt(median),
                 "rate": _rate(key, median, bands),
                 "rate_word": RATE_WORDS[_rate(key, median, bands)],
@@ -124,7 +128,7 @@ def _summary(timed: list[dict[str, Any]], bands: Mapping) -> list[dict[str, str]
     if sizes:
         tiles.append(
             {
-                "label": "Page size",
+                "label": t("Page size"),
                 "value": fmt_bytes(statistics.median(sizes)),
                 "rate": "none",
                 "rate_word": "",
@@ -137,9 +141,11 @@ def _metric_row(
     key: str, short: str, name: str, fmt: Callable, members: list[dict], bands: Mapping
 ) -> dict[str, Any] | None:
     """One metric of one template: its strip, median, worst and how many pages are poor."""
-    values = [v for p in members if (v := _metric(p, key)) is not None]
+    measured = [(v, p) for p in members if (v := _metric(p, key)) is not None]
+    values = [v for v, _ in measured]
     if not values:
         return None
+    worst_page = max(measured, key=lambda vp: vp[0])[1]
     good, poor = bands[key]
     median = statistics.median(values)
     rates = [_rate(key, v, bands) for v in values]
@@ -147,13 +153,19 @@ def _metric_row(
     verdict = RATE_WORDS[_rate(key, median, bands)]
     counts = {r: rates.count(r) for r in ("good", "average", "poor")}
     counted = ", ".join(f"{n} {RATE_WORDS[r]}" for r, n in counts.items() if n)
-    spread = "1 page" if len(values) == 1 else f"worst {fmt(max(values))} · {counted}"
+    spread = (
+        tn(1, "{n} page", "{n} pages")
+        if len(values) == 1
+        else t("worst {value}", value=fmt(max(values))) + f" · {counted}"
+    )
     return {
         "key": key,
         "short": short,
-        "name": name,
+        "name": t(name),
         "median": fmt(median),
         "worst": fmt(max(values)),
+        "worst_page": _path(worst_page.get("url")),
+        "worst_rate": _rate(key, max(values), bands),
         "rate": _rate(key, median, bands),
         "rate_word": verdict,
         "pages": len(values),
@@ -162,10 +174,19 @@ def _metric_row(
         "good": fmt(good),
         "poor": fmt(poor),
         "strip": strip,
-        "description": (
-            f"{name} of {len(values)} page{'s' if len(values) != 1 else ''}: median "
-            f"{fmt(median)} ({verdict}), worst {fmt(max(values))}; good up to {fmt(good)}, "
-            f"poor above {fmt(poor)}; {counted}."
+        "description": tn(
+            len(values),
+            "{name} of {n} page: median {median} ({verdict}), worst {worst}; good up to "
+            "{good}, poor above {poor}; {counted}.",
+            "{name} of {n} pages: median {median} ({verdict}), worst {worst}; good up to "
+            "{good}, poor above {poor}; {counted}.",
+            name=t(name),
+            median=fmt(median),
+            verdict=verdict,
+            worst=fmt(max(values)),
+            good=fmt(good),
+            poor=fmt(poor),
+            counted=counted,
         ),
     }
 
@@ -201,7 +222,7 @@ def _templates(data: ReportData, timed: list[dict], bands: Mapping) -> list[dict
         lcp = [v for p in members if (v := _metric(p, "lcp_ms")) is not None]
         cards.append(
             {
-                "name": clip(template, MAX_SHORT) or "(no template)",
+                "name": clip(template, MAX_SHORT) or t("(no template)"),
                 "id": f"perf-t{number}",
                 "pages": len(members),
                 "found": fmt_int(details.get("pages_found")) if details else None,
@@ -245,13 +266,17 @@ def _vitals_causes(ev: Mapping[str, Any]) -> list[dict[str, str]]:
         text = _text(ev["lcp_resource"])
         span = as_list(ev.get("lcp_resource_ms"))
         if len(span) == 2 and all(is_number(v) for v in span):
-            text += f" (requested at {fmt_ms(span[0])}, arrived after {fmt_ms(span[1] - span[0])})"
+            text += " " + t(
+                "(requested at {start}, arrived after {took})",
+                start=fmt_ms(span[0]),
+                took=fmt_ms(span[1] - span[0]),
+            )
         causes.append({"label": "LCP resource", "text": text})
     if is_number(ev.get("long_tasks")):
         longest = ev.get("longest_task_ms")
         text = f"{fmt_int(ev['long_tasks'])}"
         if is_number(longest):
-            text += f", the longest {fmt_ms(longest)}"
+            text += ", " + t("the longest {value}", value=fmt_ms(longest))
         causes.append({"label": "Long tasks", "text": text})
     if ev.get("scripts"):
         causes.append({"label": "Scripts behind them", "text": _text(ev["scripts"])})
@@ -260,7 +285,11 @@ def _vitals_causes(ev: Mapping[str, Any]) -> list[dict[str, str]]:
         causes.append({"label": "Blocking tasks", "text": tasks})
     window = as_list(ev.get("tbt_window_ms"))
     if len(window) == 2 and all(is_number(v) for v in window):
-        text = f"from the first paint at {fmt_ms(window[0])} to interactive at {fmt_ms(window[1])}"
+        text = t(
+            "from the first paint at {start} to interactive at {end}",
+            start=fmt_ms(window[0]),
+            end=fmt_ms(window[1]),
+        )
         causes.append({"label": "Counted", "text": text})
     if ev.get("shifted"):
         causes.append({"label": "Elements that moved", "text": _text(ev["shifted"])})
@@ -280,9 +309,9 @@ def _blocking_tasks(value: Any) -> str:
         start, duration = task.get("start_ms"), task.get("duration_ms")
         if not (is_number(start) and is_number(duration)):
             continue
-        text = f"at {fmt_ms(start)} for {fmt_ms(duration)}"
+        text = t("at {start} for {took}", start=fmt_ms(start), took=fmt_ms(duration))
         if is_number(task.get("blocking_ms")):
-            text += f" ({fmt_ms(task['blocking_ms'])} blocking)"
+            text += " (" + t("{value} blocking", value=fmt_ms(task["blocking_ms"])) + ")"
         scripts = [
             clip(s, MAX_SHORT * 2) for s in as_list(task.get("scripts"))[:3] if isinstance(s, str)
         ]
@@ -316,7 +345,9 @@ def _causes_by_page(data: ReportData) -> dict[str, list[dict[str, str]]]:
         metric = next((m for m in METRICS if m[0] == ev.get("metric")), None)
         for cause in found:
             if metric:
-                cause = {**cause, "label": f"{metric[1]}: {cause['label']}"}
+                cause = {**cause, "label": f"{metric[1]}: {t(cause['label'])}"}
+            else:
+                cause = {**cause, "label": t(cause["label"])}
             if cause not in out[url]:
                 out[url].append(cause)
     return out
@@ -397,13 +428,13 @@ def _resources(data: ReportData) -> list[dict[str, Any]]:
             value = ev.get(key)
             if is_number(value):
                 facts.append(
-                    f"{label} {fmt_ms(value) if key.endswith('_ms') else fmt_bytes(value)}"
+                    f"{t(label)} {fmt_ms(value) if key.endswith('_ms') else fmt_bytes(value)}"
                 )
         pages = len([u for u in as_list(finding.get("urls")) if isinstance(u, str)])
         rows.append(
             {
                 "resource": clip(ev["resource"], MAX_EVIDENCE_VALUE),
-                "problem": clip(finding.get("title"), MAX_TITLE),
+                "problem": clip(finding_text(finding, "title"), MAX_TITLE),
                 "severity": finding.get("severity"),
                 "facts": ", ".join(facts),
                 "pages": pages or 1,
@@ -421,11 +452,11 @@ def _conditions(results: Mapping[str, Any]) -> str:
     measurement = as_dict(as_dict(results.get("settings")).get("measurement"))
     parts = []
     if is_number(measurement.get("cpu_slowdown")) and measurement["cpu_slowdown"] > 1:
-        parts.append(f"CPU slowed {fmt_number(measurement['cpu_slowdown'])}×")
+        parts.append(t("CPU slowed {n}×", n=fmt_number(measurement["cpu_slowdown"])))
     if is_number(measurement.get("rtt_ms")) and measurement["rtt_ms"] > 0:
-        parts.append(f"{fmt_ms(measurement['rtt_ms'])} round trip")
+        parts.append(t("{value} round trip", value=fmt_ms(measurement["rtt_ms"])))
     if is_number(measurement.get("download_kbps")) and measurement["download_kbps"] > 0:
-        parts.append(f"{fmt_number(measurement['download_kbps'] / 1000)} Mbit/s down")
+        parts.append(t("{n} Mbit/s down", n=fmt_number(measurement["download_kbps"] / 1000)))
     return ", ".join(parts)
 
 
@@ -446,7 +477,7 @@ def performance_view(data: ReportData) -> dict[str, Any] | None:
     loads = [n for p in timed if (n := int_or_none(_metric_dict(p).get("timed_loads")))]
     check = data.check(VITALS_CHECK) or {}
     return {
-        "profile": data.profile or "desktop",
+        "profile": t(data.profile or "desktop"),
         "conditions": _conditions(data.results),
         "pages": len(timed),
         "pages_total": len(data.pages),

@@ -10,6 +10,7 @@ findings, the points each finding took.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Mapping
 from typing import Any
@@ -33,6 +34,7 @@ from ..common import (
     score_value,
     url_view,
 )
+from ..i18n import check_title, finding_text, localise_number, t, tn
 from .baseline import change_text
 from .data import ReportData
 from .findings import severity_counts
@@ -60,6 +62,24 @@ ROLE_PAGES = {
     "cart": "the cart",
     "checkout": "a checkout page",
 }
+
+
+_SUMMARY = re.compile(r"^(\d+) findings? \(([a-z0-9, ]+)\)\.$")
+
+
+def summary_text(summary: str) -> str:
+    """A category's summary as the engine writes it ("12 findings (5 critical, 4 serious).")
+    in the report's language; any other summary as it is, whole."""
+    match = _SUMMARY.match(summary)
+    if not match or t("{n} finding") == "{n} finding":
+        return summary
+    parts = []
+    for part in match.group(2).split(", "):
+        count, _, severity = part.partition(" ")
+        if severity not in SEVERITY_PENALTY or not count.isdigit():
+            return summary
+        parts.append(f"{fmt_number(int(count))} {t(severity)}")
+    return tn(int(match.group(1)), "{n} finding", "{n} findings") + f" ({', '.join(parts)})."
 
 
 def categories_view(data: ReportData) -> list[dict[str, Any]]:
@@ -93,7 +113,7 @@ def category_views(
                 "score": score,
                 "band": band(score),
                 "band_label": BAND_LABELS[band(score)],
-                "summary": clip(cat.get("summary"), MAX_SUMMARY),
+                "summary": summary_text(clip(cat.get("summary"), MAX_SUMMARY)),
                 "counts": severity_counts(own),
                 "findings": len(own),
                 "checks_ran": statuses.get("ran", 0),
@@ -140,10 +160,10 @@ def _finding_costs(findings: list[dict[str, Any]]) -> list[dict[str, Any]]:
         value -= cost
         rows.append(
             {
-                "title": clip(f.get("title"), MAX_TITLE),
+                "title": clip(finding_text(f, "title"), MAX_TITLE),
                 "severity": f["severity"],
                 "severity_label": SEVERITY_LABELS[f["severity"]],
-                "penalty": f"{penalty:.0%}",
+                "penalty": localise_number(f"{penalty:.0%}"),
                 "points": fmt_number(round(cost, 1)),
             }
         )
@@ -170,7 +190,7 @@ def _template_scores(check: Mapping[str, Any]) -> list[dict[str, Any]]:
                 "template": clip(row.get("template"), MAX_SHORT),
                 "score": score,
                 "band": band(score),
-                "share": f"{share:.0%}" if is_number(share) else "–",
+                "share": localise_number(f"{share:.0%}") if is_number(share) else "–",
                 "timed": fmt_number(row.get("pages_timed")),
                 "found": fmt_number(row.get("pages_found")),
                 "found_one": row.get("pages_found") == 1,
@@ -184,7 +204,7 @@ def _role_label(role: Any) -> str:
     """A template's role in the customer's path, as its row names it ("" if none)."""
     if not isinstance(role, str) or not role:
         return ""
-    return "other" if role == "page" else clip(role, MAX_SHORT)
+    return t("other") if role == "page" else t(clip(role, MAX_SHORT))
 
 
 def _measures(check: Mapping[str, Any]) -> str:
@@ -207,7 +227,7 @@ def _check_row(check: Mapping[str, Any], own: list[dict[str, Any]], weights: flo
     value = score_value(score)
     return {
         "id": clip(check.get("id"), MAX_SHORT),
-        "title": clip(check.get("title"), MAX_TITLE),
+        "title": clip(check_title(check), MAX_TITLE),
         "status": check.get("status")
         if check.get("status") in ("ran", "disabled", "error")
         else "",
@@ -252,7 +272,9 @@ def _category_row(
         "band": band(score),
         "band_label": BAND_LABELS[band(score)],
         "weight": fmt_number(weight),
-        "share": f"{weight / total_weight:.0%}" if weight is not None and total_weight else "–",
+        "share": localise_number(f"{weight / total_weight:.0%}")
+        if weight is not None and total_weight
+        else "–",
         "lost": fmt_number(round(lost, 1)) if lost is not None else "–",
         "lost_value": lost or 0,
         "checks": checks,
@@ -279,7 +301,8 @@ def _finding_link(data: ReportData, fingerprint: Any, title: Any) -> dict[str, A
     finding = data.findings[number - 1] if number else {}
     severity = finding.get("severity")
     return {
-        "title": clip(finding.get("title") if number else title, MAX_TITLE) or "Untitled finding",
+        "title": clip(finding_text(finding, "title") if number else title, MAX_TITLE)
+        or t("Untitled finding"),
         "check": clip(finding.get("check"), MAX_SHORT),
         "severity": severity if severity in SEVERITY_LABELS else None,
         "anchor": data.anchor(number),
@@ -302,10 +325,11 @@ def _cap_view(cap: Any, data: ReportData) -> dict[str, Any] | None:
         "limit": fmt_number(limit),
         "before": fmt_number(before) if is_number(before) else None,
         "points": _points(before - limit) if is_number(before) else None,
-        "where": ROLE_PAGES.get(role)
-        or (f"a key page ({clip(role, MAX_SHORT)})" if role else "a key page"),
+        "where": t(ROLE_PAGES[role])
+        if role in ROLE_PAGES
+        else (t("a key page ({role})", role=clip(role, MAX_SHORT)) if role else t("a key page")),
         "page": page if page and page["text"] else None,
-        "severity": severity if severity in ("critical", "serious") else "serious or critical",
+        "severity": severity if severity in ("critical", "serious") else t("serious or critical"),
         "finding": finding,
     }
 
@@ -321,19 +345,23 @@ def _breakdown_check(entry: Mapping[str, Any], data: ReportData, parts: set[str]
     weight = entry.get("weight") if is_number(entry.get("weight")) else None
     points = entry.get("points") if is_number(entry.get("points")) else 0
     if weight == 0:
-        note = "Weight 0: shown for information, does not count."
+        note = t("Weight 0: shown for information, does not count.")
     elif value == 100:
-        note = "No findings: full marks." if not own else "Full marks."
+        note = t("No findings: full marks.") if not own else t("Full marks.")
     elif check_id in parts or not _explained_by_findings(entry.get("score"), own):
         measures = _measures(record)
-        note = "Scored by its own measure" + (f" ({measures})" if measures else "") + "."
+        note = t("Scored by its own measure") + (f" ({measures})" if measures else "") + "."
     else:
         note = f"{plural(len(own), 'finding')}."
     if linked:
-        note += f" {plural(linked, 'more finding')}: counted once, with another check's."
+        note += " " + tn(
+            linked,
+            "{n} more finding: counted once, with another check's.",
+            "{n} more findings: counted once, with another check's.",
+        )
     return {
         "id": clip(check_id, MAX_SHORT),
-        "title": clip(record.get("title"), MAX_TITLE),
+        "title": clip(check_title(record), MAX_TITLE),
         "status": "ran",
         "score": value,
         "band": band(value),
@@ -361,14 +389,17 @@ def _breakdown_view(name: str, breakdown: Mapping[str, Any], data: ReportData) -
         checks.append(
             {
                 "id": clip(record.get("id"), MAX_SHORT),
-                "title": clip(record.get("title"), MAX_TITLE),
+                "title": clip(check_title(record), MAX_TITLE),
                 "status": status,
                 "score": None,
                 "band": "na",
                 "weight": fmt_number(record.get("weight")),
                 "lost": "–",
                 "lost_value": 0,
-                "note": f"Not scored{f' ({status})' if status else ''}: does not count.",
+                "note": t("Not scored")
+                + (f" ({t(status)})" if status else "")
+                + ": "
+                + t("does not count."),
                 "templates": [],
             }
         )
@@ -448,14 +479,16 @@ def scoring_view(data: ReportData) -> dict[str, Any] | None:
     rows.sort(key=lambda r: (r["score"] is None, -r["lost_value"]))
     overall = score_value(data.results.get("score"))
     explained = any(r["breakdown"] for r in rows)
+    penalties = [
+        {"label": SEVERITY_LABELS[s], "key": s, "penalty": localise_number(f"{p:.0%}")}
+        for s, p in SEVERITY_PENALTY.items()
+    ]
     return {
         "overall": overall,
         "explained": explained,
         "key_page_cap": _key_page_rule(data) if explained else None,
         "categories": rows,
         "unscored": [r["name"] for r in rows if r["score"] is None],
-        "penalties": [
-            {"label": SEVERITY_LABELS[s], "key": s, "penalty": f"{p:.0%}"}
-            for s, p in SEVERITY_PENALTY.items()
-        ],
+        "penalties": penalties,
+        "penalties_text": ", ".join(f"{p['label'].lower()} {p['penalty']}" for p in penalties),
     }

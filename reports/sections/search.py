@@ -30,6 +30,7 @@ from ..common import (
     is_number,
     url_view,
 )
+from ..i18n import finding_text, t, tn
 from ..images import screenshot
 from .charts import band_strip
 from .data import ReportData
@@ -99,6 +100,21 @@ def _query_flags(data: ReportData) -> dict[str, dict[str, Any]]:
     for q in flags.values():
         for flag in ("stated", "echoed", "kept"):
             q.setdefault(flag, True if listed.get(flag, True) else None)
+    # the searches search.results recorded (results.json's details.runs): every query with
+    # its own figures, those that passed too; a finding's word stays where it has one
+    for run in as_list(_details(data, "search.results").get("runs")):
+        run = as_dict(run)
+        query = run.get("query")
+        if not isinstance(query, str) or not query:
+            continue
+        q = flags.setdefault(query, {})
+        q.setdefault("rank", int_or_none(run.get("rank")))
+        q.setdefault("shown", int_or_none(run.get("shown")))
+        q.setdefault("zero", run.get("zero") is True)
+        q.setdefault("recorded", True)
+        for flag in ("stated", "echoed", "kept"):
+            if q.get(flag) is None and isinstance(run.get(flag), bool):
+                q[flag] = run[flag]
     return flags
 
 
@@ -112,6 +128,14 @@ def _tolerance(data: ReportData) -> dict[str, dict[str, list[str]]]:
         if variant not in cell:
             cell.append(variant)
 
+    for run in as_list(_details(data, "search.tolerance").get("runs")):
+        run = as_dict(run)  # every variant tried: a query whose variants all found is listed
+        base, kind = run.get("base"), run.get("kind")
+        if isinstance(base, str) and base:
+            matrix.setdefault(base, {})
+            column = next((label for label, kinds in TOLERANCE_COLUMNS if kind in kinds), None)
+            if column and run.get("found") is False and isinstance(run.get("query"), str):
+                add(base, column, run["query"])
     for _, f in _search_findings(data, "search.tolerance"):
         ev = as_dict(f.get("evidence"))
         kind = ev.get("kind")
@@ -135,12 +159,18 @@ def _queries(data: ReportData) -> list[dict[str, Any]]:
     rows = []
     for query in order[:MAX_QUERIES]:
         f = flags.get(query, {})
+        rank = f.get("rank")
         if f.get("not_found"):
-            rank = f.get("rank")
-            found = "not among the first results" if rank is None else f"at place {rank}"
+            found = t("not among the first results") if rank is None else t("at place {n}", n=rank)
             found_tone = "poor"
+        elif f.get("recorded") and f.get("zero"):
+            found, found_tone = t("nothing found"), "poor"
+        elif f.get("recorded") and rank is not None:
+            found, found_tone = t("the product at place {n}", n=rank), "good"
+        elif f.get("recorded") and f.get("shown") is not None:
+            found, found_tone = tn(f["shown"], "{n} result", "{n} results"), "na"
         else:
-            found, found_tone = "found results", "na"
+            found, found_tone = t("found results"), "na"
         rows.append(
             {
                 "query": clip(query, MAX_QUERY),
@@ -178,14 +208,15 @@ def _speed(data: ReportData) -> dict[str, Any] | None:
     median = ev.get("median_ms", d.get("median_ms"))
     if not is_number(median):
         return None
-    slowest = ev.get("max_ms")
+    slowest = ev.get("max_ms", d.get("max_ms"))
+    times = [v for v in as_list(d.get("times_ms")) if is_number(v)]
     bands = as_list(ev.get("thresholds_ms"))
     good, poor = (
         (float(bands[0]), float(bands[1]))
         if len(bands) == 2 and all(is_number(b) for b in bands) and 0 < bands[0] < bands[1]
         else SPEED_BANDS
     )
-    values = [median] + ([slowest] if is_number(slowest) else [])
+    values = times or ([median] + ([slowest] if is_number(slowest) else []))
     rate = "good" if median <= good else ("average" if median <= poor else "poor")
     searches = int_or_none(ev.get("searches", d.get("searches")))
     return {
@@ -197,9 +228,18 @@ def _speed(data: ReportData) -> dict[str, Any] | None:
         "poor": fmt_ms(poor),
         "strip": band_strip(values, good, poor, median, fmt_ms),
         "description": (
-            f"Search answer time over {searches or 'the'} searches: median {fmt_ms(median)}"
-            + (f", slowest {fmt_ms(slowest)}" if is_number(slowest) else "")
-            + f"; good up to {fmt_ms(good)}, poor above {fmt_ms(poor)}."
+            (
+                t(
+                    "Search answer time over {n} searches: median {median}",
+                    n=searches,
+                    median=fmt_ms(median),
+                )
+                if searches
+                else t("Search answer time: median {median}", median=fmt_ms(median))
+            )
+            + (", " + t("slowest {value}", value=fmt_ms(slowest)) if is_number(slowest) else "")
+            + "; "
+            + t("good up to {good}, poor above {poor}.", good=fmt_ms(good), poor=fmt_ms(poor))
         ),
     }
 
@@ -210,7 +250,7 @@ def _zero(data: ReportData) -> dict[str, Any] | None:
         ev = as_dict(f.get("evidence"))
         return {
             "query": clip(ev.get("query"), MAX_QUERY),
-            "missing": [clip(m, MAX_TITLE) for m in as_list(ev.get("missing"))[:8]],
+            "missing": [t(clip(m, MAX_TITLE)) for m in as_list(ev.get("missing"))[:8]],
             "picture": screenshot(ev),
             "url": url_view(f.get("url"), data.origin),
         }
@@ -227,7 +267,7 @@ def _suggestions(data: ReportData) -> list[dict[str, Any]]:
         rows.append(
             {
                 "prefix": clip(ev.get("prefix"), MAX_SHORT),
-                "title": clip(f.get("title"), MAX_TITLE),
+                "title": clip(finding_text(f, "title"), MAX_TITLE),
                 "count": fmt_int(ev.get("suggestions")) if "suggestions" in ev else None,
                 "ms": fmt_ms(ev.get("ms")) if is_number(ev.get("ms")) else None,
                 "picture": screenshot(ev),

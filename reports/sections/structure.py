@@ -22,6 +22,7 @@ from ..common import (
     plural,
     url_view,
 )
+from ..i18n import t
 from .data import ReportData
 
 # --------------------------------------------------------------------------- pages
@@ -83,7 +84,9 @@ def depth_chart(pages: list[dict[str, Any]]) -> dict[str, Any] | None:
         for v in range(0, y_max + 1, step)
     ]
     description = ", ".join(
-        f"depth {b['label']}: {plural(b['count'], 'page')}" for b in bars if b["count"]
+        t("depth {depth}:", depth=b["label"]) + " " + plural(b["count"], "page")
+        for b in bars
+        if b["count"]
     )
     summary = None
     if known:
@@ -130,7 +133,7 @@ def _click_path(value: Any) -> str:
     shortcut belongs; the middle of a 30-click path only makes the row unreadable.
     """
     steps = [
-        clip(" ".join(step.split()), MAX_PATH_STEP) or "(no text)"
+        clip(" ".join(step.split()), MAX_PATH_STEP) or t("(no text)")
         for step in as_list(value)
         if isinstance(step, str)
     ]

@@ -101,7 +101,9 @@ def test_results_recall_and_page_defects():
     assert by_key["not-found:/p/blue-kettle"].severity == "serious"
     assert by_key["not-found:/p/green-kettle"].evidence["rank"] == 14
     assert by_key["echo"].evidence["queries"] == ["Red Kettle"]
-    assert check.details == {"recall": 0.333, "queries": 3, "found": 1}
+    figures = {k: check.details[k] for k in ("recall", "queries", "found")}
+    assert figures == {"recall": 0.333, "queries": 3, "found": 1}
+    assert len(check.details["runs"]) == 3  # each search, recorded for the report
     # the recall, lowered by the two moderate page findings
     assert check.score(found, 3) == round(100 * (1 / 3) * 0.9 * 0.9, 1)
 

@@ -165,7 +165,7 @@ def test_a_finding_counted_with_its_primary_is_noted_once(doc):
 def test_the_lede_names_the_rules_the_breakdown_applies(doc):
     scoring = section(doc, "scoring")
     lede = scoring[: scoring.index("<table")]
-    assert "by their role in the customer's path" in lede
+    assert "by their role in the customer’s path" in lede
     assert "counts once" in lede and "keeps at most 89" in lede
     assert "(home, category, product, search, cart, checkout)" in lede
 

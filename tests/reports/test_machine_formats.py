@@ -127,5 +127,5 @@ def test_csv_defuses_formulas(demo):
 def test_render_by_comma_separated_formats(demo, tmp_path):
     written = reports.render(demo, tmp_path, ["junit,sarif", "csv"])
     assert [p.name for p in written] == ["junit.xml", "results.sarif", "findings.csv", "pages.csv"]
-    with pytest.raises(ValueError, match="unknown report format 'pdf'"):
-        reports.render(demo, tmp_path, ["sarif,pdf"])
+    with pytest.raises(ValueError, match="unknown report format 'docx'"):
+        reports.render(demo, tmp_path, ["sarif,docx"])
