@@ -14,6 +14,7 @@ flight.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
 import json
 import time
@@ -114,6 +115,8 @@ class Crawler:
         self.timing_loads = 0
         self.screened = 0
         self._timed_templates: Counter[str] = Counter()
+        #: addresses whose figures the lane kept (screened or timed alone)
+        self._timed_urls: set[str] = set()
         self._wakeup = asyncio.Condition()
         self._in_flight = 0
         #: monotonic time after which no new page is started (crawl.max_duration)
@@ -154,7 +157,7 @@ class Crawler:
         budget = visit_budget(self.settings)
         await self.env.limiter.acquire(urlsplit(target.url).netloc)  # outside the budget
         deadline = time.monotonic() + budget
-        screen = None
+        screen = click = None
         if tab.net is not None and self.measurer is not None:
             tab.net.fresh()
             net, measurer = tab.net, self.measurer
@@ -162,9 +165,25 @@ class Crawler:
             async def screen(visit, status):
                 return await measurer.screen(visit.page, net.current, visit, status)
 
+            async def click(visit, record):
+                if record.timing:
+                    pulse, limit = visit.script_timeout, max(0.1, min(10.0, visit.remaining()))
+                    with contextlib.suppress(TimeoutError):
+                        await asyncio.wait_for(
+                            measurer.click_screened(visit.page, record.timing, pulse), limit
+                        )
+
         try:
             return await asyncio.wait_for(
-                audit_page(target, tab.page, self.env, deadline, slot_taken=True, screen=screen),
+                audit_page(
+                    target,
+                    tab.page,
+                    self.env,
+                    deadline,
+                    slot_taken=True,
+                    screen=screen,
+                    after_gather=click,
+                ),
                 timeout=budget + 10,
             )
         except TimeoutError:
@@ -185,18 +204,22 @@ class Crawler:
         """The measurement lane's timing loads of a page just visited, alone.
 
         Every page is screened by its crawl visit first (``record.timing``: cold
-        cache, read once the page was quiet, beside the other visits). The start page
-        and the first page of each template are timed alone: ``template_runs`` loads
-        where a screened figure is near a band limit (``near_a_limit``; their median
-        steadies the template's figures), ``runs`` otherwise (the alone figures and the
-        click for INP). Any other page keeps its screened figures where they are well
-        within every band, and gets ``runs`` loads alone otherwise: the crawl waits
-        only for the loads that could change a band. Where those loads leave a figure
-        on a band's edge (``on_a_band_edge``), more loads up to ``template_runs`` are
-        taken and the median decides. A template here is the page's structural group
+        cache, read once the page was quiet, beside the other visits, and its click
+        figure once the gatherers were done). The start page is timed alone. Any other
+        page keeps its screened figures where they are well within every band (they
+        err on the slow side, beside other visits); where a figure is near or past a
+        band limit (``near_a_limit``) it is timed alone: ``template_runs`` loads for the
+        start page and the first page of its template (their median steadies the
+        template's figures), ``runs`` for any other; the crawl waits only for the loads
+        that could change a band. Where ``runs`` loads leave a figure on a band's edge
+        (``on_a_band_edge``), more loads up to ``template_runs`` are taken and the
+        median decides. A page the visit reached through a redirect to a page
+        the audit has timed already (``/index.html`` → ``/``) is that page, which the
+        checks judge once: it keeps its screened figures, no load alone.
+        ``max_pages_per_template`` counts a template as the page's structural group
         (``timing_group``): fixed-name pages that share a layout (``/about``,
-        ``/faq``) are timed as one template. The medians replace the crawl tab's own
-        figures in ``record.metrics``.
+        ``/faq``) are one template. The medians replace the crawl tab's own figures in
+        ``record.metrics``.
         """
         m = self.settings.measurement
         screened, record.timing = record.timing, {}
@@ -206,28 +229,33 @@ class Crawler:
             return
         if record.metrics.get("load_timed_out"):  # it never finished loading: no figures
             return
+        final = self.normalizer.normalize(record.final_url) if record.final_url else None
+        if final and final != target.url and final in self._timed_urls:
+            self._keep(record, screened or {})
+            return
         group = timing_group(target.template, record.layout)
         seen = self._timed_templates[group]
         if m.max_pages_per_template and seen >= m.max_pages_per_template:
             return
         self._timed_templates[group] += 1
-        sample = first or seen == 0
+        self._timed_urls.add(final or target.url)
         near = not screened or near_a_limit(screened)
-        if not sample and not near:
+        if not first and not near:
             self.screened += 1
             self._keep(record, screened)
             return
-        # the median of several loads steadies a figure only where a band limit is near
-        runs = m.template_runs if sample and near else m.runs
+        # the median of several loads steadies a template's figures near a band limit
+        runs = m.template_runs if near and (first or seen == 0) else m.runs
+        url = record.final_url or record.url
         lane_wait = max(10.0, 2 * self.settings.crawl.script_timeout)
         async with self.lane.alone(lane_wait) as beside:
             began = time.monotonic()
             try:
-                timing = await self.measurer.measure(record.final_url or record.url, runs)
+                timing = await self.measurer.measure(url, runs)
                 more = m.template_runs - runs
                 if more > 0 and on_a_band_edge(median_run(timing)[0]):
                     # one load put a figure on a band's edge: the median of more decides
-                    again = await self.measurer.measure(record.final_url or record.url, more)
+                    again = await self.measurer.measure(url, more)
                     timing["runs"] += again["runs"]
             finally:
                 self.lane_seconds += time.monotonic() - began

@@ -64,10 +64,27 @@ MAX_BUSY_REQUESTS = 2
 #: within each (SCREEN_MARGIN of it) keeps the figures of that visit; any other is timed
 #: alone. The crawl's figures run beside other visits, so they err on the slow side: a
 #: page they call fast is fast alone too, and one near a limit is timed alone.
-SCREEN_LIMITS = {"lcp_ms": 2500.0, "fcp_ms": 1800.0, "ttfb_ms": 800.0, "tbt_ms": 200.0, "cls": 0.1}
+SCREEN_LIMITS = {
+    "lcp_ms": 2500.0,
+    "fcp_ms": 1800.0,
+    "ttfb_ms": 800.0,
+    "tbt_ms": 200.0,
+    "cls": 0.1,
+    "inp_ms": 200.0,
+}
 SCREEN_MARGIN = 0.5
 #: web.dev's "poor" limits of the same figures
-POOR_LIMITS = {"lcp_ms": 4000.0, "fcp_ms": 3000.0, "ttfb_ms": 1800.0, "tbt_ms": 600.0, "cls": 0.25}
+POOR_LIMITS = {
+    "lcp_ms": 4000.0,
+    "fcp_ms": 3000.0,
+    "ttfb_ms": 1800.0,
+    "tbt_ms": 600.0,
+    "cls": 0.25,
+    "inp_ms": 500.0,
+}
+#: figures a page may lack without being timed alone for it: no contentful paint of its
+#: own (a timing load sees none either), nothing safe to click
+OPTIONAL_FIGURES = ("lcp_ms", "inp_ms")
 #: a timed figure this close to a band limit (either side, as a share of the limit) is
 #: one that a single load could put in the wrong band: it gets the median of more loads
 AMBIGUOUS = 0.15
@@ -453,13 +470,29 @@ class Measurer:
             run["ttfb_ms"] = net.document_ttfb_ms
         run["network"] = _network_summary(net)
         run["interaction"] = None  # a click now would change what the gatherers see
-        run["metrics"] = _run_metrics(run)
+        run["metrics"] = _run_metrics(run)  # with the click's figure: ``click_screened``
         return {
             "profile": self.settings.browser.profile,
             "throttling": None,
             "screened": True,
             "runs": [run],
         }
+
+    async def click_screened(self, page: Page, timing: dict, pulse: float) -> None:
+        """The interaction figure of a screened page, from its crawl tab once the
+        gatherers are done with it (a click before them would change what they see):
+        the click a timing load makes, so that a page well within every band needs no
+        load alone for its INP. The crawl visit has already routed the page to reads
+        only. A page that does not take the click keeps no interaction figure."""
+        runs = timing.get("runs") or []
+        if not self.settings.measurement.interaction or len(runs) != 1 or "metrics" not in runs[0]:
+            return
+        run = runs[0]
+        try:
+            run["interaction"] = await self._interaction(page, pulse, guard=False)
+        except (ScriptHung, PlaywrightError, TimeoutError):
+            return
+        run["metrics"] = _run_metrics(run)
 
     async def measure(self, url: str, runs: int) -> dict:
         """``runs`` timing loads of ``url``; never raises for a page problem.
@@ -564,15 +597,17 @@ class Measurer:
         run["metrics"] = _run_metrics(run)
         return run
 
-    async def _interaction(self, page: Page, pulse: float) -> dict | None:
-        """Click one safe element and time the frame after it (an INP-like figure)."""
+    async def _interaction(self, page: Page, pulse: float, guard: bool = True) -> dict | None:
+        """Click one safe element and time the frame after it (an INP-like figure).
+        ``guard``: route the tab's context to reads only first (the caller has not)."""
         target = await _answer(page.evaluate(_PICK_SAFE_JS), pulse)
         if not target:
             return None
         url_before = page.url
         # the figures are read; from here on nothing that writes may leave the tab, as
         # the page may answer a real click by posting (never an order)
-        await page.context.route("**/*", reads_only)
+        if guard:
+            await page.context.route("**/*", reads_only)
         try:  # a page in a print dialog or a nested loop never takes the click
             await asyncio.wait_for(page.mouse.click(target["x"], target["y"]), timeout=pulse)
         except TimeoutError:
@@ -749,15 +784,16 @@ def median_run(timing: dict) -> tuple[dict, dict | None]:
 
 def near_a_limit(timing: dict) -> bool:
     """Whether a screened page must be timed alone: a figure at SCREEN_MARGIN of its
-    "good" limit or past it, a figure missing, or a page that never got quiet."""
+    "good" limit or past it, a figure missing (but those of OPTIONAL_FIGURES), or a
+    page that never got quiet."""
     runs = [r for r in timing.get("runs", []) if "metrics" in r]
     if len(runs) != 1 or runs[0].get("never_quiet"):
         return True
     metrics = runs[0]["metrics"]
     for key, limit in SCREEN_LIMITS.items():
         value = metrics.get(key)
-        if key == "lcp_ms" and value is None:
-            continue  # no contentful paint of its own (the timing load sees none either)
+        if key in OPTIONAL_FIGURES and value is None:
+            continue
         if value is None or value >= SCREEN_MARGIN * limit:
             return True
     return False
