@@ -226,9 +226,9 @@ class MeasurementSection:
     )
     template_runs: int = opt(
         3,
-        "timing loads of the start page and of the first page of each template where a "
-        "figure is near a band limit, and at most of a page whose timed figure lies on a "
-        "band's edge (within 15% of a limit)",
+        "timing loads of a page whose timed figure lies on a band's edge (within 15% of "
+        "a limit), and of the start page and the first page of each template whose "
+        "timed figures are near a band limit (else runs)",
     )
     max_pages_per_template: int = opt(
         0, "timing loads for at most this many pages of one template (0: every audited page)"

@@ -56,6 +56,10 @@ from .urls import UrlNormalizer
 
 __all__ = ["CrawlState", "Crawler", "timing_group"]
 
+#: seconds a timing load lets the crawl go on before it pauses it (auditor.measure's
+#: LoadLane): about one visit, so that the loads of several pages share one pause
+LANE_GRACE = 5.0
+
 
 @dataclass
 class _Tab:
@@ -108,7 +112,7 @@ class Crawler:
         #: reads the pages the browser does not render (None: no link map)
         self.fetcher = fetcher
         self._mapping = fetcher is not None and settings.crawl.max_urls > 0
-        self.lane = LoadLane()
+        self.lane = LoadLane(grace=LANE_GRACE)
         #: seconds the measurement lane held the browser alone (the crawl waited)
         self.lane_seconds = 0.0
         #: timing loads run alone, and pages whose crawl visit screened them
@@ -208,14 +212,14 @@ class Crawler:
         figure once the gatherers were done). The start page is timed alone. Any other
         page keeps its screened figures where they are well within every band (they
         err on the slow side, beside other visits); where a figure is near or past a
-        band limit (``near_a_limit``) it is timed alone: ``template_runs`` loads for the
-        start page and the first page of its template (their median steadies the
-        template's figures), ``runs`` for any other; the crawl waits only for the loads
-        that could change a band. Where ``runs`` loads leave a figure on a band's edge
-        (``on_a_band_edge``), more loads up to ``template_runs`` are taken and the
-        median decides. A page the visit reached through a redirect to a page
-        the audit has timed already (``/index.html`` → ``/``) is that page, which the
-        checks judge once: it keeps its screened figures, no load alone.
+        band limit (``near_a_limit``) it is timed alone, ``runs`` loads: the crawl waits
+        only for the loads that could change a band. Where those loads leave a figure
+        on a band's edge (``on_a_band_edge``), or the start page's or the first page of
+        a template's near a limit alone too (their median steadies the template's
+        figures), more loads up to ``template_runs`` are taken and the median decides.
+        A page the visit reached through a redirect to a page the audit has timed
+        already (``/index.html`` → ``/``) is that page, which the checks judge once: it
+        keeps its screened figures, no load alone.
         ``max_pages_per_template`` counts a template as the page's structural group
         (``timing_group``): fixed-name pages that share a layout (``/about``,
         ``/faq``) are one template. The medians replace the crawl tab's own figures in
@@ -244,17 +248,17 @@ class Crawler:
             self.screened += 1
             self._keep(record, screened)
             return
-        # the median of several loads steadies a template's figures near a band limit
-        runs = m.template_runs if near and (first or seen == 0) else m.runs
         url = record.final_url or record.url
         lane_wait = max(10.0, 2 * self.settings.crawl.script_timeout)
         async with self.lane.alone(lane_wait) as beside:
             began = time.monotonic()
             try:
-                timing = await self.measurer.measure(url, runs)
-                more = m.template_runs - runs
-                if more > 0 and on_a_band_edge(median_run(timing)[0]):
-                    # one load put a figure on a band's edge: the median of more decides
+                timing = await self.measurer.measure(url, m.runs)
+                more = m.template_runs - m.runs
+                # the median of more loads steadies a template's figures near a band
+                # limit (its first page's), and decides a figure on a band's edge
+                steady = (first or seen == 0) and near_a_limit(timing)
+                if more > 0 and (steady or on_a_band_edge(median_run(timing)[0])):
                     again = await self.measurer.measure(url, more)
                     timing["runs"] += again["runs"]
             finally:
