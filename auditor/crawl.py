@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import itertools
 import json
 import time
@@ -154,15 +155,20 @@ class Crawler:
             await quietly(asyncio.wait_for(tab.context.close(), timeout=10))
 
     # -- one page, with its retry ----------------------------------------------------------
-    async def _audit_with_deadline(self, target: CrawlTarget, tab: _Tab) -> PageRecord:
+    async def _audit_with_deadline(
+        self, target: CrawlTarget, tab: _Tab, gather: bool = True
+    ) -> PageRecord:
         """One budget for the whole visit, however many checks gather on the page
         (``audit_page`` keeps to it); the hard deadline here, a little later, catches
-        whatever might still escape it, so a page costs one error record, not a worker."""
+        whatever might still escape it, so a page costs one error record, not a worker.
+        ``gather`` off: the page's load, status and structure only (no gatherer, no
+        figures), for a page the results do not keep."""
         budget = visit_budget(self.settings)
         await self.env.limiter.acquire(urlsplit(target.url).netloc)  # outside the budget
         deadline = time.monotonic() + budget
         screen = click = None
-        if tab.net is not None and self.measurer is not None:
+        env = self.env if gather else dataclasses.replace(self.env, gatherers=[])
+        if gather and tab.net is not None and self.measurer is not None:
             tab.net.fresh()
             net, measurer = tab.net, self.measurer
 
@@ -182,7 +188,7 @@ class Crawler:
                 audit_page(
                     target,
                     tab.page,
-                    self.env,
+                    env,
                     deadline,
                     slot_taken=True,
                     screen=screen,
@@ -197,12 +203,14 @@ class Crawler:
             record.error = PageError("PAGE_BUDGET", "the page did not finish within its budget")
             return record
 
-    async def visit(self, target: CrawlTarget, tab: _Tab | None) -> tuple[PageRecord, _Tab | None]:
+    async def visit(
+        self, target: CrawlTarget, tab: _Tab | None, gather: bool = True
+    ) -> tuple[PageRecord, _Tab | None]:
         """Audit one page, retrying once where that may help; returns (record, tab)."""
         if self.measurer is None:
-            return await self._visit(target, tab)
+            return await self._visit(target, tab, gather)
         async with self.lane.visit():
-            return await self._visit(target, tab)
+            return await self._visit(target, tab, gather)
 
     async def time_loads(self, target: CrawlTarget, record: PageRecord, first: bool) -> None:
         """The measurement lane's timing loads of a page just visited, alone.
@@ -277,7 +285,9 @@ class Crawler:
             record.metrics.update(medians)
             record.metrics["timed_loads"] = sum(1 for r in timing["runs"] if "metrics" in r)
 
-    async def _visit(self, target: CrawlTarget, tab: _Tab | None) -> tuple[PageRecord, _Tab | None]:
+    async def _visit(
+        self, target: CrawlTarget, tab: _Tab | None, gather: bool = True
+    ) -> tuple[PageRecord, _Tab | None]:
         """After any failure the tab is replaced: a hung, spinning or crashed page, or
         one that left a dialog or a navigation of its own behind, may have spoilt it.
         A page that failed for no clear reason in a tab an earlier page had used is
@@ -288,7 +298,7 @@ class Crawler:
             reused = tab is not None
             if tab is None:
                 tab = await self._new_tab()
-            record = await self._audit_with_deadline(target, tab)
+            record = await self._audit_with_deadline(target, tab, gather)
             record.attempts = attempts
             if record.error is None:
                 return record, tab
