@@ -230,13 +230,14 @@ class MeasurementSection:
 
     runs: int = opt(
         1,
-        "timing loads of a page whose crawl visit saw a figure near a band limit "
-        "(others keep the crawl's figures); the median is reported",
+        "timing loads alone of a page whose crawl visit saw a figure near a band limit "
+        "(others but the start page keep the crawl's figures); the median is reported",
     )
     template_runs: int = opt(
         3,
-        "timing loads of the start page and of the first page of each template where "
-        "a figure is near a band limit (else runs)",
+        "timing loads of a page whose timed figure lies on a band's edge (within 15% of "
+        "a limit), and of the start page and the first page of each template whose "
+        "timed figures are near a band limit (else runs)",
     )
     max_pages_per_template: int = opt(
         0, "timing loads for at most this many pages of one template (0: every audited page)"

@@ -14,6 +14,8 @@ flight.
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import dataclasses
 import itertools
 import json
 import time
@@ -54,6 +56,10 @@ from .safety import safe_data
 from .urls import UrlNormalizer
 
 __all__ = ["CrawlState", "Crawler", "timing_group"]
+
+#: seconds a timing load lets the crawl go on before it pauses it (auditor.measure's
+#: LoadLane): about one visit, so that the loads of several pages share one pause
+LANE_GRACE = 5.0
 
 
 @dataclass
@@ -107,13 +113,15 @@ class Crawler:
         #: reads the pages the browser does not render (None: no link map)
         self.fetcher = fetcher
         self._mapping = fetcher is not None and settings.crawl.max_urls > 0
-        self.lane = LoadLane()
+        self.lane = LoadLane(grace=LANE_GRACE)
         #: seconds the measurement lane held the browser alone (the crawl waited)
         self.lane_seconds = 0.0
         #: timing loads run alone, and pages whose crawl visit screened them
         self.timing_loads = 0
         self.screened = 0
         self._timed_templates: Counter[str] = Counter()
+        #: addresses whose figures the lane kept (screened or timed alone)
+        self._timed_urls: set[str] = set()
         self._wakeup = asyncio.Condition()
         self._in_flight = 0
         #: monotonic time after which no new page is started (crawl.max_duration)
@@ -147,24 +155,45 @@ class Crawler:
             await quietly(asyncio.wait_for(tab.context.close(), timeout=10))
 
     # -- one page, with its retry ----------------------------------------------------------
-    async def _audit_with_deadline(self, target: CrawlTarget, tab: _Tab) -> PageRecord:
+    async def _audit_with_deadline(
+        self, target: CrawlTarget, tab: _Tab, gather: bool = True
+    ) -> PageRecord:
         """One budget for the whole visit, however many checks gather on the page
         (``audit_page`` keeps to it); the hard deadline here, a little later, catches
-        whatever might still escape it, so a page costs one error record, not a worker."""
+        whatever might still escape it, so a page costs one error record, not a worker.
+        ``gather`` off: the page's load, status and structure only (no gatherer, no
+        figures), for a page the results do not keep."""
         budget = visit_budget(self.settings)
         await self.env.limiter.acquire(urlsplit(target.url).netloc)  # outside the budget
         deadline = time.monotonic() + budget
-        screen = None
-        if tab.net is not None and self.measurer is not None:
+        screen = click = None
+        env = self.env if gather else dataclasses.replace(self.env, gatherers=[])
+        if gather and tab.net is not None and self.measurer is not None:
             tab.net.fresh()
             net, measurer = tab.net, self.measurer
 
             async def screen(visit, status):
                 return await measurer.screen(visit.page, net.current, visit, status)
 
+            async def click(visit, record):
+                if record.timing:
+                    pulse, limit = visit.script_timeout, max(0.1, min(10.0, visit.remaining()))
+                    with contextlib.suppress(TimeoutError):
+                        await asyncio.wait_for(
+                            measurer.click_screened(visit.page, record.timing, pulse), limit
+                        )
+
         try:
             return await asyncio.wait_for(
-                audit_page(target, tab.page, self.env, deadline, slot_taken=True, screen=screen),
+                audit_page(
+                    target,
+                    tab.page,
+                    env,
+                    deadline,
+                    slot_taken=True,
+                    screen=screen,
+                    after_gather=click,
+                ),
                 timeout=budget + 10,
             )
         except TimeoutError:
@@ -174,29 +203,35 @@ class Crawler:
             record.error = PageError("PAGE_BUDGET", "the page did not finish within its budget")
             return record
 
-    async def visit(self, target: CrawlTarget, tab: _Tab | None) -> tuple[PageRecord, _Tab | None]:
+    async def visit(
+        self, target: CrawlTarget, tab: _Tab | None, gather: bool = True
+    ) -> tuple[PageRecord, _Tab | None]:
         """Audit one page, retrying once where that may help; returns (record, tab)."""
         if self.measurer is None:
-            return await self._visit(target, tab)
+            return await self._visit(target, tab, gather)
         async with self.lane.visit():
-            return await self._visit(target, tab)
+            return await self._visit(target, tab, gather)
 
     async def time_loads(self, target: CrawlTarget, record: PageRecord, first: bool) -> None:
         """The measurement lane's timing loads of a page just visited, alone.
 
         Every page is screened by its crawl visit first (``record.timing``: cold
-        cache, read once the page was quiet, beside the other visits). The start page
-        and the first page of each template are timed alone: ``template_runs`` loads
-        where a screened figure is near a band limit (``near_a_limit``; their median
-        steadies the template's figures), ``runs`` otherwise (the alone figures and the
-        click for INP). Any other page keeps its screened figures where they are well
-        within every band, and gets ``runs`` loads alone otherwise: the crawl waits
+        cache, read once the page was quiet, beside the other visits, and its click
+        figure once the gatherers were done). The start page is timed alone. Any other
+        page keeps its screened figures where they are well within every band (they
+        err on the slow side, beside other visits); where a figure is near or past a
+        band limit (``near_a_limit``) it is timed alone, ``runs`` loads: the crawl waits
         only for the loads that could change a band. Where those loads leave a figure
-        on a band's edge (``on_a_band_edge``), more loads up to ``template_runs`` are
-        taken and the median decides. A template here is the page's structural group
+        on a band's edge (``on_a_band_edge``), or the start page's or the first page of
+        a template's near a limit alone too (their median steadies the template's
+        figures), more loads up to ``template_runs`` are taken and the median decides.
+        A page the visit reached through a redirect to a page the audit has timed
+        already (``/index.html`` → ``/``) is that page, which the checks judge once: it
+        keeps its screened figures, no load alone.
+        ``max_pages_per_template`` counts a template as the page's structural group
         (``timing_group``): fixed-name pages that share a layout (``/about``,
-        ``/faq``) are timed as one template. The medians replace the crawl tab's own
-        figures in ``record.metrics``.
+        ``/faq``) are one template. The medians replace the crawl tab's own figures in
+        ``record.metrics``.
         """
         m = self.settings.measurement
         screened, record.timing = record.timing, {}
@@ -206,28 +241,33 @@ class Crawler:
             return
         if record.metrics.get("load_timed_out"):  # it never finished loading: no figures
             return
+        final = self.normalizer.normalize(record.final_url) if record.final_url else None
+        if final and final != target.url and final in self._timed_urls:
+            self._keep(record, screened or {})
+            return
         group = timing_group(target.template, record.layout)
         seen = self._timed_templates[group]
         if m.max_pages_per_template and seen >= m.max_pages_per_template:
             return
         self._timed_templates[group] += 1
-        sample = first or seen == 0
+        self._timed_urls.add(final or target.url)
         near = not screened or near_a_limit(screened)
-        if not sample and not near:
+        if not first and not near:
             self.screened += 1
             self._keep(record, screened)
             return
-        # the median of several loads steadies a figure only where a band limit is near
-        runs = m.template_runs if sample and near else m.runs
+        url = record.final_url or record.url
         lane_wait = max(10.0, 2 * self.settings.crawl.script_timeout)
         async with self.lane.alone(lane_wait) as beside:
             began = time.monotonic()
             try:
-                timing = await self.measurer.measure(record.final_url or record.url, runs)
-                more = m.template_runs - runs
-                if more > 0 and on_a_band_edge(median_run(timing)[0]):
-                    # one load put a figure on a band's edge: the median of more decides
-                    again = await self.measurer.measure(record.final_url or record.url, more)
+                timing = await self.measurer.measure(url, m.runs)
+                more = m.template_runs - m.runs
+                # the median of more loads steadies a template's figures near a band
+                # limit (its first page's), and decides a figure on a band's edge
+                steady = (first or seen == 0) and near_a_limit(timing)
+                if more > 0 and (steady or on_a_band_edge(median_run(timing)[0])):
+                    again = await self.measurer.measure(url, more)
                     timing["runs"] += again["runs"]
             finally:
                 self.lane_seconds += time.monotonic() - began
@@ -245,7 +285,9 @@ class Crawler:
             record.metrics.update(medians)
             record.metrics["timed_loads"] = sum(1 for r in timing["runs"] if "metrics" in r)
 
-    async def _visit(self, target: CrawlTarget, tab: _Tab | None) -> tuple[PageRecord, _Tab | None]:
+    async def _visit(
+        self, target: CrawlTarget, tab: _Tab | None, gather: bool = True
+    ) -> tuple[PageRecord, _Tab | None]:
         """After any failure the tab is replaced: a hung, spinning or crashed page, or
         one that left a dialog or a navigation of its own behind, may have spoilt it.
         A page that failed for no clear reason in a tab an earlier page had used is
@@ -256,7 +298,7 @@ class Crawler:
             reused = tab is not None
             if tab is None:
                 tab = await self._new_tab()
-            record = await self._audit_with_deadline(target, tab)
+            record = await self._audit_with_deadline(target, tab, gather)
             record.attempts = attempts
             if record.error is None:
                 return record, tab

@@ -385,6 +385,7 @@ async def audit_page(
     deadline: float | None = None,
     slot_taken: bool = False,
     screen: Callable[[Visit, int | None], Awaitable[dict]] | None = None,
+    after_gather: Callable[[Visit, PageRecord], Awaitable[None]] | None = None,
 ) -> PageRecord:
     """Visit ``target`` in ``page`` (a tab the caller owns and reuses) and record it.
 
@@ -397,6 +398,8 @@ async def audit_page(
     returns is made safe (auditor.safety) before it is kept. ``screen`` (the crawl's,
     where a check asked for timings) reads the load's figures into ``record.timing``
     once the page is quiet, before anything clicks or presses a key in it.
+    ``after_gather`` (the crawl's) may still act on the page once every gatherer has
+    read it, before the page is unloaded (the screened page's click figure).
     """
     record = PageRecord(url=target.url, template=target.template, discovered_depth=target.depth)
     if not slot_taken:
@@ -457,6 +460,8 @@ async def audit_page(
             # keys (menus): real input, which a page may answer by posting an order
             await visit.within(page.route("**/*", reads_only), visit.script_timeout)
             await _collect_settled(visit, target, env, record, responses, documents)
+            if after_gather is not None:
+                await after_gather(visit, record)
             # the page must not live on in the tab once it has had input (its timers
             # could still act on it): unloaded while the rule holds. After a failure
             # the crawl closes the whole tab instead.

@@ -61,8 +61,9 @@ class SiteContext:
     options: dict[str, Any]
     view: SiteView
     records_path: Path
-    #: loads one more page the way the crawl does (robots, rate limit, retries);
-    #: None where robots.txt forbids it. The record is not added to the results.
+    #: loads one more page the way the crawl does (robots, rate limit, retries), with
+    #: its status, title and structure but no check's gathered data; None where
+    #: robots.txt forbids it. The record is not added to the results.
     visit: Callable[[str], Awaitable[PageRecord | None]] | None = None
     #: fresh tabs of the check's own for probes that change the page (auditor.probe)
     tabs: ProbeTabs | None = None
@@ -73,19 +74,23 @@ class SiteContext:
     def samples(self, per_template: int = 1) -> list[TemplateSample]:
         """Up to ``per_template`` rendered pages of each template, in crawl order: what
         a probe that costs a page load runs on (one page of a template tells as much as
-        all of them)."""
+        all of them). A page that another address already led to (``/index.html`` →
+        ``/``) is not probed twice."""
         taken: Counter[str] = Counter()
         out: list[TemplateSample] = []
+        loaded: set[str] = set()
         for r in self.records():
             if r.error is not None or r.content_type not in HTML_TYPES:
                 continue
             if r.status is None or not 200 <= r.status < 300:
                 continue
-            if per_template and taken[r.template] >= per_template:
+            url = r.final_url or r.url
+            if url in loaded or (per_template and taken[r.template] >= per_template):
                 continue
             taken[r.template] += 1
+            loaded.add(url)
             kind = page_kind(r.url, r.title, r.structure, self.view.start_url)
-            out.append(TemplateSample(r.final_url or r.url, r.template, kind, r.title))
+            out.append(TemplateSample(url, r.template, kind, r.title))
         return out
 
 
@@ -492,8 +497,8 @@ class _Audit:
             if not robots.allows(url):
                 return None
             target = CrawlTarget(url, None, templates.template_of(url))
-            async with slots:
-                record, tab = await crawler.visit(target, None)
+            async with slots:  # the record is not kept: no check gathers on it
+                record, tab = await crawler.visit(target, None, gather=False)
                 await crawler.close_tab(tab)
             return record
 
@@ -602,9 +607,15 @@ class _Audit:
             "stats": stats,
         }
         path = self.out_dir / "results.json"
-        depths, start = view.depths, self.start
-        pages = (
-            page_entry(r, depths.get(r.url), page_kind(r.url, r.title, r.structure, start))
+        depths, start, kinds = view.depths, self.start, view.roles.pages
+        pages = (  # _roles has the kind of each page without an error
+            page_entry(
+                r,
+                depths.get(r.url),
+                kinds[r.url]
+                if r.error is None and r.url in kinds
+                else page_kind(r.url, r.title, r.structure, start),
+            )
             for r in _records(self.records_path)
         )
         write_results(path, head, pages, tail)

@@ -70,6 +70,10 @@ def test_a_screened_page_is_timed_alone_only_near_or_past_a_band_limit():
     assert near_a_limit(_screened(cls=0.1569))
     assert near_a_limit(_screened(tbt_ms=350.0))
     assert near_a_limit(_screened(lcp_ms=2592.0))
+    # a long task that the crawl tab's paint came after: no TBT screened, but blocking
+    blocked = _screened()
+    blocked["runs"][0]["blocking_ms"] = 420.0
+    assert near_a_limit(blocked)
     # near: at half the "good" limit, not only past it
     assert near_a_limit(_screened(fcp_ms=900.0)) and not near_a_limit(_screened(fcp_ms=899.0))
     # what the screen cannot vouch for: a page never quiet, a figure missing

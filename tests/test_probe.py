@@ -42,6 +42,14 @@ def test_samples_take_one_successful_page_per_template(tmp_path):
         PageRecord(url="http://s/c/x", template="/c/*", status=404, content_type="text/html"),
         PageRecord(url="http://s/c/y", template="/c/*", error=PageError("PAGE_HUNG", "hung")),
         PageRecord(url="http://s/f.pdf", template="/f", status=200, content_type="application/pdf"),
+        # an old address of the home page: the same page, not probed again
+        PageRecord(
+            url="http://s/index.html",
+            final_url="http://s/",
+            template="/index.html",
+            status=200,
+            content_type="text/html",
+        ),
     ]
     path = tmp_path / "pages.jsonl"
     import json

@@ -271,8 +271,10 @@ async def test_each_layout_of_a_folder_is_rendered_and_fixed_pages_of_one_layout
     assert len({p["layout"] for p in fixed}) == 1
     assert {p["template"] for p in fixed} == {"/about", "/faq", "/shipping"}
     timed = [p for p in fixed if p["metrics"].get("timed_loads")]
-    assert len(timed) == 1  # one timing load for the three, not one each
-    assert fixed_requests == 3 + 1  # three crawl visits and one timing load
+    assert len(timed) == 1  # one page's figures for the three, not one each
+    # three crawl visits and at most one timing load (none where the first page's
+    # screened figures lie well within every band)
+    assert 3 <= fixed_requests <= 3 + 1
     stats = results["stats"]
     assert stats["urls_promoted"] == 2
     by_layout = [g for g in stats["layouts"] if g["template"] == "/info/*"]

@@ -166,6 +166,10 @@ class _Searches:
         #: whether the search has answered once (then batches run side by side)
         self.answered = False
         self.budget = opts["max_searches"]
+        #: the extra tabs of one batch, kept open for the next (each opening loads the
+        #: start page again); closed with ``spares`` (run_searches)
+        self.idle_tabs: list[Any] = []
+        self.spares: contextlib.AsyncExitStack | None = None
         self.timeout = site.settings.crawl.page_timeout
         self.data: dict[str, Any] = {
             "start": self.start,
@@ -369,9 +373,18 @@ class _Searches:
                 await one(tab)
 
         async def own_tab() -> None:
-            async with self.tabs.open(self.start) as tab:
-                if tab is not None:
-                    await work(tab)
+            if self.idle_tabs:
+                tab = self.idle_tabs.pop()
+            elif self.spares is not None:
+                tab = await self.spares.enter_async_context(self.tabs.open(self.start))
+            else:
+                async with self.tabs.open(self.start) as tab:
+                    if tab is not None:
+                        await work(tab)
+                return
+            if tab is not None:
+                await work(tab)
+                self.idle_tabs.append(tab)
 
         while queue and not self.answered:
             await one(page)
@@ -415,6 +428,24 @@ class _Searches:
                 )
             await page.press(sel, "Escape")
         self.data["autocomplete"] = out
+
+
+def _then(bases: list[dict], derived: dict[str, Any], opts: dict[str, Any]) -> list[_Item]:
+    """The second batch: each found product's SKU and variants, then the categories."""
+    then: list[_Item] = []
+    for base in bases:
+        if base.get("sku") and base.get("read") and not base["read"]["zero"]:
+            extra = {"kind": "sku", "base": base["query"], "expected": base.get("expected")}
+            then.append(_Item("variant", base["sku"], extra))
+    for base in bases:
+        if not base.get("read") or base["read"]["zero"]:
+            continue  # a variant tells nothing where the exact query finds nothing
+        for v in variants(base["query"], lang=derived["lang"], synonyms=opts["synonyms"]):
+            extra = {"kind": v.kind, "base": base["query"], "expected": base.get("expected")}
+            then.append(_Item("variant", v.query, extra))
+    for c in derived["categories"]:
+        then.append(_Item("category", c["query"], {"category": c["expected"]}))
+    return then
 
 
 def _js(value: str) -> str:
@@ -471,23 +502,13 @@ async def run_searches(site: Any, opts: dict[str, Any]) -> dict[str, Any]:
         nonsense = opts["nonsense_query"]
         if nonsense:
             first.append(_Item("nonsense", nonsense, after=zero_shot))
-        bases = [r for r in await j.batch(page, first, width) if r and r["purpose"] != "nonsense"]
         autocomplete_left = 1 if opts["autocomplete_prefix"] and derived["products"] else 0
-        j.budget -= autocomplete_left  # kept for the autocomplete probe at the end
-        then: list[_Item] = []
-        for base in bases:
-            if base.get("sku") and base.get("read") and not base["read"]["zero"]:
-                extra = {"kind": "sku", "base": base["query"], "expected": base.get("expected")}
-                then.append(_Item("variant", base["sku"], extra))
-        for base in bases:
-            if not base.get("read") or base["read"]["zero"]:
-                continue  # a variant tells nothing where the exact query finds nothing
-            for v in variants(base["query"], lang=derived["lang"], synonyms=opts["synonyms"]):
-                extra = {"kind": v.kind, "base": base["query"], "expected": base.get("expected")}
-                then.append(_Item("variant", v.query, extra))
-        for c in derived["categories"]:
-            then.append(_Item("category", c["query"], {"category": c["expected"]}))
-        await j.batch(page, then, width)
+        async with contextlib.AsyncExitStack() as j.spares:
+            bases = [r for r in await j.batch(page, first, width) if r]
+            j.budget -= autocomplete_left  # kept for the autocomplete probe at the end
+            then = _then([r for r in bases if r["purpose"] != "nonsense"], derived, opts)
+            await j.batch(page, then, width)
+        j.idle_tabs, j.spares = [], None  # their slots go back before the last probe
         j.budget += autocomplete_left
         if autocomplete_left:
             word = max(derived["products"][0]["query"].split(), key=len)

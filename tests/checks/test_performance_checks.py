@@ -346,3 +346,49 @@ def test_a_task_in_an_iframe_names_the_frame_longtask_attribution_gives():
     entry = {"url": "http://shop.test/", "template": "/"}
     (f,) = WebVitals().evaluate([view(entry, {"profile": "desktop", "runs": [run]})], site())
     assert f.evidence["blocking_tasks"][0]["frame"].endswith("https://ads.example/")
+
+
+async def test_load_lane_lets_the_crawl_go_on_and_runs_queued_loads_in_one_pause():
+    lane = LoadLane(grace=30)
+    log: list[str] = []
+    holds = {name: asyncio.Event() for name in ("v1", "v2", "T1")}
+    started = {name: asyncio.Event() for name in ("v1", "v2", "T1")}
+
+    async def visit(name: str) -> None:
+        async with lane.visit():
+            log.append(f"{name}+")
+            if name in holds:
+                started[name].set()
+                await holds[name].wait()
+            log.append(f"{name}-")
+
+    async def timing(name: str) -> None:
+        async with lane.alone():
+            log.append(f"{name}+")
+            assert lane.busy_visits == 0
+            if name in holds:
+                started[name].set()
+                await holds[name].wait()
+            log.append(f"{name}-")
+
+    v1, v2 = asyncio.create_task(visit("v1")), asyncio.create_task(visit("v2"))
+    await started["v1"].wait()
+    await started["v2"].wait()
+    t1 = asyncio.create_task(timing("T1"))
+    await asyncio.sleep(0)
+    await visit("v3")  # within the grace the crawl goes on
+    holds["v1"].set()
+    await v1
+    t2 = asyncio.create_task(timing("T2"))  # another worker's load joins the queue
+    await asyncio.sleep(0)
+    assert "T1+" not in log and "T2+" not in log  # v2 still runs
+    holds["v2"].set()
+    await v2
+    await started["T1"].wait()  # the last visit ended: the crawl pauses for the loads
+    v4 = asyncio.create_task(visit("v4"))
+    await asyncio.sleep(0)
+    holds["T1"].set()
+    await asyncio.gather(t1, t2, v4)
+    # both loads in one pause, and no visit between or beside them
+    crawl = ["v1+", "v2+", "v3+", "v3-", "v1-", "v2-"]
+    assert log == [*crawl, "T1+", "T1-", "T2+", "T2-", "v4+", "v4-"]
