@@ -583,3 +583,21 @@ def test_a_combined_page_need_not_link_to_itself_for_either_role():
     pages = key_shop(footer=[*footer, link])
     pages.append(view("/versand-und-rueckgabe", links=footer, depth=1, h1="Versand"))
     assert KeyPages().evaluate(pages, site(pages)) == []
+
+
+def test_a_listing_with_pages_the_crawl_could_not_open_is_not_judged():
+    # Shuup: "Category ujzPde" numbers pages 1-3, but "2" and "3" are links to "#" that
+    # a script follows; the product the breadcrumb files there is on page 2 or 3
+    top = {"types": ["CollectionPage"], "breadcrumb": CRUMBS[:2]}
+    product = view("/p/a", breadcrumb=CRUMBS, **PRODUCT)
+    paged = view("/c/tents", links=[("/p/b", "Dome", "body")], pagination={"max_page": 3}, **top)
+    assert Breadcrumbs().evaluate([paged, product], site([paged, product])) == []
+    # the twin: every numbered page crawled, none lists the product
+    second = view(
+        "/c/tents?page=2", links=[("/p/c", "Tunnel", "body")], pagination={"max_page": 2}, **top
+    )
+    first = view("/c/tents", links=[("/p/b", "Dome", "body")], pagination={"max_page": 2}, **top)
+    pages = [first, second, product]
+    (f,) = Breadcrumbs().evaluate(pages, site(pages))
+    assert f.title == "Breadcrumb names a parent that does not list the page"
+    assert f.urls == [S + "/p/a"]
