@@ -103,6 +103,12 @@ async def shared_runs(site: Any, opts: dict[str, Any]) -> dict[str, Any]:
 
 
 _TITLE_SEPARATORS = (" – ", " | ", " - ", " — ")
+#: names of a shop's overview of all its listings: no kind of product to search for
+#: (Shuup's /c/ is "Categories")
+_OVERVIEW_NAMES = frozenset(
+    {"categories", "products", "all products", "catalog", "catalogue", "shop", "store"}
+    | {"kategorien", "produkte", "alle produkte", "sortiment", "katalog"}
+)
 
 
 def _title_parts(title: str | None) -> list[str]:
@@ -157,7 +163,12 @@ def derived_queries(records: Any, start_url: str, opts: dict[str, Any]) -> dict[
         if kind == "product" and path not in products:
             sku = (r.gathered.get("search.results") or {}).get("sku")
             products[path] = (name, sku if isinstance(sku, str) and sku else None)
-        elif kind == "category" and "?" not in url and path not in categories:
+        elif (
+            kind == "category"
+            and "?" not in url
+            and path not in categories
+            and name.lower() not in _OVERVIEW_NAMES
+        ):
             categories[path] = name
     picked = sorted(products.items())[: opts["derived_products"]]
     cats = sorted(categories.items())[: opts["derived_categories"]]

@@ -45,6 +45,20 @@ def test_the_shop_name_before_the_page_name_is_not_the_category_name():
     assert queries == {"Lipsticks", "Perfumes"}
 
 
+def test_the_overview_of_all_categories_is_no_category_to_search_for():
+    # Shuup's /c/ ("Default Shop – Categories") lists every category; no customer
+    # searches for "Categories"
+    queries = _category_queries(
+        {
+            "/": "Default Shop – Home",
+            "/category/index/": "Default Shop – Categories",
+            "/category/all-products/": "Default Shop – All products",
+            "/category/lipsticks/": "Default Shop – Lipsticks",
+        }
+    )
+    assert queries == {"Lipsticks"}
+
+
 def test_the_page_name_first_and_a_title_of_one_part_stay_as_they_were():
     queries = _category_queries(
         {
