@@ -74,7 +74,8 @@ _RULES: tuple[tuple[str, str, str], ...] = (
     ("search", r"/(search|suche|catalogsearch)", r""),
     (
         "account",
-        r"/(login|signin|sign-in|account|konto|anmelden|register|registrieren|customer)",
+        r"/(login|signin|sign-in|account|konto|anmelden|register|registrieren|customer"
+        r"|(recover|reset|forgot|lost)-password|password-reset|passwort-vergessen)",
         r"^(sign in|log in|login|my account|mein konto|anmelden)\b",
     ),
 )

@@ -31,6 +31,11 @@ S = "https://shop.example"
         ("/product/shipping-bag", "Shipping bag", None),
         ("/product/returning-hiker-jacket", "Returning Hiker Jacket", None),
         ("/category/tents", "Tents", None),
+        # a password reset is part of the account (Shuup's /recover-password/)
+        ("/recover-password/", "", "account"),
+        ("/customer/password-reset/", "", "account"),
+        ("/passwort-vergessen", "", "account"),
+        ("/blog/password-tips", "Password tips", None),
     ],
 )
 def test_link_kind(url, text, kind):
@@ -51,6 +56,7 @@ def test_page_kind_prefers_structured_data_then_url_then_heading():
     )
     assert page_kind(S + "/page-17", "x", {"h1": "Impressum"}, S + "/") == "imprint"
     assert page_kind(S + "/about", "About us", {"h1": "About us"}, S + "/") == "page"
+    assert page_kind(S + "/recover-password/", "Shop – Forgot password", {}, S + "/") == ("account")
     assert page_kind(S + "/de/", "Start", {}, S + "/de/") == "home"
 
 

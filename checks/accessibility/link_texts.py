@@ -77,15 +77,17 @@ _LINKS_JS = """
     if (out.length >= limit) break;
     const href = a.href;
     const raw = (a.getAttribute('href') || '').trim();
+    const role = (a.getAttribute('role') || '').trim().toLowerCase();
     if (raw === '#' || /^javascript:/i.test(raw)) {
-      const role = (a.getAttribute('role') || '').trim().toLowerCase();
       if (!WIDGETS.has(role) && visible(a) && pseudo.length < 50) {
         const html = a.outerHTML.slice(0, 300);
         pseudo.push([name(a).slice(0, 120), raw.slice(0, 120), describe(a), html]);
       }
       continue;
     }
-    if (!/^https?:/.test(href) || !visible(a)) continue;
+    // a tab, button or menu item is announced as that control, named by its label
+    // ("Details" on a tab opens the details panel), not listed among the page's links
+    if (WIDGETS.has(role) || !/^https?:/.test(href) || !visible(a)) continue;
     const paging = /\b(next|prev)\b/i.test(a.rel || '') || !!a.closest(PAGING);
     out.push([name(a).slice(0, 120), href.slice(0, 500), describe(a), a.outerHTML.slice(0, 300),
               paging]);

@@ -140,7 +140,7 @@ class TextResize(PageProber):
                         else f"Text is cut off at {factor} text size"
                     ),
                     message=(
-                        f"With the text enlarged to {factor}, {plural(len(p['clipped']), 'box')} "
+                        f"With the text enlarged to {factor}, {plural(len(p['clipped']), 'box', 'boxes')} "
                         f"cut off their text"
                         + (
                             " or hide it in a box no keyboard can scroll"

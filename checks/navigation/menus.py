@@ -545,25 +545,30 @@ class Breadcrumbs(Check):
         """Pages whose breadcrumb parent (any page of that listing) does not link to them.
 
         Only parents whose every listing page was crawled are judged: a page the crawl
-        left out may be the one that lists the product. Links and pages are compared
-        where they land, so a listing that links to a product's old address lists it.
+        left out may be the one that lists the product, and so may a page that its
+        pagination numbers but a script opens (Shuup's "2", "3" are links to "#").
+        Links and pages are compared where they land, so a listing that links to a
+        product's old address lists it.
         """
         if not claims:
             return []
         left_out = {_place(u, addresses) for u in site.unrendered}
-        crawled: set[tuple[str, str]] = set()
+        crawled: dict[tuple[str, str], set[str]] = defaultdict(set)
+        numbered: dict[tuple[str, str], int] = defaultdict(int)
         linked: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
         for page in content_pages(pages):
             place = _place(page.url, addresses)
             if place not in claims:
                 continue
-            crawled.add(place)  # any page of a listing counts
+            crawled[place].add(page.final_url or page.url)  # any page of a listing counts
+            paging = (page.facts.get("structure") or {}).get("pagination") or {}
+            numbered[place] = max(numbered[place], paging.get("max_page") or 0)
             linked[place].update(
                 _place(link.url, addresses) for link in page.facts.get("links") or []
             )
         findings = []
         for place, children in sorted(claims.items()):
-            if place not in crawled or place in left_out:
+            if not crawled[place] or place in left_out or len(crawled[place]) < numbered[place]:
                 continue
             orphaned = sorted(
                 u for u in children if not _within(_place(u, addresses), linked[place], place)

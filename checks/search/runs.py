@@ -102,14 +102,41 @@ async def shared_runs(site: Any, opts: dict[str, Any]) -> dict[str, Any]:
     return await asyncio.shield(task)
 
 
-def _name(record: Any) -> str:
+_TITLE_SEPARATORS = (" – ", " | ", " - ", " — ")
+#: names of a shop's overview of all its listings: no kind of product to search for
+#: (Shuup's /c/ is "Categories")
+_OVERVIEW_NAMES = frozenset(
+    {"categories", "products", "all products", "catalog", "catalogue", "shop", "store"}
+    | {"kategorien", "produkte", "alle produkte", "sortiment", "katalog"}
+)
+
+
+def _title_parts(title: str | None) -> list[str]:
+    parts = [title or ""]
+    for sep in _TITLE_SEPARATORS:
+        parts = [piece for part in parts for piece in part.split(sep)]
+    return [part.strip() for part in parts if part.strip()]
+
+
+def _site_names(records: list[Any]) -> set[str]:
+    """Title parts that most titles of the shop share: its name, before the page's
+    ("Default Shop – Lipstick", Shuup) or after it ("Lipstick | Default Shop")."""
+    titles = [set(parts) for r in records if len(parts := _title_parts(r.title)) > 1]
+    counts: dict[str, int] = {}
+    for parts in titles:
+        for part in parts:
+            counts[part] = counts.get(part, 0) + 1
+    return {part for part, n in counts.items() if n > 1 and 2 * n > len(titles)}
+
+
+def _name(record: Any, site_names: set[str] = frozenset()) -> str:
+    """The page's own name: its heading, else the part of its title that is not the
+    shop's name (a search for the shop's name is no search for the category)."""
     h1 = ((record.structure or {}).get("h1") or "").strip()
     if h1:
         return h1
-    title = (record.title or "").strip()
-    for sep in (" – ", " | ", " - ", " — "):
-        title = title.split(sep)[0]
-    return title.strip()
+    parts = _title_parts(record.title)
+    return next((part for part in parts if part not in site_names), parts[0] if parts else "")
 
 
 def derived_queries(records: Any, start_url: str, opts: dict[str, Any]) -> dict[str, Any]:
@@ -118,6 +145,8 @@ def derived_queries(records: Any, start_url: str, opts: dict[str, Any]) -> dict[
     products: dict[str, tuple[str, str | None]] = {}
     categories: dict[str, str] = {}
     lang = ""
+    records = list(records)
+    site_names = _site_names(records)
     for r in records:
         if r.error is not None or r.content_type not in HTML_TYPES:
             continue
@@ -127,14 +156,19 @@ def derived_queries(records: Any, start_url: str, opts: dict[str, Any]) -> dict[
         if url.rstrip("/") == start_url.rstrip("/") and not lang:
             lang = (r.structure or {}).get("lang") or ""
         kind = page_kind(url, r.title, r.structure, start_url)
-        name = _name(r)
+        name = _name(r, site_names)
         if not name or len(name) > 80:
             continue
         path = urlsplit(url).path or "/"
         if kind == "product" and path not in products:
             sku = (r.gathered.get("search.results") or {}).get("sku")
             products[path] = (name, sku if isinstance(sku, str) and sku else None)
-        elif kind == "category" and "?" not in url and path not in categories:
+        elif (
+            kind == "category"
+            and "?" not in url
+            and path not in categories
+            and name.lower() not in _OVERVIEW_NAMES
+        ):
             categories[path] = name
     picked = sorted(products.items())[: opts["derived_products"]]
     cats = sorted(categories.items())[: opts["derived_categories"]]

@@ -330,6 +330,11 @@ def test_text_resize_findings():
     (finding,) = TextResize().evaluate([], site(data))
     assert finding.urls == [S + "/"] and finding.evidence["hidden_px"] == 40
     assert "200 %" in finding.title
+    assert "200 %, 1 box cut off" in finding.message
+    # Shuup's product cards: four names cut off ("4 boxs" before)
+    data["pages"][0]["clipped"] = clipped * 4
+    (finding,) = TextResize().evaluate([], site(data))
+    assert "200 %, 4 boxes cut off their text" in finding.message
 
 
 # ----------------------------------------------------------------------- WCAG table

@@ -222,6 +222,29 @@ def test_a_missing_cart_is_serious_and_a_german_shop_needs_an_imprint():
     }
 
 
+def test_a_cart_toggle_that_links_to_the_page_itself_is_no_link_to_the_cart():
+    # Shuup: "Cart (0)" is a dropdown toggle to "#", i.e. the page's own address; the
+    # audit took the home page for the cart and reported the pages not linking to it
+    others = [link for link in FOOTER if link[0] != "/cart"]
+    pages = [
+        view(path, links=[(path, "Cart (0)", "header"), *others], depth=depth, h1=h1)
+        for path, depth, h1 in (("/", 0, ""), ("/c/tents", 1, ""), ("/contact", 1, "Contact"))
+    ]
+    (missing,) = KeyPages().evaluate(pages, site(pages))
+    assert missing.title == "No cart found" and missing.evidence["kind"] == "cart"
+    # the twin: the same toggle beside a real link to the cart
+    linked = [
+        view(
+            p.url.removeprefix(S),
+            links=[(p.url.removeprefix(S), "Cart (0)", "header"), *FOOTER],
+            depth=p.depth,
+            h1=p.facts["structure"]["h1"],
+        )
+        for p in pages
+    ]
+    assert KeyPages().evaluate(linked, site(linked)) == []
+
+
 def test_german_link_texts_are_recognised():
     footer = [
         ("/warenkorb", "Warenkorb", "header"),
@@ -583,3 +606,21 @@ def test_a_combined_page_need_not_link_to_itself_for_either_role():
     pages = key_shop(footer=[*footer, link])
     pages.append(view("/versand-und-rueckgabe", links=footer, depth=1, h1="Versand"))
     assert KeyPages().evaluate(pages, site(pages)) == []
+
+
+def test_a_listing_with_pages_the_crawl_could_not_open_is_not_judged():
+    # Shuup: "Category ujzPde" numbers pages 1-3, but "2" and "3" are links to "#" that
+    # a script follows; the product the breadcrumb files there is on page 2 or 3
+    top = {"types": ["CollectionPage"], "breadcrumb": CRUMBS[:2]}
+    product = view("/p/a", breadcrumb=CRUMBS, **PRODUCT)
+    paged = view("/c/tents", links=[("/p/b", "Dome", "body")], pagination={"max_page": 3}, **top)
+    assert Breadcrumbs().evaluate([paged, product], site([paged, product])) == []
+    # the twin: every numbered page crawled, none lists the product
+    second = view(
+        "/c/tents?page=2", links=[("/p/c", "Tunnel", "body")], pagination={"max_page": 2}, **top
+    )
+    first = view("/c/tents", links=[("/p/b", "Dome", "body")], pagination={"max_page": 2}, **top)
+    pages = [first, second, product]
+    (f,) = Breadcrumbs().evaluate(pages, site(pages))
+    assert f.title == "Breadcrumb names a parent that does not list the page"
+    assert f.urls == [S + "/p/a"]

@@ -1,0 +1,79 @@
+"""The category names the search is tried with come from the crawl: a category page's
+heading, else its title without the shop's name. Shuup titles every page "Default Shop
+– <page>"; its category overview has no heading, and the audit searched for "Default
+Shop" and reported that the category name finds nothing."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from checks.search.runs import derived_queries
+
+_OPTS = {"derived_products": 5, "derived_categories": 5}
+_START = "http://shop.test/"
+
+
+def _record(path: str, title: str, h1: str | None = None, **structure) -> SimpleNamespace:
+    url = _START.rstrip("/") + path
+    return SimpleNamespace(
+        url=url,
+        final_url=url,
+        status=200,
+        error=None,
+        content_type="text/html",
+        title=title,
+        structure={"h1": h1, **structure},
+        gathered={},
+    )
+
+
+def _category_queries(titles: dict[str, str]) -> set[str]:
+    records = [_record("/", titles.pop("/"), "Welcome")]
+    records += [_record(path, title) for path, title in titles.items()]
+    return {c["query"] for c in derived_queries(records, _START, _OPTS)["categories"]}
+
+
+def test_the_shop_name_before_the_page_name_is_not_the_category_name():
+    # Shuup: "Default Shop – Default" for the category "Default", no heading
+    queries = _category_queries(
+        {
+            "/": "Default Shop – Home",
+            "/category/lipsticks/": "Default Shop – Lipsticks",
+            "/category/perfumes/": "Default Shop – Perfumes",
+        }
+    )
+    assert queries == {"Lipsticks", "Perfumes"}
+
+
+def test_the_overview_of_all_categories_is_no_category_to_search_for():
+    # Shuup's /c/ ("Default Shop – Categories") lists every category; no customer
+    # searches for "Categories"
+    queries = _category_queries(
+        {
+            "/": "Default Shop – Home",
+            "/category/index/": "Default Shop – Categories",
+            "/category/all-products/": "Default Shop – All products",
+            "/category/lipsticks/": "Default Shop – Lipsticks",
+        }
+    )
+    assert queries == {"Lipsticks"}
+
+
+def test_the_page_name_first_and_a_title_of_one_part_stay_as_they_were():
+    queries = _category_queries(
+        {
+            "/": "Home | Beauty Store",
+            "/category/lipsticks/": "Lipsticks | Beauty Store",
+            "/category/perfumes/": "Perfumes",
+        }
+    )
+    assert queries == {"Lipsticks", "Perfumes"}
+
+
+def test_a_heading_names_the_category_whatever_the_title():
+    records = [
+        _record("/", "Default Shop – Home", "Welcome"),
+        _record("/category/lipsticks/", "Default Shop – Lipsticks", "Red lipsticks"),
+    ]
+    (category,) = derived_queries(records, _START, _OPTS)["categories"]
+    assert category == {"query": "Red lipsticks", "expected": "/category/lipsticks/"}
