@@ -1457,3 +1457,64 @@ for _kind, _what in _TOLERANCE.items():
         "Artikelnummern und eine Synonymliste. 18 % der Websites scheitern an einem "
         "fehlenden Buchstaben, 33 % an Modell- oder Artikelnummern (Baymard).",
     }
+
+#: the Journeys section (reports/templates/sections/journeys.html.j2)
+TEXTS.update(
+    {
+        "The customer's paths walked in a real browser: find a product, add it to the "
+        "cart, reach the checkout (stopping before any personal data is sent and before "
+        "any order button), and find contact, shipping and returns. Effort is the "
+        "predicted time of an experienced customer (Keystroke-Level Model: a click 2.65 s, "
+        "a typed field 3.45 s + 0.28 s a character, a field the browser fills one click) "
+        "plus the shop's measured waits, ±21 %: a lab proxy, not a Customer Effort Score.": (
+            "Die Wege der Kundschaft, in einem echten Browser gegangen: ein Produkt finden, "
+            "in den Warenkorb legen, zur Kasse gehen (vor dem Senden persönlicher Daten und "
+            "vor jedem Bestellknopf angehalten) sowie Kontakt, Versandkosten und Rückgabe "
+            "finden. Der Aufwand ist die vorhergesagte Zeit einer geübten Kundin "
+            "(Keystroke-Level Model: ein Klick 2,65 s, ein getipptes Feld 3,45 s + 0,28 s je "
+            "Zeichen, ein vom Browser ausgefülltes Feld ein Klick) plus die gemessenen "
+            "Wartezeiten des Shops, ±21 %: ein Laborwert, kein Customer Effort Score."
+        ),
+        "Completed, effort and steps per persona": "Geschafft, Aufwand und Schritte je Persona",
+        "Journey": "Kaufweg",
+        "desktop": "Desktop",
+        "mobile": "Smartphone",
+        "keyboard": "Tastatur",
+        "zoom": "Zoom",
+        "1 Find the product through the menu": "1 Das Produkt über das Menü finden",
+        "2 Find it through the search": "2 Es über die Suche finden",
+        "3 Choose, add to the cart, open the cart": (
+            "3 Auswählen, in den Warenkorb legen, Warenkorb öffnen"
+        ),
+        "4 Into the checkout (no personal data sent)": (
+            "4 In die Kasse (ohne persönliche Daten zu senden)"
+        ),
+        "5 Contact, shipping and returns from the product": (
+            "5 Kontakt, Versand und Rückgabe vom Produkt aus"
+        ),
+        "not walked": "nicht gegangen",
+        "done": "geschafft",
+        "{n} step": "{n} Schritt",
+        "{n} steps": "{n} Schritte",
+        "{n} click": "{n} Klick",
+        "{n} clicks": "{n} Klicks",
+        "{n} key press": "{n} Tastendruck",
+        "{n} key presses": "{n} Tastendrücke",
+        "{n} field": "{n} Feld",
+        "{n} fields": "{n} Felder",
+        "not walked from step {step}": "ab Schritt {step} nicht gegangen",
+        "blocked at step {step}": "bei Schritt {step} blockiert",
+        "stuck at step {step}": "bei Schritt {step} stecken geblieben",
+        "band": "Spanne",
+        "waits": "Wartezeit",
+        "lostness": "Verirrtheit",
+        "Steps": "Schritte",
+        "After step {n}": "Nach Schritt {n}",
+        "predicted": "vorhergesagt",
+        "wait": "Warten",
+        "found by": "gefunden über",
+        "Stopped at step {step}": "Angehalten bei Schritt {step}",
+        "Where the journey stopped": "Wo der Kaufweg endete",
+        "As {persona}": "Als {persona}",
+    }
+)

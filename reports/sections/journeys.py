@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..common import MAX_SHORT, MAX_TITLE, as_dict, as_list, clip, is_number, url_view
+from ..i18n import localise_number
 from ..images import picture
 from .data import ReportData
 
@@ -32,7 +33,8 @@ MAX_STEPS = 12
 
 
 def _seconds(value: Any) -> str:
-    return f"{value:.1f} s" if is_number(value) else "–"
+    """Seconds with one decimal, in the report's language (6,6 s in German)."""
+    return localise_number(f"{value:.1f} s") if is_number(value) else "–"
 
 
 def _text(value: Any) -> bool:
@@ -72,8 +74,8 @@ def _walk(w: dict[str, Any], origin: str | None) -> dict[str, Any]:
                 "what": clip(s.get("what"), MAX_TITLE),
                 "action": clip(s.get("action"), MAX_SHORT),
                 "rung": clip(s.get("rung"), MAX_SHORT),
-                "cost": f"{_cost(s, persona):.1f} s",
-                "wait": f"{s['wait_ms'] / 1000:.1f} s" if is_number(s.get("wait_ms")) else "–",
+                "cost": _seconds(_cost(s, persona)),
+                "wait": _seconds(s["wait_ms"] / 1000) if is_number(s.get("wait_ms")) else "–",
                 "thumb": picture(s.get("thumb")),
                 "predicted": s.get("predicted") is True,
             }
@@ -89,12 +91,15 @@ def _walk(w: dict[str, Any], origin: str | None) -> dict[str, Any]:
         "presses": w.get("keys") if is_number(w.get("keys")) else 0,
         "fields": w.get("fields") if is_number(w.get("fields")) else 0,
         "wait": _seconds(effort.get("wait_s")),
-        "lostness": f"{w['lostness']:.2f}" if is_number(w.get("lostness")) else None,
+        "lostness": (
+            localise_number(f"{w['lostness']:.2f}") if is_number(w.get("lostness")) else None
+        ),
         "stopped": None
         if stopped is None
         else {
             "step": stopped.get("step"),
             "reason": clip(stopped.get("reason"), MAX_TITLE),
+            "excused": stopped.get("excused") is True or stopped.get("blocked") is True,
             "url": url_view(stopped["url"], origin) if _text(stopped.get("url")) else None,
             "shot": picture(stopped.get("screenshot")),
         },

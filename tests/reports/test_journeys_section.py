@@ -121,3 +121,25 @@ def test_summary_effort_table():
     assert "| checkout | 5.8 | stuck at step 2 |" in table
     assert "not a CES" in table
     assert "## Journeys" not in build_markdown(minimal_results())
+
+
+def test_a_walk_robots_txt_ended_is_not_walked_not_stuck(tmp_path):
+    data = results()
+    excused = walk("cart", "desktop", completed=False)
+    excused["stopped"].update(reason="robots.txt does not allow /cart", excused=True)
+    data["journeys"].append(excused)
+    part = render(data, tmp_path)
+    part = part[part.index('id="journeys"') :]
+    row = part[part.index("3 Choose, add to the cart") :]
+    row = row[: row.index("</tr>")]
+    assert "not walked from step 2" in row and "stuck" not in row
+
+
+def test_the_section_in_german(tmp_path):
+    html_mod = __import__("tests.reports.test_sections", fromlist=["html_mod"]).html_mod
+    doc = html_mod.render_html(results(), tmp_path, lang="de").read_text(encoding="utf-8")
+    part = doc[doc.index('id="journeys"') :]
+    part = part[: part.index("</section>")]
+    assert ">Kaufwege<" in part and "1 Das Produkt über das Menü finden" in part
+    assert "bei Schritt 2 stecken geblieben" in part and "5,8 s" in part
+    assert "stuck at step" not in part and "Find the product" not in part
