@@ -1518,3 +1518,13 @@ TEXTS.update(
         "As {persona}": "Als {persona}",
     }
 )
+
+#: the forms cards' journey effort (reports/templates/sections/forms.html.j2)
+TEXTS.update(
+    {
+        "Effort in the journey": "Aufwand im Kaufweg",
+        "{seconds} for {n} fields (predicted, desktop): {journey}": (
+            "{seconds} für {n} Felder (vorhergesagt, Desktop): {journey}"
+        ),
+    }
+)

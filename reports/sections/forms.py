@@ -30,9 +30,10 @@ from ..common import (
     is_number,
     url_view,
 )
-from ..i18n import t, tn
+from ..i18n import localise_number, t, tn
 from ..images import screenshot
 from .data import ReportData
+from .journeys import JOURNEY_NAMES, journey_step_cost
 
 __all__ = ["OUTCOMES", "forms_view"]
 
@@ -210,12 +211,39 @@ def _form_view(
         "picture": _picture(findings),
         "findings": [data.ref(n) for n, _ in found[:MAX_FORM_FINDINGS]],
         "findings_more": max(len(found) - MAX_FORM_FINDINGS, 0),
+        "effort": _journey_effort(data).get(probe.get("url")),
         "notes": [
             t(clip(r.get("note"), MAX_TITLE))
             for r in _reviews(data)
             if r.get("url") == probe.get("url") and r.get("form") == probe.get("form")
         ][:3],
     }
+
+
+def _journey_effort(data: ReportData) -> dict[str, dict[str, Any]]:
+    """{page URL: what filling its form costs a customer}, from the journeys' steps that
+    fill a form (predicted, never typed, in the checkout), the desktop walk's figures."""
+    out: dict[str, dict[str, Any]] = {}
+    for walk in as_list(data.results.get("journeys")):
+        if not isinstance(walk, dict) or walk.get("persona") not in (None, "desktop"):
+            continue
+        for step in as_list(walk.get("steps")):
+            ops = as_dict(as_dict(step).get("ops"))
+            typed = ops.get("type")
+            if not isinstance(step, dict) or not (step.get("predicted") or typed):
+                continue
+            typed_fields = len(typed) if isinstance(typed, list) else 1
+            # a field the browser fills is one click, a choice one choose: fields too
+            fields = typed_fields + sum(int_or_none(ops.get(k)) or 0 for k in ("click", "choose"))
+            out.setdefault(
+                step.get("url"),
+                {
+                    "journey": t(JOURNEY_NAMES.get(walk.get("journey"), "")) or "",
+                    "seconds": localise_number(f"{journey_step_cost(step, 'desktop'):.1f} s"),
+                    "fields": fields,
+                },
+            )
+    return out
 
 
 _FORM_NAME = re.compile(r'^(the [a-z -]{1,30} form)( ".*")?$', re.S)

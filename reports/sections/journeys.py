@@ -19,7 +19,7 @@ from ..i18n import localise_number
 from ..images import picture
 from .data import ReportData
 
-__all__ = ["JOURNEY_NAMES", "journeys_view"]
+__all__ = ["JOURNEY_NAMES", "journey_step_cost", "journeys_view"]
 
 JOURNEY_NAMES = {
     "browse": "1 Find the product through the menu",
@@ -45,7 +45,7 @@ def _n(value: Any) -> float:
     return value if is_number(value) else 0
 
 
-def _cost(step: dict[str, Any], persona: str) -> float:
+def journey_step_cost(step: dict[str, Any], persona: str) -> float:
     """A step's predicted seconds (KLM, as in checks.journeys.effort) plus its wait;
     computed here from the recorded operators so the report needs no check code."""
     ops = as_dict(step.get("ops"))
@@ -74,7 +74,7 @@ def _walk(w: dict[str, Any], origin: str | None) -> dict[str, Any]:
                 "what": clip(s.get("what"), MAX_TITLE),
                 "action": clip(s.get("action"), MAX_SHORT),
                 "rung": clip(s.get("rung"), MAX_SHORT),
-                "cost": _seconds(_cost(s, persona)),
+                "cost": _seconds(journey_step_cost(s, persona)),
                 "wait": _seconds(s["wait_ms"] / 1000) if is_number(s.get("wait_ms")) else "–",
                 "thumb": picture(s.get("thumb")),
                 "predicted": s.get("predicted") is True,

@@ -135,3 +135,28 @@ def test_the_figures_say_it_in_german(demo, tmp_path):
     document = html_mod.render_html(results, tmp_path, lang="de").read_text(encoding="utf-8")
     assert "2 von 3 Feldern haben eine Autocomplete-Angabe" in text(document, "forms")
     assert "das Kontaktformular" in text(document, "forms")
+
+
+def test_a_checkout_form_shows_what_filling_it_costs_in_the_journey(demo, tmp_path):
+    results = without_findings(demo, "forms.")
+    url = f"{SHOP}/checkout"
+    details(results, "forms.input-types")["forms"] = [
+        {"url": url, "form": "the checkout form", "kind": "checkout", "needing": 8, "with_token": 8}
+    ]
+    predicted = {  # 2 typed fields and 3 autofilled (one click each), never typed
+        "n": 3,
+        "url": url,
+        "ops": {"click": 3, "type": [12, 20], "choose": 0},
+        "wait_ms": 0.0,
+        "predicted": True,
+    }
+    results["journeys"] = [
+        {"journey": "checkout", "persona": "desktop", "completed": True, "stopped": None,
+         "steps": [{"n": 1, "url": f"{SHOP}/cart", "ops": {"click": 1}}, predicted]},
+    ]  # fmt: skip
+    forms = text(html_mod.render_html(results, tmp_path).read_text(encoding="utf-8"), "forms")
+    card = forms[forms.index("the checkout form") :]
+    # 3 clicks of 2.65 s + 2 fields of 3.45 s + 32 characters of 0.28 s = 23.8 s
+    assert "23.8 s for 5 fields (predicted, desktop): 4 Into the checkout" in card
+    doc = html_mod.render_html(results, tmp_path, lang="de").read_text(encoding="utf-8")
+    assert "23,8 s für 5 Felder" in text(doc, "forms")
