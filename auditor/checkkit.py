@@ -4,11 +4,12 @@ third-party checks share one version instead of each writing its own."""
 
 from __future__ import annotations
 
+import asyncio
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from typing import Any
 
-__all__ = ["OncePerTemplate", "listed", "plural"]
+__all__ = ["OncePerAudit", "OncePerTemplate", "listed", "plural"]
 
 
 def listed(urls: Iterable[str], limit: int | None = None) -> dict[str, Any]:
@@ -39,3 +40,31 @@ class OncePerTemplate:
             return False
         self._runs[template] += 1
         return True
+
+
+class OncePerAudit:
+    """Site-stage work that several checks judge (the searches, the journeys): the first
+    check that asks starts it, the others await the same answer.
+
+    Keyed by the audit's start URL and records file, so a process that audits twice
+    (tests, ``auditor batch``) never hands one audit another's answer; a few earlier
+    audits are kept, no more. The shared task is shielded: one asking check cancelled
+    by its own deadline does not cancel the work for the others."""
+
+    def __init__(self, keep: int = 4) -> None:
+        self._tasks: dict[tuple[str, str], asyncio.Future] = {}
+        self._keep = keep
+
+    async def get(self, site: Any, start: Callable[[], Awaitable[Any]]) -> Any:
+        key = (site.view.start_url, str(site.records_path))
+        task = self._tasks.get(key)
+        if task is None:
+            task = asyncio.ensure_future(start())
+            self._tasks[key] = task
+            while len(self._tasks) > self._keep:
+                self._tasks.pop(next(iter(self._tasks)))
+        return await asyncio.shield(task)
+
+    def result_for(self, records_path: str) -> Any:
+        """The finished answer of the audit that writes ``records_path`` (for tests)."""
+        return next(t.result() for (_, path), t in self._tasks.items() if path == records_path)

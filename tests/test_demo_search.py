@@ -59,7 +59,7 @@ def typed_by_auditor(tmp_path):
     from checks.search.runs import _RUNS
 
     records = str(tmp_path / "pages.jsonl")
-    data = next(task.result() for (_, path), task in _RUNS.items() if path == records)
+    data = _RUNS.result_for(records)
     typed = [run["query"] for run in data["runs"]]
     probe = (data["autocomplete"] or {}).get("prefix")
     return typed, probe

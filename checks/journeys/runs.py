@@ -18,6 +18,7 @@ from urllib.parse import urljoin, urlsplit
 
 from playwright.async_api import Error as PlaywrightError
 
+from auditor.checkkit import OncePerAudit
 from auditor.config import JOURNEY_NAMES
 from auditor.page import HTML_TYPES
 from auditor.pagekinds import page_kind
@@ -33,19 +34,12 @@ from .walker import open_walk
 __all__ = ["JOURNEYS", "pick_product", "run_journeys", "shared_runs"]
 
 JOURNEYS = JOURNEY_NAMES  # one list with the gate's (auditor.config)
-_RUNS: dict[tuple[str, str], asyncio.Future] = {}
+_RUNS = OncePerAudit()
 
 
 async def shared_runs(site: Any, opts: dict[str, Any]) -> dict[str, Any]:
     """The journeys of this audit: walked by the first journeys check that asks."""
-    key = (site.view.start_url, str(site.records_path))
-    task = _RUNS.get(key)
-    if task is None:
-        task = asyncio.ensure_future(run_journeys(site, opts))
-        _RUNS[key] = task
-        while len(_RUNS) > 4:
-            _RUNS.pop(next(iter(_RUNS)))
-    return await asyncio.shield(task)
+    return await _RUNS.get(site, lambda: run_journeys(site, opts))
 
 
 def _name(record: Any) -> str:

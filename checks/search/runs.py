@@ -29,6 +29,7 @@ from urllib.parse import quote_plus, urljoin, urlsplit
 from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
+from auditor.checkkit import OncePerAudit
 from auditor.page import HTML_TYPES
 from auditor.pagekinds import page_kind
 from auditor.screenshots import element_shot, viewport_shot
@@ -40,7 +41,7 @@ from .variants import variants
 
 __all__ = ["derived_queries", "run_searches", "shared_runs"]
 
-_RUNS: dict[tuple[str, str], asyncio.Future] = {}
+_RUNS = OncePerAudit()
 #: seconds to wait after Enter for a navigation to start before looking for a change
 #: of the page in place
 _NAV_GRACE = 1.0
@@ -92,14 +93,7 @@ _SUGGEST_JS = r"""
 
 async def shared_runs(site: Any, opts: dict[str, Any]) -> dict[str, Any]:
     """The searches of this audit: run by the first search check that asks, then shared."""
-    key = (site.view.start_url, str(site.records_path))
-    task = _RUNS.get(key)
-    if task is None:
-        task = asyncio.ensure_future(run_searches(site, opts))
-        _RUNS[key] = task
-        while len(_RUNS) > 4:  # earlier audits of this process
-            _RUNS.pop(next(iter(_RUNS)))
-    return await asyncio.shield(task)
+    return await _RUNS.get(site, lambda: run_searches(site, opts))
 
 
 _TITLE_SEPARATORS = (" – ", " | ", " - ", " — ")
