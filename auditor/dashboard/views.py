@@ -38,6 +38,8 @@ METRIC_NAMES = {
 }
 STATUS = {"complete": "complete", "cut_short": "cut short", "crashed": "crashed"}
 MAX_TEMPLATES = 15
+#: templates drawn as charts (six small charts each); the tables list up to MAX_TEMPLATES
+MAX_CHARTED = 6
 MAX_FINDINGS = 100
 STALE_AFTER_S = 300
 
@@ -200,7 +202,7 @@ def _metric_charts(
                     "chart": _metric_chart(m["metric"], labels, series),
                 }
             )
-    return [{"template": t, "charts": charts} for t, charts in out.items()]
+    return [{"template": t, "charts": charts} for t, charts in out.items()][:MAX_CHARTED]
 
 
 def _journey_chart(labels: list[str], runs: list[dict[str, Any]]) -> dict[str, Any] | None:
@@ -275,6 +277,8 @@ def site_view(store: HistoryStore, site: str, last: int = 10) -> dict[str, Any] 
     ]
     findings.sort(key=lambda f: not f["new"])  # new ones first, then worst first
     metrics = _metric_tables(store, runs)
+    charts = _metric_charts(metrics, labels, _metric_values(store, runs))
+    charted = {row["template"] for m in metrics for row in m["rows"]}
     return {
         "site": site,
         "chart": line_chart(labels, series) if len(runs) >= 1 else None,
@@ -296,7 +300,8 @@ def site_view(store: HistoryStore, site: str, last: int = 10) -> dict[str, Any] 
         ],
         "metric_labels": labels,
         "metrics": metrics,
-        "metric_charts": _metric_charts(metrics, labels, _metric_values(store, runs)),
+        "metric_charts": charts,
+        "charts_more": max(0, len(charted) - len(charts)),
         "journeys": _journey_table(runs),
         "journey_chart": _journey_chart(labels, runs),
         "findings": findings,

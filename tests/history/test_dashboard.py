@@ -234,3 +234,24 @@ def test_the_effort_chart_shows_with_journeys_and_not_without(history, tmp_path)
         without = httpx.get(url + "/site", params={"name": "http://shop.test"}).text
     assert 'id="effort-t"' not in without and "Journeys" not in without
     assert 'id="m1-lcp_ms-t"' in without  # the figures are still drawn
+
+
+def test_many_runs_and_templates_keep_the_small_charts_readable(tmp_path):
+    from auditor.dashboard.views import MAX_CHARTED, site_view
+
+    pages = [
+        {"url": f"http://shop.test/t{k}", "template": f"/t{k}/*", "metrics": {"lcp_ms": 1000}}
+        for k in range(MAX_CHARTED + 2)
+    ]
+    with open_store(tmp_path / "h.sqlite") as store:
+        for day in range(1, 11):
+            data = results(f"2026-01-{day:02d}T10:00:00Z", 90.0, pages=pages)
+            store.add_results(write(tmp_path / str(day), data))
+        view = site_view(store, "http://shop.test")
+    assert len(view["metric_charts"]) == MAX_CHARTED and view["charts_more"] == 2
+    chart = view["metric_charts"][0]["charts"][0]["chart"]
+    # ten points, each with its label, but only three run labels under the axis
+    assert len(chart["series"][0]["points"]) == 10
+    assert [t["label"] for t in chart["ticks"]] == ["01-01 10:00", "01-06 10:00", "01-10 10:00"]
+    # a round axis past the poor limit (4 s * 1.25 = 5 s)
+    assert [g["label"] for g in chart["grid"]] == ["0 ms", "2.50 s", "5.00 s"]
