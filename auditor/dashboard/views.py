@@ -8,6 +8,8 @@ the app's handlers stay one line each. Charts reuse the report's geometry
 from __future__ import annotations
 
 import datetime as dt
+import math
+from functools import partial
 from typing import Any
 
 from reports.sections.trend import line_chart, sparkline
@@ -36,6 +38,8 @@ METRIC_NAMES = {
 }
 STATUS = {"complete": "complete", "cut_short": "cut short", "crashed": "crashed"}
 MAX_TEMPLATES = 15
+#: templates drawn as charts (six small charts each); the tables list up to MAX_TEMPLATES
+MAX_CHARTED = 6
 MAX_FINDINGS = 100
 STALE_AFTER_S = 300
 
@@ -99,6 +103,19 @@ def _stale(row: dict[str, Any]) -> bool:
     return (dt.datetime.now(dt.UTC) - updated).total_seconds() > STALE_AFTER_S
 
 
+def _metric_values(
+    store: HistoryStore, runs: list[dict[str, Any]]
+) -> dict[str, dict[str, list[float | None]]]:
+    """Per metric and template, its median per run (None where a run has none)."""
+    ids = [r["id"] for r in runs]
+    metrics = store.template_metrics(ids)
+    out: dict[str, dict[str, list[float | None]]] = {}
+    for metric in BANDS:
+        templates = sorted({t for i in ids for (t, m) in metrics[i] if m == metric})
+        out[metric] = {t: [metrics[i].get((t, metric)) for i in ids] for t in templates}
+    return out
+
+
 def _metric_tables(store: HistoryStore, runs: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Per metric with a band: its median per template over the runs, each with its band
     in words."""
@@ -128,6 +145,88 @@ def _metric_tables(store: HistoryStore, runs: list[dict[str, Any]]) -> list[dict
             }
         )
     return tables
+
+
+def _thin_ticks(chart: dict[str, Any], keep: int = 3) -> dict[str, Any]:
+    """At most ``keep`` run labels under a small chart (the first and the last), so they
+    do not run into each other; every point keeps its label in the chart's text."""
+    ticks = chart["ticks"]
+    if len(ticks) > keep:
+        every = math.ceil((len(ticks) - 1) / (keep - 1))
+        kept = [*range(0, len(ticks) - 1, every), len(ticks) - 1]
+        chart["ticks"] = [ticks[i] for i in kept]
+    return chart
+
+
+def _round_up(value: float) -> float:
+    """The next whole multiple of the value's power of ten, so the axis reads 0, a
+    round middle and a round top (3750 -> 4000, 0.31 -> 0.4)."""
+    magnitude = 10 ** math.floor(math.log10(value))
+    return round(math.ceil(value / magnitude) * magnitude, 6)
+
+
+def _metric_chart(metric: str, labels: list[str], values: list[float | None]) -> dict[str, Any]:
+    """One template's figure over the runs against its good and poor limits, drawn as
+    labelled lines with their zones; the scale reaches past the poor limit."""
+    good, poor = BANDS[metric]
+    known = [v for v in values if v is not None]
+    top = _round_up(max([poor * 1.25] + [v * 1.1 for v in known]))
+    chart = line_chart(
+        labels,
+        [(METRIC_NAMES[metric], values)],
+        top=top,
+        width=370,
+        height=170,
+        bands=[("good up to", good), ("poor above", poor)],
+        fmt=partial(_fmt_metric, metric),
+        left=52,
+        right=110,
+    )
+    return _thin_ticks(chart)
+
+
+def _metric_charts(
+    metrics: list[dict[str, Any]], labels: list[str], values: dict[str, dict[str, list]]
+) -> list[dict[str, Any]]:
+    """Per template, a small chart per metric it has (the tables' numbers, drawn)."""
+    out: dict[str, list[dict[str, Any]]] = {}
+    for m in metrics:
+        for row in m["rows"]:
+            series = values[m["metric"]][row["template"]]
+            out.setdefault(row["template"], []).append(
+                {
+                    "metric": m["metric"],
+                    "name": m["name"],
+                    "good": m["good"],
+                    "poor": m["poor"],
+                    "chart": _metric_chart(m["metric"], labels, series),
+                }
+            )
+    return [{"template": t, "charts": charts} for t, charts in out.items()][:MAX_CHARTED]
+
+
+def _journey_chart(labels: list[str], runs: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """Predicted effort seconds over the runs, a line per journey and persona; None
+    while no run has a journey with an effort."""
+    keys: list[tuple[str, str]] = []
+    by_run = [{(j["journey"], j["persona"]): j for j in r["journeys"]} for r in runs]
+    for table in by_run:
+        keys += [k for k in table if k not in keys]
+    series = []
+    for journey, persona in keys:
+        values = [(t.get((journey, persona)) or {}).get("effort_s") for t in by_run]
+        name = f"{journey} · {persona}" if persona else journey
+        series.append((name[:24], values))
+    known = [v for _, values in series for v in values if v is not None]
+    if not known:
+        return None
+    top = max(10.0, math.ceil(max(known) * 1.2 / 10) * 10)
+    chart = line_chart(labels, series, top=top, fmt=_seconds, left=44, right=170)
+    return _thin_ticks(chart, keep=5)
+
+
+def _seconds(value: float | None) -> str:
+    return "–" if value is None else f"{value:.0f} s"
 
 
 def _journey_table(runs: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -177,6 +276,9 @@ def site_view(store: HistoryStore, site: str, last: int = 10) -> dict[str, Any] 
         for f in store.findings(latest["id"])[:MAX_FINDINGS]
     ]
     findings.sort(key=lambda f: not f["new"])  # new ones first, then worst first
+    metrics = _metric_tables(store, runs)
+    charts = _metric_charts(metrics, labels, _metric_values(store, runs))
+    charted = {row["template"] for m in metrics for row in m["rows"]}
     return {
         "site": site,
         "chart": line_chart(labels, series) if len(runs) >= 1 else None,
@@ -197,8 +299,11 @@ def site_view(store: HistoryStore, site: str, last: int = 10) -> dict[str, Any] 
             for i, r in enumerate(runs)
         ],
         "metric_labels": labels,
-        "metrics": _metric_tables(store, runs),
+        "metrics": metrics,
+        "metric_charts": charts,
+        "charts_more": max(0, len(charted) - len(charts)),
         "journeys": _journey_table(runs),
+        "journey_chart": _journey_chart(labels, runs),
         "findings": findings,
         "new_count": len(new),
         "latest": {"when": _when(latest["started_at"]), "id": latest["id"]},

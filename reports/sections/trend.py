@@ -9,7 +9,7 @@ plain data (``line_chart``, ``sparkline``) so the dashboard draws the same chart
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from ..common import clip
@@ -48,23 +48,58 @@ def _fmt(value: float | None) -> str:
     return "n/a" if value is None else f"{value:.0f}"
 
 
+def _bands(
+    bands: Sequence[tuple[str, float]], y: Callable[[float], float], fmt: Callable
+) -> list[dict[str, Any]]:
+    """Each limit's line (y), its label, and the zone from it up to the next limit. The
+    lowest of several limits has its label under its line (inside the zone it bounds,
+    e.g. "good up to"), the others above theirs."""
+    out = []
+    ordered = sorted(bands, key=lambda b: b[1])
+    for k, (name, value) in enumerate(ordered):
+        upper = y(ordered[k + 1][1]) if k + 1 < len(ordered) else TOP
+        out.append(
+            {
+                "name": name,
+                "value": fmt(value),
+                "y": y(value),
+                "label_y": round(y(value) + 11 if k == 0 and len(ordered) > 1 else y(value) - 3, 1),
+                "zone_y": upper,
+                "zone_h": round(max(y(value) - upper, 0.0), 1),
+                "level": k,
+            }
+        )
+    return out
+
+
 def line_chart(
     labels: Sequence[str],
     series: Sequence[tuple[str, Sequence[float | None]]],
     top: float = 100.0,
     width: int = WIDTH,
     height: int = HEIGHT,
+    bands: Sequence[tuple[str, float]] = (),
+    fmt: Callable[[float | None], str] | None = None,
+    left: int = LEFT,
+    right: int = RIGHT,
 ) -> dict[str, Any]:
     """Scores (0..``top``) of several series over the same runs (``labels``), oldest
     first. A gap (None) breaks a line. Each series carries its pattern, marker, the
     points with their values, and its name and last value at the right end (moved
-    apart where two would overlap)."""
-    plot_w, plot_h = width - LEFT - RIGHT, height - TOP - BOTTOM
+    apart where two would overlap).
+
+    Optional, for figures other than scores: ``bands`` are named limits (e.g. a
+    metric's good and poor limits) drawn as labelled horizontal lines, each with the
+    zone above it up to the next limit, so a value reads against its band without
+    colour; ``fmt`` writes values and axis labels (default: whole numbers); ``left``
+    and ``right`` are the margins for the axis labels and the line names."""
+    fmt = fmt or _fmt
+    plot_w, plot_h = width - left - right, height - TOP - BOTTOM
     n = max(len(labels), 1)
     step = plot_w / max(n - 1, 1)
 
     def x(i: int) -> float:
-        return round(LEFT + (step * i if n > 1 else plot_w / 2), 1)
+        return round(left + (step * i if n > 1 else plot_w / 2), 1)
 
     def y(v: float) -> float:
         return round(TOP + plot_h * (1 - min(max(v, 0.0), top) / top), 1)
@@ -73,7 +108,7 @@ def line_chart(
     for k, (name, values) in enumerate(series):
         shape = MARKERS[k % len(MARKERS)]
         points = [
-            {"x": x(i), "y": y(v), "value": _fmt(v), "label": labels[i]}
+            {"x": x(i), "y": y(v), "value": fmt(v), "label": labels[i]}
             for i, v in enumerate(values)
             if v is not None
         ]
@@ -95,7 +130,7 @@ def line_chart(
             "width": 3 if k == 0 else 1.5,
             "segments": segments,
             "points": [{**p, "path": _marker_path(shape, p["x"], p["y"])} for p in points],
-            "last": _fmt(last),
+            "last": fmt(last),
             "end_y": y(last) if last is not None else None,
         }
         out.append(entry)
@@ -110,15 +145,16 @@ def line_chart(
     shift = max(0.0, previous - (height - 4))
     for e in ends:
         e["label_y"] = round(e["label_y"] - shift, 1)
-        e["legend_x"] = width - RIGHT + 34
-        e["sample_x1"], e["sample_x2"] = width - RIGHT + 6, width - RIGHT + 28
-        e["sample_path"] = _marker_path(e["marker"], width - RIGHT + 17, e["label_y"] - 4)
+        e["legend_x"] = width - right + 34
+        e["sample_x1"], e["sample_x2"] = width - right + 6, width - right + 28
+        e["sample_path"] = _marker_path(e["marker"], width - right + 17, e["label_y"] - 4)
     return {
         "width": width,
         "height": height,
-        "left": LEFT,
-        "right": width - RIGHT,
-        "grid": [{"y": y(v), "label": _fmt(v)} for v in (0, top / 2, top)],
+        "left": left,
+        "right": width - right,
+        "grid": [{"y": y(v), "label": fmt(v)} for v in (0, top / 2, top)],
+        "bands": _bands(bands, y, fmt),
         "ticks": [{"x": x(i), "label": label} for i, label in enumerate(labels)],
         "tick_y": height - BOTTOM + 16,
         "series": out,
