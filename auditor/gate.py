@@ -26,7 +26,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .errors import AuditorError
-from .results import SCHEMA_VERSION, read_json, validate_results
+from .results import SCHEMA_VERSION, read_json, validate_results, walk_excused
 from .urls import url_key
 
 __all__ = [
@@ -258,7 +258,7 @@ def _journey_rules(results: Mapping[str, Any], limits: Mapping[str, float]) -> I
         )
         seconds = ((walk or {}).get("effort") or {}).get("seconds")
         stopped = (walk or {}).get("stopped") or {}
-        if walk is None or stopped.get("excused") or stopped.get("blocked"):
+        if walk is None or walk_excused(walk):
             yield Rule("journey_effort", what, f"<= {_fmt(limit)} s", "not walked", True)
         elif not walk.get("completed"):
             step = stopped.get("step")

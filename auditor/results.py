@@ -27,10 +27,24 @@ __all__ = [
     "results_schema",
     "template_layouts",
     "validate_results",
+    "walk_excused",
     "write_results",
 ]
 
 SCHEMA_VERSION = "1.0"
+
+
+def walk_excused(walk: Any) -> bool:
+    """A customer journey's walk (results.json ``journeys[]``) that the audit could not
+    finish for reasons that say nothing about the shop's usability: robots.txt kept it
+    out, or a bot wall stopped it. The journeys checks judge nothing of it, the gate
+    calls it not walked, the report not stuck. One reading for all three."""
+    if not isinstance(walk, dict):
+        return False
+    stopped = walk.get("stopped") if isinstance(walk.get("stopped"), dict) else {}
+    return bool(walk.get("blocked") or stopped.get("blocked") or stopped.get("excused"))
+
+
 METRIC_KEYS = (
     "ttfb_ms",
     "fcp_ms",

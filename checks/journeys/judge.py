@@ -17,13 +17,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from auditor.results import walk_excused
+
 __all__ = [
     "FIELDS_GOOD",
     "FIELDS_POOR",
     "cart_problems",
     "checkout_problems",
     "discovery_problems",
-    "excused",
     "persona_problems",
     "service_problems",
     "walks_of",
@@ -45,17 +46,10 @@ def walks_of(
     return [w for w in walks if w.get("journey") == journey and persona in (None, w.get("persona"))]
 
 
-def excused(walk: dict[str, Any]) -> bool:
-    """A walk the audit could not finish for reasons that say nothing about the shop's
-    usability (robots.txt keeps it out, a bot wall): never judged."""
-    stopped = walk.get("stopped") or {}
-    return bool(walk.get("blocked") or stopped.get("blocked") or stopped.get("excused"))
-
-
 def _first(data: dict[str, Any] | None, journey: str) -> dict[str, Any] | None:
     """The journey as the first configured persona walked it (desktop by default);
     None where that walk was excused."""
-    walks = [w for w in walks_of(data, journey, None) if not excused(w)]
+    walks = [w for w in walks_of(data, journey, None) if not walk_excused(w)]
     desktop = [w for w in walks if w.get("persona") == "desktop"]
     return (desktop or walks or [None])[0]
 
@@ -301,7 +295,12 @@ def persona_problems(data: dict[str, Any] | None) -> list[dict]:
     done = {(w["journey"]) for w in walks if w.get("persona") == "desktop" and w.get("completed")}
     for w in walks:
         persona = w.get("persona")
-        if persona == "desktop" or w.get("completed") or w["journey"] not in done or excused(w):
+        if (
+            persona == "desktop"
+            or w.get("completed")
+            or w["journey"] not in done
+            or walk_excused(w)
+        ):
             continue
         stop = w.get("stopped") or {}
         sev = "serious" if persona == "keyboard" else "moderate"

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from auditor.results import walk_excused
+
 from ..common import MAX_SHORT, MAX_TITLE, as_dict, as_list, clip, is_number, url_view
 from ..i18n import localise_number
 from ..images import picture
@@ -99,7 +101,7 @@ def _walk(w: dict[str, Any], origin: str | None) -> dict[str, Any]:
         else {
             "step": stopped.get("step"),
             "reason": clip(stopped.get("reason"), MAX_TITLE),
-            "excused": stopped.get("excused") is True or stopped.get("blocked") is True,
+            "excused": walk_excused(w),
             "url": url_view(stopped["url"], origin) if _text(stopped.get("url")) else None,
             "shot": picture(stopped.get("screenshot")),
         },
