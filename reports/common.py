@@ -155,8 +155,7 @@ def url_view(url: Any, origin: str | None = None) -> dict[str, Any]:
 
 #: words of evidence keys that are abbreviations, written as people write them
 ACRONYMS = {
-    w: w.upper()
-    for w in ("wcag", "url", "urls", "lcp", "cls", "tbt", "inp", "fcp", "ttfb", "http", "html")
+    w: w.upper() for w in ("wcag", "url", "lcp", "cls", "tbt", "inp", "fcp", "ttfb", "http", "html")
 } | {"urls": "URLs", "css": "CSS", "id": "ID", "ids": "IDs", "px": "px", "ms": "ms", "kb": "KB"}
 
 

@@ -191,11 +191,16 @@ def _picture(findings: list[dict]) -> dict[str, str] | None:
 
 
 def _form_view(
-    probe: Mapping[str, Any], found: list[tuple[int, dict]], data: ReportData
+    probe: Mapping[str, Any],
+    found: list[tuple[int, dict]],
+    data: ReportData,
+    all_facts: Mapping[tuple[Any, Any], dict[str, Any]],
+    efforts: Mapping[str, dict[str, Any]],
 ) -> dict[str, Any]:
+    """One form's card; ``all_facts`` and ``efforts`` are the section's, read once."""
     findings = [f for _, f in found]
     kind = probe.get("kind") if isinstance(probe.get("kind"), str) else "other"
-    facts = _facts(data).get((probe.get("url"), probe.get("form")), {})
+    facts = all_facts.get((probe.get("url"), probe.get("form")), {})
     return {
         "kind": KIND_LABELS.get(kind, clip(kind, MAX_SHORT).capitalize()),
         "name": _form_name(clip(probe.get("form"), MAX_TITLE)),
@@ -211,7 +216,7 @@ def _form_view(
         "picture": _picture(findings),
         "findings": [data.ref(n) for n, _ in found[:MAX_FORM_FINDINGS]],
         "findings_more": max(len(found) - MAX_FORM_FINDINGS, 0),
-        "effort": _journey_effort(data).get(probe.get("url")),
+        "effort": efforts.get(probe.get("url")),
         "notes": [
             t(clip(r.get("note"), MAX_TITLE))
             for r in _reviews(data)
@@ -296,26 +301,27 @@ def forms_view(data: ReportData) -> dict[str, Any] | None:
     if not any(c.get("status") == "ran" for c in ran) and not by_form:
         return None
     forms, seen = [], set()
+    all_facts, efforts = _facts(data), _journey_effort(data)
     for probe in _probes(data):
         kind = probe.get("kind") if isinstance(probe.get("kind"), str) else ""
         key = _key(probe.get("url"), FORM_NOUNS.get(kind, "form"))
         seen.add(key)
-        forms.append(_form_view(probe, by_form.get(key, []), data))
+        forms.append(_form_view(probe, by_form.get(key, []), data, all_facts, efforts))
     for (url, noun), found in by_form.items():
         if (url, noun) in seen:
             continue
         kind = next((k for k, n in FORM_NOUNS.items() if n == noun), "other")
-        named = next((n for u, n in _facts(data) if u == url and f"the {noun}" in n), None)
+        named = next((n for u, n in all_facts if u == url and f"the {noun}" in n), None)
         probe = {"url": url, "kind": kind, "form": named or f"the {noun}", "probed": False}
         seen.add((url, noun))
-        forms.append(_form_view(probe, found, data))
-    for (url, name), facts in _facts(data).items():  # neither probed nor with a finding
+        forms.append(_form_view(probe, found, data, all_facts, efforts))
+    for (url, name), facts in all_facts.items():  # neither probed nor with a finding
         kind = facts.get("kind") if isinstance(facts.get("kind"), str) else "other"
         if _key(url, FORM_NOUNS.get(kind, "form")) in seen:
             continue
         seen.add(_key(url, FORM_NOUNS.get(kind, "form")))
         probe = {"url": url, "kind": kind, "form": name, "probed": False}
-        forms.append(_form_view(probe, [], data))
+        forms.append(_form_view(probe, [], data, all_facts, efforts))
     unplaced = [
         data.ref(n)
         for n, f in enumerate(data.findings, start=1)
