@@ -1,6 +1,7 @@
 """Past-tense events the engine emits, so progress, storage and history can listen.
 
 Names: ``crawl_started`` (total=None), ``page_recorded`` (record, queued, done, failed),
+``page_mapped`` (page, mapped: a page read over HTTP for the link map),
 ``stage_started`` (name), ``check_failed`` (check, message), ``run_finished`` (results).
 A listener that raises is dropped from that event with a warning: progress output
 must never stop an audit.
@@ -15,7 +16,14 @@ from typing import Any
 
 __all__ = ["EVENTS", "EventBus"]
 
-EVENTS = ("crawl_started", "page_recorded", "stage_started", "check_failed", "run_finished")
+EVENTS = (
+    "crawl_started",
+    "page_recorded",
+    "page_mapped",
+    "stage_started",
+    "check_failed",
+    "run_finished",
+)
 log = logging.getLogger("auditor")
 
 

@@ -24,10 +24,19 @@ class _Lines:
         self.stream, self.every = stream, every
         self.started = time.monotonic()
         self.last = self.started
-        self.done = self.failed = self.queued = 0
+        self.done = self.failed = self.queued = self.mapped = 0
 
     def page(self, record: Any, queued: int, done: int, failed: int) -> None:
         self.done, self.failed, self.queued = done, failed, queued
+        self._maybe_line()
+
+    def mapped_page(self, page: Any, mapped: int) -> None:
+        """The link map reads pages over HTTP after the rendered sample is done, often
+        thousands: without this the log would stay silent for minutes."""
+        self.mapped = mapped
+        self._maybe_line()
+
+    def _maybe_line(self) -> None:
         now = time.monotonic()
         if now - self.last >= self.every:
             self.last = now
@@ -36,9 +45,10 @@ class _Lines:
     def _line(self, prefix: str = "") -> None:
         elapsed = max(time.monotonic() - self.started, 1e-6)
         rate = self.done / elapsed * 60
+        mapped = f", {self.mapped} read for the link map" if self.mapped else ""
         print(
             f"[auditor] {prefix}{self.done} pages done, {self.queued} queued, "
-            f"{self.failed} errors, {rate:.0f} pages/min",
+            f"{self.failed} errors, {rate:.0f} pages/min{mapped}",
             file=self.stream,
             flush=True,
         )
@@ -60,6 +70,7 @@ class _Bar:
             MofNCompleteColumn(),
             TextColumn("queued {task.fields[queued]} · errors {task.fields[failed]}"),
             TextColumn("· {task.fields[rate]:.0f} pages/min"),
+            TextColumn("{task.fields[mapped]}"),
             TimeElapsedColumn(),
             console=self.console,
             transient=False,
@@ -69,7 +80,9 @@ class _Bar:
 
     def start(self, **_: Any) -> None:
         self.progress.start()
-        self.task = self.progress.add_task("crawl", total=None, queued=0, failed=0, rate=0.0)
+        self.task = self.progress.add_task(
+            "crawl", total=None, queued=0, failed=0, rate=0.0, mapped=""
+        )
 
     def page(self, record: Any, queued: int, done: int, failed: int) -> None:
         if self.task is None:
@@ -78,6 +91,10 @@ class _Bar:
         self.progress.update(
             self.task, completed=done, total=done + queued, queued=queued, failed=failed, rate=rate
         )
+
+    def mapped_page(self, page: Any, mapped: int) -> None:
+        if self.task is not None:
+            self.progress.update(self.task, mapped=f"· {mapped} read for the link map")
 
     def stage(self, name: str) -> None:
         self.progress.console.print(f"[dim]{name}")
@@ -97,5 +114,6 @@ def attach_progress(events: EventBus, mode: str = "auto", stream: TextIO | None 
     if isinstance(view, _Bar):
         events.subscribe("crawl_started", view.start)
     events.subscribe("page_recorded", view.page)
+    events.subscribe("page_mapped", view.mapped_page)
     events.subscribe("stage_started", view.stage)
     events.subscribe("run_finished", view.finish)

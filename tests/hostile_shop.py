@@ -198,7 +198,11 @@ FAULTS: tuple[Fault, ...] = (
     _f("/trap/facets", "trap", "filter links in every combination and order, plus an endless page=",
        "bounded"),
     # 10. link soup
-    _f("/links/many", "links", "5,000 links (to /links/target/N)", "ok", max_requests=3),
+    # a page big only by its size may keep a busy machine's main thread past
+    # script_timeout: then it is SCRIPT_HUNG ("or a page too big to handle"), one
+    # record, not tried again; either way it never holds the audit up
+    _f("/links/many", "links", "5,000 links (to /links/target/N)", "ok", "error:SCRIPT_HUNG",
+       max_requests=3),
     _f("/links/odd", "links", "spaces, non-ASCII, bad escapes, IDN host, a 10,000-char URL ...",
        "ok", max_requests=6),  # itself, ?only=query and the long query are three pages
     _f("/links/base", "links", "<base href=/links/based/> under relative links", "ok",
@@ -211,8 +215,10 @@ FAULTS: tuple[Fault, ...] = (
     _f("/links/schemes", "links", "javascript:, mailto:, tel:, data:, file:, ftp:, ws: ... links",
        "ok", max_requests=3),
     # 11. content
-    _f("/content/10mb", "content", "a 10 MB HTML page", "ok", max_requests=3),
-    _f("/content/deep", "content", "10,000 nested divs", "ok", max_requests=3),
+    _f("/content/10mb", "content", "a 10 MB HTML page", "ok", "error:SCRIPT_HUNG",
+       max_requests=3),  # too big for a busy machine: see /links/many
+    _f("/content/deep", "content", "10,000 nested divs", "ok", "error:SCRIPT_HUNG",
+       max_requests=3),
     _f("/content/latin1", "content", "Latin-1 bytes declared UTF-8", "ok", max_requests=3),
     _f("/content/bad-utf8", "content", "invalid UTF-8 sequences and NUL bytes", "ok",
        max_requests=3),
