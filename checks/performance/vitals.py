@@ -175,6 +175,13 @@ class WebVitals(Check):
                 "path": paths[0] if len(paths) == 1 else "",
                 "count": len(paths),
                 "template": template,
+                "worst_path": worst_tp.path,
+                "value_fmt": fmt_metric(key, worst),
+                "good_fmt": fmt_metric(key, good),
+                "poor_fmt": fmt_metric(key, poor),
+                "loads": loads,
+                "profile": worst_tp.profile,
+                "rated": len(rated),
             },
             url=worst_tp.page.url,
             urls=[tp.page.url for tp, _, _ in bad],
@@ -217,6 +224,8 @@ def _one_for_the_site(key: str, found: dict[str, Finding], timed: int) -> Findin
         urls=urls,
         evidence={**worst.evidence, "templates": templates},
         key=f"site|{key}",
+        message_id=f"performance.web-vitals.{key}-site",
+        params={**worst.params, "kinds": len(found), "timed": timed, "templates": shown},
     )
 
 
