@@ -30,10 +30,12 @@ from . import i18n_de
 
 __all__ = [
     "LANGS",
+    "axe_help",
     "check_title",
     "current",
     "finding_text",
     "localise_number",
+    "said",
     "t",
     "tn",
     "use_lang",
@@ -46,6 +48,9 @@ _CHECKS: dict[str, Mapping[str, str]] = {"de": i18n_de.CHECKS}
 _TERMS: dict[str, Mapping[str, str]] = {"de": i18n_de.TERMS}
 _TERM_PARAMS: dict[str, frozenset[str]] = {"de": i18n_de.TERM_PARAMS}
 _TERM_LISTS: dict[str, frozenset[str]] = {"de": i18n_de.TERM_LIST_PARAMS}
+_PATTERNS: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
+    "de": tuple((re.compile(en), de) for en, de in i18n_de.PATTERNS)
+}
 #: "{count|Seite|Seiten}": the word for one or for several, by the param ``count``
 _PLURAL = re.compile(r"\{(\w+)\|([^|{}]*)\|([^|{}]*)\}")
 #: "[[ in {regions}]]": a part said only when every param in it has a value
@@ -111,6 +116,33 @@ def tn(count: Any, one: str, other: str, **params: Any) -> str:
 
     params.setdefault("n", fmt_int(count))
     return t(one if count == 1 or count == "1" else other, **params)
+
+
+def said(text: Any) -> Any:
+    """A line results.json carries in English (a gate rule's what, limit and measured
+    value) in the current language: a whole text of the table, else the first pattern of
+    the table it matches (each group said again, numbers the current language's way),
+    else as it is. Why patterns: saved results of any age render in German, and the
+    engine keeps writing one English line."""
+    if not isinstance(text, str) or current() == "en":
+        return text
+    table = _TABLES.get(current(), {})
+    if text in table:
+        return table[text]
+    for pattern, template in _PATTERNS.get(current(), ()):
+        m = pattern.fullmatch(text)
+        if m:
+            groups = {k: localise_number(said(v)) if v else "" for k, v in m.groupdict().items()}
+            return template.format_map(groups)
+    return text
+
+
+def axe_help(rule: Any, english: Any) -> Any:
+    """axe's help text of a rule (a needs-review item) in the current language: the German
+    title of its findings, else axe's English text as it is."""
+    table = _FINDINGS.get(current())
+    entry = table.get(f"accessibility.axe.{rule}") if table and isinstance(rule, str) else None
+    return entry["title"] if entry and entry.get("title") else english
 
 
 def localise_number(text: str) -> str:

@@ -28,7 +28,7 @@ from .common import (
     score_value,
 )
 from .html import MAX_CUT_SHORT_MESSAGE, cut_short_view, write_atomic
-from .i18n import current, finding_text, t, tn, use_lang
+from .i18n import current, finding_text, said, t, tn, use_lang
 from .sections.accessibility import accessibility_view
 from .sections.baseline import change_text, new_fingerprints
 from .sections.data import ReportData
@@ -590,11 +590,11 @@ def _gate(results: Mapping[str, Any]) -> list[str]:
     lines = [title, "", f"❌ {failed}", ""]
     for r in broken:
         lines.append(
-            f"- {md_escape(r.get('what'), MAX_TEXT)}: "
+            f"- {md_escape(said(r.get('what')), MAX_TEXT)}: "
             + t(
                 "limit {limit}, measured {measured}",
-                limit=md_escape(r.get("limit"), MAX_SHORT),
-                measured=md_escape(r.get("measured"), MAX_TEXT * 2),
+                limit=md_escape(said(r.get("limit")), MAX_SHORT),
+                measured=md_escape(said(r.get("measured")), MAX_TEXT * 2),
             )
         )
     return [*lines, ""]

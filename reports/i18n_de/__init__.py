@@ -5,7 +5,8 @@ Pflichtfeld, Warenkorb; the WCAG success criteria by their official German names
 
 - ``TEXTS``: English source string → German, for everything the reports write
   themselves (``chrome``: the frame, ``sections``: the report's sections, ``summary``:
-  summary.md, the CI formats and the journeys);
+  summary.md, the CI formats and the journeys; ``patterns``: the words of the lines
+  results.json carries, with ``PATTERNS`` for the gate's lines);
 - ``CHECKS``, ``TERMS``, ``TERM_PARAMS``, ``TERM_LIST_PARAMS`` (``terms``): the checks'
   titles by id and the audit's own words they pass as params;
 - ``FINDINGS``: the findings' title, message and recommendation by message id, one
@@ -25,14 +26,18 @@ from . import (
     findings_navigation,
     findings_performance,
     findings_search,
+    patterns,
     sections,
     summary,
 )
 from .terms import CHECKS, TERM_LIST_PARAMS, TERM_PARAMS, TERMS
 
-__all__ = ["CHECKS", "FINDINGS", "TERMS", "TERM_LIST_PARAMS", "TERM_PARAMS", "TEXTS"]
+__all__ = ["CHECKS", "FINDINGS", "PATTERNS", "TERMS", "TERM_LIST_PARAMS", "TERM_PARAMS", "TEXTS"]
 
-TEXTS: dict[str, str] = {**chrome.TEXTS, **sections.TEXTS, **summary.TEXTS}
+#: the gate's lines by pattern (regex → German), for ``i18n.said``
+PATTERNS = patterns.PATTERNS
+
+TEXTS: dict[str, str] = {**patterns.TEXTS, **chrome.TEXTS, **sections.TEXTS, **summary.TEXTS}
 
 FINDINGS: dict[str, dict[str, str]] = {
     **findings_accessibility.FINDINGS,

@@ -6,6 +6,7 @@ from __future__ import annotations
 #: Check titles by check id (results.json's ``checks[].title`` stays English).
 CHECKS: dict[str, str] = {
     "accessibility.axe": "Automatische WCAG-Tests (axe-core)",
+    "accessibility.choice-groups": "Gruppen von Optionsfeldern und Kontrollkästchen sind benannt",
     "accessibility.duplicate-ids": "Eindeutige ids",
     "accessibility.image-alts": "Alternativtexte, die das Bild beschreiben",
     "accessibility.keyboard": "Tastatur: erreichbar, sichtbarer Fokus, keine Falle, Sprunglink",
@@ -20,6 +21,11 @@ CHECKS: dict[str, str] = {
     "forms.length": "Formularlänge",
     "forms.required-fields": "Pflichtfelder sind gekennzeichnet",
     "forms.touch-targets": "Tippziele und Feldbreiten",
+    "journeys.cart": "In den Warenkorb legen",
+    "journeys.checkout": "Bis zur Kasse",
+    "journeys.discovery": "Ein Produkt finden (Menü und Suche)",
+    "journeys.personas": "Kaufwege für jede Kundin und jeden Kunden",
+    "journeys.service": "Serviceseiten unterwegs",
     "navigation.breadcrumbs": "Brotkrümelnavigation",
     "navigation.broken-links": "Defekte Links und Ressourcen",
     "navigation.click-depth": "Klicktiefe",
