@@ -51,6 +51,8 @@ _TERM_LISTS: dict[str, frozenset[str]] = {"de": i18n_de.TERM_LIST_PARAMS}
 _PATTERNS: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
     "de": tuple((re.compile(en), de) for en, de in i18n_de.PATTERNS)
 }
+#: params that are whole phrases of the audit (said like the lines of results.json)
+_SAID_PARAMS = frozenset({"reason", "why"})
 #: "{count|Seite|Seiten}": the word for one or for several, by the param ``count``
 _PLURAL = re.compile(r"\{(\w+)\|([^|{}]*)\|([^|{}]*)\}")
 #: "[[ in {regions}]]": a part said only when every param in it has a value
@@ -236,6 +238,8 @@ def _param(key: str, value: Any) -> str:
     terms = _TERMS.get(current(), {})
     if key in _TERM_PARAMS.get(current(), ()) and isinstance(value, str) and value in terms:
         return terms[value]
+    if key in _SAID_PARAMS and isinstance(value, str):  # a journey's reason for stopping
+        return clip(said(value), MAX_TITLE)
     if key in _TERM_LISTS.get(current(), ()) and isinstance(value, str):
         words = [terms.get(w.strip(), w.strip()) for w in value.split("|") if w.strip()]
         if len(words) > 1:

@@ -546,7 +546,7 @@ class ErrorHandling(FormsCheck):
                     bad,
                     message_id=f"{self.id}.malformed-{outcome}",
                     params={
-                        "field": field,
+                        "field": field.strip('"'),
                         "value": MALFORMED_EMAIL,
                         "note": "server allowed" if p.get("server_allowed") else "request blocked",
                     },
@@ -598,7 +598,7 @@ class ErrorHandling(FormsCheck):
                     p,
                     "no-inline",
                     {},
-                    params={"field": field, "value": MALFORMED_EMAIL},
+                    params={"field": field.strip('"'), "value": MALFORMED_EMAIL},
                     severity="minor",
                     title="No inline validation",
                     message=f'{Name}: leaving the email field {field} with "{MALFORMED_EMAIL}" '

@@ -74,7 +74,7 @@ FINDINGS: dict[str, dict[str, str]] = {
     # accessibility.link-texts
     "accessibility.link-texts.pseudo": {
         "title": "Links auf „{kind}“, die als Schaltflächen dienen ({count} {count|Link|Links})",
-        "message": "{count} {count|Link|Links} (z. B. {names}) {count|zeigt|zeigen} auf „{href}“: Sie führen nirgendwohin und funktionieren nur per Skript; trotzdem sagen Screenreader einen Link an, in einem neuen Tab öffnet sich eine leere Seite, und ohne Skript passiert nichts. Auf {pages} {pages|Seite|Seiten}.",
+        "message": "{count} {count|Link|Links} (z. B. {names}) {count|zeigt|zeigen} auf „{href}“: {count|Er führt|Sie führen} nirgendwohin und {count|funktioniert|funktionieren} nur per Skript; trotzdem sagen Screenreader einen Link an, in einem neuen Tab öffnet sich eine leere Seite, und ohne Skript passiert nichts. Auf {pages} {pages|Seite|Seiten}.",
         "recommendation": 'Verwenden Sie ein <button type="button"> für alles, was auf der Seite etwas tut (ein Menü öffnet, in den Warenkorb legt), und einen Link mit echter Adresse für alles, was woandershin führt. WCAG 4.1.2 Name, Rolle, Wert und 2.4.4 Linkzweck.',
     },
     "accessibility.link-texts.vague-one": {

@@ -64,7 +64,7 @@ FINDINGS: dict[str, dict[str, str]] = {
     },
     "forms.error-handling.malformed-silent": {
         "title": "Fehlerhafte E-Mail-Adresse angenommen ({form})",
-        "message": "Das {form_named}: Das E-Mail-Feld {field} nahm „{value}“ (ohne @) an, "
+        "message": "Das {form_named}: Das E-Mail-Feld „{field}“ nahm „{value}“ (ohne @) an, "
         "und nichts hat die Kundschaft darauf hingewiesen.",
         "recommendation": 'Verwenden Sie type="email" und prüfen Sie das Format beim '
         "Verlassen des Felds und beim Absenden, mit einer Meldung, die ein Beispiel zeigt "
@@ -77,7 +77,7 @@ FINDINGS: dict[str, dict[str, str]] = {
     },
     "forms.error-handling.no-inline": {
         "title": "Keine Prüfung beim Ausfüllen ({form})",
-        "message": "Das {form_named}: Wer das E-Mail-Feld {field} mit „{value}“ verlässt, "
+        "message": "Das {form_named}: Wer das E-Mail-Feld „{field}“ mit „{value}“ verlässt, "
         "sieht am Feld nichts; den Fehler erfährt die Kundschaft erst nach dem Absenden. "
         "Baymard (2024): 31 % der Websites prüfen Eingaben nicht schon beim Ausfüllen.",
         "recommendation": "Prüfen Sie das Format, wenn das Feld verlassen wird (nicht während "

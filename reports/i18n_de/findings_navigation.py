@@ -202,48 +202,50 @@ FINDINGS: dict[str, dict[str, str]] = {
     },
 }
 
-#: key pages (navigation.key-pages) by kind: the name with its article, as German needs it
+#: key pages (navigation.key-pages) by kind: the name with its article as German needs it
 _KEY_PAGES = {
-    # kind: (nominative with article, "kein/keine ...", dative with article, header/footer)
-    "cart": ("der Warenkorb", "Kein Warenkorb", "dem Warenkorb", "Kopfzeile"),
-    "checkout": ("die Kasse", "Keine Kasse", "der Kasse", "Fußzeile"),
-    "contact": ("die Kontaktseite", "Keine Kontaktseite", "der Kontaktseite", "Fußzeile"),
+    # kind: (nominative, accusative, dative, pronoun (accusative), where its link belongs)
+    "cart": ("der Warenkorb", "den Warenkorb", "dem Warenkorb", "ihn", "Kopfzeile"),
+    "checkout": ("die Kasse", "die Kasse", "der Kasse", "sie", "Fußzeile"),
+    "contact": ("die Kontaktseite", "die Kontaktseite", "der Kontaktseite", "sie", "Fußzeile"),
     "shipping": (
         "die Versandinformation",
-        "Keine Versandinformation",
+        "die Versandinformation",
         "der Versandinformation",
+        "sie",
         "Fußzeile",
     ),
     "returns": (
         "die Information zur Rückgabe",
-        "Keine Information zur Rückgabe",
+        "die Information zur Rückgabe",
         "der Information zur Rückgabe",
+        "sie",
         "Fußzeile",
     ),
-    "imprint": ("das Impressum", "Kein Impressum", "dem Impressum", "Fußzeile"),
+    "imprint": ("das Impressum", "das Impressum", "dem Impressum", "es", "Fußzeile"),
     "privacy": (
         "die Datenschutzerklärung",
-        "Keine Datenschutzerklärung",
+        "die Datenschutzerklärung",
         "der Datenschutzerklärung",
+        "sie",
         "Fußzeile",
     ),
 }
-for _kind, (_the, _none, _to_the, _bar) in _KEY_PAGES.items():
-    _name = _the.split(" ", 1)[1]
+_NONE = {"der": "Kein", "das": "Kein", "die": "Keine"}
+for _kind, (_the, _acc, _dat, _it, _bar) in _KEY_PAGES.items():
+    _article, _name = _the.split(" ", 1)
     FINDINGS[f"navigation.key-pages.missing.{_kind}"] = {
-        "title": f"{_none} gefunden",
-        "message": f"Keine Seite der Prüfung verlinkt auf {_the.replace('der ', 'den ', 1) if _the.startswith('der ') else _the}, und keine wurde an Adresse oder Überschrift erkannt.",
-        "recommendation": f"Veröffentlichen Sie {_the.replace('der ', 'den ', 1) if _the.startswith('der ') else _the} und verlinken Sie {_name} aus der {_bar} jeder Seite."
-        if _kind != "cart"
-        else "Veröffentlichen Sie den Warenkorb und verlinken Sie ihn aus der Kopfzeile jeder Seite.",
+        "title": f"{_NONE[_article]} {_name} gefunden",
+        "message": f"Keine Seite der Prüfung verlinkt auf {_acc}, und keine Seite wurde an Adresse oder Überschrift als solche erkannt.",
+        "recommendation": f"Veröffentlichen Sie {_acc} und verlinken Sie {_it} aus der {_bar} jeder Seite.",
     }
     FINDINGS[f"navigation.key-pages.deep.{_kind}"] = {
         "title": f"{_the[0].upper()}{_the[1:]} ist {{depth}} Klicks von der Startseite entfernt",
-        "message": f"Die Kundschaft braucht {{depth}} Klicks bis zu {_to_the} unter {{path}} (empfohlen: höchstens {{max}}).",
-        "recommendation": f"Verlinken Sie {_name} aus der Kopf- oder Fußzeile jeder Seite.",
+        "message": f"Die Kundschaft braucht {{depth}} Klicks bis zu {_dat} unter {{path}} (empfohlen: höchstens {{max}}).",
+        "recommendation": f"Verlinken Sie {_acc} aus der Kopf- oder Fußzeile jeder Seite.",
     }
     FINDINGS[f"navigation.key-pages.not-everywhere.{_kind}"] = {
-        "title": f"Nicht jede Seite verlinkt auf {_the.replace('der ', 'den ', 1) if _the.startswith('der ') else _the}",
-        "message": f"{{count}} von {{pages}} Seiten haben keinen Link auf {_the.replace('der ', 'den ', 1) if _the.startswith('der ') else _the} ({{path}}): Die Kundschaft muss dort danach suchen.",
-        "recommendation": f"Setzen Sie den Link auf {_name} in die gemeinsame {_bar}, damit jede Seite ihn hat.",
+        "title": f"Nicht jede Seite verlinkt auf {_acc}",
+        "message": f"{{count}} von {{pages}} Seiten haben keinen Link auf {_acc} ({{path}}): Die Kundschaft muss dort danach suchen.",
+        "recommendation": f"Setzen Sie den Link auf {_acc} in die gemeinsame {_bar}, damit jede Seite ihn hat.",
     }

@@ -4,14 +4,14 @@
 from __future__ import annotations
 
 _TOLERANCE = {
-    "swap": "einem Tippfehler (zwei Buchstaben vertauscht)",
-    "drop": "einem Tippfehler (ein Buchstabe fehlt)",
-    "plural": "dem Plural",
-    "singular": "dem Singular",
-    "case": "anderer Groß-/Kleinschreibung",
-    "umlaut": "Umlauten als ae/oe/ue",
-    "synonym": "einem Synonym",
-    "sku": "der Artikelnummer (SKU)",
+    "swap": "an einem Tippfehler (zwei Buchstaben vertauscht)",
+    "drop": "an einem Tippfehler (ein Buchstabe fehlt)",
+    "plural": "am Plural",
+    "singular": "am Singular",
+    "case": "an anderer Groß-/Kleinschreibung",
+    "umlaut": "an Umlauten als ae/oe/ue",
+    "synonym": "an einem Synonym",
+    "sku": "an der Artikelnummer (SKU)",
 }
 
 FINDINGS: dict[str, dict[str, str]] = {
@@ -64,7 +64,7 @@ FINDINGS: dict[str, dict[str, str]] = {
 }
 for _kind, _what in _TOLERANCE.items():
     FINDINGS[f"search.tolerance.{_kind}"] = {
-        "title": f"Die Suche scheitert an {_what}",
+        "title": f"Die Suche scheitert {_what}",
         "recommendation": "Machen Sie die Suche fehlertolerant: Tippfehlertoleranz, "
         "Grundformen für Plurale, Groß-/Kleinschreibung und Umlaute angleichen, "
         "Artikelnummern und eine Synonymliste. 18 % der Websites scheitern an einem "

@@ -195,7 +195,7 @@ def test_a_finding_with_a_message_id_is_said_in_german():
         fix = i18n.finding_text(f, "recommendation")
     assert title == "Keine Prüfung beim Ausfüllen (Kontaktformular)"
     assert message.startswith(
-        "Das Kontaktformular „Contact us“: Wer das E-Mail-Feld Email mit „a.b“"
+        "Das Kontaktformular „Contact us“: Wer das E-Mail-Feld „Email“ mit „a.b“"
     )
     assert fix.startswith("Prüfen Sie das Format")
     assert i18n.finding_text(f, "title") == f["title"]  # English outside use_lang("de")
