@@ -176,6 +176,14 @@ TEXTS.update(
 TEXTS.update(
     {
         "and": "und",
+        # summary.md's journeys table
+        "Journeys (effort, s)": "Kaufwege (Aufwand, s)",
+        "Keystroke-Level Model seconds plus measured waits, ±21 %: a lab proxy, not a CES.": (
+            "Sekunden nach dem Keystroke-Level Model plus gemessene Wartezeiten, ±21 %: ein "
+            "Laborwert, kein Customer Effort Score."
+        ),
+        "Journey": "Kaufweg",
+        "stuck at step {step}": "bei Schritt {step} stecken geblieben",
         " Elements: {shown}.": " Elemente: {shown}.",
         " Elements: {shown} and {more} more.": " Elemente: {shown} und {more} weitere.",
         " The same cause shows on {n} pages in all.": (
