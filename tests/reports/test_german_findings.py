@@ -214,3 +214,78 @@ def test_the_gate_lines_and_review_notes_are_said_in_german():
     assert notes == ["getrennte Felder für Vor- und Nachname", "nicht gemessen"]
     assert contrast == "Elemente müssen das Mindest-Kontrastverhältnis einhalten"
     assert i18n.said("overall score") == "overall score"  # English outside use_lang("de")
+
+
+def dynamic_ids() -> list[str]:
+    """The message ids the checks build from their data (a rule, a kind, a variant),
+    each variant spelled out: what the literal scan above cannot see."""
+    from checks.accessibility.axe import FIXES
+    from checks.navigation.key_pages import _NAMES
+    from checks.search.tolerance import _WHAT
+
+    ids = [f"accessibility.axe.{r}{many}" for r in FIXES for many in ("", ".many")]
+    ids += [f"accessibility.keyboard.{v}" for v in ("focus-chrome", "focus-kind")]
+    ids += [f"accessibility.keyboard.skip-broken-{v}" for v in ("target", "tab")]
+    ids += [f"accessibility.link-texts.vague-{v}" for v in ("one", "many")]
+    ids += [
+        f"accessibility.text-resize.{w}{s}" for w in ("chrome", "content") for s in ("", "-scrolls")
+    ]
+    ids += [f"accessibility.image-alts.file-name{v}" for v in ("", "-linked")]
+    ids += [f"accessibility.motion.{v}" for v in ("carousel", "video")]
+    ids += [f"accessibility.choice-groups.{v}" for v in ("radio", "checkbox")]
+    ids += [f"accessibility.duplicate-ids.{v}" for v in ("plain", "referenced")]
+    ids += [f"navigation.soft-404.probe-{v}" for v in ("redirect", "not-found", "ordinary")]
+    ids += [f"navigation.soft-404.{v}" for v in ("pages", "stranded", "stranded-probe")]
+    ids += [
+        f"navigation.click-depth.deep-{k}-{n}"
+        for k in ("product", "category", "page")
+        for n in ("one", "many")
+    ]
+    ids += [f"navigation.pagination.late-{v}" for v in ("one", "many")]
+    ids += [f"navigation.orphans.orphan-{n}{p}" for n in ("one", "many") for p in ("", "-partial")]
+    ids += [
+        f"navigation.key-pages.{w}.{k}"
+        for w in ("missing", "deep", "not-everywhere")
+        for k in _NAMES
+    ]
+    ids += [
+        f"performance.web-vitals.{m}-{v}"
+        for m in ("lcp_ms", "cls", "inp_ms", "fcp_ms", "ttfb_ms", "tbt_ms")
+        for v in ("one", "many", "site")
+    ]
+    ids += [f"performance.render-blocking.{v}" for v in ("script", "stylesheet")]
+    ids += [
+        f"performance.compression.{v}"
+        for v in ("document", "file", "group-pages", "group-files", "group-both")
+    ]
+    ids += ["performance.image-sizes.one", "performance.caching.one"]
+    ids += [f"performance.page-weight.{v}" for v in ("bytes", "requests")]
+    ids += [f"forms.input-types.type-{v}" for v in ("email", "tel")]
+    ids += [f"forms.error-handling.{v}" for v in ("empty-sent", "empty-silent")]
+    ids += [f"forms.error-handling.focus-{v}" for v in ("button", "elsewhere")]
+    ids += [f"forms.error-handling.malformed-{v}" for v in ("sent", "silent")]
+    ids += [f"forms.buttons.button-{v}" for v in ("icon-only", "no-text")]
+    ids += [f"search.results.{v}" for v in ("not-found", "not-first", "not-listed")]
+    ids += [f"search.results.{v}" for v in ("count", "echo", "kept", "refine")]
+    ids += [f"search.zero-results.{v}" for v in ("dead-end", "little-help")]
+    ids += [f"search.tolerance.{k}" for k in _WHAT]
+    ids += [f"search.box.no-search-field-found{v}" for v in ("", "-via-pattern")]
+    journeys = {
+        "discovery": ("search-only", "unfindable", "search-misses", "lostness"),
+        "cart": ("add-review", "add-failed", "variant-hint", "paint", "cart-content")
+        + ("cart-checkout", "checkout-fold"),
+        "checkout": ("forced-account", "unreached-review", "unreached", "fields")
+        + ("guest-prominence", "steps", "total", "order-wording"),
+        "service": ("service",),
+    }
+    ids += [f"journeys.{j}.{key}" for j, keys in journeys.items() for key in keys]
+    ids += [f"journeys.cart.feedback-{v}" for v in ("nothing", "unnamed", "late")]
+    ids += [f"journeys.service.far.{r}" for r in ("contact", "shipping", "returns")]
+    ids += [f"journeys.personas.persona.{v}" for v in ("keyboard", "other")]
+    return ids
+
+
+def test_every_message_id_the_checks_build_has_a_german_entry():
+    ids = dynamic_ids()
+    assert len(ids) > 120
+    assert sorted(i for i in ids if i not in i18n_de.FINDINGS) == []
