@@ -46,6 +46,13 @@ _VITALS_MESSAGE = (
     "{loads|Ladevorgang|Ladevorgängen}, Profil {profile}); web.dev bewertet bis {good_fmt} "
     "als gut und über {poor_fmt} als schlecht."
 )
+_VITALS_CAUSE = (
+    "[[ Das größte Element war {lcp_element}.]][[ Sein Bild {lcp_resource} wurde bei "
+    "{lcp_start_fmt} angefordert und brauchte {lcp_took_fmt}, bis es ankam.]]"
+    "[[ Verschoben haben sich: {shifted}.]][[ {long_tasks} lange "
+    "{long_tasks|Aufgabe blockierte|Aufgaben blockierten} Eingaben, die längste {longest_ms} ms.]]"
+    "[[ Skripte dahinter: {scripts}.]]"
+)
 _VITALS_MANY = " {count} von {rated} gemessenen Seiten von {template} sind nicht gut."
 _VITALS_SITE = (
     " Der Wert ist auf {kinds} der {timed} gemessenen Seitentypen nicht gut ({templates}): "
@@ -56,17 +63,17 @@ for _key, (_name, _fix) in _VITALS.items():
     _message = _VITALS_MESSAGE.replace("{name}", _name)
     FINDINGS[f"performance.web-vitals.{_key}-one"] = {
         "title": _name + " ist {band} auf {path}",
-        "message": _message,
+        "message": _message + _VITALS_CAUSE,
         "recommendation": _fix,
     }
     FINDINGS[f"performance.web-vitals.{_key}-many"] = {
         "title": _name + " ist {band} auf {count} Seiten von {template}",
-        "message": _message + _VITALS_MANY,
+        "message": _message + _VITALS_MANY + _VITALS_CAUSE,
         "recommendation": _fix,
     }
     FINDINGS[f"performance.web-vitals.{_key}-site"] = {
         "title": _name + " ist {band} auf {kinds} von {timed} Seitentypen",
-        "message": _message + _VITALS_SITE,
+        "message": _message + _VITALS_CAUSE + _VITALS_SITE,
         "recommendation": _fix,
     }
 

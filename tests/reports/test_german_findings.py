@@ -272,10 +272,14 @@ def dynamic_ids() -> list[str]:
     ids += [f"search.box.no-search-field-found{v}" for v in ("", "-via-pattern")]
     journeys = {
         "discovery": ("search-only", "unfindable", "search-misses", "lostness"),
-        "cart": ("add-review", "add-failed", "variant-hint", "paint", "cart-content")
-        + ("cart-checkout", "checkout-fold"),
-        "checkout": ("forced-account", "unreached-review", "unreached", "fields")
-        + ("guest-prominence", "steps", "total", "order-wording"),
+        "cart": (
+            *("add-review", "add-failed", "variant-hint", "paint"),
+            *("cart-content", "cart-checkout", "checkout-fold"),
+        ),
+        "checkout": (
+            *("forced-account", "unreached-review", "unreached", "fields"),
+            *("guest-prominence", "steps", "total", "order-wording"),
+        ),
         "service": ("service",),
     }
     ids += [f"journeys.{j}.{key}" for j, keys in journeys.items() for key in keys]
