@@ -339,21 +339,23 @@ def _merge_group(members: list[Finding]) -> Finding:
         evidence["elements_total"] = len(elements)
     evidence["merged_findings"] = sum(m.evidence.get("merged_findings", 1) for m in members)
     message = rep.message
+    grown: dict[str, Any] = {}  # what was added, so that a report can say it in its language
     if len(elements) > 1:
         shown = ", ".join(clip(e, 60) or "" for e in elements[:5])
         more = f" and {len(elements) - 5} more" if len(elements) > 5 else ""
         message += f" Elements: {shown}{more}."
+        grown.update(merged_elements=shown, merged_more=max(len(elements) - 5, 0))
     if len(urls) > len(rep.pages):
         message += f" The same cause shows on {len(urls)} pages in all."
+        grown["merged_pages"] = len(urls)
     return dataclasses.replace(
         rep,
         url=rep.url if rep.url in urls else urls[0],
         urls=urls,
         evidence=evidence,
         message=message,
-        # a message grown by the merge has no translation: it stays English (the title
-        # and the recommendation are the representative's and still translate)
-        params=rep.params if message == rep.message else {**rep.params, "merged": True},
+        # a message grown by the merge says so, with what it grew by (reports/i18n)
+        params=rep.params if message == rep.message else {**rep.params, "merged": True, **grown},
     )
 
 

@@ -4,7 +4,7 @@ prose of the CI formats.
 Why this shape: results.json is the contract and stays in English; the language only
 changes the rendering, so ``auditor report results.json --lang de`` works on any saved
 results. The renderers write English source strings through ``t`` (and ``tn`` for a
-count); the German table (``reports/i18n_de.py``) maps each English string to its German
+count); the German tables (the package ``reports/i18n_de``) map each English string to its German
 text. A string with no German text stays English as a whole, never half translated.
 
 A finding's title, message and recommendation are translated by its ``message_id`` and
@@ -20,6 +20,7 @@ function passing it on.
 from __future__ import annotations
 
 import contextlib
+import re
 import string
 from collections.abc import Iterator, Mapping
 from contextvars import ContextVar
@@ -29,10 +30,12 @@ from . import i18n_de
 
 __all__ = [
     "LANGS",
+    "axe_help",
     "check_title",
     "current",
     "finding_text",
     "localise_number",
+    "said",
     "t",
     "tn",
     "use_lang",
@@ -44,6 +47,16 @@ _FINDINGS: dict[str, Mapping[str, Mapping[str, str]]] = {"de": i18n_de.FINDINGS}
 _CHECKS: dict[str, Mapping[str, str]] = {"de": i18n_de.CHECKS}
 _TERMS: dict[str, Mapping[str, str]] = {"de": i18n_de.TERMS}
 _TERM_PARAMS: dict[str, frozenset[str]] = {"de": i18n_de.TERM_PARAMS}
+_TERM_LISTS: dict[str, frozenset[str]] = {"de": i18n_de.TERM_LIST_PARAMS}
+_PATTERNS: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
+    "de": tuple((re.compile(en), de) for en, de in i18n_de.PATTERNS)
+}
+#: params that are whole phrases of the audit (said like the lines of results.json)
+_SAID_PARAMS = frozenset({"reason", "why"})
+#: "{count|Seite|Seiten}": the word for one or for several, by the param ``count``
+_PLURAL = re.compile(r"\{(\w+)\|([^|{}]*)\|([^|{}]*)\}")
+#: "[[ in {regions}]]": a part said only when every param in it has a value
+_OPTIONAL = re.compile(r"\[\[(.*?)\]\]", re.S)
 
 _lang: ContextVar[str] = ContextVar("report_lang", default="en")
 _FORMATTER = string.Formatter()
@@ -107,6 +120,33 @@ def tn(count: Any, one: str, other: str, **params: Any) -> str:
     return t(one if count == 1 or count == "1" else other, **params)
 
 
+def said(text: Any) -> Any:
+    """A line results.json carries in English (a gate rule's what, limit and measured
+    value) in the current language: a whole text of the table, else the first pattern of
+    the table it matches (each group said again, numbers the current language's way),
+    else as it is. Why patterns: saved results of any age render in German, and the
+    engine keeps writing one English line."""
+    if not isinstance(text, str) or current() == "en":
+        return text
+    table = _TABLES.get(current(), {})
+    if text in table:
+        return table[text]
+    for pattern, template in _PATTERNS.get(current(), ()):
+        m = pattern.fullmatch(text)
+        if m:
+            groups = {k: localise_number(said(v)) if v else "" for k, v in m.groupdict().items()}
+            return template.format_map(groups)
+    return text
+
+
+def axe_help(rule: Any, english: Any) -> Any:
+    """axe's help text of a rule (a needs-review item) in the current language: the German
+    title of its findings, else axe's English text as it is."""
+    table = _FINDINGS.get(current())
+    entry = table.get(f"accessibility.axe.{rule}") if table and isinstance(rule, str) else None
+    return entry["title"] if entry and entry.get("title") else english
+
+
 def localise_number(text: str) -> str:
     """A number written the English way ("1,234.5") in the current language ("1.234,5")."""
     if current() != "de":
@@ -139,16 +179,55 @@ def finding_text(finding: Mapping[str, Any], field: str) -> Any:
         return english
     text = table[msg_id].get(field)
     params = finding.get("params")
-    if field == "message" and isinstance(params, Mapping) and params.get("merged") is True:
-        return english  # the engine added sentences to it when it merged findings
     if not text or not isinstance(params, Mapping | None):
         return english
-    values = {k: _param(k, v) for k, v in (params or {}).items() if isinstance(k, str)}
+    params = params or {}
+    merged = field == "message" and params.get("merged") is True
+    if merged and not any(k in params for k in _MERGE_PARAMS):
+        return english  # an older results.json: the engine's sentences are not known
+    values = {k: _param(k, v) for k, v in params.items() if isinstance(k, str)}
     if "form" in values:  # "Kontaktformular „Contact us“": the kind, then the shop's name
         name = values.get("name")
         values["form_named"] = values["form"] + (f" „{name}“" if name else "")
-    filled = _fill(text, values)
-    return filled if filled is not None else english
+    filled = _fill(_plurals(text, params), values)
+    if filled is None:
+        return english
+    return filled + _merge_sentences(params) if merged else filled
+
+
+#: what the engine adds to a message when it merges findings of one cause
+#: (auditor.model): the elements named and the pages counted
+_MERGE_PARAMS = ("merged_elements", "merged_pages")
+
+
+def _merge_sentences(params: Mapping[str, Any]) -> str:
+    """The sentences the engine added to a merged finding's message, in this language."""
+    out = ""
+    shown = params.get("merged_elements")
+    if isinstance(shown, str) and shown:
+        more = params.get("merged_more") or 0
+        key = " Elements: {shown} and {more} more." if more else " Elements: {shown}."
+        out += t(key, shown=shown, more=more)
+    pages = params.get("merged_pages")
+    if isinstance(pages, int) and pages:
+        out += t(" The same cause shows on {n} pages in all.", n=pages)
+    return out
+
+
+def _plurals(text: str, params: Mapping[str, Any]) -> str:
+    """``text`` with each "{count|one|other}" written as the word its count needs, and
+    each "[[optional part]]" kept only when all its params have a value."""
+
+    def word(m: re.Match) -> str:
+        n = params.get(m.group(1))
+        return m.group(2) if n == 1 or n == "1" else m.group(3)
+
+    def part(m: re.Match) -> str:
+        inner = m.group(1)
+        names = _fields(_PLURAL.sub("", inner)) | {p.group(1) for p in _PLURAL.finditer(inner)}
+        return inner if all(params.get(n) not in (None, "", False) for n in names) else ""
+
+    return _PLURAL.sub(word, _OPTIONAL.sub(part, text))
 
 
 def _param(key: str, value: Any) -> str:
@@ -159,8 +238,17 @@ def _param(key: str, value: Any) -> str:
     terms = _TERMS.get(current(), {})
     if key in _TERM_PARAMS.get(current(), ()) and isinstance(value, str) and value in terms:
         return terms[value]
+    if key in _SAID_PARAMS and isinstance(value, str):  # a journey's reason for stopping
+        return clip(said(value), MAX_TITLE)
+    if key in _TERM_LISTS.get(current(), ()) and isinstance(value, str):
+        words = [terms.get(w.strip(), w.strip()) for w in value.split("|") if w.strip()]
+        if len(words) > 1:
+            return ", ".join(words[:-1]) + f" {t('and')} " + words[-1]
+        return "".join(words)
     if isinstance(value, bool):
         return t("yes") if value else t("no")
     if isinstance(value, int | float):
         return fmt_number(value)
+    if key.endswith("_fmt") and isinstance(value, str):  # "2.73 s" written by the check
+        return localise_number(clip(value, MAX_TITLE) or "")
     return clip(value, MAX_TITLE)

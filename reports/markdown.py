@@ -28,7 +28,7 @@ from .common import (
     score_value,
 )
 from .html import MAX_CUT_SHORT_MESSAGE, cut_short_view, write_atomic
-from .i18n import current, finding_text, t, tn, use_lang
+from .i18n import current, finding_text, localise_number, said, t, tn, use_lang
 from .sections.accessibility import accessibility_view
 from .sections.baseline import change_text, new_fingerprints
 from .sections.data import ReportData
@@ -202,8 +202,9 @@ def _scoring(data: ReportData) -> list[str]:
             k for k in (c["breakdown"] or {}).get("checks", c["checks"]) if k.get("lost") != "0"
         ]
         worst = max(costly, key=lambda k: _as_float(k.get("lost")), default=None)
+        lost = localise_number(str(worst["lost"])) if worst else ""
         worst_text = (
-            f"{md_escape(worst.get('title') or worst.get('id'), MAX_SHORT)} (−{worst['lost']})"
+            f"{md_escape(worst.get('title') or worst.get('id'), MAX_SHORT)} (−{lost})"
             if worst and _as_float(worst.get("lost")) > 0
             else "–"
         )
@@ -550,11 +551,11 @@ def _journeys(results: Mapping[str, Any]) -> list[str]:
     names = list(dict.fromkeys(str(w.get("journey")) for w in walks))
     cells = {(str(w.get("journey")), str(w.get("persona"))): w for w in walks}
     lines = [
-        "## Journeys (effort, s)",
+        f"## {t('Journeys (effort, s)')}",
         "",
-        "Keystroke-Level Model seconds plus measured waits, ±21 %: a lab proxy, not a CES.",
+        t("Keystroke-Level Model seconds plus measured waits, ±21 %: a lab proxy, not a CES."),
         "",
-        "| Journey | " + " | ".join(md_escape(p, 20) for p in personas) + " |",
+        f"| {t('Journey')} | " + " | ".join(md_escape(said(p), 20) for p in personas) + " |",
         "|---|" + "---:|" * len(personas),
     ]
     for name in names:
@@ -567,8 +568,8 @@ def _journeys(results: Mapping[str, Any]) -> list[str]:
                 row.append(fmt_number(as_dict(w.get("effort")).get("seconds")))
             else:
                 step = as_dict(w.get("stopped")).get("step")
-                row.append(f"stuck at step {md_escape(step, 8)}")
-        lines.append(f"| {md_escape(name, 20)} | " + " | ".join(row) + " |")
+                row.append(t("stuck at step {step}", step=md_escape(step, 8)))
+        lines.append(f"| {md_escape(said(name), 20)} | " + " | ".join(row) + " |")
     return [*lines, ""]
 
 
@@ -590,11 +591,11 @@ def _gate(results: Mapping[str, Any]) -> list[str]:
     lines = [title, "", f"❌ {failed}", ""]
     for r in broken:
         lines.append(
-            f"- {md_escape(r.get('what'), MAX_TEXT)}: "
+            f"- {md_escape(said(r.get('what')), MAX_TEXT)}: "
             + t(
                 "limit {limit}, measured {measured}",
-                limit=md_escape(r.get("limit"), MAX_SHORT),
-                measured=md_escape(r.get("measured"), MAX_TEXT * 2),
+                limit=md_escape(said(r.get("limit")), MAX_SHORT),
+                measured=md_escape(said(r.get("measured")), MAX_TEXT * 2),
             )
         )
     return [*lines, ""]

@@ -427,7 +427,15 @@ class AxeCore(Check):
             title=clip(v["help"], 120) + (f" ({elements})" if count > 1 else ""),
             # the rule names the text, so that a report can say it in German
             message_id=f"{self.id}.{rule}" + (".many" if count > 1 else ""),
-            params={"count": count},
+            params={
+                "count": count,
+                "pages": len(pages),
+                "regions": "|".join(regions),
+                "template": next(iter(seen)) if len(seen) == 1 else "",
+                "colours": ", ".join(p.replace(" on ", " / ") for p in pairs[:3]),
+                "rule": rule,
+                "help_url": clip(v.get("helpUrl", ""), 200),
+            },
             message=message,
             recommendation=(
                 FIXES.get(rule, clip(v["help"], 200) + ".")

@@ -177,4 +177,13 @@ class ChoiceGroups(PageReader):
                 "wcag": ["1.3.1", "3.3.2"],
             },
             key=f"choice-group|{'|'.join(key)}",
+            message_id=f"{self.id}.{group['type']}",
+            params={
+                "inputs": group["inputs"],
+                "name": clip(group["name"], 60),
+                "options": options,
+                "problem": problem,
+                "question": clip(group.get("question"), 60) or "",
+                "pages": len(pages),
+            },
         )

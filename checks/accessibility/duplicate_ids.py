@@ -104,6 +104,8 @@ class DuplicateIds(PageReader):
                     snippet=html,
                     evidence={"id": clip(ident, 120), "elements": count, "referenced": referenced},
                     key=f"duplicate-id|{template}|{ident}",
+                    message_id=f"{self.id}." + ("referenced" if referenced else "plain"),
+                    params={"id": clip(ident, 80), "template": template, "count": count},
                 )
             )
         return findings

@@ -126,6 +126,8 @@ class ImageAlts(PageReader):
                         "wcag": ["1.1.1"],
                     },
                     key=f"file-name-alt|{template}",
+                    message_id=f"{self.id}.file-name" + ("-linked" if linked else ""),
+                    params={"template": template, "count": count, "alt": clip(alt, 80)},
                 )
             )
         return findings

@@ -523,6 +523,8 @@ class Keyboard(PageProber):
                 "screenshot": fact.get("shot"),
             },
             key=f"trap|{fact['desc']}",
+            message_id=f"{self.id}.trap",
+            params={"element": clip(fact["desc"], 120), "pages": len(urls)},
         )
 
     def _focus(self, key: tuple, fact: dict, urls: list[str]) -> Finding:
@@ -563,6 +565,13 @@ class Keyboard(PageProber):
                 "screenshot": fact.get("shot"),
             },
             key=f"focus|{fact['kind']}",
+            message_id=f"{self.id}.focus-" + ("chrome" if set(regions) <= _CHROME else "kind"),
+            params={
+                "count": len(elements),
+                "regions": "|".join(_REGION_WORDS.get(r, r) for r in regions),
+                "kind": kind_noun(fact["kind"]),
+                "names": ", ".join(names[:4]),
+            },
         )
 
     def _reach(self, key: tuple, fact: dict, urls: list[str]) -> Finding:
@@ -584,6 +593,8 @@ class Keyboard(PageProber):
             snippet=elements[0].get("html"),
             evidence={"elements": [e["desc"] for e in elements], "wcag": ["2.1.1"]},
             key=f"reach|{elements[0]['desc']}",
+            message_id=f"{self.id}.reach",
+            params={"count": len(elements), "names": ", ".join(names[:5])},
         )
 
     def _skip_broken(self, key: tuple, fact: dict, urls: list[str]) -> Finding:
@@ -606,6 +617,9 @@ class Keyboard(PageProber):
             selector=f'a[href="{fact.get("href")}"]',
             evidence={"href": fact.get("href"), "wcag": ["2.4.1"]},
             key=f"skip-broken|{fact.get('href')}",
+            message_id=f"{self.id}.skip-broken-"
+            + ("target" if not fact.get("target_exists") else "tab"),
+            params={"text": fact.get("text"), "href": fact.get("href")},
         )
 
     def _skip_missing(self, key: tuple, fact: dict, urls: list[str]) -> Finding:
@@ -625,4 +639,6 @@ class Keyboard(PageProber):
             **listed(urls),
             evidence={"first_focus": fact.get("first"), "wcag": ["2.4.1"]},
             key="skip-missing",
+            message_id=f"{self.id}.skip-missing",
+            params={"first": fact.get("first"), "pages": len(urls)},
         )

@@ -265,6 +265,14 @@ class LinkTexts(PageReader):
                 "wcag": ["4.1.2", "2.4.4"],
             },
             key=f"pseudo|{'|'.join(key)}",
+            message_id=f"{self.id}.pseudo",
+            params={
+                "kind": kind,
+                "count": len(links),
+                "names": ", ".join(names[:4]),
+                "href": clip(raw, 60),
+                "pages": len(pages),
+            },
         )
 
     def _vague_groups(self, occurrences: list[tuple[str, str, str, str, list]]) -> list[Finding]:
@@ -316,6 +324,13 @@ class LinkTexts(PageReader):
                 "wcag": ["2.4.4"],
             },
             key=f"vague|{key[0]}|{key[1]}",
+            message_id=f"{self.id}.vague" + ("-one" if len(targets) == 1 else "-many"),
+            params={
+                "name": name,
+                "target": clip(targets[0], 200),
+                "targets": len(targets),
+                "pages": len(pages),
+            },
         )
 
     def _ambiguous(self, key: tuple[str, str], e: dict) -> Finding:
@@ -343,4 +358,6 @@ class LinkTexts(PageReader):
                 "wcag": ["2.4.4", "2.4.9"],
             },
             key=f"ambiguous|{template}|{text}",
+            message_id=f"{self.id}.ambiguous",
+            params={"template": template, "text": clip(text, 60), "count": len(targets)},
         )

@@ -135,6 +135,8 @@ class Motion(PageReader):
                     snippet=fact.get("html"),
                     evidence={"element": what, "pause_control": False, "wcag": ["2.2.2"]},
                     key=f"motion|{what}|{template}|{selector}",
+                    message_id=f"{self.id}.{what}",
+                    params={"template": template, "element": clip(selector, 100)},
                 )
             )
         return findings

@@ -190,6 +190,8 @@ class Reflow(PageProber):
             snippet=f'<meta name="viewport" content="{meta}">',
             evidence={"viewport": meta, "blocks_zoom_by": fact["why"], "wcag": ["1.4.4"]},
             key=f"zoom|{meta}",
+            message_id=f"{self.id}.zoom",
+            params={"why": fact["why"], "meta": meta},
         )
 
     def _reflow(self, template: str, fact: dict, urls: list[str]) -> Finding:
@@ -223,6 +225,14 @@ class Reflow(PageProber):
                 "screenshot": fact.get("screenshot"),
             },
             key=f"reflow|{template}",
+            message_id=f"{self.id}.reflow",
+            params={
+                "width": fact["window_px"],
+                "template": template,
+                "page_px": fact["page_px"],
+                "element": clip(first.get("selector"), 100) or "",
+                "right_px": first.get("right_px") if first.get("selector") else None,
+            },
         )
 
     def _cut(self, fact: dict, urls: list[str]) -> Finding:
@@ -251,6 +261,12 @@ class Reflow(PageProber):
                 "screenshot": fact.get("screenshot"),
             },
             key=f"cut|{first['selector']}",
+            message_id=f"{self.id}.cut",
+            params={
+                "width": fact["window_px"],
+                "element": clip(first["selector"], 100),
+                "right_px": first.get("right_px"),
+            },
         )
 
     def _locked(self, fact: dict, urls: list[str]) -> Finding:
@@ -278,4 +294,11 @@ class Reflow(PageProber):
                 "wcag": ["1.4.10", "2.1.1"],
             },
             key=f"locked|{fact['selector']}",
+            message_id=f"{self.id}.locked",
+            params={
+                "width": fact["window_px"],
+                "element": clip(fact["selector"], 100),
+                "content_px": fact["content_px"],
+                "box_px": fact["box_px"],
+            },
         )

@@ -166,6 +166,16 @@ class TextResize(PageProber):
                         "screenshot": p.get("screenshot"),
                     },
                     key=f"text-resize|{'|'.join(key)}",
+                    message_id=f"{self.id}."
+                    + ("chrome" if all(c.get("chrome", True) for c in p["clipped"]) else "content")
+                    + ("-scrolls" if any(c.get("scrolls") for c in p["clipped"]) else ""),
+                    params={
+                        "factor": round(float(self.options["factor"]) * 100),
+                        "count": len(p["clipped"]),
+                        "element": clip(first["selector"], 80),
+                        "text": clip(first["text"], 60),
+                        "hidden_px": first["hidden_px"],
+                    },
                 )
             )
         return findings

@@ -89,6 +89,7 @@ class Buttons(FormsCheck):
                         "button: customers must guess that Enter sends it.",
                         recommendation='Add a <button type="submit"> that names the outcome.',
                         evidence={"buttons": len(case.form.get("buttons", []))},
+                        params={},
                     )
                 )
             for b in submits:
@@ -196,5 +197,9 @@ class Buttons(FormsCheck):
                 recommendation='State the rule next to the field ("At least 8 characters") '
                 "and tie it with aria-describedby.",
                 evidence={"rules": rules},
+                params={
+                    "pattern": f["pattern"][:40] if f.get("pattern") else "",
+                    "minlength": f.get("minlength") or None,
+                },
             )
         ]

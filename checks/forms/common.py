@@ -97,7 +97,12 @@ class FormsCheck(Check):
         kw["title"] = f"{kw['title']} ({form_noun(case.kind)})"
         # the text's kind and values, so that a report can say it in another language
         kw.setdefault("message_id", f"{self.id}.{what}")
-        kw["params"] = {"form": form_noun(case.kind), **kw.get("params", {})}
+        kw["params"] = {
+            "form": form_noun(case.kind),
+            "name": (case.form.get("aria_label") or case.form.get("heading") or "")[:60],
+            **({"field": field_label(target).strip('"')} if field else {}),
+            **kw.get("params", {}),
+        }
         return self.finding(
             url=case.page.url,
             selector=target.get("selector") or selector or case.form["selector"],

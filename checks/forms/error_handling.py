@@ -383,6 +383,7 @@ class ErrorHandling(FormsCheck):
                     recommendation="Show each error next to its field, tied with "
                     "aria-describedby, instead of alert().",
                     evidence={"dialogs": shown.get("dialogs", [])[:3]},
+                    params={"dialog": (shown.get("dialogs") or [""])[0][:80]},
                 )
             )
         sends = [
@@ -418,7 +419,14 @@ class ErrorHandling(FormsCheck):
                         "empty-no-error",
                         empty,
                         message_id=f"{self.id}.empty-{outcome}",
-                        params={"path": urlsplit(p["url"]).path, "fields": ", ".join(labels[:8])},
+                        params={
+                            "path": urlsplit(p["url"]).path,
+                            "fields": ", ".join(labels[:8]),
+                            "request": sends[0] if sends else "",
+                            "note": "server allowed"
+                            if p.get("server_allowed")
+                            else "request blocked",
+                        },
                         severity="serious",
                         title=title,
                         message=f"{Name} on {urlsplit(p['url']).path} was submitted with every "
@@ -475,6 +483,7 @@ class ErrorHandling(FormsCheck):
                 'aria-describedby (or to an error summary), or give the messages role="alert" '
                 "(WCAG 4.1.3).",
                 evidence={"attempt": label, "messages": texts, "focus": focus.get("on")},
+                params={"attempt": label, "text": texts[0][:80]},
             )
         return self._finding(
             p,
@@ -516,6 +525,11 @@ class ErrorHandling(FormsCheck):
                 "distance_px": far,
                 "fields": [str(x) for x in p.get("labels", [])][:20],
             },
+            params={
+                "attempt": label,
+                "text": texts[0][:80],
+                "far": None if near or far is None else far,
+            },
         )
 
     def _malformed(self, p: dict, bad: dict, Name: str, note: str, review: list) -> list[Finding]:
@@ -531,7 +545,11 @@ class ErrorHandling(FormsCheck):
                     "malformed-accepted",
                     bad,
                     message_id=f"{self.id}.malformed-{outcome}",
-                    params={"field": field, "value": MALFORMED_EMAIL},
+                    params={
+                        "field": field.strip('"'),
+                        "value": MALFORMED_EMAIL,
+                        "note": "server allowed" if p.get("server_allowed") else "request blocked",
+                    },
                     severity="serious",
                     title="Malformed email address accepted",
                     message=f'{Name}: the email field {field} took "{MALFORMED_EMAIL}" (no @) '
@@ -568,6 +586,7 @@ class ErrorHandling(FormsCheck):
                     recommendation="Keep every value the customer typed (except passwords) "
                     "when showing errors.",
                     evidence={"fields": lost},
+                    params={"count": len(lost), "fields": ", ".join(lost[:6])},
                 )
             )
         blur = p.get("blur") or {}
@@ -579,7 +598,7 @@ class ErrorHandling(FormsCheck):
                     p,
                     "no-inline",
                     {},
-                    params={"field": field, "value": MALFORMED_EMAIL},
+                    params={"field": field.strip('"'), "value": MALFORMED_EMAIL},
                     severity="minor",
                     title="No inline validation",
                     message=f'{Name}: leaving the email field {field} with "{MALFORMED_EMAIL}" '

@@ -119,7 +119,7 @@ class InputTypes(FormsCheck):
                     case,
                     f"type-{purpose}",
                     message_id=f"{self.id}.type-{'email' if wanted[0] == 'email' else 'tel'}",
-                    params={"type": str(ftype)[:20]},
+                    params={"type": str(ftype)[:20], "wanted": wanted[0]},
                     field=f,
                     severity="moderate",
                     title=f'{"Email" if wanted[0] == "email" else "Phone"} field of type "{ftype}"',
@@ -148,6 +148,7 @@ class InputTypes(FormsCheck):
                     recommendation='Use type="text" with inputmode="numeric" (and a pattern) '
                     '- or type="tel" for phone numbers.',
                     evidence={"type": ftype, "purpose": purpose},
+                    params={"purpose": purpose},
                 )
             )
         raw = f.get("autocomplete")
@@ -170,6 +171,12 @@ class InputTypes(FormsCheck):
                             else "."
                         ),
                         evidence={"autocomplete": raw, "problem": problem},
+                        params={
+                            "raw": raw[:60],
+                            "token": EXPECTED_TOKENS[purpose][0]
+                            if purpose in EXPECTED_TOKENS
+                            else "",
+                        },
                     )
                 )
             elif raw.strip().lower() == "off" and purpose in PERSONAL_PURPOSES:
@@ -184,6 +191,7 @@ class InputTypes(FormsCheck):
                         "customer must type what the browser already knows.",
                         recommendation=f'Use autocomplete="{EXPECTED_TOKENS[purpose][0]}".',
                         evidence={"autocomplete": raw, "purpose": purpose},
+                        params={"purpose": purpose, "token": EXPECTED_TOKENS[purpose][0]},
                     )
                 )
         return out
@@ -211,4 +219,5 @@ class InputTypes(FormsCheck):
                 ],
                 "missing": len(missing),
             },
+            params={"count": len(missing), "names": ", ".join(names[:12])},
         )

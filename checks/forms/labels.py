@@ -90,6 +90,7 @@ class Labels(FormsCheck):
                         "placeholder may show an example, never the field's name "
                         "(NN/g: placeholders in form fields are harmful).",
                         evidence={"placeholder": f["placeholder"], "field": f.get("name")},
+                        params={"placeholder": f["placeholder"][:60]},
                     )
                 ]
             return [
@@ -104,6 +105,7 @@ class Labels(FormsCheck):
                     "label or aria-labelledby), no placeholder and no accessible name.",
                     recommendation="Give the field a visible <label for=...>.",
                     evidence={"field": f.get("name"), "text_nearby": f.get("around")},
+                    params={"type": f.get("type"), "ident": f.get("name") or f.get("id") or ""},
                 )
             ]
         if not visible_label and not _button_labels(case):
@@ -135,6 +137,10 @@ class Labels(FormsCheck):
                     recommendation="Let the visible label be the accessible name: drop the "
                     "aria-label, or make it start with the visible text.",
                     evidence={"visible_label": visible_label, "accessible_name": f.get("acc_name")},
+                    params={
+                        "label": visible_label[:60],
+                        "acc_name": (f.get("acc_name") or "")[:60],
+                    },
                 )
             ]
         return []

@@ -116,7 +116,21 @@ class FormLength(FormsCheck):
                     self.form_finding(
                         case,
                         "too-long",
-                        params={"count": count},
+                        params={
+                            "count": count,
+                            "budget": budget,
+                            "fields": ", ".join(field_label(f) for f in case.fields[:16]),
+                            "savings": "|".join(
+                                w
+                                for w, on in (
+                                    ("split-name", split),
+                                    ("confirm-email", "email-confirm" in purposes),
+                                    ("address-line2", "address-line2" in purposes),
+                                )
+                                if on
+                            ),
+                            "optional": len(optional) or None,
+                        },
                         severity="moderate",
                         title=f"Long form: {count} fields",
                         message=f"{case.name[0].upper()}{case.name[1:]} shows {count} fields "
@@ -174,6 +188,7 @@ class FormLength(FormsCheck):
                         recommendation="Fight spam behind the scenes (honeypot field, rate "
                         "limits, server-side scoring) instead of asking the customer.",
                         evidence={"captcha": True},
+                        params={},
                     )
                 )
             if "address-line2" in purposes and case.kind in ("checkout", "other", "registration"):
@@ -211,4 +226,5 @@ class FormLength(FormsCheck):
             recommendation='Ask for one "Full name" field with autocomplete="name"; split '
             "it behind the scenes if a system needs the parts.",
             evidence={"fields": [f.get("name") or f.get("id") for f in (first, last)]},
+            params={"last": field_label(last).strip('"')},
         )

@@ -105,6 +105,7 @@ class RequiredFields(FormsCheck):
                         "form) and the required attribute, or mark the optional ones "
                         '"(optional)".',
                         evidence={"fields": len(fields)},
+                        params={"count": len(fields)},
                     )
                 )
                 continue
@@ -128,6 +129,10 @@ class RequiredFields(FormsCheck):
                         recommendation="Show '*' after the label (and explain it), or mark the "
                         'optional fields "(optional)".',
                         evidence={"fields": [f.get("name") or f.get("id") for f in hidden]},
+                        params={
+                            "count": len(hidden),
+                            "fields": ", ".join(field_label(f) for f in hidden[:6]),
+                        },
                     )
                 )
             unmarked = [f for f in shown if not (f.get("required") or f.get("aria_required"))]
@@ -145,6 +150,10 @@ class RequiredFields(FormsCheck):
                         "readers do not say so.",
                         recommendation='Add the required attribute (or aria-required="true").',
                         evidence={"fields": [f.get("name") or f.get("id") for f in unmarked]},
+                        params={
+                            "count": len(unmarked),
+                            "fields": ", ".join(field_label(f) for f in unmarked[:6]),
+                        },
                     )
                 )
         self.details = {"forms": facts}

@@ -113,6 +113,14 @@ class TouchTargets(FormsCheck):
                                 "recommended": good,
                                 "controls": len(small),
                             },
+                            params={
+                                "count": len(small),
+                                "least": least,
+                                "good": good,
+                                "width": first.get("width"),
+                                "height": first.get("height"),
+                                "control": field_label(first) if "label_text" in first else "",
+                            },
                         )
                     )
             for f in case.fields:
@@ -132,6 +140,7 @@ class TouchTargets(FormsCheck):
                             recommendation=f"Make it at least {need} characters wide "
                             f"(width: {need + 2}ch).",
                             evidence={"value": chars, "limit": need, "unit": "characters"},
+                            params={"chars": chars, "need": need, "width": need + 2},
                         )
                     )
         return out

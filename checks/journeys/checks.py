@@ -79,6 +79,8 @@ class JourneyCheck(Check):
                     urls=urls,
                     key=f"{self.id}|{p['key']}",
                     evidence=p["evidence"],
+                    message_id=f"{self.id}.{p.get('message_key') or p['key']}",
+                    params=p.get("params") or {},
                 )
             )
         return out

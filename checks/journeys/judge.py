@@ -55,8 +55,19 @@ def _first(data: dict[str, Any] | None, journey: str) -> dict[str, Any] | None:
 
 
 def _p(
-    severity: str, title: str, message: str, fix: str, url: str | None, key: str, **ev: Any
+    severity: str,
+    title: str,
+    message: str,
+    fix: str,
+    url: str | None,
+    key: str,
+    *,
+    params: dict[str, Any] | None = None,
+    message_key: str | None = None,
+    **ev: Any,
 ) -> dict:
+    """One problem; ``params`` are the values of its texts and ``message_key`` names the
+    kind of text where ``key`` does not (reports/i18n says them in German)."""
     return {
         "severity": severity,
         "title": title,
@@ -65,6 +76,8 @@ def _p(
         "url": url,
         "key": key,
         "evidence": ev,
+        "params": params or {},
+        "message_key": message_key,
     }
 
 
@@ -92,18 +105,18 @@ def discovery_problems(data: dict[str, Any] | None) -> list[dict]:
         out.append(_p("serious", "Product only findable through the search",
             f"The product {product} could not be found through the menu ({why}); only the search finds it.",
             "List every product in a category the menu opens; customers who browse never see the others.",
-            product, "search-only", stopped=browse.get("stopped", {}).get("step")))  # fmt: skip
+            product, "search-only", stopped=browse.get("stopped", {}).get("step"), params={"product": product, "why": why}))  # fmt: skip
     elif not menu_ok and not search_ok:
         out.append(_p("serious", "Product found neither through the menu nor the search",
             f"The product {product} was not found through the menu ({why}) nor the search.",
             "Make every product reachable from the menu's categories and findable by its name.",
-            product, "unfindable"))  # fmt: skip
+            product, "unfindable", params={"product": product, "why": why}))  # fmt: skip
     elif menu_ok and search is not None and not search_ok:
         reason = (search.get("stopped") or {}).get("reason", "")
         out.append(_p("moderate", "Product not found through the search by its name",
             f"Searching for the product's own name did not lead to {product} ({reason}).",
             "Index product names in the search and show the product among the first results.",
-            product, "search-misses"))  # fmt: skip
+            product, "search-misses", params={"product": product, "reason": reason}))  # fmt: skip
     lost = browse.get("lostness")
     if menu_ok and lost is not None and lost > NEARLY_LOST:
         sev = "moderate" if lost > LOST else "minor"
@@ -111,7 +124,7 @@ def discovery_problems(data: dict[str, Any] | None) -> list[dict]:
             f"Finding the product through the menu took {browse.get('pages')} pages where "
             f"{browse.get('minimum_pages')} would do: lostness {lost:.2f} (Smith 1996: above 0.5 customers are lost).",
             "Shorten the path: list the product in the category the menu opens, near the top.",
-            product, "lostness", lostness=lost, threshold=LOST))  # fmt: skip
+            product, "lostness", lostness=lost, threshold=LOST, params={"pages": browse.get("pages"), "minimum": browse.get("minimum_pages"), "lostness": round(lost, 2)}))  # fmt: skip
     return out
 
 
@@ -130,13 +143,13 @@ def cart_problems(data: dict[str, Any] | None) -> list[dict]:
         out.append(_p("minor", "Adding to the cart needs review",
             f"The journey stopped: {(walk.get('stopped') or {}).get('reason', '')}; the shop's control may use words or markup the auditor does not know.",
             'Check by hand; name the control in [checks."journeys.discovery"] selectors.',
-            _where(walk), "add-review"))  # fmt: skip
+            _where(walk), "add-review", params={"reason": (walk.get("stopped") or {}).get("reason", "")}))  # fmt: skip
     elif not walk.get("completed"):
         reason = (walk.get("stopped") or {}).get("reason", "")
         out.append(_p("serious", "Adding to the cart failed",
             f"The journey stopped at step {(walk.get('stopped') or {}).get('step')}: {reason}.",
             "Make the add-to-cart button a visible, labelled button that works in one click.",
-            _where(walk), "add-failed"))  # fmt: skip
+            _where(walk), "add-failed", params={"step": (walk.get("stopped") or {}).get("step"), "reason": reason}))  # fmt: skip
     for v in d.get("variants") or []:
         if not v.get("hint"):
             out.append(_p("moderate", "A variant must be chosen without a visible hint",
@@ -166,13 +179,14 @@ def cart_problems(data: dict[str, Any] | None) -> list[dict]:
                 "Adding to the cart gives no clear confirmation",
                 f"After the add-to-cart click the customer saw {what} (within {CONFIRM_MS} ms expected).",
                 "Confirm at once: name the product and variant added and update a visible cart badge.",
-                url, "feedback", **{k: fb.get(k) for k in ("wait_ms", "count_before", "count_after")}))  # fmt: skip
+                url, "feedback", **{k: fb.get(k) for k in ("wait_ms", "count_before", "count_after")},
+                message_key="feedback-" + ("nothing" if what.startswith("no ") else "unnamed" if not shown else "late"), params={"wait_ms": round(fb.get("wait_ms") or 0), "limit": CONFIRM_MS}))  # fmt: skip
         paint = fb.get("paint_ms")
         if paint is not None and paint > PAINT_MS and not fb.get("went_to_cart"):
             out.append(_p("minor", "The add-to-cart click paints late",
                 f"The page painted {paint:.0f} ms after the click (good: within {PAINT_MS} ms).",
                 "Answer the click at once (a pressed state, a spinner) and do the work after.",
-                url, "paint", paint_ms=paint, threshold=PAINT_MS))  # fmt: skip
+                url, "paint", paint_ms=paint, threshold=PAINT_MS, params={"paint_ms": round(paint), "limit": PAINT_MS}))  # fmt: skip
     cart = d.get("cart")
     if cart and walk.get("completed"):
         missing = [k for k in ("price", "total", "shipping") if not cart.get(k)]
@@ -183,7 +197,7 @@ def cart_problems(data: dict[str, Any] | None) -> list[dict]:
             out.append(_p("moderate", "The cart does not show everything the customer needs",
                 f"The cart page shows no {', '.join(missing)}.",
                 "Show product, variant, price, total and shipping costs in the cart.",
-                cart_url, "cart-content", missing=missing))  # fmt: skip
+                cart_url, "cart-content", missing=missing, params={"missing": "|".join(missing)}))  # fmt: skip
         if cart.get("checkout") is None:
             out.append(_p("serious", "The cart has no recognisable checkout button", "No checkout button was found in the cart.",
                 "Give the cart one clear \"Proceed to checkout\" button.", cart_url, "cart-checkout"))  # fmt: skip
@@ -191,7 +205,7 @@ def cart_problems(data: dict[str, Any] | None) -> list[dict]:
             out.append(_p("moderate", "The checkout button is below the fold",
                 f"In a window {cart.get('viewport_height')} px high the cart's checkout button is only seen after scrolling.",
                 "Put the checkout button where the cart page opens (also above the item list).",
-                cart_url, "checkout-fold"))  # fmt: skip
+                cart_url, "checkout-fold", params={"height": cart.get("viewport_height")}))  # fmt: skip
     return out
 
 
@@ -215,12 +229,12 @@ def checkout_problems(data: dict[str, Any] | None) -> list[dict]:
     if not walk.get("completed") and "recognised" in (walk.get("stopped") or {}).get("reason", ""):
         out.append(_p("minor", "The way into the checkout needs review",
             f"The journey stopped: {(walk.get('stopped') or {}).get('reason', '')}.",
-            'Check by hand; name the button in [checks."journeys.discovery"] selectors.', url, "unreached-review"))  # fmt: skip
+            'Check by hand; name the button in [checks."journeys.discovery"] selectors.', url, "unreached-review", params={"reason": (walk.get("stopped") or {}).get("reason", "")}))  # fmt: skip
         return out
     if not walk.get("completed"):
         out.append(_p("serious", "The checkout could not be reached",
             f"The journey stopped: {(walk.get('stopped') or {}).get('reason', '')}.",
-            "Make the way from the cart into the checkout one clear button.", url, "unreached"))  # fmt: skip
+            "Make the way from the cart into the checkout one clear button.", url, "unreached", params={"reason": (walk.get("stopped") or {}).get("reason", "")}))  # fmt: skip
         return out
     last = steps[-1] if steps else {}
     fields = last.get("fields", 0)
@@ -230,7 +244,7 @@ def checkout_problems(data: dict[str, Any] | None) -> list[dict]:
             f"The guest checkout's first form has {fields} fields (good: at most {FIELDS_GOOD}; "
             f"Baymard's 2024 average is 11.3).",
             "Drop what the order does not need (a second address line, the phone, a split name).",
-            url, "fields", fields=fields, good=FIELDS_GOOD, poor=FIELDS_POOR))  # fmt: skip
+            url, "fields", fields=fields, good=FIELDS_GOOD, poor=FIELDS_POOR, params={"fields": fields, "good": FIELDS_GOOD}))  # fmt: skip
     lower = [s for s in steps if s.get("guest_top") is not None and s.get("signin_top") is not None
              and s["guest_top"] > s["signin_top"] + 40]  # fmt: skip
     if lower:
@@ -255,7 +269,7 @@ def checkout_problems(data: dict[str, Any] | None) -> list[dict]:
             out.append(_p("serious", "The order button does not say that the order costs money",
                 f"The final order button says \"{s['final_button']}\"; German law (§ 312j (3) BGB) asks for "
                 "\"zahlungspflichtig bestellen\" or equally clear words.",
-                "Label the final button \"zahlungspflichtig bestellen\".", s.get("url"), "order-wording"))  # fmt: skip
+                "Label the final button \"zahlungspflichtig bestellen\".", s.get("url"), "order-wording", params={"button": s["final_button"]}))  # fmt: skip
             break
     return out
 
@@ -272,7 +286,7 @@ def service_problems(data: dict[str, Any] | None) -> list[dict]:
                 f"From the product page the customer finds no link to: {', '.join(missing)} "
                 "(a returns policy not found made 18 % abandon, Baymard 2024).",
                 "Link contact, shipping costs and returns from every product page (header, footer or near the price).",
-                _where(walk), "service-" + "-".join(missing), missing=missing))  # fmt: skip
+                _where(walk), "service-" + "-".join(missing), missing=missing, message_key="service", params={"missing": "|".join(missing)}))  # fmt: skip
     far: dict[str, list[str]] = {}
     exists = (data or {}).get("service_pages")
     for page, dist in sorted(((data or {}).get("service_distances") or {}).items()):
@@ -282,7 +296,7 @@ def service_problems(data: dict[str, Any] | None) -> list[dict]:
     for role, pages in sorted(far.items()):
         p = _p("minor", f"The {role} page is more than 2 clicks away",
             f"From {len(pages)} page(s) the customer walked, the {role} page is not within 2 clicks.",
-            f"Link the {role} page from the footer of every page.", pages[0], f"far-{role}", pages=len(pages))  # fmt: skip
+            f"Link the {role} page from the footer of every page.", pages[0], f"far-{role}", pages=len(pages), message_key=f"far.{role}", params={"pages": len(pages)})  # fmt: skip
         p["urls"] = pages
         out.append(p)
     return out
@@ -309,5 +323,5 @@ def persona_problems(data: dict[str, Any] | None) -> list[dict]:
             f"{stop.get('step')}: {stop.get('reason', '')}.",
             "Make every step work without a pointer (focusable, Enter and Space), on a phone and zoomed."
             if persona == "keyboard" else "Make every step work on a narrow, slow phone and at 320 px.",
-            stop.get("url"), f"{persona}-{w['journey']}", step=stop.get("step")))  # fmt: skip
+            stop.get("url"), f"{persona}-{w['journey']}", step=stop.get("step"), message_key=f"persona.{'keyboard' if persona == 'keyboard' else 'other'}", params={"persona": persona, "journey": w["journey"], "step": stop.get("step"), "reason": stop.get("reason", "")}))  # fmt: skip
     return out

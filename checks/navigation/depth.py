@@ -101,6 +101,12 @@ class ClickDepth(Check):
                     **listed([d[1] for d in rest]),
                     evidence={"pages": len(rest), "deepest": rest[0][0]},
                     key="more-deep-pages",
+                    message_id=f"{self.id}.more",
+                    params={
+                        "count": len(rest),
+                        "max_product": self.options["max_product_depth"],
+                        "max": self.options["max_depth"],
+                    },
                 )
             )
         return findings
@@ -138,6 +144,16 @@ class ClickDepth(Check):
                 "pages": {url_key(d[1]): d[0] for d in group[:50]},
             },
             key=f"deep:{kind}:{template}",
+            message_id=f"{self.id}.deep-{kind if kind in ('product', 'category') else 'page'}"
+            + ("-one" if len(group) == 1 else "-many"),
+            params={
+                "depth": depth,
+                "title": title or url_key(url),
+                "limit": limit,
+                "path": shown,
+                "count": len(group),
+                "template": template,
+            },
         )
 
     def score(self, findings: list[Finding], pages_seen: int) -> float | None:
@@ -279,6 +295,8 @@ class Pagination(Check):
                     **listed(endless),
                     evidence={"pages": len(endless)},
                     key="infinite-scroll",
+                    message_id=f"{self.id}.infinite-scroll",
+                    params={"count": len(endless)},
                 )
             )
         if script_only:
@@ -299,6 +317,8 @@ class Pagination(Check):
                     **listed(script_only),
                     evidence={"pages": len(script_only)},
                     key="load-more",
+                    message_id=f"{self.id}.load-more",
+                    params={"count": len(script_only)},
                 )
             )
         return findings
@@ -329,4 +349,12 @@ class Pagination(Check):
                 "products": len(urls),
             },
             key=f"late:{template}",
+            message_id=f"{self.id}.late-" + ("one" if len(listings) == 1 else "many"),
+            params={
+                "count": len(urls),
+                "first": first,
+                "listing": url_key(base),
+                "listings": len(listings),
+                "template": template,
+            },
         )

@@ -164,6 +164,8 @@ class KeyPages(Check):
             ),
             evidence={"kind": kind},
             key=f"missing:{kind}",
+            message_id=f"{self.id}.missing.{kind}",
+            params={"page": kind},
         )
 
     def _deep(self, kind: str, url: str, depth: int) -> Finding:
@@ -180,6 +182,13 @@ class KeyPages(Check):
             urls=[url],
             evidence={"kind": kind, "target": url, "depth": depth},
             key=f"deep:{kind}",
+            message_id=f"{self.id}.deep.{kind}",
+            params={
+                "page": kind,
+                "depth": depth,
+                "path": url_key(url),
+                "max": self.options["max_depth"],
+            },
         )
 
     def _not_everywhere(self, kind: str, url: str, missing: list[str], total: int) -> Finding:
@@ -205,4 +214,6 @@ class KeyPages(Check):
                 "linked_share_percent": round(share, 1),
             },
             key=f"coverage:{kind}",
+            message_id=f"{self.id}.not-everywhere.{kind}",
+            params={"page": kind, "count": len(missing), "pages": total, "path": url_key(url)},
         )

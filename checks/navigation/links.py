@@ -282,6 +282,13 @@ class RedirectChains(Check):
                         "chain": [f"{url_key(h['url'])} ({h['status']})" for h in hops],
                     },
                     key=url_key(url),
+                    message_id=f"{self.id}.chain",
+                    params={
+                        "path": url_key(url),
+                        "hops": len(hops),
+                        "chain": path,
+                        "final": url_key(final or url),
+                    },
                 )
             )
         return findings

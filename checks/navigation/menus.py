@@ -216,6 +216,8 @@ class MainMenu(Check):
             selector=where,
             evidence={"focus_stuck_on": where, "pages": len(trapped)},
             key="keyboard-trap",
+            message_id=f"{self.id}.keyboard-trap",
+            params={"element": where, "pages": len(trapped)},
         )
 
     def _no_menu_at_all(self, total: int) -> Finding:
@@ -232,6 +234,8 @@ class MainMenu(Check):
             ),
             evidence={"pages": total},
             key="no-menu",
+            message_id=f"{self.id}.no-menu",
+            params={"pages": total},
         )
 
     def _missing(self, missing: list[tuple[str, str]], total: int, menu: _Nav) -> Finding:
@@ -255,6 +259,12 @@ class MainMenu(Check):
                 "menu": list(menu.items),
             },
             key="missing",
+            message_id=f"{self.id}.missing",
+            params={
+                "count": many,
+                "templates": ", ".join(sorted(templates)[:5]),
+                "items": ", ".join(menu.items[:5]),
+            },
         )
 
     def _different(self, menu: _Nav, different: list[tuple[str, _Nav]], total: int) -> Finding:
@@ -286,6 +296,14 @@ class MainMenu(Check):
                 "pages": total,
             },
             key="different",
+            message_id=f"{self.id}.different",
+            params={
+                "count": len(different),
+                "pages": total,
+                "gone": ", ".join(gone[:5]),
+                "added": ", ".join(added[:5]),
+                "moved": ("moved out" if menu.in_header else "moved in") if moved else "",
+            },
         )
 
     def _overloaded(self, menu: _Nav, with_menu: list[str]) -> Finding:
@@ -303,6 +321,8 @@ class MainMenu(Check):
             **listed(with_menu),
             evidence={"items": list(menu.items), "count": count},
             key="overloaded",
+            message_id=f"{self.id}.overloaded",
+            params={"count": count, "max": self.options["max_top_items"]},
         )
 
     def _not_keyboard(self, dead: list[str], with_menu: list[str]) -> Finding:
@@ -322,6 +342,8 @@ class MainMenu(Check):
             **listed(with_menu),
             evidence={"items": dead},
             key="keyboard",
+            message_id=f"{self.id}.keyboard",
+            params={"count": len(dead), "items": ", ".join(dead[:5])},
         )
 
 
@@ -515,6 +537,13 @@ class Breadcrumbs(Check):
                         "pages": total,
                     },
                     key=f"missing:{kind}",
+                    message_id=f"{self.id}.missing",
+                    params={
+                        "kind": kind,
+                        "count": many,
+                        "pages": total,
+                        "templates": ", ".join(where[:3]) + (", …" if len(where) > 3 else ""),
+                    },
                 )
             )
         for kind, urls in sorted(no_home.items()):
@@ -531,6 +560,8 @@ class Breadcrumbs(Check):
                     **listed(urls),
                     evidence={"kind": kind, "pages": len(urls)},
                     key=f"no-home:{kind}",
+                    message_id=f"{self.id}.no-home",
+                    params={"kind": kind, "pages": len(urls)},
                 )
             )
         return findings
@@ -596,6 +627,8 @@ class Breadcrumbs(Check):
                     **listed(orphaned),
                     evidence={"parent": href, "parent_text": label, "pages": many},
                     key=f"unlisted:{place[1]}",
+                    message_id=f"{self.id}.unlisted",
+                    params={"count": many, "label": label, "path": place[1]},
                 )
             )
         return findings

@@ -85,6 +85,8 @@ class Orphans(Check):
                     **listed(rest),
                     evidence={"pages": len(rest), "partial_crawl": partial},
                     key="more-orphans",
+                    message_id=f"{self.id}.more",
+                    params={"count": len(rest)},
                 )
             )
         return findings
@@ -120,6 +122,16 @@ class Orphans(Check):
             urls=urls,
             evidence={"in_sitemap": True, "linked_from": 0, "partial_crawl": partial},
             key=f"orphans:{template}",
+            message_id=f"{self.id}.orphan-"
+            + ("many" if many else "one")
+            + ("-partial" if partial else ""),
+            params={
+                "title": title or url_key(url),
+                "path": url_key(url),
+                "count": len(urls),
+                "more": len(urls) - 1,
+                "template": template,
+            },
         )
 
 
@@ -166,6 +178,8 @@ class DeadEnds(Check):
                     **listed(urls),
                     evidence={"template": template, "pages": many},
                     key=f"dead-end:{template}",
+                    message_id=f"{self.id}.dead-end",
+                    params={"count": many, "template": template},
                 )
             )
         return findings

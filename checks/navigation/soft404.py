@@ -120,6 +120,15 @@ class Soft404(Check):
                     urls=[url],
                     evidence={"probe": url, "status": status, "final_url": final},
                     key="probe",
+                    message_id=f"{self.id}.probe-"
+                    + (
+                        "redirect"
+                        if probe.get("redirected") and final != url
+                        else "not-found"
+                        if says_not_found(probe.get("title"), structure.get("h1"))
+                        else "ordinary"
+                    ),
+                    params={"path": url_key(url), "target": url_key(final), "status": status},
                 )
             )
         if structure and not _way_back(structure):
@@ -140,6 +149,8 @@ class Soft404(Check):
             **listed(urls),
             evidence={"pages": many},
             key="soft-404-pages",
+            message_id=f"{self.id}.pages",
+            params={"count": many},
         )
 
     def _stranded(self, urls: list[str], probe: bool = False) -> Finding:
@@ -160,4 +171,6 @@ class Soft404(Check):
             **listed(urls),
             evidence={"pages": many, "probe": probe},
             key="stranded-probe" if probe else "stranded",
+            message_id=f"{self.id}.stranded" + ("-probe" if probe else ""),
+            params={"count": many},
         )

@@ -120,6 +120,15 @@ class PageWeight(Check):
                             "heaviest": heaviest,
                         },
                         key=f"{template}|{label}",
+                        message_id=f"{self.id}.{'bytes' if label == 'bytes' else 'requests'}",
+                        params={
+                            "page": worst.path,
+                            "value_fmt": shown if label == "bytes" else str(value),
+                            "budget_fmt": budget,
+                            "heaviest": ", ".join(heaviest),
+                            "count": len(over),
+                            "template": template,
+                        },
                     )
                 )
         return findings
@@ -219,7 +228,13 @@ class _ResourceCheck(Check):
             urls=urls,
             evidence=evidence,
             key=key,
+            message_id=f"{self.id}.{self.variant(members if grouped else [rep])}",
+            params=_params(members, paths, grouped is not None),
         )
+
+    def variant(self, members: list[dict]) -> str:
+        """Which text a finding has (its message id after the check's id)."""
+        return "one"
 
 
 class RenderBlocking(_ResourceCheck):
@@ -257,6 +272,9 @@ class RenderBlocking(_ResourceCheck):
             if kind == "style" and (took is None or took < self.options["min_style_ms"]):
                 continue
             yield url, "moderate" if kind == "script" else "minor", {"type": kind, "took_ms": took}
+
+    def variant(self, members: list[dict]) -> str:
+        return "script" if members[0]["facts"]["type"] == "script" else "stylesheet"
 
     def describe(self, url, facts, pages):
         kind = "script" if facts["type"] == "script" else "stylesheet"
@@ -363,6 +381,18 @@ class TextCompression(_ResourceCheck):
         pages' HTML and the files they share, is one cause per host."""
         return "server|" + urlsplit(entry["url"]).netloc
 
+    def variant(self, members: list[dict]) -> str:
+        files = [e for e in members if e["facts"].get("type") != "document"]
+        if len(members) == 1:
+            return "file" if files else "document"
+        return (
+            "group-pages"
+            if not files
+            else "group-files"
+            if len(files) == len(members)
+            else "group-both"
+        )
+
     def describe_group(self, members: list[dict], paths: list[str]) -> tuple[str, str, str] | None:
         files = [e for e in members if e["facts"].get("type") != "document"]
         pages = len(members) - len(files)
@@ -459,3 +489,33 @@ def _cache_problem(headers: dict[str, str]) -> str | None:
     if "no-cache" in cc:
         return None  # revalidated on each use: a choice, not an omission
     return "has no caching header (no max-age, Expires, ETag or Last-Modified)"
+
+
+def _params(members: list[dict], paths: list[str], grouped: bool) -> dict[str, Any]:
+    """The values a resource finding's texts are made of, so that a report can say them
+    in another language (reports/i18n): the worst resource's facts, the pages, and for
+    a finding of several resources how many more there are."""
+    rep, facts = members[0], members[0]["facts"]
+    templates = {e["template"] for e in members}
+    files = [e for e in members if e["facts"].get("type") != "document"]
+    files.sort(key=lambda e: -e["facts"].get("bytes", 0))
+    return {
+        "resource": short(rep["url"]),
+        "resource_short": short(rep["url"], 60),
+        "type": facts.get("type"),
+        "bytes_fmt": fmt_bytes(facts.get("bytes", 0)),
+        "took_ms": round(facts["took_ms"]) if facts.get("took_ms") else None,
+        "problem": facts.get("problem"),
+        "natural": facts.get("natural"),
+        "displayed": facts.get("displayed"),
+        "wasted_fmt": fmt_bytes(facts.get("wasted_bytes", 0)),
+        "page": paths[0] if len(paths) == 1 else "",
+        "pages": len(paths) if len(paths) > 1 else None,
+        "scope": rep["template"] if len(templates) == 1 else "the site",
+        "more": len(members) - 1 if len(members) > 1 and not grouped else None,
+        "host": urlsplit(rep["url"]).netloc,
+        "files": len(files) or None,
+        "examples": ", ".join(
+            f"{short(e['url'], 60)} ({fmt_bytes(e['facts'].get('bytes', 0))})" for e in files[:3]
+        ),
+    }

@@ -175,6 +175,14 @@ class WebVitals(Check):
                 "path": paths[0] if len(paths) == 1 else "",
                 "count": len(paths),
                 "template": template,
+                "worst_path": worst_tp.path,
+                "value_fmt": fmt_metric(key, worst),
+                "good_fmt": fmt_metric(key, good),
+                "poor_fmt": fmt_metric(key, poor),
+                "loads": loads,
+                "profile": worst_tp.profile,
+                "rated": len(rated),
+                **_cause_params(cause_evidence),
             },
             url=worst_tp.page.url,
             urls=[tp.page.url for tp, _, _ in bad],
@@ -217,6 +225,8 @@ def _one_for_the_site(key: str, found: dict[str, Finding], timed: int) -> Findin
         urls=urls,
         evidence={**worst.evidence, "templates": templates},
         key=f"site|{key}",
+        message_id=f"performance.web-vitals.{key}-site",
+        params={**worst.params, "kinds": len(found), "timed": timed, "templates": shown},
     )
 
 
@@ -451,6 +461,27 @@ _CAUSES = {
     "fcp_ms": _fcp_cause,
     "inp_ms": _inp_cause,
 }
+
+
+def _cause_params(ev: dict[str, Any]) -> dict[str, Any]:
+    """The cause's facts as plain params, so that a report can say the cause sentence
+    in its language (reports/i18n): the LCP element and its image, what moved, the long
+    tasks and their scripts."""
+    out: dict[str, Any] = {}
+    if ev.get("lcp_element"):
+        out["lcp_element"] = str(ev["lcp_element"])[:200]
+    timing = ev.get("lcp_resource_ms")
+    if ev.get("lcp_resource") and isinstance(timing, list) and len(timing) == 2:
+        out["lcp_resource"] = ev["lcp_resource"]
+        out["lcp_start_fmt"] = fmt_metric("ms", timing[0])
+        out["lcp_took_fmt"] = fmt_metric("ms", max(0, timing[1] - timing[0]))
+    if ev.get("shifted"):
+        out["shifted"] = ", ".join(str(s) for s in ev["shifted"][:5])
+    if ev.get("long_tasks"):
+        out["long_tasks"] = ev["long_tasks"]
+        out["longest_ms"] = round(ev.get("longest_task_ms") or 0)
+        out["scripts"] = ", ".join(str(s) for s in ev.get("scripts") or [])
+    return out
 
 
 def _no_cause(run: dict) -> tuple[str, dict]:

@@ -102,6 +102,7 @@ class SearchBox(SearchCheck):
                     severity="moderate",
                     title="Search missing on some pages",
                     message_id=f"{self.id}.search-missing-on-some-pages",
+                    params={"count": len(missing), "found": len(found)},
                     message=(
                         f"{len(missing)} page(s) show no search field while "
                         f"{len(found)} others do: a customer there must go back to search."
@@ -122,6 +123,7 @@ class SearchBox(SearchCheck):
                     severity="moderate",
                     title="Search field hidden behind an icon",
                     message_id=f"{self.id}.search-field-hidden-behind-an-icon",
+                    params={"name": t.get("name") or ""},
                     message=(
                         "The search field is not visible until the customer clicks "
                         f"{('“' + t.get('name') + '”') if t.get('name') else 'an icon'}: "
@@ -145,6 +147,7 @@ class SearchBox(SearchCheck):
                     severity="minor",
                     title="Search field not in the header",
                     message_id=f"{self.id}.search-field-not-in-the-header",
+                    params={"where": f["where"]},
                     message=(
                         f"The search field stands in the page's {f['where']}, not in the "
                         "header where customers look for it first."
@@ -168,6 +171,9 @@ class SearchBox(SearchCheck):
                     severity="serious" if f["name_source"] == "none" else "moderate",
                     title="Search field has no label",
                     message_id=f"{self.id}.search-field-has-no-label",
+                    params={
+                        "source": "placeholder" if f["name_source"] == "placeholder" else "none"
+                    },
                     message=(
                         f"The search field has {only}: no <label>, aria-label or "
                         "aria-labelledby. The placeholder vanishes as soon as the customer "
@@ -192,6 +198,11 @@ class SearchBox(SearchCheck):
                     severity="minor",
                     title="Search field too narrow",
                     message_id=f"{self.id}.search-field-too-narrow",
+                    params={
+                        "chars": f["width_chars"],
+                        "px": f["width_px"],
+                        "min": self.options["min_chars"],
+                    },
                     message=(
                         f"The search field shows about {f['width_chars']} characters "
                         f"({f['width_px']} px); longer queries scroll out of sight and "
@@ -258,7 +269,7 @@ class SearchBox(SearchCheck):
         return self.finding(
             severity="moderate" if via else "serious",
             title="No search field found",
-            message_id=f"{self.id}.no-search-field-found",
+            message_id=f"{self.id}.no-search-field-found" + ("-via-pattern" if via else ""),
             message=(
                 "No page shows a search field or an icon that opens one"
                 + (

@@ -127,8 +127,14 @@ class SearchResults(SearchCheck):
                         if none
                         else "Product not among the first results for its name"
                     ),
-                    message_id=f"{self.id}." + ("not-found" if none else "not-first"),
-                    params={"query": r["query"][:80], "rank": rank},
+                    message_id=f"{self.id}."
+                    + ("not-found" if none else "not-first" if rank is not None else "not-listed"),
+                    params={
+                        "query": r["query"][:80],
+                        "rank": rank,
+                        "shown": read["shown"],
+                        "path": path,
+                    },
                     message=(
                         f"A search for “{r['query']}” "
                         + (
@@ -246,6 +252,7 @@ class SearchResults(SearchCheck):
                     title=title,
                     # the kind of text, so that a report can name it in German
                     message_id=f"{self.id}.{key}",
+                    params={"count": len(hits), "searches": len(answered), "query": queries[0]},
                     message=(
                         f"{message}: {len(hits)} of {len(answered)} searches, e.g. “{queries[0]}”."
                     ),

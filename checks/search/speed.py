@@ -81,6 +81,14 @@ class SearchSpeed(SearchCheck):
                 severity="serious" if median > poor else "moderate",
                 title="Search is slow",
                 message_id=f"{self.id}.search-is-slow",
+                params={
+                    "median_s": round(median / 1000, 1),
+                    "count": len(runs),
+                    "slowest_s": round(slowest["ms"] / 1000, 1),
+                    "query": slowest["query"],
+                    "good_s": good / 1000,
+                    "poor_s": poor / 1000,
+                },
                 message=(
                     f"Search results take {median / 1000:.1f} s (median of {len(runs)} "
                     f"searches; slowest {slowest['ms'] / 1000:.1f} s for “{slowest['query']}”); "

@@ -50,6 +50,7 @@ class SearchSuggestions(SearchCheck):
                     severity="minor",
                     title="No autocomplete suggestions",
                     message_id=f"{self.id}.no-autocomplete-suggestions",
+                    params={"prefix": prefix},
                     message=f"Typing “{prefix}” into the search field shows no suggestions.",
                     recommendation=(
                         "Suggest queries, categories and products after the first letters; "
@@ -69,6 +70,11 @@ class SearchSuggestions(SearchCheck):
                     severity="minor",
                     title="Autocomplete suggestions appear slowly",
                     message_id=f"{self.id}.autocomplete-suggestions-appear-slowly",
+                    params={
+                        "prefix": prefix,
+                        "s": round(ac["ms"] / 1000, 1),
+                        "good_s": good / 1000,
+                    },
                     message=(
                         f"Suggestions for “{prefix}” appeared {ac['ms'] / 1000:.1f} s after "
                         f"the last key (good: within {good / 1000:g} s)."
@@ -85,6 +91,7 @@ class SearchSuggestions(SearchCheck):
                     severity="moderate",
                     title="Autocomplete suggestions cannot be chosen by keyboard",
                     message_id=f"{self.id}.autocomplete-suggestions-cannot-be-chosen-by-keyboard",
+                    params={"prefix": prefix},
                     message=(
                         f"Suggestions for “{prefix}” appear, but ArrowDown does not move into them."
                     ),

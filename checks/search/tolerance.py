@@ -93,7 +93,14 @@ class SearchTolerance(SearchCheck):
             title=f"Search fails on {what}",
             # the kind of text and its values, so that a report can say it in German
             message_id=f"{self.id}.{kind}" if kind in _WHAT else None,
-            params={"count": len(failed), "base": first["base"], "query": first["query"]},
+            params={
+                "count": len(failed),
+                "more": len(failed) if len(failed) > 1 else None,
+                "base": first["base"],
+                "query": first["query"],
+                **{f"base{i}": r["base"] for i, r in enumerate(failed[1:3], 2)},
+                **{f"query{i}": r["query"] for i, r in enumerate(failed[1:3], 2)},
+            },
             message=(f"{shown}{more}: the customer concludes the shop does not have it."),
             recommendation=(
                 "Make the search tolerant: typo tolerance, stemming of plurals, "

@@ -70,6 +70,7 @@ class ZeroResults(SearchCheck):
                         else "Zero-results page offers little help"
                     ),
                     message_id=f"{self.id}." + ("dead-end" if dead else "little-help"),
+                    params={"query": r["query"], "gaps": "|".join(gaps)},
                     message=(
                         f"A search for “{r['query']}” ends on a page that " + "; ".join(gaps) + "."
                     ),

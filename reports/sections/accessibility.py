@@ -18,7 +18,7 @@ from ..common import (
     int_or_none,
     url_view,
 )
-from ..i18n import t
+from ..i18n import axe_help, t
 from .data import ReportData
 from .findings import finding_view, pages_affected
 
@@ -180,7 +180,7 @@ def accessibility_view(
         review.append(
             {
                 "rule": clip(item.get("rule"), MAX_SHORT),
-                "help": clip(item.get("help"), MAX_TITLE),
+                "help": clip(axe_help(item.get("rule"), item.get("help")), MAX_TITLE),
                 "pages": fmt_int(item.get("pages")),
                 "elements": fmt_int(item.get("elements")),
                 "urls": [url_view(u, origin) for u in as_list(item.get("urls"))[:5]],

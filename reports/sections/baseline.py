@@ -22,7 +22,7 @@ from ..common import (
     is_number,
     score_value,
 )
-from ..i18n import finding_text, t
+from ..i18n import finding_text, said, t
 from .data import ReportData
 
 __all__ = ["change_text", "gate_view", "new_fingerprints"]
@@ -114,9 +114,9 @@ def gate_view(data: ReportData) -> dict[str, Any] | None:
         return None
     broken = [
         {
-            "what": clip(r.get("what"), 300),
-            "limit": clip(r.get("limit"), MAX_SHORT),
-            "measured": clip(r.get("measured"), 500),
+            "what": clip(said(r.get("what")), 300),
+            "limit": clip(said(r.get("limit")), MAX_SHORT),
+            "measured": clip(said(r.get("measured")), 500),
         }
         for r in rules
         if not r.get("passed")

@@ -33,7 +33,7 @@ from ..common import (
     is_number,
     url_view,
 )
-from ..i18n import finding_text, localise_number, t, tn
+from ..i18n import finding_text, localise_number, said, t, tn
 from ..images import screenshot
 
 # --------------------------------------------------------------------------- findings
@@ -87,7 +87,7 @@ def _fmt_with_unit(value: Any, unit: str | None) -> str:
 def _evidence_value(key: str, value: Any, unit: str | None) -> dict[str, Any]:
     if isinstance(value, list):
         items = [
-            clip(item if isinstance(item, str) else json.dumps(item, default=str), MAX_URL)
+            clip(said(item) if isinstance(item, str) else json.dumps(item, default=str), MAX_URL)
             for item in value[:MAX_EVIDENCE_ITEMS]
         ]
         return {"entries": items, "more": max(len(value) - MAX_EVIDENCE_ITEMS, 0), "text": ""}
@@ -105,7 +105,7 @@ def _evidence_value(key: str, value: Any, unit: str | None) -> dict[str, Any]:
         else:
             text = fmt_number(value)
     else:
-        text = str(value)
+        text = said(str(value))  # the checks' own phrases in the report's language
     return {"entries": None, "more": 0, "text": clip(text, MAX_EVIDENCE_VALUE)}
 
 

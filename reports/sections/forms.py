@@ -251,7 +251,7 @@ def _journey_effort(data: ReportData) -> dict[str, dict[str, Any]]:
     return out
 
 
-_FORM_NAME = re.compile(r'^(the [a-z -]{1,30} form)( ".*")?$', re.S)
+_FORM_NAME = re.compile(r'^(the (?:[a-z -]{1,30} )?form)( ".*")?$', re.S)
 
 
 def _form_name(name: str) -> str:

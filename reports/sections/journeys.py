@@ -17,7 +17,7 @@ from typing import Any
 from auditor.results import walk_excused
 
 from ..common import MAX_SHORT, MAX_TITLE, as_dict, as_list, clip, is_number, url_view
-from ..i18n import localise_number
+from ..i18n import localise_number, said
 from ..images import picture
 from .data import ReportData
 
@@ -73,9 +73,9 @@ def _walk(w: dict[str, Any], origin: str | None) -> dict[str, Any]:
         steps.append(
             {
                 "n": s.get("n"),
-                "what": clip(s.get("what"), MAX_TITLE),
+                "what": clip(said(s.get("what")), MAX_TITLE),
                 "action": clip(s.get("action"), MAX_SHORT),
-                "rung": clip(s.get("rung"), MAX_SHORT),
+                "rung": clip(said(s.get("rung")), MAX_SHORT),
                 "cost": _seconds(journey_step_cost(s, persona)),
                 "wait": _seconds(s["wait_ms"] / 1000) if is_number(s.get("wait_ms")) else "–",
                 "thumb": picture(s.get("thumb")),
@@ -100,7 +100,7 @@ def _walk(w: dict[str, Any], origin: str | None) -> dict[str, Any]:
         if stopped is None
         else {
             "step": stopped.get("step"),
-            "reason": clip(stopped.get("reason"), MAX_TITLE),
+            "reason": clip(said(stopped.get("reason")), MAX_TITLE),
             "excused": walk_excused(w),
             "url": url_view(stopped["url"], origin) if _text(stopped.get("url")) else None,
             "shot": picture(stopped.get("screenshot")),

@@ -195,7 +195,7 @@ def test_a_finding_with_a_message_id_is_said_in_german():
         fix = i18n.finding_text(f, "recommendation")
     assert title == "Keine Prüfung beim Ausfüllen (Kontaktformular)"
     assert message.startswith(
-        "Das Kontaktformular „Contact us“: Wer das E-Mail-Feld Email mit „a.b“"
+        "Das Kontaktformular „Contact us“: Wer das E-Mail-Feld „Email“ mit „a.b“"
     )
     assert fix.startswith("Prüfen Sie das Format")
     assert i18n.finding_text(f, "title") == f["title"]  # English outside use_lang("de")
@@ -432,11 +432,24 @@ def test_merging_findings_keeps_the_message_id_and_marks_the_grown_message():
             selector=selector,
             group="contact|/c|form",
             message_id="forms.labels.no-label",
-            params={"form": "contact form"},
+            params={"form": "contact form", "type": "text"},
         )
 
     (merged,) = merge_findings([one("http://s.test/a", "#a"), one("http://s.test/b", "#b")])
     data = merged.to_dict()
     assert data["message_id"] == "forms.labels.no-label"
-    assert data["params"] == {"form": "contact form", "merged": True}
-    assert "Elements:" in data["message"]
+    assert data["params"] == {
+        "form": "contact form",
+        "type": "text",
+        "merged": True,
+        "merged_elements": "#a, #b",
+        "merged_more": 0,
+        "merged_pages": 2,
+    }
+    assert "Elements: #a, #b." in data["message"]
+    with i18n.use_lang("de"):  # the sentences the merge added, in German too
+        alone = i18n.finding_text(one("http://s.test/a", "#a").to_dict(), "message")
+        assert alone != "No label."
+        assert i18n.finding_text(data, "message") == (
+            alone + " Elemente: #a, #b. Dieselbe Ursache zeigt sich auf insgesamt 2 Seiten."
+        )
