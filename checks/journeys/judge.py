@@ -327,6 +327,15 @@ def service_problems(data: dict[str, Any] | None) -> list[dict]:
     return out
 
 
+_PERSONA_FIX = {
+    "keyboard": "Make every step work without a pointer (focusable, Enter and Space), on a phone and zoomed.",
+    "mobile": "Make every step work on a narrow, slow phone and at 320 px.",
+    "zoom": "Let every step reflow into a 320 px window without hiding its controls (WCAG 1.4.10).",
+    "zoom-text": "Let boxes with text grow at 200 % text size (min-height, no overflow: hidden "
+    "around text, rem/em sizes) so every control stays visible and clickable (WCAG 1.4.4).",
+}
+
+
 def persona_problems(data: dict[str, Any] | None) -> list[dict]:
     """A journey the first persona finished and another could not."""
     out: list[dict] = []
@@ -346,7 +355,6 @@ def persona_problems(data: dict[str, Any] | None) -> list[dict]:
         out.append(_p(sev, f"The {persona} customer cannot finish the {w['journey']} journey",
             f"With a mouse on a desktop the journey finishes; as {persona} it stops at step "
             f"{stop.get('step')}: {stop.get('reason', '')}.",
-            "Make every step work without a pointer (focusable, Enter and Space), on a phone and zoomed."
-            if persona == "keyboard" else "Make every step work on a narrow, slow phone and at 320 px.",
+            _PERSONA_FIX.get(persona, _PERSONA_FIX["mobile"]),
             stop.get("url"), f"{persona}-{w['journey']}", step=stop.get("step")))  # fmt: skip
     return out

@@ -104,9 +104,11 @@ def step_count(facts: dict[str, Any]) -> dict[str, Any] | None:
     if not found:
         return None
     best = min(found, key=lambda s: _rank(str(s.get("source") or "")))
+    # "Step 1 of 4" names no steps: a list of as many says what they are
+    named = next((s for s in found if s.get("labels") and s["total"] == best["total"]), best)
     return {
         "total": best["total"],
         "current": best.get("current"),
         "source": best.get("source"),
-        "labels": [str(x)[:60] for x in best.get("labels") or ()][:12],
+        "labels": [str(x)[:60] for x in named.get("labels") or ()][:12],
     }

@@ -41,6 +41,9 @@ def test_step_count_prefers_the_explicit_total():
     ]
     assert step_count({"step_lists": lists}) == {
         "total": 6, "current": 2, "source": "text", "labels": []}  # fmt: skip
+    # the text's total, the list's names where it has as many
+    lists[0] = dict(lists[0], total=6, labels=list("abcdef"))
+    assert step_count({"step_lists": lists})["labels"] == list("abcdef")
     platform = [{"source": "numbered list", "total": 3}, {"source": "platform:magento", "total": 2}]
     assert step_count({"step_lists": platform})["source"] == "platform:magento"
     # one item, or a list of forty, is no step indicator
