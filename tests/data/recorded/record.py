@@ -30,7 +30,8 @@ _CHROMIUM = "/usr/bin/chromium"
 def _clean(html: str, base: str) -> str:
     html = html.replace(base.rstrip("/"), "")
     # the CSRF tokens and session-bound values change on every recording
-    return re.sub(r'(name="csrfmiddlewaretoken" value=")[^"]*', r"\1recorded", html)
+    html = re.sub(r'(name="csrfmiddlewaretoken" value=")[^"]*', r"\1recorded", html)
+    return re.sub(r"""(csrf\w*["']?\s*[:=]\s*["'])[A-Za-z0-9]{20,}""", r"\1recorded", html)
 
 
 async def _save(page, shop: str, name: str, base: str) -> None:
@@ -69,12 +70,29 @@ async def oscar(page, base: str) -> None:
     await _save(page, "oscar", "checkout-shipping", base)
 
 
+async def shuup(page, base: str) -> None:
+    await page.goto(base + "/")
+    await _save(page, "shuup", "home", base)
+    await page.goto(base + "/c/1-category-ujzpde/")
+    await _save(page, "shuup", "category", base)
+    await page.goto(base + "/p/38-la-vie-est-belle/")
+    await _save(page, "shuup", "product", base)
+    # Shuup adds in the background (its script posts the form): wait for the answer
+    async with page.expect_response(lambda r: r.request.method == "POST"):
+        await page.click("#add-to-cart-button-38")
+    await page.goto(base + "/basket/")
+    await _save(page, "shuup", "cart", base)
+    async with page.expect_navigation():
+        await page.click("text=Proceed to checkout")
+    await _save(page, "shuup", "checkout", base)
+
+
 async def main(shop: str, base: str) -> None:
     async with async_playwright() as p:
         browser = await p.chromium.launch(executable_path=_CHROMIUM, args=["--no-sandbox"])
         try:
             page = await (await browser.new_context()).new_page()
-            await {"oscar": oscar}[shop](page, base.rstrip("/"))
+            await {"oscar": oscar, "shuup": shuup}[shop](page, base.rstrip("/"))
         finally:
             await browser.close()
 
