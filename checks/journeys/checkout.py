@@ -34,6 +34,7 @@ _GO_ON = re.compile(
     r"continue without|weiter ohne|other options|more options|weitere optionen)",
     re.I,
 )
+_ACCOUNT = re.compile(r"account|konto|regist|sign ?up", re.I)
 _BUTTONISH = re.compile(r"\bbtn\b|\bbutton\b|btn-|-btn|button-|-button")
 _TOTAL = r"\b(total|gesamt|summe|gesamtsumme|zu zahlen|order total)\b[^\n]{0,40}\d"
 
@@ -68,7 +69,9 @@ def go_on_link(facts: dict[str, Any]) -> Match | None:
         href = c.get("href") or ""
         if not href.startswith(("http:", "https:")) or is_order_complete_url(href):
             continue
-        if _GO_ON.search(" ".join((c.get("name") or "").split())):
+        name = " ".join((c.get("name") or "").split())
+        # "New customer? Create an account" leads to a registration, not past it
+        if _GO_ON.search(name) and not _ACCOUNT.search(name):
             return Match("go_on", c["sel"], "role-name", c.get("name") or "", href,
                          bool(c.get("fold")), "a", c.get("attrs") or "")  # fmt: skip
     return None

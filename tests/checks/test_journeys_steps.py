@@ -129,6 +129,12 @@ _PAGES = {
         "type='password' name='pw'></label><button>Sign in</button></form>"
         "<p><a href='/checkout/guest'>New customer? Continue here</a></p></main>",
     ),
+    "/signup-only": page(
+        "Checkout",
+        "<main><form method='post'><input type='email' name='email'><input "
+        "type='password' name='pw'><button>Sign in</button></form>"
+        "<p><a href='/register'>New customer? Create an account</a></p></main>",
+    ),
     "/guest-link": page(
         "Checkout",
         "<main><form method='post'><input type='email' name='e'>"
@@ -181,6 +187,8 @@ async def test_the_link_past_a_sign_in_and_a_guest_text_link(browser, served):
     more = go_on_link(facts)
     assert more is not None and more.name == "New customer? Continue here"
     assert checkout_facts(facts)["guest"] is None
+    # a link to register is no way past the sign-in
+    assert go_on_link(await _facts(browser, served, "/signup-only")) is None
     seen = checkout_facts(await _facts(browser, served, "/guest-link"))
     assert seen["guest_button"] is False and seen["signin_button"] is True
     assert go_on_link(await _facts(browser, served, "/guest-link")) is None
