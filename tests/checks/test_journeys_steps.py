@@ -192,3 +192,74 @@ async def test_the_link_past_a_sign_in_and_a_guest_text_link(browser, served):
     seen = checkout_facts(await _facts(browser, served, "/guest-link"))
     assert seen["guest_button"] is False and seen["signin_button"] is True
     assert go_on_link(await _facts(browser, served, "/guest-link")) is None
+
+
+# --- walked: the guest checkout behind a link past the sign-in, and its twin ----------
+_GUEST_FORM = page(
+    "Guest checkout",
+    "<main><h1>Guest checkout</h1><p>Step 1 of 3</p><p>Total 20.00 EUR</p><form method='post'>"
+    "<label>Email <input type='email' name='email' autocomplete='email' required></label>"
+    "<label>Street <input name='street' autocomplete='street-address' required></label>"
+    "<button>Continue as guest</button></form></main>",
+)
+_SIGN_IN_FORM = (
+    "<form method='post'><label>Email <input type='email' name='e'></label><label>Password "
+    "<input type='password' name='p'></label><button class='btn'>Sign in</button></form>"
+)
+_WALKED = {
+    "/cart": page("Cart", "<main><h1>Cart</h1><a href='/checkout'>Proceed to checkout</a></main>"),
+    "/checkout": page(
+        "Checkout",
+        f"<main><h1>Sign in</h1>{_SIGN_IN_FORM}"
+        "<p><a href='/checkout/guest'>New customer? Continue here</a></p></main>",
+    ),
+    "/checkout/guest": _GUEST_FORM,
+    "/clean/cart": page(
+        "Cart", "<main><h1>Cart</h1><a href='/clean/checkout'>Proceed to checkout</a></main>"
+    ),
+    "/clean/checkout": page(
+        "Checkout",
+        "<main><h1>Checkout</h1><p><a class='btn' href='/checkout/guest'>Checkout as guest</a>"
+        f"</p><h2>Returning customer</h2>{_SIGN_IN_FORM}</main>",
+    ),
+}
+
+
+async def _walk_checkout(playwright, browser, server, cart):
+    from checks.journeys.checkout import walk_checkout
+    from checks.journeys.common import Trip
+    from checks.journeys.walker import open_walk
+    from tests.conftest import probe_tabs, quick_settings
+
+    settings = quick_settings()
+    async with (
+        probe_tabs(playwright, browser, settings) as tabs,
+        open_walk(tabs, "desktop", True) as (tab, guard),
+    ):
+        await tab.goto(server.url(cart))
+        trip = Trip(tab, tabs, "desktop", {"selectors": {}}, server.url("/"), None, "")
+        trip.in_cart = True
+        walk = await walk_checkout(trip)
+        assert guard.sent() == []  # nothing with form data left the browser
+    return walk
+
+
+@pytest.mark.parametrize(("cart", "later"), [("/cart", True), ("/clean/cart", False)])
+async def test_guest_checkout_found_behind_the_sign_in(playwright, browser, cart, later):
+    with FixtureServer(_WALKED) as server:
+        walk = await _walk_checkout(playwright, browser, server, cart)
+        posts = [p for m, p in server.log if m == "POST"]
+    assert walk["completed"] and walk["details"]["stopped_before"] == "personal data"
+    assert posts == []
+    assert walk["details"]["steps_total"] == 3
+    data = {"product": {"url": "http://s/p"}, "walks": [
+        {"journey": "cart", "persona": "desktop", "completed": True, "stopped": None,
+         "steps": [], "details": {}}, walk]}  # fmt: skip
+    titles = {p["title"]: p for p in judge.checkout_problems(data)}
+    assert ("Guest checkout is less prominent than signing in" in titles) is later
+    if later:
+        assert bool(walk["details"]["signin_first"])
+        assert titles["Guest checkout is less prominent than signing in"]["evidence"][
+            "reasons"
+        ] == ["later"]
+    assert set(titles) <= {"Guest checkout is less prominent than signing in"}
