@@ -615,7 +615,7 @@ def _validate_scale(s: Settings, bad: typing.Callable[[str, str], ConfigError]) 
 
 #: the customer journeys and personas (checks/journeys) the gate may name
 JOURNEY_NAMES = ("browse", "search", "cart", "checkout", "service")
-PERSONA_NAMES = ("desktop", "mobile", "keyboard", "zoom")
+PERSONA_NAMES = ("desktop", "mobile", "keyboard", "zoom", "zoom-text")
 
 
 def _validate_gate(s: Settings, bad: typing.Callable[[str, str], ConfigError]) -> None:

@@ -94,6 +94,11 @@ class FixtureServer:
                 self._serve(False)
 
             def do_POST(self):
+                # read the body: left unread, it would prefix the next request on the
+                # kept-alive connection (a page that posts, then navigates)
+                length = int(self.headers.get("Content-Length") or 0)
+                if length:
+                    self.rfile.read(length)
                 self._serve(True)
 
         class QuietServer(ThreadingHTTPServer):

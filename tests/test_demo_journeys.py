@@ -51,11 +51,11 @@ def walks(results):
 
 async def test_clean_twin_every_persona_finishes(browser, tmp_path):
     with DemoShop(mode="clean", delay_scale=0.5) as shop:
-        personas = ["desktop", "mobile", "keyboard", "zoom"]
+        personas = ["desktop", "mobile", "keyboard", "zoom", "zoom-text"]
         results = await audit(shop, browser, tmp_path, personas=personas)
     assert findings(results) == set()
     got = walks(results)
-    assert len(got) == 20
+    assert len(got) == 25
     for key, w in got.items():
         assert w["completed"], (key, w["stopped"])
         assert w["effort"]["low"] < w["effort"]["seconds"] < w["effort"]["high"]
@@ -65,6 +65,9 @@ async def test_clean_twin_every_persona_finishes(browser, tmp_path):
     assert cart["choices"] == 1
     checkout = got[("checkout", "desktop")]["details"]["steps"][-1]
     assert checkout["fields"] <= 8 and checkout["step_indicator"] and checkout["total"]
+    # "Step 1 of 2" and its list: at most 5 steps, no note
+    steps = got[("checkout", "desktop")]["details"]
+    assert (steps["steps_total"], steps["steps_source"]) == (2, "text")
     # the keyboard's effort is keys, not pointing
     assert got[("browse", "keyboard")]["keys"] > 0 and got[("browse", "desktop")]["keys"] == 0
     assert results["categories"]["journeys"]["score"] == 100
@@ -104,3 +107,18 @@ async def test_defects_twin_search_only_steps_and_keyboard(browser, tmp_path):
     got = walks(results)
     assert got[("checkout", "desktop")]["completed"]
     assert "keyboard cannot reach" in got[("checkout", "keyboard")]["stopped"]["reason"]
+
+
+async def test_defects_twin_many_steps(browser, tmp_path):
+    with DemoShop(mode="defects", delay_scale=0.5) as shop:
+        # the step indicator shows: not hidden by "checkout-no-steps", not behind a login
+        shop.app.active = shop.app.active - {"checkout-forced-account", "checkout-no-steps"}
+        results = await audit(shop, browser, tmp_path)
+    assert ("journeys.checkout", "The checkout has more than 5 steps") in findings(results)
+    assert ("journeys.checkout", "The checkout does not show its steps") not in findings(results)
+    walk = walks(results)[("checkout", "desktop")]
+    d = walk["details"]
+    assert (d["steps_total"], d["steps_source"], d["steps_walked"]) == (7, "text", 1)
+    assert d["steps_labels"][:3] == ["Delivery address", "Shipping method", "Gift options"]
+    # counted from the page: the walk still stopped before sending the address
+    assert d["stopped_before"] == "personal data" and walk["completed"]

@@ -275,10 +275,13 @@ def test_journey_effort_limits(demo):
         _walk("checkout", completed=False, stopped={"step": 2, "reason": "forced account"}),
         _walk("service", completed=False, stopped={"step": 1, "reason": "robots", "excused": True}),
     ]
-    limits = {"cart": 30, "cart:mobile": 40, "checkout": 60, "service": 10, "browse": 10}
+    results["journeys"].append(_walk("cart", "zoom-text", seconds=52.0))
+    limits = {"cart": 30, "cart:mobile": 40, "checkout": 60, "service": 10, "browse": 10,
+              "cart:zoom-text": 50}  # fmt: skip
     lines = breach_lines(apply_gate(results, gate(journey_effort=limits), None))
     assert lines == [
         "effort of the cart journey (mobile): limit <= 40 s, measured 41 s",
+        "effort of the cart journey (zoom-text): limit <= 50 s, measured 52 s",
         "effort of the checkout journey (desktop): limit <= 60 s, measured stopped at step 2",
     ]
     rules = {r["what"]: r for r in results["gate"]["rules"]}

@@ -330,6 +330,13 @@ DEFECTS: dict[str, dict] = {
         "With items in the cart, the checkout shows no steps. Clean: 'Step 1 of 2' with a "
         "numbered list of the steps.",
     ),
+    "checkout-many-steps": _d(
+        "journeys",
+        "/checkout",
+        "With items in the cart, the checkout's indicator shows 7 steps ('Step 1 of 7': "
+        "address, shipping method, gift options, billing address, payment, review, "
+        "confirmation; hidden by 'checkout-no-steps' where both are on). Clean: 'Step 1 of 2'.",
+    ),
     "keyboard-trap": _d(
         "accessibility",
         "/newsletter",

@@ -28,6 +28,17 @@ from .resources import (
     _VALIDATE_JS,
 )
 
+#: the steps of the checkout with too many ("checkout-many-steps"), the current first
+_MANY_STEPS = (
+    "Delivery address",
+    "Shipping method",
+    "Gift options",
+    "Billing address",
+    "Payment",
+    "Review",
+    "Confirmation",
+)
+
 
 class ShoppingPages:
     """Cart, checkout, sign-in and account; mixed into ShopApp."""
@@ -216,9 +227,16 @@ class ShoppingPages:
         )
         steps = ""
         if ctx.cart and not self.d("checkout-no-steps"):
+            names = (
+                _MANY_STEPS
+                if self.d("checkout-many-steps")
+                else ("Delivery address", "Review and pay")
+            )
             steps = (
-                '<nav aria-label="Checkout steps"><p>Step 1 of 2</p><ol class="steps">'
-                '<li aria-current="step">Delivery address</li><li>Review and pay</li></ol></nav>'
+                f'<nav aria-label="Checkout steps"><p>Step 1 of {len(names)}</p><ol class="steps">'
+                f'<li aria-current="step">{names[0]}</li>'
+                + "".join(f"<li>{n}</li>" for n in names[1:])
+                + "</ol></nav>"
             )
         main = (
             f"<h1>Checkout</h1>{steps}{intro}{summary}{note}"

@@ -10,14 +10,17 @@ from playwright.async_api import Page
 from auditor.model import Finding, clip
 from auditor.plugins import PageView, SiteView
 from auditor.screenshots import element_shot
+from auditor.textsize import SCALE_TEXT_JS
 
 from .common import PageProber, grouped, listed, plural
 
 __all__ = ["TextResize"]
 
-#: doubles every font size (and pixel line height) in the header and menus, the way a
+#: doubles every font size (and pixel line height; auditor.textsize, shared with the
+#: journeys' zoom-text persona) in the header and menus, the way a
 #: browser's text-only zoom does, then looks for text its container cuts off
-_RESIZE_JS = """
+_RESIZE_JS = (
+    """
 async ([factor, limit]) => {
   const CHROME = 'header, [role="banner"], nav, [role="navigation"]';
   const FOCUSABLE = 'a[href], button, input:not([type="hidden"]), select, textarea, '
@@ -39,12 +42,9 @@ async ([factor, limit]) => {
     const c = cuts(styles[i]);
     return c.x || c.y || c.sx || c.sy ? over(el) : null;
   });
-  const sizes = styles.map((s) => [parseFloat(s.fontSize), s.lineHeight]);
-  all.forEach((el, i) => {
-    const [size, line] = sizes[i];
-    if (size) el.style.setProperty('font-size', (size * factor) + 'px', 'important');
-    if (line.endsWith('px')) el.style.setProperty('line-height', (parseFloat(line) * factor) + 'px', 'important');
-  });
+  ("""
+    + SCALE_TEXT_JS.strip()
+    + """)(all, factor);
   await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
   const hiddenByDesign = (el, s, r) => r.width <= 2 || r.height <= 2 || s.clip !== 'auto'
     || (s.clipPath && s.clipPath !== 'none') || s.visibility === 'hidden' || s.display === 'none'
@@ -81,6 +81,7 @@ async ([factor, limit]) => {
            clipped: clipped.map(({ el, ...rest }) => rest) };
 }
 """
+)
 
 
 class TextResize(PageProber):

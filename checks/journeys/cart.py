@@ -208,6 +208,14 @@ async def walk_cart(trip: Trip) -> dict[str, Any]:
         if await w.act(link, "the cart") is None:
             return w.result()
         after = await w.scan()
+        if not _is_cart_page(after):
+            # a mini cart opened in place (Shuup's dropdown): its "View cart" goes on
+            others = [c for c in after.get("candidates") or () if c["sel"] != link.selector]
+            inner = recognise({**after, "candidates": others}, "cart_link")
+            if inner is not None:
+                if await w.act(inner, f"'{inner.name or 'view cart'}' in the mini cart") is None:
+                    return w.result()
+                after = await w.scan()
     cart = cart_facts(after, name, variant)
     w.details["cart"] = cart
     w.details["confirmed"] = confirmed

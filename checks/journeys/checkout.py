@@ -15,11 +15,12 @@ from typing import Any
 
 from .common import Trip
 from .effort import autofillable, field_ops
-from .ladder import final_order_wording, recognise
-from .safety import forbidden_field, is_final_order
+from .ladder import Match, final_order_wording, recognise
+from .safety import forbidden_field, is_final_order, is_order_complete_url
+from .steps import step_count
 from .walker import Walk
 
-__all__ = ["checkout_facts", "walk_checkout"]
+__all__ = ["checkout_facts", "go_on_link", "steps_seen", "walk_checkout"]
 
 _PERSONAL = re.compile(
     r"email|e-mail|name|street|address|strasse|straße|postcode|postal|zip|plz|city|ort|"
@@ -27,6 +28,14 @@ _PERSONAL = re.compile(
     re.I,
 )
 _SIGN_IN = r"^(sign in|log ?in|anmelden|einloggen)\b"
+#: a link past a sign-in step that asks nothing (the guest checkout behind it)
+_GO_ON = re.compile(
+    r"^(new customer|new here|i'?m new|first time|neukunde|neuer kunde|ich bin neu|"
+    r"continue without|weiter ohne|other options|more options|weitere optionen)",
+    re.I,
+)
+_ACCOUNT = re.compile(r"account|konto|regist|sign ?up", re.I)
+_BUTTONISH = re.compile(r"\bbtn\b|\bbutton\b|btn-|-btn|button-|-button")
 _TOTAL = r"\b(total|gesamt|summe|gesamtsumme|zu zahlen|order total)\b[^\n]{0,40}\d"
 
 
@@ -45,6 +54,27 @@ def _words(field: dict[str, Any]) -> str:
 
 def _personal(field: dict[str, Any]) -> bool:
     return bool(_PERSONAL.search(_words(field))) or field.get("type") in ("email", "tel")
+
+
+def _buttonish(tag: str, attrs: str) -> bool:
+    return tag in ("button", "input") or bool(_BUTTONISH.search(attrs or ""))
+
+
+def go_on_link(facts: dict[str, Any]) -> Match | None:
+    """A link past a sign-in step that sends nothing ("New customer?", "Other
+    options"): where the guest checkout may wait behind it."""
+    for c in facts.get("candidates") or ():
+        if c.get("tag") != "a" or not c.get("visible") or c.get("where") not in ("main", "other"):
+            continue
+        href = c.get("href") or ""
+        if not href.startswith(("http:", "https:")) or is_order_complete_url(href):
+            continue
+        name = " ".join((c.get("name") or "").split())
+        # "New customer? Create an account" leads to a registration, not past it
+        if _GO_ON.search(name) and not _ACCOUNT.search(name):
+            return Match("go_on", c["sel"], "role-name", c.get("name") or "", href,
+                         bool(c.get("fold")), "a", c.get("attrs") or "")  # fmt: skip
+    return None
 
 
 def checkout_facts(facts: dict[str, Any]) -> dict[str, Any]:
@@ -67,15 +97,21 @@ def checkout_facts(facts: dict[str, Any]) -> dict[str, Any]:
     tops = {c["sel"]: c.get("top") for c in facts.get("candidates") or ()}
     signin = next(
         (
-            c.get("top")
+            c
             for c in facts.get("candidates") or ()
             if c.get("visible") and re.search(_SIGN_IN, (c.get("name") or "").lower())
         ),
         None,
     )
+    steps = step_count(facts)
     return {
         "guest_top": tops.get(guest.selector) if guest else None,
-        "signin_top": signin,
+        "signin_top": signin.get("top") if signin else None,
+        # a plain text link weighs less than a button (Baymard's pitfalls)
+        "guest_button": _buttonish(guest.tag, guest.attrs) if guest else None,
+        "signin_button": _buttonish(signin.get("tag", ""), signin.get("attrs", ""))
+        if signin
+        else None,
         "fields": len(fields),
         "required": sum(1 for f in fields if f.get("required")),
         "autofillable": sum(1 for f in fields if autofillable(f)),
@@ -85,7 +121,11 @@ def checkout_facts(facts: dict[str, Any]) -> dict[str, Any]:
         "payment": any(forbidden_field(f) and f.get("type") != "password" for f in fields),
         "password": bool(facts.get("password")),
         "guest": guest.to_dict() if guest else None,
-        "step_indicator": bool(facts.get("step_indicator")),
+        "step_indicator": bool(facts.get("step_indicator")) or steps is not None,
+        "steps_total": steps["total"] if steps else None,
+        "steps_current": steps["current"] if steps else None,
+        "steps_source": steps["source"] if steps else None,
+        "steps_labels": steps["labels"] if steps else [],
         "total": bool(re.search(_TOTAL, facts.get("main_text") or "", re.I)),
         "final_button": final_name,
         "final_wording_clear": final_order_wording(final_name) if final_name else None,
@@ -94,6 +134,19 @@ def checkout_facts(facts: dict[str, Any]) -> dict[str, Any]:
             {k: f.get(k) for k in ("type", "name", "autocomplete", "label", "required")}
             for f in fields[:30]
         ],
+    }
+
+
+def steps_seen(steps: list[dict[str, Any]]) -> dict[str, Any]:
+    """The checkout's size as far as the walk saw it: the steps its indicator shows
+    (the first step that shows one; ``steps_total`` None where none does) and the
+    checkout pages walked (a floor for the total)."""
+    shown = next((s for s in steps if s.get("steps_total")), None)
+    return {
+        "steps_total": shown["steps_total"] if shown else None,
+        "steps_source": shown.get("steps_source") if shown else None,
+        "steps_labels": (shown.get("steps_labels") or []) if shown else [],
+        "steps_walked": len({s.get("url") for s in steps}),
     }
 
 
@@ -121,6 +174,7 @@ async def walk_checkout(trip: Trip) -> dict[str, Any]:
         seen = checkout_facts(facts)
         seen["url"] = trip.page.url
         steps.append(seen)
+        w.details.update(steps_seen(steps))
         if seen["guest"] and seen["password"]:
             guest = recognise(facts, "guest")
             if (guest is not None and guest.tag == "a") or (guest and not seen["personal"]):
@@ -128,6 +182,13 @@ async def walk_checkout(trip: Trip) -> dict[str, Any]:
                     return w.result()
                 continue
         if seen["password"] and not seen["guest"] and not seen["address"]:
+            # sign-in first: the guest checkout may wait behind a link that sends nothing
+            more = go_on_link(facts) if not w.details.get("signin_first") else None
+            if more is not None:
+                w.details["signin_first"] = {"step": len(steps), "link": more.name[:80]}
+                if await w.act(more, f"'{more.name}' (past the sign-in)") is None:
+                    return w.result()
+                continue
             w.details["forced_account"] = True
             await w.stop(
                 "the checkout asks for an account (sign in or register) and offers no guest checkout"

@@ -178,11 +178,12 @@ class ServiceJourney(JourneyCheck):
 
 class Personas(JourneyCheck):
     """What: the same journeys walked as other customers (``personas``): keyboard only,
-    a slow phone, a 320 px window; a journey the desktop mouse finishes and another
-    persona cannot.
+    a slow phone, a 320 px window, every text at 200 %; a journey the desktop mouse
+    finishes and another persona cannot.
 
     Why: a step the keyboard cannot pass locks out everyone without a pointer (WCAG
-    2.1.1); a phone on a slow link is how most customers shop.
+    2.1.1); a phone on a slow link is how most customers shop; customers with low
+    vision enlarge the text (WCAG 1.4.4) or the page (1.4.10).
 
     Example: a size picker that only reacts to mouse clicks.
 

@@ -36,7 +36,8 @@ JOURNEY_OPTION_DOCS: dict[str, str] = {
     "personas": (
         "(these options govern the walks of every journeys.* check) the customers who walk "
         'the journeys: "desktop", "mobile" (slow 4G, 4x slower CPU), "keyboard" (Tab, '
-        'Enter, Space, arrows only), "zoom" (a 320 px wide window)'
+        'Enter, Space, arrows only), "zoom" (a 320 px wide window, WCAG 1.4.10), "zoom-text" '
+        "(every text at 200 % in a desktop window, WCAG 1.4.4)"
     ),
     "state_changes": (
         "let the journeys add one product to the cart (the only state they ever change; "

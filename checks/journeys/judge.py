@@ -6,6 +6,9 @@ evidence); the checks turn them into findings. Thresholds and their sources:
   1 s a confirmation that names the product or variant, a cart badge that changes, or
   the cart itself;
 - checkout fields (Baymard 2024: average 11.3, 8 achievable): <= 8 good, > 11 poor;
+- checkout steps (Baymard 2024: 5.1 on average): more than 5 a note, not a failure;
+- guest checkout at least as prominent as signing in (47 % of shops fail, Baymard):
+  not only on a later step, not below the sign-in, not a text link beside its button;
 - forced account creation: 26 % of shoppers abandoned for it (Baymard 2024);
 - total not known up front: 21 %; returns policy not found: 18 % (Baymard 2024);
 - lostness (Smith 1996): <= 0.4 fine, > 0.5 lost;
@@ -19,12 +22,15 @@ from typing import Any
 
 from auditor.results import walk_excused
 
+from .steps import MANY_STEPS
+
 __all__ = [
     "FIELDS_GOOD",
     "FIELDS_POOR",
     "cart_problems",
     "checkout_problems",
     "discovery_problems",
+    "guest_weaker",
     "persona_problems",
     "service_problems",
     "walks_of",
@@ -245,13 +251,22 @@ def checkout_problems(data: dict[str, Any] | None) -> list[dict]:
             f"Baymard's 2024 average is 11.3).",
             "Drop what the order does not need (a second address line, the phone, a split name).",
             url, "fields", fields=fields, good=FIELDS_GOOD, poor=FIELDS_POOR, params={"fields": fields, "good": FIELDS_GOOD}))  # fmt: skip
-    lower = [s for s in steps if s.get("guest_top") is not None and s.get("signin_top") is not None
-             and s["guest_top"] > s["signin_top"] + 40]  # fmt: skip
-    if lower:
+    weaker = guest_weaker(steps, d.get("signin_first"))
+    if weaker:
         out.append(_p("moderate", "Guest checkout is less prominent than signing in",
-            "The guest checkout comes below the sign-in (47 % of shops fail this, Baymard).",
+            f"{'; '.join(r['text'] for r in weaker)} (47 % of shops fail to make the guest "
+            "checkout the most prominent option, Baymard).",
             "Put the guest checkout first, as a button at least as prominent as signing in.",
-            lower[0].get("url"), "guest-prominence"))  # fmt: skip
+            weaker[0]["url"], "guest-prominence", reasons=[r["why"] for r in weaker],
+            params={"reasons": "|".join("guest-" + r["why"] for r in weaker)}))  # fmt: skip
+    total = d.get("steps_total")
+    if isinstance(total, int) and total > MANY_STEPS:
+        out.append(_p("minor", "The checkout has more than 5 steps",
+            f"The checkout's step indicator shows {total} steps (Baymard 2024: 5.1 on "
+            "average from the cart to the order review; fields matter more than steps).",
+            "Merge steps that ask little (a shipping method, gift options) into their neighbours.",
+            url, "many-steps", steps=total, threshold=MANY_STEPS,
+            source=d.get("steps_source"), params={"steps": total}))  # fmt: skip
     if steps and not any(s.get("step_indicator") for s in steps):
         out.append(_p("minor", "The checkout does not show its steps",
             "No step indicator (\"Step 1 of 3\", a numbered progress bar) tells the customer how far it is.",
@@ -270,6 +285,31 @@ def checkout_problems(data: dict[str, Any] | None) -> list[dict]:
                 f"The final order button says \"{s['final_button']}\"; German law (§ 312j (3) BGB) asks for "
                 "\"zahlungspflichtig bestellen\" or equally clear words.",
                 "Label the final button \"zahlungspflichtig bestellen\".", s.get("url"), "order-wording", params={"button": s["final_button"]}))  # fmt: skip
+            break
+    return out
+
+
+def guest_weaker(steps: list[dict[str, Any]], signin_first: Any = None) -> list[dict]:
+    """Why the guest checkout weighs less than signing in, across the steps seen:
+    offered only on a later step (behind a link past the sign-in), below the sign-in,
+    or a plain text link beside a sign-in button. Each reason once, with its page."""
+    out: list[dict] = []
+    guest_at = next((i for i, s in enumerate(steps) if s.get("guest")), None)
+    if signin_first and guest_at is not None and guest_at > 0:
+        link = signin_first.get("link") if isinstance(signin_first, dict) else ""
+        out.append({"why": "later", "url": steps[guest_at].get("url"),
+            "text": f"The checkout opens on signing in; the guest checkout comes only on step "
+                    f"{guest_at + 1}" + (f", behind the link '{link}'" if link else "")})  # fmt: skip
+    for s in steps:
+        g, si = s.get("guest_top"), s.get("signin_top")
+        if g is not None and si is not None and g > si + 40:
+            out.append({"why": "below", "url": s.get("url"),
+                        "text": "The guest checkout comes below the sign-in"})  # fmt: skip
+            break
+    for s in steps:
+        if s.get("guest") and s.get("guest_button") is False and s.get("signin_button"):
+            out.append({"why": "link", "url": s.get("url"),
+                        "text": "The guest checkout is a plain text link beside a sign-in button"})  # fmt: skip
             break
     return out
 
@@ -302,6 +342,15 @@ def service_problems(data: dict[str, Any] | None) -> list[dict]:
     return out
 
 
+_PERSONA_FIX = {
+    "keyboard": "Make every step work without a pointer (focusable, Enter and Space), on a phone and zoomed.",
+    "mobile": "Make every step work on a narrow, slow phone and at 320 px.",
+    "zoom": "Let every step reflow into a 320 px window without hiding its controls (WCAG 1.4.10).",
+    "zoom-text": "Let boxes with text grow at 200 % text size (min-height, no overflow: hidden "
+    "around text, rem/em sizes) so every control stays visible and clickable (WCAG 1.4.4).",
+}
+
+
 def persona_problems(data: dict[str, Any] | None) -> list[dict]:
     """A journey the first persona finished and another could not."""
     out: list[dict] = []
@@ -321,7 +370,6 @@ def persona_problems(data: dict[str, Any] | None) -> list[dict]:
         out.append(_p(sev, f"The {persona} customer cannot finish the {w['journey']} journey",
             f"With a mouse on a desktop the journey finishes; as {persona} it stops at step "
             f"{stop.get('step')}: {stop.get('reason', '')}.",
-            "Make every step work without a pointer (focusable, Enter and Space), on a phone and zoomed."
-            if persona == "keyboard" else "Make every step work on a narrow, slow phone and at 320 px.",
-            stop.get("url"), f"{persona}-{w['journey']}", step=stop.get("step"), message_key=f"persona.{'keyboard' if persona == 'keyboard' else 'other'}", params={"persona": persona, "journey": w["journey"], "step": stop.get("step"), "reason": stop.get("reason", "")}))  # fmt: skip
+            _PERSONA_FIX.get(persona, _PERSONA_FIX["mobile"]),
+            stop.get("url"), f"{persona}-{w['journey']}", step=stop.get("step"), message_key=f"persona.{persona if persona in _PERSONA_FIX else 'mobile'}", params={"persona": persona, "journey": w["journey"], "step": stop.get("step"), "reason": stop.get("reason", "")}))  # fmt: skip
     return out

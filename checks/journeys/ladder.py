@@ -28,6 +28,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from .steps import STEPS_JS
+
 __all__ = [
     "PLATFORM_SELECTORS",
     "ROLES",
@@ -220,11 +222,13 @@ SCAN_JS = (
     };
     for (const [k, list] of Object.entries(pmatch)) if (list.includes(el)) c.platform.push(k);
     for (const [role, list] of Object.entries(cmatch)) if (list.some((m) => m === el || m.contains(el))) c.config.push(role);
-    // a badge's number: the first text node that holds one (aria-hidden copies aside)
+    // a badge's number: the first text node that holds one (aria-hidden copies aside;
+    // a price such as Oscar's "Basket total: £94.44" is no count)
     const tw = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
     for (let n = tw.nextNode(); n; n = tw.nextNode()) {
       if (n.parentElement && n.parentElement.closest('[aria-hidden="true"]')) continue;
-      const m = n.textContent.match(/\d+/); if (m) { c.count = parseInt(m[0], 10); break; }
+      const t = n.textContent.replace(/[£$€¥]\s?[\d.,]+|[\d.,]+\s?(€|EUR|USD|GBP|CHF)\b|\d+[.,]\d\d(?!\d)/g, ' ');
+      const m = t.match(/\d+/); if (m) { c.count = parseInt(m[0], 10); break; }
     }
     if (c.count === null) { const m = (el.getAttribute('aria-label') || '').match(/\d+/); if (m) c.count = parseInt(m[0], 10); }
     cands.push(c);
@@ -295,8 +299,11 @@ SCAN_JS = (
   out.messages = msgs;
   const main = document.querySelector('main, [role="main"]') || document.body;
   out.main_text = main ? text(main).slice(0, 4000) : '';
+"""
+    + STEPS_JS
+    + r"""
   const stepSel = '[aria-current="step"], .steps, .step-indicator, .progress-steps, .checkout-steps, [class*="progress" i] li, [class*="step" i] li, ol.steps li';
-  out.step_indicator = !!document.querySelector(stepSel) || /\b(step|schritt) \d+ (of|von) \d+\b/i.test(out.main_text);
+  out.step_indicator = !!document.querySelector(stepSel) || out.step_lists.length > 0;
   out.viewport = {width: vw, height: vh, page_height: document.documentElement.scrollHeight};
   out.password = [...document.querySelectorAll('input[type="password"]')].some(visible);
   out.captcha = !!document.querySelector('iframe[src*="recaptcha"], iframe[src*="hcaptcha"], iframe[src*="challenges.cloudflare"], #challenge-form, .g-recaptcha, .h-captcha, #cf-challenge-running') || /^(just a moment|attention required|access denied)/i.test(document.title);

@@ -62,6 +62,9 @@ _CART_ADD = re.compile(
     r"/cart/items|add[-_]?to[-_]?cart",
     re.I,
 )
+#: the cart page itself, posted to with a command (Shuup: command=add&product_id=…)
+_CART_PAGE = re.compile(r"/(cart|basket|warenkorb)/?$", re.I)
+_ADD_COMMAND = re.compile(r"(^|&)(command|action|cmd)=add(_?to_?(cart|basket))?(&|$)", re.I)
 _CART_FIELDS = re.compile(
     r"(^|&)(add-to-cart|product_id|productId|sku|slug|id|qty|quantity|variant|"
     r"lineItems|product|form_key|super_attribute|selected_configurable_option|item)"
@@ -98,8 +101,11 @@ def is_order_complete_url(url: str) -> bool:
 
 def adds_to_cart(url: str, body: str) -> bool:
     """A request that puts something in the cart: a platform's cart endpoint, or a form
-    to a cart address whose fields name a product and a quantity."""
+    to a cart address whose fields name a product and a quantity; or a form to the
+    cart page itself that says ``command=add`` with a product (Shuup's)."""
     path = urlsplit(url).path + "?" + urlsplit(url).query
+    if _CART_PAGE.search(urlsplit(url).path) and body:
+        return bool(_ADD_COMMAND.search(body) and _CART_FIELDS.search(body))
     if not _CART_ADD.search(path):
         return False
     return not body or bool(_CART_FIELDS.search(body)) or body.lstrip().startswith("{")

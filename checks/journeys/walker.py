@@ -12,7 +12,10 @@ event, or the page's own changes settling (no DOM change for ``_QUIET`` s). What
 action cost the customer is measured from the action to that point (``wait_ms``).
 A persona decides how an action is done: ``keyboard`` reaches its target with Tab and
 presses Enter or Space (no pointer); ``mobile`` runs on a slow 4G-like link and a 4x
-slower CPU (Chrome DevTools Protocol); ``zoom`` in a 320 px wide window.
+slower CPU (Chrome DevTools Protocol); ``zoom`` in a 320 px wide window (WCAG 1.4.10,
+400 % of 1280 px); ``zoom-text`` with every text at 200 % in a desktop window (WCAG
+1.4.4; the text enlarged in each page as ``auditor.textsize`` does, the accessibility
+family's text-resize probe with it).
 """
 
 from __future__ import annotations
@@ -31,7 +34,9 @@ from playwright.async_api import Page
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
 from auditor.browser import keep_to_one_tab, quietly
+from auditor.config import PERSONA_NAMES
 from auditor.screenshots import viewport_shot
+from auditor.textsize import text_zoom_script
 
 from .effort import effort, lostness
 from .ladder import SCAN_JS, Match, scan_args
@@ -39,7 +44,7 @@ from .safety import Guard, forbidden_field, is_final_order, is_order_complete_ur
 
 __all__ = ["PERSONAS", "Walk", "open_walk", "same_page", "thumbnail"]
 
-PERSONAS = ("desktop", "mobile", "keyboard", "zoom")
+PERSONAS = PERSONA_NAMES  # one list with the config's and the gate's
 #: seconds of no DOM change after which an in-place answer counts as settled
 _QUIET = 0.3
 #: seconds to wait for an action to start a navigation or change the page
@@ -402,8 +407,11 @@ async def open_walk(tabs: Any, persona: str, allow_cart: bool) -> AsyncIterator[
 
 
 async def _dress(page: Page, persona: str) -> None:
-    """Make the tab the persona's: a phone on a slow link, or a 320 px window."""
-    if persona == "zoom":
+    """Make the tab the persona's: a phone on a slow link, a 320 px window, or every
+    text at 200 % (set before any page of the walk opens, kept for what pages add)."""
+    if persona == "zoom-text":
+        await page.add_init_script(text_zoom_script(2.0))
+    elif persona == "zoom":
         await page.set_viewport_size({"width": 320, "height": 720})
     elif persona == "mobile":
         await page.set_viewport_size({"width": 390, "height": 844})

@@ -104,8 +104,13 @@ FINDINGS: dict[str, dict[str, str]] = {
     },
     "journeys.checkout.guest-prominence": {
         "title": "Die Gastbestellung ist weniger sichtbar als die Anmeldung",
-        "message": "Die Gastbestellung steht unter der Anmeldung (47 % der Shops scheitern daran, Baymard).",
+        "message": "Die Gastbestellung wiegt weniger als die Anmeldung: {reasons} (47 % der Shops machen sie nicht zur sichtbarsten Möglichkeit, Baymard).",
         "recommendation": "Stellen Sie die Gastbestellung an den Anfang, als Schaltfläche mindestens so sichtbar wie die Anmeldung.",
+    },
+    "journeys.checkout.many-steps": {
+        "title": "Die Kasse hat mehr als 5 Schritte",
+        "message": "Die Schrittanzeige der Kasse zeigt {steps} Schritte (Baymard 2024: im Schnitt 5,1 vom Warenkorb bis zur Bestellübersicht; die Zahl der Felder wiegt schwerer als die der Schritte).",
+        "recommendation": "Legen Sie Schritte, die wenig abfragen (Versandart, Geschenkoptionen), mit ihren Nachbarn zusammen.",
     },
     "journeys.checkout.steps": {
         "title": "Die Kasse zeigt ihre Schritte nicht",
@@ -134,10 +139,20 @@ FINDINGS: dict[str, dict[str, str]] = {
         "message": "Mit der Maus am Desktop kommt der Kaufweg ans Ziel; mit der Tastatur endet er bei Schritt {step}[[ („{reason}“)]].",
         "recommendation": "Sorgen Sie dafür, dass jeder Schritt ohne Zeigegerät funktioniert (fokussierbar, Enter und Leertaste), auf dem Telefon und vergrößert.",
     },
-    "journeys.personas.persona.other": {
+    "journeys.personas.persona.mobile": {
         "title": "Im Profil „{persona}“ lässt sich der Kaufweg „{journey}“ nicht abschließen",
         "message": "Mit der Maus am Desktop kommt der Kaufweg ans Ziel; im Profil „{persona}“ endet er bei Schritt {step}[[ („{reason}“)]].",
         "recommendation": "Sorgen Sie dafür, dass jeder Schritt auf einem schmalen, langsamen Telefon und bei 320 px funktioniert.",
+    },
+    "journeys.personas.persona.zoom": {
+        "title": "Im Profil „{persona}“ lässt sich der Kaufweg „{journey}“ nicht abschließen",
+        "message": "Mit der Maus am Desktop kommt der Kaufweg ans Ziel; im Profil „{persona}“ endet er bei Schritt {step}[[ („{reason}“)]].",
+        "recommendation": "Lassen Sie jeden Schritt in ein 320 px breites Fenster umbrechen, ohne seine Bedienelemente zu verbergen (WCAG 1.4.10).",
+    },
+    "journeys.personas.persona.zoom-text": {
+        "title": "Im Profil „{persona}“ lässt sich der Kaufweg „{journey}“ nicht abschließen",
+        "message": "Mit der Maus am Desktop kommt der Kaufweg ans Ziel; im Profil „{persona}“ endet er bei Schritt {step}[[ („{reason}“)]].",
+        "recommendation": "Lassen Sie Kästen mit Text bei 200 % Schriftgröße mitwachsen (min-height, kein overflow: hidden um Text, Größen in rem/em), damit jedes Bedienelement sichtbar und klickbar bleibt (WCAG 1.4.4).",
     },
 }
 #: service pages more than 2 clicks away (journeys.service), by role

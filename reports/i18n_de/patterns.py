@@ -26,6 +26,7 @@ TEXTS: dict[str, str] = {
     "mobile": "Mobil",
     "keyboard": "Tastatur",
     "zoom": "Zoom",
+    "zoom-text": "Text 200 %",
     "browse": "Stöbern",
     "cart": "Warenkorb",
     "checkout": "Kasse",

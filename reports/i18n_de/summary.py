@@ -124,6 +124,7 @@ TEXTS.update(
         "mobile": "Smartphone",
         "keyboard": "Tastatur",
         "zoom": "Zoom",
+        "zoom-text": "Text 200 %",
         "1 Find the product through the menu": "1 Das Produkt über das Menü finden",
         "2 Find it through the search": "2 Es über die Suche finden",
         "3 Choose, add to the cart, open the cart": (

@@ -53,6 +53,10 @@ CHECKS: dict[str, str] = {
 #: Words a check passes as params (a form's kind, a band, where a link sits) in German;
 #: only the params named in ``TERM_PARAMS`` are looked up, never the shop's own text.
 TERMS: dict[str, str] = {
+    # why a guest checkout weighs less than signing in (journeys.checkout)
+    "guest-later": "sie kommt erst auf einem späteren Schritt, die Kasse beginnt mit der Anmeldung",
+    "guest-below": "sie steht unter der Anmeldung",
+    "guest-link": "sie ist nur ein Textlink neben einer Anmelde-Schaltfläche",
     "search form": "Suchformular",
     "sign-in form": "Anmeldeformular",
     "registration form": "Registrierungsformular",
@@ -118,6 +122,7 @@ TERMS: dict[str, str] = {
     "service": "Service",
     "keyboard": "Tastatur",
     "zoom": "Zoom",
+    "zoom-text": "Text 200 %",
     # device profiles
     "desktop": "Desktop",
     "mobile": "Mobil",
@@ -170,4 +175,4 @@ TERM_PARAMS = frozenset(
     }
 )
 #: params whose value is a list of such words, separated by "|" ("header|footer")
-TERM_LIST_PARAMS = frozenset({"regions", "savings", "gaps", "missing"})
+TERM_LIST_PARAMS = frozenset({"regions", "savings", "gaps", "missing", "reasons"})

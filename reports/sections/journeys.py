@@ -30,7 +30,7 @@ JOURNEY_NAMES = {
     "checkout": "4 Into the checkout (no personal data sent)",
     "service": "5 Contact, shipping and returns from the product",
 }
-PERSONA_ORDER = ("desktop", "mobile", "keyboard", "zoom")
+PERSONA_ORDER = ("desktop", "mobile", "keyboard", "zoom", "zoom-text")
 MAX_STEPS = 12
 
 

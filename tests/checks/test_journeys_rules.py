@@ -76,6 +76,12 @@ def test_request_verdicts():
         v("POST", "https://s.example/checkout/line-item/add", "lineItems[1][id]=1", allow_cart=True)
         == "cart"
     )
+    # Shuup posts to its cart page with a command: adding lets go, removing does not
+    shuup = "command=add&product_id=38&supplier_id=1&quantity=1"
+    assert v("POST", "https://s.example/basket/", shuup, allow_cart=True) == "cart"
+    remove = "command=del&line_id=1"
+    assert v("POST", "https://s.example/basket/", remove, allow_cart=True).startswith("blocked")
+    assert v("POST", "https://s.example/basket/", "email=a", allow_cart=True).startswith("blocked")
     # switched off: adding is blocked too
     assert v("POST", "https://s.example/cart/add", "slug=x", allow_cart=False).startswith("blocked")
     # anything else carrying form data is blocked: the checkout, a login, a newsletter
