@@ -54,7 +54,7 @@ CHECKS: dict[str, str] = {
 #: only the params named in ``TERM_PARAMS`` are looked up, never the shop's own text.
 TERMS: dict[str, str] = {
     # why a guest checkout weighs less than signing in (journeys.checkout)
-    "guest-later": "sie kommt erst auf einem späteren Schritt, die Kasse beginnt mit der Anmeldung",
+    "guest-later": "sie kommt erst nach der Anmeldung auf einem späteren Schritt",
     "guest-below": "sie steht unter der Anmeldung",
     "guest-link": "sie ist nur ein Textlink neben einer Anmelde-Schaltfläche",
     "search form": "Suchformular",

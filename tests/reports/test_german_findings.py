@@ -17,6 +17,8 @@ import sys
 
 import pytest
 
+from auditor.config import PERSONA_NAMES
+
 from .test_html import ROOT, load_reports
 
 reports = load_reports()
@@ -285,7 +287,7 @@ def dynamic_ids() -> list[str]:
     ids += [f"journeys.{j}.{key}" for j, keys in journeys.items() for key in keys]
     ids += [f"journeys.cart.feedback-{v}" for v in ("nothing", "unnamed", "late")]
     ids += [f"journeys.service.far.{r}" for r in ("contact", "shipping", "returns")]
-    ids += [f"journeys.personas.persona.{v}" for v in ("keyboard", "other")]
+    ids += [f"journeys.personas.persona.{v}" for v in PERSONA_NAMES if v != "desktop"]
     return ids
 
 
@@ -293,3 +295,17 @@ def test_every_message_id_the_checks_build_has_a_german_entry():
     ids = dynamic_ids()
     assert len(ids) > 120
     assert sorted(i for i in ids if i not in i18n_de.FINDINGS) == []
+
+
+def test_the_reasons_a_guest_checkout_weighs_less_are_said_in_german():
+    from reports.i18n import finding_text, use_lang
+
+    finding = {
+        "message_id": "journeys.checkout.guest-prominence",
+        "params": {"reasons": "guest-later|guest-link"},
+        "message": "The checkout opens on signing in; ...",
+    }
+    with use_lang("de"):
+        text = finding_text(finding, "message")
+    assert "erst nach der Anmeldung auf einem späteren Schritt und sie ist nur ein Textlink" in text
+    assert "guest-" not in text
