@@ -258,19 +258,23 @@ class Crawler:
             return
         url = record.final_url or record.url
         lane_wait = max(10.0, 2 * self.settings.crawl.script_timeout)
-        async with self.lane.alone(lane_wait) as beside:
-            began = time.monotonic()
-            try:
-                timing = await self.measurer.measure(url, m.runs)
-                more = m.template_runs - m.runs
-                # the median of more loads steadies a template's figures near a band
-                # limit (its first page's), and decides a figure on a band's edge
-                steady = (first or seen == 0) and near_a_limit(timing)
-                if more > 0 and (steady or on_a_band_edge(median_run(timing)[0])):
-                    again = await self.measurer.measure(url, more)
-                    timing["runs"] += again["runs"]
-            finally:
-                self.lane_seconds += time.monotonic() - began
+        self.measurer.prepare()  # its tab opens while the lane waits for the visits
+        try:
+            async with self.lane.alone(lane_wait) as beside:
+                began = time.monotonic()
+                try:
+                    timing = await self.measurer.measure(url, m.runs)
+                    more = m.template_runs - m.runs
+                    # the median of more loads steadies a template's figures near a band
+                    # limit (its first page's), and decides a figure on a band's edge
+                    steady = (first or seen == 0) and near_a_limit(timing)
+                    if more > 0 and (steady or on_a_band_edge(median_run(timing)[0])):
+                        again = await self.measurer.measure(url, more)
+                        timing["runs"] += again["runs"]
+                finally:
+                    self.lane_seconds += time.monotonic() - began
+        finally:
+            await self.measurer.discard()  # one no load took (the lane was interrupted)
         self.timing_loads += len(timing["runs"])
         if beside:
             timing["beside_visits"] = beside
