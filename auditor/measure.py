@@ -45,6 +45,7 @@ __all__ = [
     "TabNetwork",
     "blocking_figures",
     "blocking_parts",
+    "decided_by_one",
     "interactive_at",
     "median_run",
     "near_a_limit",
@@ -267,68 +268,55 @@ MEASURE_INIT_SCRIPT = """
   watch('first-input', onEvent);
   // what the page has scheduled (timers with the time they are due, animation frames,
   // idle callbacks): a load with nothing due before its quiet window would end is over
-  // without waiting out the window (auditor.measure.wait_until_quiet). The page's own
-  // functions are kept behind proxies: same name, same answers, the same native text.
-  const due = new Map(), repeats = new Map(), frames = new Set(), idles = new Set();
+  // without waiting out the window (auditor.measure.wait_until_quiet). Only the calls
+  // are watched, through proxies of the page's own functions (same name, same answers,
+  // the same native text); the callbacks are the page's own, so that a long task still
+  // names the script that ran in it.
+  const due = new Map(), repeats = new Map();
   const MAX_SCHEDULED = 500;
-  let overflow = false;
-  const note = (map, id, value) => {
-    if (map.size < MAX_SCHEDULED) map.set(id, value); else overflow = true;
-  };
+  let overflow = false, frameAsked = -1, idleAsked = -1e9;
   m.frame = window.requestAnimationFrame.bind(window);
   m.timer = window.setTimeout.bind(window);
+  const note = (map, id, value, since) => {
+    if (map.size >= MAX_SCHEDULED) for (const [k, v] of due) if (v < since) due.delete(k);
+    if (map.size < MAX_SCHEDULED) map.set(id, value); else overflow = true;
+  };
   const wrap = (name, apply) => {
     try { if (typeof window[name] === 'function') window[name] = new Proxy(window[name], { apply }); }
     catch (e) {}
   };
   wrap('setTimeout', (f, self, args) => {
-    const h = args[0];
-    let id;
-    if (typeof h === 'function') args[0] = function () { due.delete(id); return h.apply(this, arguments); };
-    id = Reflect.apply(f, self, args);
-    note(due, id, [performance.now() + Math.max(0, Number(args[1]) || 0), typeof h === 'function']);
+    const id = Reflect.apply(f, self, args), now = performance.now();
+    note(due, id, now + Math.max(0, Number(args[1]) || 0), now);
     return id;
   });
   wrap('setInterval', (f, self, args) => {
-    const h = args[0], every = Math.max(4, Number(args[1]) || 0);
-    let id;
-    if (typeof h === 'function') args[0] = function () {
-      if (repeats.has(id)) repeats.set(id, performance.now() + every);
-      return h.apply(this, arguments);
-    };
-    id = Reflect.apply(f, self, args);
-    note(repeats, id, typeof h === 'function' ? performance.now() + every : 0);
+    const id = Reflect.apply(f, self, args), now = performance.now();
+    note(repeats, id, [now, Math.max(4, Number(args[1]) || 0)], now);
     return id;
   });
   for (const name of ['clearTimeout', 'clearInterval'])
     wrap(name, (f, self, args) => { due.delete(args[0]); repeats.delete(args[0]); return Reflect.apply(f, self, args); });
-  const once = (set, name, cancel) => {
-    wrap(name, (f, self, args) => {
-      const h = args[0];
-      let id;
-      if (typeof h === 'function') args[0] = function () { set.delete(id); return h.apply(this, arguments); };
-      id = Reflect.apply(f, self, args);
-      if (set.size < MAX_SCHEDULED) set.add(id); else overflow = true;
-      return id;
-    });
-    wrap(cancel, (f, self, args) => { set.delete(args[0]); return Reflect.apply(f, self, args); });
-  };
-  once(frames, 'requestAnimationFrame', 'cancelAnimationFrame');
-  once(idles, 'requestIdleCallback', 'cancelIdleCallback');
-  // ms until the next thing the page has scheduled: 0 for a frame, an idle callback or
-  // an animation now, 1e9 for nothing at all
-  m.next = () => {
-    if (overflow || frames.size || idles.size) return 0;
+  wrap('requestAnimationFrame', (f, self, args) => { frameAsked = performance.now(); return Reflect.apply(f, self, args); });
+  wrap('requestIdleCallback', (f, self, args) => { idleAsked = performance.now(); return Reflect.apply(f, self, args); });
+  // ms until the next thing the page has scheduled, asked by a reading that began at
+  // ``since`` and has waited two frames: a timer due before ``since`` has had its
+  // turn, one due later is still to come; a frame the page asked for since then, an
+  // idle callback asked for within the last second or a running animation is 0; 1e9
+  // for nothing at all
+  m.next = (since) => {
+    const now = performance.now();
+    if (overflow || frameAsked >= since || now - idleAsked < 1000) return 0;
     try {
       for (const a of document.getAnimations()) if (a.playState === 'running' || a.playState === 'pending') return 0;
     } catch (e) {}
-    const now = performance.now();
     let next = 1e9;
-    for (const [id, [at, tracked]] of due) {
-      if (!tracked && at < now) { due.delete(id); continue; }  // code as a string: no telling when it ran
-      next = Math.min(next, at - now);
+    for (const [id, at] of due) {
+      if (at < since) due.delete(id);
+      else next = Math.min(next, at - now);
     }
-    for (const at of repeats.values()) next = Math.min(next, at ? at - now : 0);
+    for (const [start, every] of repeats.values())
+      next = Math.min(next, start + Math.max(1, Math.ceil((since - start) / every)) * every - now);
     return Math.max(0, next);
   };
 })();
@@ -341,12 +329,13 @@ _QUIET_JS = """
 () => new Promise((resolve) => {
   const m = window.__auditorMeasure;
   if (!m || !m.next) return resolve([1e9, 0]);
+  const since = performance.now();
   let done = false;
   const answer = () => {
     if (done) return;
     done = true;
     m.flush();
-    resolve([performance.now() - m.last, m.next()]);
+    resolve([performance.now() - m.last, m.next(since)]);
   };
   m.frame(() => m.frame(answer));
   m.timer(answer, 100);
@@ -1019,6 +1008,26 @@ def near_a_limit(timing: dict) -> bool:
         if value is None or value >= SCREEN_MARGIN * limit:
             return True
     return False
+
+
+def decided_by_one(timing: dict) -> bool:
+    """Whether one load alone decides every band of the page beyond doubt: each
+    figure well within its "good" limit (under SCREEN_MARGIN of it) or past its "poor"
+    limit by more than AMBIGUOUS of it (a hero that takes 6 s is poor in any load), so
+    that the median of more loads could change neither a band nor, much, a score."""
+    runs = [r for r in timing.get("runs", []) if "metrics" in r]
+    if len(runs) != 1 or runs[0].get("never_quiet"):
+        return False
+    metrics = runs[0]["metrics"]
+    for key, good in SCREEN_LIMITS.items():
+        value = metrics.get(key)
+        if value is None:
+            if key in OPTIONAL_FIGURES:
+                continue
+            return False
+        if SCREEN_MARGIN * good <= value <= (1 + AMBIGUOUS) * POOR_LIMITS[key]:
+            return False
+    return True
 
 
 def on_a_band_edge(medians: dict) -> bool:
