@@ -245,7 +245,8 @@ class MeasurementSection:
     quiet_ms: int = opt(
         1000,
         "a load is over when nothing loads, paints, shifts or blocks for this long "
-        "after the load event (late banners count)",
+        "after the load event (late banners count), or after 300 ms of that where the "
+        "page has nothing scheduled (timer, animation frame) before this would end",
     )
     max_wait_ms: int = opt(10000, "wait at most this long after the load event for quiet")
     interaction: bool = opt(

@@ -38,6 +38,7 @@ from .measure import (
     LoadLane,
     Measurer,
     TabNetwork,
+    decided_by_one,
     median_run,
     near_a_limit,
     on_a_band_edge,
@@ -258,23 +259,39 @@ class Crawler:
             return
         url = record.final_url or record.url
         lane_wait = max(10.0, 2 * self.settings.crawl.script_timeout)
-        async with self.lane.alone(lane_wait) as beside:
-            began = time.monotonic()
-            try:
-                timing = await self.measurer.measure(url, m.runs)
-                more = m.template_runs - m.runs
-                # the median of more loads steadies a template's figures near a band
-                # limit (its first page's), and decides a figure on a band's edge
-                steady = (first or seen == 0) and near_a_limit(timing)
-                if more > 0 and (steady or on_a_band_edge(median_run(timing)[0])):
-                    again = await self.measurer.measure(url, more)
-                    timing["runs"] += again["runs"]
-            finally:
-                self.lane_seconds += time.monotonic() - began
+        self.measurer.prepare()  # its tab opens while the lane waits for the visits
+        try:
+            async with self.lane.alone(lane_wait) as beside:
+                began = time.monotonic()
+                try:
+                    timing = await self.measurer.measure(url, m.runs)
+                    more = self._more_loads(timing, template_first=first or seen == 0)
+                    if more:
+                        again = await self.measurer.measure(url, more)
+                        timing["runs"] += again["runs"]
+                finally:
+                    self.lane_seconds += time.monotonic() - began
+        finally:
+            await self.measurer.discard()  # one no load took (the lane was interrupted)
         self.timing_loads += len(timing["runs"])
         if beside:
             timing["beside_visits"] = beside
         self._keep(record, timing)
+
+    def _more_loads(self, timing: dict, template_first: bool) -> int:
+        """How many more loads alone ``timing`` needs: up to ``template_runs`` in all
+        where its median lies on a band's edge, or where it is the start page's or a
+        template's first page and near a limit (the median steadies the template's
+        figures) but for one load whose figures decide every band beyond doubt
+        (``decided_by_one``: well within, or far past the poor limit); else none."""
+        runs = timing["runs"]
+        if any("error" in run or run.get("never_quiet") for run in runs):
+            return 0  # the same fault, or the same endless activity, would come again
+        more = self.settings.measurement.template_runs - len(runs)
+        steady = template_first and near_a_limit(timing) and not decided_by_one(timing)
+        if more > 0 and (steady or on_a_band_edge(median_run(timing)[0])):
+            return more
+        return 0
 
     @staticmethod
     def _keep(record: PageRecord, timing: dict) -> None:

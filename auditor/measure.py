@@ -21,12 +21,13 @@ import asyncio
 import contextlib
 import statistics
 import time
-from collections.abc import AsyncIterator, Iterable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
+from playwright.async_api import BrowserContext, Page
 from playwright.async_api import Error as PlaywrightError
-from playwright.async_api import Page
 
 from .browser import BrowserSession, keep_to_one_tab, reads_only, wait_for_load, watch_navigation
 from .config import Settings
@@ -44,10 +45,12 @@ __all__ = [
     "TabNetwork",
     "blocking_figures",
     "blocking_parts",
+    "decided_by_one",
     "interactive_at",
     "median_run",
     "near_a_limit",
     "on_a_band_edge",
+    "wait_until_quiet",
 ]
 
 #: the figures a timing load reports, and whose median across loads is the page's figure:
@@ -60,6 +63,9 @@ BLOCKING_THRESHOLD_MS = 50.0
 #: requests in flight)
 QUIET_WINDOW_MS = 5000.0
 MAX_BUSY_REQUESTS = 2
+#: a load quiet for this long, with nothing scheduled before its quiet window
+#: (``quiet_ms``) would end, is over without waiting out the window (wait_until_quiet)
+EARLY_QUIET_S = 0.3
 #: web.dev's "good" limits of the banded figures: a page whose crawl visit stays well
 #: within each (SCREEN_MARGIN of it) keeps the figures of that visit; any other is timed
 #: alone. The crawl's figures run beside other visits, so they err on the slow side: a
@@ -217,12 +223,18 @@ MEASURE_INIT_SCRIPT = """
     return text ? s.slice(0, 160) + ' "' + text + '"' : s.slice(0, 200);
   };
   const rect = (r) => r ? [Math.round(r.x), Math.round(r.y), Math.round(r.width), Math.round(r.height)] : null;
+  const observers = [];
   const watch = (type, fn, extra) => {
+    const take = (entries) => entries.forEach((e) => { m.last = performance.now(); fn(e); });
     try {
-      new PerformanceObserver((l) => l.getEntries().forEach((e) => { m.last = performance.now(); fn(e); }))
-        .observe(Object.assign({ type, buffered: true }, extra || {}));
+      const o = new PerformanceObserver((l) => take(l.getEntries()));
+      o.observe(Object.assign({ type, buffered: true }, extra || {}));
+      observers.push([o, take]);
     } catch (e) {}
   };
+  // entries the browser has recorded but not yet handed to the observers (a long task
+  // that just ended): taken now, so that a reading never misses them
+  m.flush = () => observers.forEach(([o, take]) => { try { take(o.takeRecords()); } catch (e) {} });
   watch('largest-contentful-paint', (e) => {
     m.lcp = { time: e.startTime, element: describe(e.element), url: (e.url || '').slice(0, 2000),
               size: e.size, load: e.loadTime || 0, render: e.renderTime || 0 };
@@ -254,12 +266,81 @@ MEASURE_INIT_SCRIPT = """
   const onEvent = (e) => { if (m.events.length < 100) m.events.push([e.name, e.duration, e.interactionId || 0]); };
   watch('event', onEvent, { durationThreshold: 16 });
   watch('first-input', onEvent);
+  // what the page has scheduled (timers with the time they are due, animation frames,
+  // idle callbacks): a load with nothing due before its quiet window would end is over
+  // without waiting out the window (auditor.measure.wait_until_quiet). Only the calls
+  // are watched, through proxies of the page's own functions (same name, same answers,
+  // the same native text); the callbacks are the page's own, so that a long task still
+  // names the script that ran in it.
+  const due = new Map(), repeats = new Map();
+  const MAX_SCHEDULED = 500;
+  let overflow = false, frameAsked = -1, idleAsked = -1e9;
+  m.frame = window.requestAnimationFrame.bind(window);
+  m.timer = window.setTimeout.bind(window);
+  const note = (map, id, value, since) => {
+    if (map.size >= MAX_SCHEDULED) for (const [k, v] of due) if (v < since) due.delete(k);
+    if (map.size < MAX_SCHEDULED) map.set(id, value); else overflow = true;
+  };
+  const wrap = (name, apply) => {
+    try { if (typeof window[name] === 'function') window[name] = new Proxy(window[name], { apply }); }
+    catch (e) {}
+  };
+  wrap('setTimeout', (f, self, args) => {
+    const id = Reflect.apply(f, self, args), now = performance.now();
+    note(due, id, now + Math.max(0, Number(args[1]) || 0), now);
+    return id;
+  });
+  wrap('setInterval', (f, self, args) => {
+    const id = Reflect.apply(f, self, args), now = performance.now();
+    note(repeats, id, [now, Math.max(4, Number(args[1]) || 0)], now);
+    return id;
+  });
+  for (const name of ['clearTimeout', 'clearInterval'])
+    wrap(name, (f, self, args) => { due.delete(args[0]); repeats.delete(args[0]); return Reflect.apply(f, self, args); });
+  wrap('requestAnimationFrame', (f, self, args) => { frameAsked = performance.now(); return Reflect.apply(f, self, args); });
+  wrap('requestIdleCallback', (f, self, args) => { idleAsked = performance.now(); return Reflect.apply(f, self, args); });
+  // ms until the next thing the page has scheduled, asked by a reading that began at
+  // ``since`` and has waited two frames: a timer due before ``since`` has had its
+  // turn, one due later is still to come; a frame the page asked for since then, an
+  // idle callback asked for within the last second or a running animation is 0; 1e9
+  // for nothing at all
+  m.next = (since) => {
+    const now = performance.now();
+    if (overflow || frameAsked >= since || now - idleAsked < 1000) return 0;
+    try {
+      for (const a of document.getAnimations()) if (a.playState === 'running' || a.playState === 'pending') return 0;
+    } catch (e) {}
+    let next = 1e9;
+    for (const [id, at] of due) {
+      if (at < since) due.delete(id);
+      else next = Math.min(next, at - now);
+    }
+    for (const [start, every] of repeats.values())
+      next = Math.min(next, start + Math.max(1, Math.ceil((since - start) / every)) * every - now);
+    return Math.max(0, next);
+  };
 })();
 """
 
-_QUIET_JS = (
-    "() => { const m = window.__auditorMeasure; return m ? performance.now() - m.last : 1e9; }"
-)
+#: [ms since the page's last paint, shift, long task, resource or input entry; ms until
+#: the next thing it has scheduled], read after the next frame (or 100 ms) so that what
+#: the page has drawn has been recorded
+_QUIET_JS = """
+() => new Promise((resolve) => {
+  const m = window.__auditorMeasure;
+  if (!m || !m.next) return resolve([1e9, 0]);
+  const since = performance.now();
+  let done = false;
+  const answer = () => {
+    if (done) return;
+    done = true;
+    m.flush();
+    resolve([performance.now() - m.last, m.next(since)]);
+  };
+  m.frame(() => m.frame(answer));
+  m.timer(answer, 100);
+})
+"""
 
 #: A safe element to click for the interaction figure: something that opens or shows
 #: (a menu toggle, a disclosure, a gallery button) or, failing that, the page heading;
@@ -454,6 +535,20 @@ class TabNetwork:
         self.current = _Network()
 
 
+@dataclass
+class _Blank:
+    """A timing load's own context and its one empty tab, before the load."""
+
+    context: BrowserContext
+    page: Any
+    net: Any
+
+
+async def _close(blank: _Blank) -> None:
+    with contextlib.suppress(PlaywrightError, TimeoutError):
+        await asyncio.wait_for(blank.context.close(), timeout=10)
+
+
 class Measurer:
     """Timing loads of one page: each in a fresh context, the median over them."""
 
@@ -461,6 +556,8 @@ class Measurer:
         self.session = session
         self.settings = settings
         self.limiter = limiter
+        #: the next load's tab, opened ahead (``prepare``)
+        self._spare: asyncio.Future[_Blank] | None = None
 
     def throttling(self) -> dict | None:
         """The DevTools throttling of the profile, or None (desktop: none)."""
@@ -487,15 +584,10 @@ class Measurer:
         ``visit`` is the crawl's auditor.page.Visit (its budget and the page's pulse)."""
         m = self.settings.measurement
         waited_from = time.monotonic()
-        quiet = m.quiet_ms / 1000
         limit = min(m.max_wait_ms / 1000, max(0.0, visit.remaining() / 2))
-        never_quiet = m.max_wait_ms > 0
-        while time.monotonic() - waited_from < limit:
-            page_quiet = await visit.evaluate(_QUIET_JS) / 1000
-            if net.quiet_for() >= quiet and page_quiet >= quiet:
-                never_quiet = False
-                break
-            await asyncio.sleep(0.1)
+        never_quiet = m.max_wait_ms > 0 and not await wait_until_quiet(
+            visit.evaluate, net, m.quiet_ms / 1000, limit
+        )
         facts = await visit.evaluate(_READ_JS, MAX_ITEMS)
         facts.update(blocking_figures(facts))
         run: dict[str, Any] = {
@@ -570,7 +662,36 @@ class Measurer:
             "runs": results,
         }
 
-    async def _one_load(self, url: str) -> dict:
+    def prepare(self) -> None:
+        """Open the next timing load's tab now, while the lane still waits for the
+        crawl's visits to end: a new context and renderer cost a few hundred ms on a
+        busy machine, which the crawl then does not spend waiting. The tab is empty
+        until its load, so opening it beside the visits disturbs no figure."""
+        if self._spare is None:
+            self._spare = asyncio.ensure_future(self._open_blank())
+
+    async def discard(self) -> None:
+        """Close a tab ``prepare`` opened that no load has taken."""
+        spare, self._spare = self._spare, None
+        if spare is None:
+            return
+        with contextlib.suppress(Exception):
+            await _close(await spare)
+
+    async def _take_blank(self) -> _Blank:
+        """The prepared tab where there is a good one, else a new one."""
+        spare, self._spare = self._spare, None
+        if spare is not None:
+            with contextlib.suppress(PlaywrightError, TimeoutError):
+                blank = await spare
+                if self.session.connected and not blank.page.is_closed():
+                    return blank
+                await _close(blank)  # of a browser that has been restarted since
+        return await self._open_blank()
+
+    async def _open_blank(self) -> _Blank:
+        """A fresh context (cold cache) with one empty tab, watched from its first
+        request on, throttled where the profile says so."""
         context = await self.session.new_context()
         try:
             context.set_default_timeout(self.settings.crawl.page_timeout * 1000)
@@ -593,10 +714,17 @@ class Measurer:
                         "uploadThroughput": _bytes_per_s(throttle["upload_kbps"]),
                     },
                 )
-            return await self._load_and_read(page, url, net)
+        except BaseException:
+            await _close(_Blank(context, None, None))
+            raise
+        return _Blank(context, page, net)
+
+    async def _one_load(self, url: str) -> dict:
+        blank = await self._take_blank()
+        try:
+            return await self._load_and_read(blank.page, url, blank.net)
         finally:
-            with contextlib.suppress(PlaywrightError, TimeoutError):
-                await asyncio.wait_for(context.close(), timeout=10)
+            await _close(blank)
 
     async def _load_and_read(self, page: Page, url: str, net: _Network) -> dict:
         m = self.settings.measurement
@@ -611,14 +739,13 @@ class Measurer:
         # quiet: no request in flight, and no paint, shift, long task or resource
         # entry, for quiet_ms; at most max_wait_ms after the load event
         waited_from = time.monotonic()
-        quiet = m.quiet_ms / 1000
-        never_quiet = m.max_wait_ms > 0  # until it is seen quiet
-        while time.monotonic() - waited_from < m.max_wait_ms / 1000:
-            page_quiet = await _answer(page.evaluate(_QUIET_JS), pulse) / 1000
-            if net.quiet_for() >= quiet and page_quiet >= quiet:
-                never_quiet = False
-                break
-            await asyncio.sleep(0.1)
+
+        async def ask(script: str) -> Any:
+            return await _answer(page.evaluate(script), pulse)
+
+        never_quiet = m.max_wait_ms > 0 and not await wait_until_quiet(
+            ask, net, m.quiet_ms / 1000, m.max_wait_ms / 1000
+        )
         facts = await _answer(page.evaluate(_READ_JS, MAX_ITEMS), pulse * 3)
         facts.update(blocking_figures(facts))
         run: dict[str, Any] = {
@@ -662,6 +789,43 @@ class Measurer:
             "ms": worst,
             "navigated": page.url != url_before,
         }
+
+
+async def wait_until_quiet(
+    ask: Callable[[str], Awaitable[Any]], net: _Network, quiet_s: float, limit_s: float
+) -> bool:
+    """Wait (at most ``limit_s``) until the load is over; whether it was seen over.
+
+    Over means quiet for ``quiet_s``: no request in flight and no paint, shift, long
+    task, resource or input entry for that long (Lighthouse's network and CPU quiet
+    windows, 1 s). Or sooner, by condition: quiet for ``EARLY_QUIET_S`` already and
+    nothing the page has scheduled (a timer, an animation frame, an idle callback, a
+    running animation) due before the window would end. Whatever could still happen
+    within the window then has to be started by something that is not there, so
+    reading now gives what waiting it out would give; a page with a timer due (the
+    demo's banner 600 ms after the load) is watched until the timer has run and the
+    page has been quiet again. ``ask`` runs a script in the page.
+    """
+    waited_from = time.monotonic()
+    while time.monotonic() - waited_from < limit_s:
+        page_ms, next_ms = _quiet_answer(await ask(_QUIET_JS))
+        quiet_for = min(page_ms / 1000, net.quiet_for())
+        if quiet_for >= quiet_s:
+            return True
+        if quiet_for >= EARLY_QUIET_S and next_ms / 1000 > quiet_s - quiet_for:
+            return True
+        await asyncio.sleep(0.05)
+    return False
+
+
+def _quiet_answer(answer: Any) -> tuple[float, float]:
+    """(ms quiet, ms until the next scheduled thing) from what _QUIET_JS returned; a
+    page that broke the script (no pair of numbers) may only be over by the window."""
+    if isinstance(answer, list) and len(answer) == 2:
+        quiet, upcoming = answer
+        if isinstance(quiet, int | float) and isinstance(upcoming, int | float):
+            return float(quiet), float(upcoming)
+    return 0.0, 0.0
 
 
 async def _answer(work: Any, timeout_s: float) -> Any:
@@ -844,6 +1008,26 @@ def near_a_limit(timing: dict) -> bool:
         if value is None or value >= SCREEN_MARGIN * limit:
             return True
     return False
+
+
+def decided_by_one(timing: dict) -> bool:
+    """Whether one load alone decides every band of the page beyond doubt: each
+    figure well within its "good" limit (under SCREEN_MARGIN of it) or past its "poor"
+    limit by more than AMBIGUOUS of it (a hero that takes 6 s is poor in any load), so
+    that the median of more loads could change neither a band nor, much, a score."""
+    runs = [r for r in timing.get("runs", []) if "metrics" in r]
+    if len(runs) != 1 or runs[0].get("never_quiet"):
+        return False
+    metrics = runs[0]["metrics"]
+    for key, good in SCREEN_LIMITS.items():
+        value = metrics.get(key)
+        if value is None:
+            if key in OPTIONAL_FIGURES:
+                continue
+            return False
+        if SCREEN_MARGIN * good <= value <= (1 + AMBIGUOUS) * POOR_LIMITS[key]:
+            return False
+    return True
 
 
 def on_a_band_edge(medians: dict) -> bool:
