@@ -8,6 +8,7 @@ import asyncio
 import json
 import os
 import signal
+import subprocess
 import threading
 import time
 from collections import Counter
@@ -251,3 +252,38 @@ async def test_a_batch_that_keeps_failing_ends_as_error_records(cluster, shop, b
     assert "forced failure" in failed[shop.url(broken)]["message"]
     ok = [p for p in results["pages"] if not p["error"]]
     assert len(ok) >= 10  # its batch-mates were audited on their own
+
+
+def test_resume_on_the_cluster_after_the_driver_was_killed(cluster, tmp_path):
+    """The driver (a process of its own) killed mid-crawl; ``--resume`` with the same
+    cluster loads none of the pages it had finished."""
+    from tests.test_frontier_store import (
+        ROOT,
+        _audit_command,
+        _kill_after,
+        _page_gets,
+        _path,
+        _records,
+    )
+
+    out = tmp_path / "out"
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "AUDITOR_CRAWL__REQUESTS_PER_SECOND": "4"}
+    dask = ["--executor", "dask", "--scheduler", cluster.scheduler_address]
+    with DemoShop(products=6, delay_scale=0) as demo:
+        command = _audit_command(demo.base_url, out, *dask)
+        _kill_after(command, out / "pages.jsonl", 5, env)
+        before = _records(out / "pages.jsonl")
+        finished = {_path(r["url"]) for r in before}
+        demo.clear_log()
+        resumed = subprocess.run(
+            [*command, "--resume"], env=env, capture_output=True, text=True, timeout=600
+        )
+        gets = _page_gets(demo)
+    assert resumed.returncode == 0, resumed.stderr[-2000:]
+    after = _records(out / "pages.jsonl")
+    urls = [r["url"] for r in after]
+    assert len(urls) == len(set(urls)) and len(after) > len(before) + 3
+    landed = {_path(r["final_url"]) for r in after[len(before) :] if r.get("final_url")}
+    again = {p: gets[p] for p in finished - landed if gets[p]}
+    assert again == {}, f"finished pages loaded again: {again}"
+    assert {r.get("worker") for r in after[len(before) :]} - {"driver"}
