@@ -173,8 +173,6 @@ class _DaskPages:
         self.host = urlsplit(starts[0]).netloc
         self.run_id = uuid.uuid4().hex[:8]
         self._keys = itertools.count()
-        #: batches sent and pages recorded per worker (for the stats and the tests)
-        self.per_worker: Counter[str] = Counter()
 
     def _batch(self, targets: list[CrawlTarget]) -> PageBatch:
         crawler = self.crawler
@@ -229,7 +227,6 @@ class _DaskPages:
         seconds = crawler.env.gather_seconds
         for check_id, spent in result.gather_seconds.items():
             seconds[check_id] = seconds.get(check_id, 0.0) + spent
-        self.per_worker[result.worker] += len(result.records)
 
     async def _submit(self, batch: PageBatch) -> BatchResult:
         """Run ``batch`` on the cluster; the event loop goes on meanwhile (the result
