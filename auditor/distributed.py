@@ -31,9 +31,11 @@ and only with ``--executor dask``.
 from __future__ import annotations
 
 import asyncio
+import atexit
 import contextlib
 import itertools
 import socket
+import threading
 import uuid
 from collections import Counter
 from dataclasses import dataclass, field
@@ -81,7 +83,57 @@ class BatchResult:
 def audit_batch(batch: PageBatch) -> BatchResult:
     """The Dask task: each page of ``batch`` as a crawl worker audits it, in a browser
     of this worker's own. A top-level function, so it pickles by name."""
-    return asyncio.run(_run_batch(batch, _worker_name()))
+    future = asyncio.run_coroutine_threadsafe(_run_batch(batch, _worker_name()), _loop())
+    return future.result()
+
+
+#: the worker process's event loop (a thread of its own) and its browsers, kept from
+#: batch to batch: starting Chromium for each batch would cost more than its pages
+_LOOP: asyncio.AbstractEventLoop | None = None
+_LOOP_LOCK = threading.Lock()
+_BROWSERS: dict[str, Any] = {}
+_BROWSER_LOCK = asyncio.Lock()
+_PLAYWRIGHT: list[Any] = []
+
+
+def _loop() -> asyncio.AbstractEventLoop:
+    global _LOOP
+    with _LOOP_LOCK:
+        if _LOOP is None:
+            loop = asyncio.new_event_loop()
+            threading.Thread(target=loop.run_forever, name="auditor-pages", daemon=True).start()
+            atexit.register(_close_browsers, loop)
+            _LOOP = loop
+        return _LOOP
+
+
+async def _browser(settings: Settings) -> Any:
+    """This process's running browser for ``settings.browser`` (started on first use,
+    again after a crash)."""
+    from playwright.async_api import async_playwright
+
+    from .browser import BrowserSession
+
+    if not _PLAYWRIGHT:
+        _PLAYWRIGHT.append(await async_playwright().start())
+    key = repr(settings.browser)
+    owner = _BROWSERS.get(key)
+    if owner is None or not owner.connected:
+        owner = BrowserSession(_PLAYWRIGHT[0], settings)
+        await owner.start()
+        _BROWSERS[key] = owner
+    return owner._browser  # lent to each batch's session, which never closes it
+
+
+def _close_browsers(loop: asyncio.AbstractEventLoop) -> None:
+    async def close() -> None:
+        for owner in _BROWSERS.values():
+            await owner.close()
+        for pw in _PLAYWRIGHT:
+            await pw.stop()
+
+    with contextlib.suppress(Exception):
+        asyncio.run_coroutine_threadsafe(close(), loop).result(timeout=10)
 
 
 def _worker_name() -> str:
@@ -95,8 +147,6 @@ def _worker_name() -> str:
 
 
 async def _run_batch(batch: PageBatch, worker: str) -> BatchResult:
-    from playwright.async_api import async_playwright
-
     from .browser import BrowserSession
     from .measure import Measurer
     from .page import PageEnv
@@ -106,35 +156,35 @@ async def _run_batch(batch: PageBatch, worker: str) -> BatchResult:
 
     settings, c = batch.settings, batch.settings.crawl
     enabled = [lc for lc in load_checks(settings) if lc.enabled and lc.instance is not None]
-    async with async_playwright() as pw:
-        session = BrowserSession(pw, settings)
-        await session.start()
-        session.storage_state = batch.storage_state or session.storage_state
-        limiter = HostLimiter(batch.rate, c.max_retry_after)
-        scope = Scope(list(batch.starts), c.allow_subdomains, c.include, c.exclude)
-        env = PageEnv(
-            settings,
-            limiter,
-            [lc.instance for lc in enabled if lc.cls.has_gatherer()],
-            same_site=scope.same_site,
-        )
-        timed = any("timing" in lc.cls.requires for lc in enabled)
-        measurer = Measurer(session, settings, limiter) if timed else None
-        normalizer = UrlNormalizer(c.tracking_parameters, c.session_parameters)
-        crawler = Crawler(
-            settings, session, env, None, normalizer, None, None, EventBus(), measurer
-        )  # type: ignore[arg-type]  # no frontier, robots or log: the driver keeps them
-        crawler._timed_templates.update(batch.timed)
-        records: list[dict] = []
-        tab, used = None, 0
-        try:
-            for target in batch.targets:
-                record, tab, used = await crawler.page_work(target, tab, used)
-                record.worker = worker
-                records.append(record.to_dict())
-        finally:
-            await crawler.close_tab(tab)
-            await session.close()
+    async with _BROWSER_LOCK:  # batches side by side (threads) share one browser
+        browser = await _browser(settings)
+    session = BrowserSession(_PLAYWRIGHT[0], settings, browser)
+    await session.start()
+    session.storage_state = batch.storage_state or session.storage_state
+    limiter = HostLimiter(batch.rate, c.max_retry_after)
+    scope = Scope(list(batch.starts), c.allow_subdomains, c.include, c.exclude)
+    env = PageEnv(
+        settings,
+        limiter,
+        [lc.instance for lc in enabled if lc.cls.has_gatherer()],
+        same_site=scope.same_site,
+    )
+    timed = any("timing" in lc.cls.requires for lc in enabled)
+    measurer = Measurer(session, settings, limiter) if timed else None
+    normalizer = UrlNormalizer(c.tracking_parameters, c.session_parameters)
+    # no frontier, robots.txt or page log here: the driver keeps them
+    crawler = Crawler(settings, session, env, None, normalizer, None, None, EventBus(), measurer)  # type: ignore[arg-type]
+    crawler._timed_templates.update(batch.timed)
+    records: list[dict] = []
+    tab, used = None, 0
+    try:
+        for target in batch.targets:
+            record, tab, used = await crawler.page_work(target, tab, used)
+            record.worker = worker
+            records.append(record.to_dict())
+    finally:
+        await crawler.close_tab(tab)
+        await session.close()
     delta = crawler._timed_templates - Counter(batch.timed)
     return BatchResult(
         records,
