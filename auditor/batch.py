@@ -224,7 +224,10 @@ def audit_shop(job: ShopJob) -> tuple[str | None, dict]:
         out.mkdir(parents=True, exist_ok=True)
         log = _output_to(out / "audit.log") if job.log_to_file else contextlib.nullcontext()
         with log:
-            code = _audit(job.url, job.settings)
+            # each shop is one task: its pages are crawled where the task runs, not
+            # spread over the cluster again
+            scale = dataclasses.replace(job.settings.scale, executor="local")
+            code = _audit(job.url, dataclasses.replace(job.settings, scale=scale))
         results_path = out / "results.json"
         results = load_results(results_path)
     except AuditorError as exc:

@@ -381,7 +381,9 @@ def _gate_failed(results: dict) -> int:
     return EXIT_GATE_FAILED if lines else 0
 
 
-def _audit(url: str, settings: Settings, explain_templates: bool = False) -> int:
+def _audit(
+    url: str, settings: Settings, explain_templates: bool = False, resume: bool = False
+) -> int:
     """The audit, recorded in the history file where one is set (history.path)."""
     history = None
     if settings.history.path:
@@ -389,7 +391,7 @@ def _audit(url: str, settings: Settings, explain_templates: bool = False) -> int
 
         history = AuditHistory(settings, url)  # an unusable file: one line, no audit
     try:
-        return _audit_with(url, settings, explain_templates, history)
+        return _audit_with(url, settings, explain_templates, history, resume)
     finally:
         if history is not None:
             history.close()
@@ -403,7 +405,9 @@ def _record(history, results_path: Path, reports: list[Path]) -> None:
         click.echo(f"warning: history: the run was not recorded ({exc})", err=True)
 
 
-def _audit_with(url: str, settings: Settings, explain_templates: bool, history) -> int:
+def _audit_with(
+    url: str, settings: Settings, explain_templates: bool, history, resume: bool = False
+) -> int:
     from .gate import BaselineError, load_baseline
     from .runner import run_audit
 
@@ -416,7 +420,7 @@ def _audit_with(url: str, settings: Settings, explain_templates: bool, history) 
         history.watch(events, url)
     with _signals_deferred() as received:
         try:
-            results_path = asyncio.run(run_audit(url, settings, out_dir, events))
+            results_path = asyncio.run(run_audit(url, settings, out_dir, events, resume=resume))
         except KeyboardInterrupt:  # a second Ctrl-C while the audit was stopping
             click.echo("interrupted before the results were written", err=True)
             return EXIT_INTERRUPTED
@@ -539,6 +543,23 @@ def cli() -> None:
     is_flag=True,
     help="After the audit, print each URL template's layouts (pages and an example).",
 )
+@click.option(
+    "--executor",
+    type=click.Choice(["local", "dask"]),
+    help="local: the pages in this process's browser; dask: batches of pages on the "
+    "workers of a Dask cluster (pip install 'shop-auditor[dask]') [scale.executor].",
+)
+@click.option(
+    "--scheduler",
+    metavar="tcp://HOST:PORT|local:N",
+    help="The Dask scheduler, or local:N for N worker processes here [scale.scheduler].",
+)
+@click.option(
+    "--resume",
+    is_flag=True,
+    help="Continue an audit into the same --out folder that was stopped or killed: "
+    "the pages it recorded are not loaded again.",
+)
 @_audit_options
 @friendly
 def run(
@@ -547,6 +568,9 @@ def run(
     sitemap_only: bool,
     follow_links: bool,
     explain_templates: bool,
+    executor: str | None,
+    scheduler: str | None,
+    resume: bool,
     config_path: str | None,
     **flags: Any,
 ) -> None:
@@ -572,7 +596,11 @@ def run(
         extra["crawl"]["follow_links"] = follow_links
     elif follow_links:
         raise AuditorError("--follow-links goes with --urls or --sitemap-only")
-    sys.exit(_audit(url, _settings(config_path, flags, extra), explain_templates))
+    scale = {"executor": executor, "scheduler": scheduler}
+    if any(scale.values()):
+        extra["scale"] = {k: v for k, v in scale.items() if v}
+    settings = _settings(config_path, flags, extra)
+    sys.exit(_audit(url, settings, explain_templates, resume=resume))
 
 
 def read_url_list(source: str, allow_subdomains: bool = False) -> list[str]:

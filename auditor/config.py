@@ -298,13 +298,24 @@ class OutputSection:
 @dataclass
 class ScaleSection:
     """Where the work runs: here, or on a Dask cluster (pip install "shop-auditor[dask]").
-    ``auditor batch`` sends each shop to a worker as one task."""
+    ``auditor batch`` sends each shop to a worker as one task; ``auditor run`` sends one
+    shop's pages to the workers in batches (auditor.distributed)."""
 
-    executor: str = opt("local", "local (one shop after another, here) or dask (--executor)")
+    executor: str = opt(
+        "local",
+        "local (here) or dask (a batch's shops, or one shop's pages, on a Dask cluster) "
+        "(--executor)",
+    )
     scheduler: str = opt(
         "local:2",
         "with the dask executor: tcp://host:8786 (a running `dask scheduler`) or local:N "
         "(a cluster of N worker processes on this machine) (--scheduler)",
+    )
+    batch_pages: int = opt(
+        4,
+        "with the dask executor on one shop: pages per task (a worker loads them one after "
+        "another in one browser; larger batches start fewer browsers, smaller ones spread "
+        "better and lose less to a worker that dies)",
     )
 
 
@@ -605,6 +616,8 @@ SCHEDULER_PATTERN = re.compile(r"local:[1-9][0-9]*|(tcp|tls)://[^\s/:]+(:[0-9]+)
 
 def _validate_scale(s: Settings, bad: typing.Callable[[str, str], ConfigError]) -> None:
     """The executor and, for Dask, a scheduler address or local:N."""
+    if s.scale.batch_pages < 1:
+        raise bad("scale.batch_pages", "must be at least 1")
     if s.scale.executor not in ("local", "dask"):
         raise bad("scale.executor", f"must be 'local' or 'dask', not {s.scale.executor!r}")
     if not SCHEDULER_PATTERN.fullmatch(s.scale.scheduler):

@@ -20,6 +20,7 @@ import itertools
 import json
 import time
 from collections import Counter
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import TextIO
 from urllib.parse import urlsplit
@@ -129,6 +130,9 @@ class Crawler:
         self.stop_at: float | None = None
         #: whether the crawl stopped at ``stop_at`` with pages still to visit
         self.stopped_early = False
+        #: the record of a page finished before (``--resume``: auditor.frontier_store),
+        #: which the crawl reads back instead of loading the page again
+        self.finished: Callable[[str], PageRecord | None] = lambda url: None
 
     # -- tabs ----------------------------------------------------------------------------
     async def _new_tab(self) -> _Tab:
@@ -327,7 +331,16 @@ class Crawler:
                 return record, tab
 
     # -- bookkeeping after each page -----------------------------------------------------
-    async def record(self, target: CrawlTarget, record: PageRecord) -> None:
+    async def replay(self, target: CrawlTarget) -> bool:
+        """Whether ``target`` was finished before (``--resume``): its record then goes
+        through the bookkeeping again, unwritten, so its links are followed as before."""
+        old = self.finished(target.url)
+        if old is None:
+            return False
+        await self.record(target, old, write=False)
+        return True
+
+    async def record(self, target: CrawlTarget, record: PageRecord, write: bool = True) -> None:
         """Write the record, then feed its links to the graph and the frontier."""
         targets = []
         record.links = [link for link in record.links if _parses(link.url)]
@@ -341,8 +354,9 @@ class Crawler:
                 targets.append(url)
         for promoted in self.frontier.rendered(target, record.layout):
             self.state.mapped.pop(promoted.url, None)  # the browser renders it after all
-        self.records.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
-        self.records.flush()
+        if write:
+            self.records.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
+            self.records.flush()
         st = self.state
         st.done += 1
         if record.error is not None:
@@ -463,6 +477,26 @@ class Crawler:
                     return None
                 await self._wakeup.wait()
 
+    async def take(self, most: int) -> list[CrawlTarget]:
+        """Up to ``most`` targets for one batch (auditor.distributed): the first as a
+        worker waits for it, then whatever is queued now. Each counts as in flight
+        until ``done_with``; an empty list when the crawl is over."""
+        first = await self._next(self.frontier.pop)
+        if first is None:
+            return []
+        batch = [first]
+        async with self._wakeup:
+            while len(batch) < most and (target := self.frontier.pop()) is not None:
+                self._in_flight += 1
+                batch.append(target)
+        return batch
+
+    async def done_with(self, count: int) -> None:
+        """``count`` targets taken with ``take`` are recorded (or given up)."""
+        async with self._wakeup:
+            self._in_flight -= count
+            self._wakeup.notify_all()
+
     # -- the worker pool -----------------------------------------------------------------
     async def _worker(self) -> None:
         tab: _Tab | None = None
@@ -473,15 +507,11 @@ class Crawler:
                 if target is None:
                     return
                 try:
-                    if (
-                        tab is not None
-                        and pages_in_context >= self.settings.browser.restart_context_every
-                    ):
-                        await self.close_tab(tab)
-                        tab, pages_in_context = None, 0
-                    record, tab = await self.visit(target, tab)
-                    pages_in_context += 1
-                    await self.time_loads(target, record, first=False)
+                    if await self.replay(target):
+                        continue
+                    record, tab, pages_in_context = await self.page_work(
+                        target, tab, pages_in_context
+                    )
                     await self.record(target, record)
                 finally:
                     async with self._wakeup:
@@ -490,10 +520,31 @@ class Crawler:
         finally:
             await self.close_tab(tab)
 
-    async def run(self) -> CrawlState:
+    async def page_work(
+        self, target: CrawlTarget, tab: _Tab | None, pages_in_context: int
+    ) -> tuple[PageRecord, _Tab | None, int]:
+        """One page's work as a crawl worker does it: the visit (in a fresh context
+        every ``restart_context_every`` pages) and its timing loads. The local crawl's
+        workers and a Dask worker's batch (auditor.distributed) both call this.
+        Returns (record, the tab to reuse, pages visited in its context)."""
+        if tab is not None and pages_in_context >= self.settings.browser.restart_context_every:
+            await self.close_tab(tab)
+            tab, pages_in_context = None, 0
+        record, tab = await self.visit(target, tab)
+        await self.time_loads(target, record, first=False)
+        return record, tab, pages_in_context + 1
+
+    async def run(
+        self, page_worker: Callable[[], Awaitable[None]] | None = None, slots: int = 0
+    ) -> CrawlState:
+        """Crawl until the frontier is empty. ``page_worker`` replaces the browser
+        workers (``slots`` of them): the Dask executor's slots, which take targets
+        with ``take`` and hand their records to ``record``."""
         self.events.emit("crawl_started", total=None)
         c = self.settings.crawl
-        workers = [asyncio.create_task(self._worker()) for _ in range(c.concurrency)]
+        if page_worker is None:
+            page_worker, slots = self._worker, c.concurrency
+        workers = [asyncio.create_task(page_worker()) for _ in range(slots)]
         if self._mapping:
             workers += [asyncio.create_task(self._map_worker()) for _ in range(c.map_concurrency)]
         try:

@@ -67,6 +67,22 @@ def _without_query(url: str) -> str:
     return urlsplit(url)._replace(query="", fragment="").geturl()
 
 
+class _HeapQueue:
+    """The queue in memory: shallowest first, then first come first served."""
+
+    def __init__(self) -> None:
+        self._heap: list[tuple[int, int, CrawlTarget]] = []
+
+    def push(self, rank: int, seq: int, target: CrawlTarget) -> None:
+        heapq.heappush(self._heap, (rank, seq, target))
+
+    def pop(self) -> CrawlTarget | None:
+        return heapq.heappop(self._heap)[2] if self._heap else None
+
+    def __len__(self) -> int:
+        return len(self._heap)
+
+
 @dataclass(frozen=True)
 class CrawlTarget:
     url: str
@@ -91,21 +107,25 @@ class Frontier:
         max_variants: int = 0,
         facet_parameters: Iterable[str] = FACET_NAMES,
         max_layouts: int = MAX_LAYOUTS_PER_TEMPLATE,
+        seen=None,
+        queue=None,
     ):
         """``max_per_template``: pages of one URL template rendered (0: no limit);
         ``max_urls``: pages the link map may fetch over HTTP beyond the rendered ones
         (0: none); ``max_variants``: sort/filter variants followed per section of
         listings (0: no limit); ``max_layouts``: distinct layouts of one URL template rendered
-        (the sample's own and those the link map promotes)."""
+        (the sample's own and those the link map promotes). ``seen`` and ``queue``: the
+        set of URLs seen and the queue elsewhere (auditor.frontier_store keeps them in
+        SQLite), in memory by default."""
         self.scope = scope
         self._grouper = grouper
         self._robots_allows = robots_allows
         self._max_pages = max_pages
         self._max_depth = max_depth
         self._max_per_template = max_per_template
-        self._heap: list[tuple[int, int, CrawlTarget]] = []
+        self._queue = queue if queue is not None else _HeapQueue()
         self._seq = itertools.count()
-        self._seen: set[str] = set()
+        self._seen = seen if seen is not None else set()
         self._per_template: Counter[str] = Counter()
         self.accepted = 0
         #: in-scope pages found per template, including those sampled out
@@ -159,7 +179,7 @@ class Frontier:
         self._pending[template] += 1
         self.accepted += 1
         order = self._max_depth + 1 if depth is None else depth
-        heapq.heappush(self._heap, (order, next(self._seq), CrawlTarget(url, depth, template)))
+        self._queue.push(order, next(self._seq), CrawlTarget(url, depth, template))
         return None
 
     def _refusal(self, url: str, depth: int | None, force: bool) -> str | None:
@@ -244,7 +264,7 @@ class Frontier:
             self.skipped["sampled"] -= 1
         order = self._max_depth + 1 if target.depth is None else target.depth
         promoted = CrawlTarget(target.url, target.depth, template, layout)
-        heapq.heappush(self._heap, (order, next(self._seq), promoted))
+        self._queue.push(order, next(self._seq), promoted)
         return True
 
     def pop_to_map(self) -> CrawlTarget | None:
@@ -260,10 +280,10 @@ class Frontier:
         self._seen.add(url)
 
     def pop(self) -> CrawlTarget | None:
-        return heapq.heappop(self._heap)[2] if self._heap else None
+        return self._queue.pop()
 
     def __len__(self) -> int:
-        return len(self._heap)
+        return len(self._queue)
 
     @property
     def discovered(self) -> int:

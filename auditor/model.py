@@ -92,6 +92,10 @@ class PageRecord:
     error: PageError | None = None
     attempts: int = 1
     duration_ms: float = 0.0
+    #: the Dask worker that loaded and timed the page (``--executor dask``; "driver"
+    #: for the pages the driver loads itself, None on a local audit): timing figures
+    #: compare only between like machines
+    worker: str | None = None
 
     @property
     def ok(self) -> bool:

@@ -83,7 +83,7 @@ def page_entry(record: PageRecord, depth: int | None, kind: str | None = None) -
         value = record.metrics.get(key)
         if isinstance(value, int | float) and not isinstance(value, bool):
             metrics[key] = int(value) if key in _INT_METRICS else value
-    return {
+    entry = {
         "url": record.url,
         "final_url": record.final_url,
         "status": record.status,
@@ -100,6 +100,9 @@ def page_entry(record: PageRecord, depth: int | None, kind: str | None = None) -
         if record.error is None
         else {"code": record.error.code, "message": record.error.message},
     }
+    if record.worker:  # --executor dask: the machine the figures were measured on
+        entry["worker"] = record.worker
+    return entry
 
 
 def template_layouts(records: Iterable[PageRecord], mapped: Iterable[Any]) -> list[dict]:

@@ -32,6 +32,7 @@ from .errors import AuditorError, TargetError
 from .events import EventBus
 from .fetch import Fetcher, cookies_of
 from .frontier import CrawlTarget, Frontier
+from .frontier_store import CrawlStore, PageLog
 from .login import log_in
 from .measure import Measurer
 from .model import Finding, PageRecord, clip, link_findings, merge_findings
@@ -168,8 +169,13 @@ async def run_audit(
     out_dir: Path,
     events: EventBus | None = None,
     browser: Browser | None = None,
+    resume: bool = False,
 ) -> Path:
     """Audit the shop at ``start_url``; returns the path of results.json.
+
+    ``resume``: continue an audit into ``out_dir`` that was stopped or killed: the
+    pages it recorded in pages.jsonl are read back, not loaded again
+    (auditor.frontier_store).
 
     ``browser`` lends a running Chromium (the test suite shares one); by default the
     audit starts its own and closes it at the end.
@@ -179,7 +185,7 @@ async def run_audit(
     stop the browser work at once) and after an internal error (named in
     ``cut_short``); a bad target is a TargetError and writes nothing.
     """
-    audit = _Audit(start_url, settings, out_dir, events or EventBus())
+    audit = _Audit(start_url, settings, out_dir, events or EventBus(), resume)
     task = asyncio.current_task()
     assert task is not None
 
@@ -236,12 +242,23 @@ class _Audit:
     stages (start page, crawl, measurement lane, site stage) in ``browse``, then
     evaluation, scoring and results.json in ``finish``, which needs no browser."""
 
-    def __init__(self, start_url: str, settings: Settings, out_dir: Path, events: EventBus):
+    def __init__(
+        self,
+        start_url: str,
+        settings: Settings,
+        out_dir: Path,
+        events: EventBus,
+        resume: bool = False,
+    ):
         self.settings, self.out_dir, self.events = settings, out_dir, events
         c = settings.crawl
         self.normalizer = UrlNormalizer(c.tracking_parameters, c.session_parameters)
         self.start = _start_url(start_url, self.normalizer)
         self.starts = [self.start] + [_start_url(u, self.normalizer) for u in c.start_urls]
+        if settings.scale.executor == "dask":
+            from .distributed import require_dask
+
+            require_dask()
         self.checks = load_checks(settings)
         self.enabled = [lc for lc in self.checks if lc.enabled and lc.instance is not None]
         self.records_path = out_dir / "pages.jsonl"
@@ -264,7 +281,11 @@ class _Audit:
         self.view: SiteView | None = None
         out_dir.mkdir(parents=True, exist_ok=True)
         (out_dir / "results.json").unlink(missing_ok=True)  # never mistake an old run for this
-        self.records_path.unlink(missing_ok=True)
+        self.resume = resume
+        if not resume:
+            self.records_path.unlink(missing_ok=True)
+        #: the frontier's seen set and queue, and the page log's index (SQLite)
+        self.store: CrawlStore | None = None
 
     def elapsed(self) -> float:
         return time.monotonic() - self.t0
@@ -324,8 +345,11 @@ class _Audit:
                     verify_tls=not settings.browser.ignore_https_errors,
                 )
                 robots = RobotsPolicy(fetcher.fetch, c.user_agent_token, c.respect_robots)
-                with open(self.records_path, "w", encoding="utf-8", errors="replace") as records:
+                self.store = CrawlStore(self.out_dir / "crawl.sqlite")
+                with PageLog(self.records_path, self.store, self.resume) as records:
                     crawler = await self._open_crawl(session, limiter, robots, records, fetcher)
+                    # --resume: finished pages are read back; always: a URL is recorded once
+                    crawler.finished = records.finished
                     rules = await self._start_page(crawler, robots)
                     with self.stage("sitemaps"):
                         self.sitemap_urls = await _discover_sitemaps(
@@ -375,6 +399,8 @@ class _Audit:
             max_urls=c.max_urls,
             max_variants=c.max_facet_variants,
             facet_parameters=c.facet_parameters,
+            seen=self.store.seen if self.store is not None else None,
+            queue=self.store.queue if self.store is not None else None,
         )
         env = PageEnv(
             settings,
@@ -415,9 +441,13 @@ class _Audit:
                 self._error("ROBOTS_DISALLOWED", "robots.txt does not allow this start URL", url)
         first = frontier.pop()
         assert first is not None
+        if await crawler.replay(first):  # --resume: audited and judged auditable before
+            return rules
         with self.stage("start page"):
             record, tab = await crawler.visit(first, None)
             await crawler.close_tab(tab)
+        if self.settings.scale.executor == "dask":
+            record.worker = "driver"  # the others name the Dask worker that timed them
         problem = _start_page_problem(record)
         if problem:
             raise TargetError(problem)
@@ -447,7 +477,12 @@ class _Audit:
         (the workers waited then): that goes to "timing loads"."""
         lane_before, started = crawler.lane_seconds, time.monotonic()
         try:
-            await crawler.run()
+            if self.settings.scale.executor == "dask":
+                from .distributed import crawl_on_dask
+
+                await crawl_on_dask(crawler, self.starts, self.events)
+            else:
+                await crawler.run()
         finally:
             lane = crawler.lane_seconds - lane_before
             self._add("crawl", time.monotonic() - started - lane)
@@ -619,6 +654,8 @@ class _Audit:
             for r in _records(self.records_path)
         )
         write_results(path, head, pages, tail)
+        if self.store is not None:
+            self.store.close()
         self.events.emit("run_finished", results={"score": overall, "path": str(path)})
         return path
 

@@ -1,0 +1,100 @@
+"""Scale out: pages per minute of the local executor and of a local Dask cluster with 1
+and 2 workers on the demo shop, and the memory a frontier of 200,000 URLs costs the
+driver in SQLite (auditor.frontier_store) against in memory.
+
+    python bench/scale_bench.py [--products 24] [--urls 200000] [--skip-crawl]
+
+Prints figures; asserts nothing. The crawls render every page (--all-pages) with three
+cheap checks, so the figures are about the executors, not the checks. On a loaded
+machine the figures are the machine's, not the executors'.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from auditor.demo import DemoShop  # noqa: E402
+from auditor.frontier import Frontier  # noqa: E402
+from auditor.frontier_store import CrawlStore  # noqa: E402
+from auditor.urls import Scope, TemplateGrouper  # noqa: E402
+
+CHECKS = ["forms.labels", "accessibility.image-alts", "navigation.broken-links"]
+
+
+def crawl(url: str, out: Path, *executor: str) -> tuple[float, int]:
+    """(pages per minute of the whole audit, pages) for one run of `auditor run`."""
+    command = [sys.executable, "-m", "auditor", "run", url, "-o", str(out)]
+    command += ["--progress", "none", "--all-pages", "--max-pages", "1000", "--format", "markdown"]
+    for check in CHECKS:
+        command += ["--check", check]
+    started = time.monotonic()
+    subprocess.run([*command, *executor], check=True, capture_output=True, cwd=ROOT)
+    seconds = time.monotonic() - started
+    pages = len(json.loads((out / "results.json").read_text())["pages"])
+    return pages / seconds * 60, pages
+
+
+def frontier_memory(urls: int, on_disk: bool, folder: Path) -> tuple[float, float]:
+    """(peak Python MB, seconds) to offer ``urls`` addresses to a frontier and drain it."""
+    tracemalloc.start()
+    started = time.monotonic()
+    store = CrawlStore(folder / f"crawl-{on_disk}.sqlite") if on_disk else None
+    frontier = Frontier(
+        Scope(["http://big.test/"]),
+        TemplateGrouper(),
+        lambda url: True,
+        max_pages=urls,
+        max_depth=50,
+        max_per_template=0,
+        seen=store.seen if store else None,
+        queue=store.queue if store else None,
+    )
+    for i in range(urls):
+        frontier.offer(f"http://big.test/c{i % 500}/product-{i}-with-a-longish-slug", i % 9)
+    while frontier.pop() is not None:
+        pass
+    seconds = time.monotonic() - started
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    if store:
+        store.close()
+    return peak / 1e6, seconds
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--products", type=int, default=24)
+    parser.add_argument("--urls", type=int, default=200_000)
+    parser.add_argument("--skip-crawl", action="store_true")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        for on_disk in (False, True):
+            mb, seconds = frontier_memory(args.urls, on_disk, folder)
+            where = "SQLite" if on_disk else "memory"
+            print(f"frontier of {args.urls} URLs in {where}: peak {mb:.1f} MB, {seconds:.1f} s")
+        if args.skip_crawl:
+            return
+        with DemoShop(products=args.products, delay_scale=0) as shop:
+            runs = {
+                "local": (),
+                "dask local:1": ("--executor", "dask", "--scheduler", "local:1"),
+                "dask local:2": ("--executor", "dask", "--scheduler", "local:2"),
+            }
+            for name, executor in runs.items():
+                rate, pages = crawl(shop.base_url, folder / name.replace(" ", "_"), *executor)
+                print(f"{name:<14} {pages} pages, {rate:.0f} pages/min (whole audit)")
+
+
+if __name__ == "__main__":
+    main()
