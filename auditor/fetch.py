@@ -212,6 +212,8 @@ class Fetcher:
                 retry_after = parse_retry_after(result.headers.get("retry-after"))
                 self._limiter.back_off(host, retry_after)
                 continue
+            if result.status not in (429, 503):
+                self._limiter.answered(host)
             return result
         return FetchResult(url, 429, error="rate limited")
 

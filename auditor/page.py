@@ -326,6 +326,7 @@ async def _navigate(visit: Visit, target: CrawlTarget, env: PageEnv, record: Pag
             if wait + timeout_s <= visit.remaining():
                 continue
             break
+        env.limiter.answered(host)
         remaining = max(1.0, timeout_s - (time.monotonic() - started))
         outcome = await wait_for_load(page, remaining, visit.script_timeout)
         if outcome == "hung":

@@ -1,8 +1,10 @@
 import email.utils
 import time
 
+import pytest
+
 from auditor.model import Finding, merge_findings
-from auditor.ratelimit import HostLimiter, parse_retry_after
+from auditor.ratelimit import RECOVER_AFTER, HostLimiter, parse_retry_after
 from auditor.scoring import CheckScore, score_categories
 
 
@@ -33,6 +35,39 @@ def test_back_off_doubles_the_interval_and_honours_retry_after():
     assert limiter.back_off("a", 100.0) == 5  # capped
     limiter.set_crawl_delay("b", 3)
     assert limiter.interval("b") == 3
+
+
+def test_ordinary_answers_bring_a_backed_off_interval_back_but_not_below_the_floor():
+    limiter = HostLimiter(requests_per_second=10, max_retry_after=5)
+    for _ in range(3):
+        limiter.back_off("a", 0.0)
+    assert limiter.interval("a") == pytest.approx(0.8)
+    for _ in range(RECOVER_AFTER - 1):
+        limiter.answered("a")
+    assert limiter.interval("a") == pytest.approx(0.8)  # not yet: one 503 blip is not calm
+    limiter.answered("a")
+    assert limiter.interval("a") == pytest.approx(0.4)
+    limiter.back_off("a", 0.0)  # a 429 in between starts the count again
+    for _ in range(RECOVER_AFTER - 1):
+        limiter.answered("a")
+    assert limiter.interval("a") == pytest.approx(0.8)
+    for _ in range(5 * RECOVER_AFTER):
+        limiter.answered("a")
+    assert limiter.interval("a") == pytest.approx(0.1)  # the configured rate, no faster
+    limiter.set_crawl_delay("b", 3)
+    limiter.back_off("b", 0.0)
+    for _ in range(5 * RECOVER_AFTER):
+        limiter.answered("b")
+    assert limiter.interval("b") == 3  # robots.txt's Crawl-delay holds
+
+
+def test_a_host_that_keeps_answering_429_stays_slowed_down():
+    limiter = HostLimiter(requests_per_second=10, max_retry_after=5)
+    for _ in range(20):
+        limiter.back_off("a", None)
+        for _ in range(RECOVER_AFTER // 2):  # some ordinary answers between the 429s
+            limiter.answered("a")
+    assert limiter.interval("a") >= 10
 
 
 def _f(sev, url="https://s.example/a", key="k", check="x.y"):
