@@ -167,6 +167,11 @@ class ProbeTabs:
             yield
             return
         if isinstance(self.slots, Slots):
+            if background:
+                # one turn of the event loop first: the steps started beside this one
+                # ask for their slots in that turn and come first (the site stage
+                # starts every step at once, the probes first in the checks' order)
+                await asyncio.sleep(0)
             await self.slots.acquire(background=background)
         else:
             await self.slots.acquire()

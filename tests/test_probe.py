@@ -107,3 +107,21 @@ async def test_a_slot_given_to_a_cancelled_waiter_goes_on():
     slots.release()
     await asyncio.wait_for(later, 5)
     assert gone.cancelled() and later.result() is True and slots.locked()
+
+
+async def test_probe_work_started_beside_a_step_lets_the_step_have_the_slot_first():
+    import asyncio
+
+    from auditor.probe import ProbeTabs, Slots
+
+    tabs = ProbeTabs(None, quick_settings(), None, None, Slots(1))
+    order: list[str] = []
+
+    async def take(name: str, background: bool) -> None:
+        # not wanted once the slot is there: no browser tab needed to see the order
+        async with tabs.open(wanted=lambda: False, background=background) as tab:
+            assert tab is None
+            order.append(name)
+
+    await asyncio.gather(take("probe", True), take("search", False))
+    assert order == ["search", "probe"]
