@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator
+import heapq
+import itertools
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -27,7 +29,7 @@ from .page import AWAIT_PAINT_JS
 from .ratelimit import HostLimiter
 from .robots import RobotsPolicy
 
-__all__ = ["ProbeTabs", "TemplateSample"]
+__all__ = ["ProbeTabs", "Slots", "TemplateSample"]
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,63 @@ class TemplateSample:
     template: str
     kind: str
     title: str | None
+
+
+class Slots:
+    """The site stage's probe-tab slots (``crawl.concurrency``), first come first
+    served, except that work in the background (a probe's queue of pages, which may
+    run whenever a tab is free) gets a slot only while no other step waits for one.
+
+    Why: the steps differ. The searches come in rounds, each waiting on the one before,
+    and a journey is one long walk; a probe's pages can be taken in any order, by any
+    number of tabs. Given the slots first, the chains start at once and the probes
+    fill the tabs they leave, so the steps end about together. A background worker
+    gives its slot back between pages while another step waits (``waiting``)."""
+
+    def __init__(self, value: int = 1):
+        self._free = value
+        #: (background?, arrival, future): the heap's first is served next
+        self._queue: list[tuple[bool, int, asyncio.Future]] = []
+        self._arrivals = itertools.count()
+
+    @property
+    def waiting(self) -> int:
+        """Steps (not background work) waiting for a slot now."""
+        return sum(1 for bg, _, f in self._queue if not bg and not f.done())
+
+    def locked(self) -> bool:
+        """Whether a slot cannot be had at once."""
+        return self._free <= 0 or any(not f.done() for _, _, f in self._queue)
+
+    async def acquire(self, background: bool = False) -> bool:
+        if self._free > 0 and not any(
+            not f.done() and (background or not bg) for bg, _, f in self._queue
+        ):
+            self._free -= 1
+            return True
+        future = asyncio.get_running_loop().create_future()
+        heapq.heappush(self._queue, (background, next(self._arrivals), future))
+        try:
+            await future
+        except asyncio.CancelledError:
+            if future.done() and not future.cancelled():
+                self.release()  # served just as it was cancelled: the slot goes on
+            raise
+        return True
+
+    def release(self) -> None:
+        self._free += 1
+        while self._free > 0 and self._queue:
+            _, _, future = heapq.heappop(self._queue)
+            if not future.done():
+                self._free -= 1
+                future.set_result(True)
+
+    async def __aenter__(self) -> None:
+        await self.acquire()
+
+    async def __aexit__(self, *exc: object) -> None:
+        self.release()
 
 
 class ProbeTabs:
@@ -59,6 +118,10 @@ class ProbeTabs:
         #: so together they keep within ``crawl.concurrency`` tabs (None: no limit)
         self.slots = slots
 
+    def contended(self) -> bool:
+        """Whether a step (not background work) waits for a tab slot right now."""
+        return getattr(self.slots, "waiting", 0) > 0
+
     async def allowed(self, url: str) -> bool:
         """robots.txt's word for ``url`` (fetched once per host)."""
         if not self.robots.known(url):
@@ -72,18 +135,50 @@ class ProbeTabs:
 
     @contextlib.asynccontextmanager
     async def open(
-        self, url: str | None = None, *, viewport: dict[str, int] | None = None
+        self,
+        url: str | None = None,
+        *,
+        viewport: dict[str, int] | None = None,
+        wanted: Callable[[], bool] | None = None,
+        background: bool = False,
     ) -> AsyncIterator[Page | None]:
         """A new tab in a fresh context, with ``url`` loaded (when given); closed on exit.
 
         Yields None where robots.txt forbids the page or it cannot be loaded; the
-        caller records that as the probe's outcome instead of failing.
+        caller records that as the probe's outcome instead of failing. ``wanted`` is
+        asked once a slot is free: a tab that other tabs made needless while it waited
+        (they took all its work) is not opened at all (None), and its slot goes on.
+        ``background``: work that waits while any step waits for a slot (``Slots``).
         """
         if url is not None and not await self.allowed(url):
             yield None
             return
-        async with self.slots or contextlib.nullcontext(), self._tab(url, viewport) as page:
-            yield page
+        async with self._slot(background):
+            if wanted is not None and not wanted():
+                yield None
+                return
+            async with self._tab(url, viewport) as page:
+                yield page
+
+    @contextlib.asynccontextmanager
+    async def _slot(self, background: bool) -> AsyncIterator[None]:
+        """One of the site stage's tab slots, held for the block (none: no limit)."""
+        if self.slots is None:
+            yield
+            return
+        if isinstance(self.slots, Slots):
+            if background:
+                # one turn of the event loop first: the steps started beside this one
+                # ask for their slots in that turn and come first (the site stage
+                # starts every step at once, the probes first in the checks' order)
+                await asyncio.sleep(0)
+            await self.slots.acquire(background=background)
+        else:
+            await self.slots.acquire()
+        try:
+            yield
+        finally:
+            self.slots.release()
 
     @contextlib.asynccontextmanager
     async def _tab(

@@ -39,7 +39,7 @@ from .model import Finding, PageRecord, clip, link_findings, merge_findings
 from .page import HTML_TYPES, PageEnv
 from .pagekinds import page_kind
 from .plugins import ENGINE_KEYS, LoadedCheck, PageView, SiteView, load_checks
-from .probe import ProbeTabs, TemplateSample
+from .probe import ProbeTabs, Slots, TemplateSample
 from .ratelimit import HostLimiter
 from .results import SCHEMA_VERSION, iter_records, page_entry, template_layouts, write_results
 from .robots import RobotsPolicy
@@ -524,7 +524,7 @@ class _Audit:
         assert self.view is not None
         self.events.emit("stage_started", name="site stage: checks that need the whole site")
         templates = TemplateGrouper(self.settings.crawl.facet_parameters)
-        slots = asyncio.Semaphore(max(1, self.settings.crawl.concurrency))
+        slots = Slots(max(1, self.settings.crawl.concurrency))
 
         async def visit(url: str) -> PageRecord | None:
             if not robots.known(url):

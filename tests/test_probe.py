@@ -60,3 +60,68 @@ def test_samples_take_one_successful_page_per_template(tmp_path):
     assert [s.url for s in ctx.samples()] == ["http://s/", "http://s/p/a"]
     assert [s.url for s in ctx.samples(2)] == ["http://s/", "http://s/p/a", "http://s/p/b"]
     assert ctx.samples()[0].kind == "home"
+
+
+async def test_slots_serve_steps_before_background_work_and_count_who_waits():
+    import asyncio
+
+    from auditor.probe import Slots
+
+    slots = Slots(1)
+    served: list[str] = []
+    await slots.acquire()  # the one slot is taken
+
+    async def ask(name: str, background: bool) -> None:
+        await slots.acquire(background=background)
+        served.append(name)
+
+    probe = asyncio.ensure_future(ask("probe", True))
+    await asyncio.sleep(0)
+    assert slots.waiting == 0 and slots.locked()  # background work is not a waiting step
+    search = asyncio.ensure_future(ask("search", False))
+    journey = asyncio.ensure_future(ask("journey", False))
+    await asyncio.sleep(0)
+    assert slots.waiting == 2
+    for _ in range(3):
+        slots.release()
+        await asyncio.sleep(0)
+    await asyncio.gather(probe, search, journey)
+    # steps first, in the order they asked; the probe, which asked first, last
+    assert served == ["search", "journey", "probe"]
+    assert slots.waiting == 0 and slots.locked()  # the last one still holds its slot
+    slots.release()
+    assert not slots.locked()
+
+
+async def test_a_slot_given_to_a_cancelled_waiter_goes_on():
+    import asyncio
+
+    from auditor.probe import Slots
+
+    slots = Slots(1)
+    await slots.acquire()
+    gone = asyncio.ensure_future(slots.acquire())
+    later = asyncio.ensure_future(slots.acquire())
+    await asyncio.sleep(0)
+    gone.cancel()
+    slots.release()
+    await asyncio.wait_for(later, 5)
+    assert gone.cancelled() and later.result() is True and slots.locked()
+
+
+async def test_probe_work_started_beside_a_step_lets_the_step_have_the_slot_first():
+    import asyncio
+
+    from auditor.probe import ProbeTabs, Slots
+
+    tabs = ProbeTabs(None, quick_settings(), None, None, Slots(1))
+    order: list[str] = []
+
+    async def take(name: str, background: bool) -> None:
+        # not wanted once the slot is there: no browser tab needed to see the order
+        async with tabs.open(wanted=lambda: False, background=background) as tab:
+            assert tab is None
+            order.append(name)
+
+    await asyncio.gather(take("probe", True), take("search", False))
+    assert order == ["search", "probe"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import itertools
 import time
 from collections.abc import Awaitable, Callable, Iterable
 from typing import Any, ClassVar
@@ -110,35 +112,74 @@ def probe_details(data: Any) -> dict[str, Any]:
 
 
 async def probe_samples(site: Any, per_template: int, probe: Probe, **open_options: Any) -> dict:
-    """Run ``probe`` in a tab of its own on up to ``per_template`` pages of each template.
+    """Run ``probe`` in tabs of its own on up to ``per_template`` pages of each template.
 
     Why a tab of its own: probes press keys, resize the window or restyle text; the
-    crawl's tab must stay as the page left it. One tab serves all the samples in turn
-    (each load starts the page afresh; the cookie banner is answered once); a probe
-    that fails on one page costs that page's result and a new tab. The time taken is
-    measured, as the accessibility issue asks.
+    crawl's tab must stay as the page left it. Up to ``crawl.concurrency`` tabs take
+    the samples in turn from one queue (each load starts the page afresh; the cookie
+    banner is answered once per tab) as background work (auditor.probe.Slots): the
+    site stage's steps share those tab slots, a probe takes them only while no other
+    step waits and gives them back between pages when one does, so the searches'
+    rounds and the journeys' walks start at once, the probes fill the tabs they leave,
+    and all end about together instead of one long queue of pages last. A probe that fails on
+    one page costs that page's result and a new tab. The results keep the samples'
+    order. The time taken is measured, as the accessibility issue asks.
     """
     started = time.monotonic()
-    results: list[dict] = []
-    errors: list[dict] = []
-    loaded = 0
     if site.tabs is None:
         return {"pages": [], "errors": [], "seconds": 0.0, "loaded": 0}
-    samples = site.samples(per_template)
-    while samples:
-        async with site.tabs.open(**open_options) as page:
-            while samples:
-                sample = samples.pop(0)
-                loaded += 1
-                try:
-                    if await site.tabs.goto(page, sample.url) is None:
-                        continue
-                    data = await probe(page, sample)
-                except (PlaywrightError, TimeoutError) as exc:
-                    message = clip(f"{type(exc).__name__}: {exc}", 300)
-                    errors.append({"url": sample.url, "error": message})
-                    break  # the tab may be spoilt: the next sample gets a new one
-                if data is not None:
-                    results.append({"url": sample.url, "template": sample.template, **data})
+    queue = list(enumerate(site.samples(per_template)))
+    results: dict[int, dict] = {}
+    errors: dict[int, dict] = {}
+    loaded = [0]
+    tabs = site.tabs
+    width = max(1, min(len(queue), site.settings.crawl.concurrency))
+    workers: list[asyncio.Future] = []
+
+    def spread() -> None:
+        """The other tabs, once the first page is done: what a probe learns there (the
+        keyboard probe's focus pictures of each kind of element) later pages reuse."""
+        while len(workers) < width and queue:
+            workers.append(asyncio.ensure_future(worker()))
+
+    async def worker() -> None:
+        while queue:
+            opened = tabs.open(wanted=lambda: bool(queue), background=True, **open_options)
+            async with opened as page:
+                if page is None:
+                    return
+                while queue:
+                    i, sample = queue.pop(0)
+                    loaded[0] += 1
+                    try:
+                        if await site.tabs.goto(page, sample.url) is None:
+                            continue
+                        data = await probe(page, sample)
+                    except (PlaywrightError, TimeoutError) as exc:
+                        message = clip(f"{type(exc).__name__}: {exc}", 300)
+                        errors[i] = {"url": sample.url, "error": message}
+                        break  # the tab may be spoilt: the next sample gets a new one
+                    finally:
+                        spread()
+                    if data is not None:
+                        results[i] = {"url": sample.url, "template": sample.template, **data}
+                    if tabs.contended():
+                        break  # another step waits: the slot goes to it, this asks again
+
+    # background work: each tab takes a slot only while no other step waits for one
+    workers.append(asyncio.ensure_future(worker()))
+    try:
+        for done in itertools.count():  # the list grows once the first page is done
+            if done >= len(workers):
+                break
+            await workers[done]
+    finally:
+        for task in workers:  # a step stopped (audit.site_step_timeout) stops its tabs
+            task.cancel()
     seconds = round(time.monotonic() - started, 2)
-    return {"pages": results, "errors": errors, "seconds": seconds, "loaded": loaded}
+    return {
+        "pages": [results[i] for i in sorted(results)],
+        "errors": [errors[i] for i in sorted(errors)],
+        "seconds": seconds,
+        "loaded": loaded[0],
+    }

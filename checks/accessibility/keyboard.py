@@ -97,6 +97,23 @@ _FOCUSED_JS = """() => {
            href: el.tagName === 'A' ? (el.getAttribute('href') || '') : null,
            text: (el.innerText || el.getAttribute('aria-label') || '').trim().slice(0, 80) };
 }"""
+#: Tab presses between two readings of the walk's notes
+_CHUNK = 10
+#: notes where each Tab left the focus, once the key is up (the focus has moved, or
+#: a trap kept it): what ``_FOCUSED_JS`` says after each press, without a round trip
+_WATCH_JS = (
+    """() => {
+  window.__auditorWalk = [];
+  if (window.__auditorWatching) return;
+  window.__auditorWatching = true;
+  const focused = """
+    + _FOCUSED_JS
+    + """;
+  window.addEventListener('keyup', (e) => {
+    if (e.key === 'Tab' && window.__auditorWalk) window.__auditorWalk.push(focused());
+  }, true);
+}"""
+)
 _BOX_JS = """(mark) => {
   const el = document.querySelector('[data-auditor-kb="' + mark + '"]');
   if (!el) return null;
@@ -288,6 +305,35 @@ def _same(element: dict) -> tuple[str, str]:
     return element["desc"], element["html"]
 
 
+class _Walk:
+    """The walk's verdict, fed where each Tab left the focus (``_FOCUSED_JS``)."""
+
+    def __init__(self) -> None:
+        self.reached: set[int] = set()
+        self.trapped: dict | None = None
+        self.same = 0
+        self.ended = "limit"
+
+    def step(self, now: dict) -> bool:
+        """One more Tab's outcome; True once the walk is over (wrapped or trapped)."""
+        if now["none"]:
+            if self.reached or self.same:
+                self.ended = "wrapped"
+                return True
+            return False
+        self.same = self.same + 1 if now["same"] else 0
+        if self.same >= 2:
+            self.trapped = {"desc": now["desc"], "html": now["html"]}
+            self.ended = "trapped"
+            return True
+        if now["mark"] is not None:
+            self.reached.add(now["mark"])
+        return False
+
+    def result(self) -> dict:
+        return {"reached": self.reached, "trapped": self.trapped, "ended": self.ended}
+
+
 class Keyboard(PageProber):
     """Keyboard use.
 
@@ -361,26 +407,39 @@ class Keyboard(PageProber):
 
     async def _walk(self, page: Page, elements: list[dict]) -> dict:
         """Tab from the top: which header and menu elements the focus reaches, and
-        whether it gets stuck on one (three presses on one element: a trap)."""
+        whether it gets stuck on one (three presses on one element: a trap).
+
+        The page notes where each Tab left the focus (``_WATCH_JS``), read after every
+        ``_CHUNK`` presses instead of after each (half the round trips into the page);
+        where a press went unnoted (the focus inside a frame, whose keys the page does
+        not see) the walk starts again, reading the focus after each press."""
+        presses = self.options["max_tab_presses"]
         await page.evaluate(_RESET_JS)
-        reached: set[int] = set()
-        trapped, same, ended = None, 0, "limit"
+        await page.evaluate(_WATCH_JS)
+        walk, done = _Walk(), 0
+        while done < presses:
+            chunk = min(_CHUNK, presses - done)
+            for _ in range(chunk):
+                await page.keyboard.press("Tab")
+            seen = await page.evaluate("() => (window.__auditorWalk || []).splice(0)")
+            if not isinstance(seen, list) or len(seen) != chunk:
+                return await self._walk_stepwise(page)
+            if any(walk.step(now) for now in seen):
+                return walk.result()
+            done += chunk
+        return walk.result()
+
+    async def _walk_stepwise(self, page: Page) -> dict:
+        """The walk reading the focus after each press (the notes stopped: they would
+        take the last focused element from the reading)."""
+        await page.evaluate("() => { window.__auditorWalk = null; }")
+        await page.evaluate(_RESET_JS)
+        walk = _Walk()
         for _ in range(self.options["max_tab_presses"]):
             await page.keyboard.press("Tab")
-            now = await page.evaluate(_FOCUSED_JS)
-            if now["none"]:
-                if reached or same:
-                    ended = "wrapped"
-                    break
-                continue
-            same = same + 1 if now["same"] else 0
-            if same >= 2:
-                trapped = {"desc": now["desc"], "html": now["html"]}
-                ended = "trapped"
+            if walk.step(await page.evaluate(_FOCUSED_JS)):
                 break
-            if now["mark"] is not None:
-                reached.add(now["mark"])
-        return {"reached": reached, "trapped": trapped, "ended": ended}
+        return walk.result()
 
     async def _compare_focus(self, page: Page) -> tuple[list[dict], int, int]:
         """Each chosen focusable element's picture without and with keyboard focus.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterable
 from fnmatch import fnmatchcase
 from typing import Any, ClassVar
@@ -210,6 +211,7 @@ class ErrorHandling(FormsCheck):
         if not self.options["probe"] or site.tabs is None:
             return {"probes": probes}
         seen: set[str] = set()
+        cases: list[FormCase] = []
         over = 0
         for record in site.records():
             data = record.gathered.get(self.id)
@@ -227,10 +229,12 @@ class ErrorHandling(FormsCheck):
                 if case.signature in seen:
                     continue
                 seen.add(case.signature)
-                if len(probes) >= self.options["max_forms"]:
+                if len(cases) >= self.options["max_forms"]:
                     over += 1
                     continue
-                probes.append(await self._probe(site.tabs, case))
+                cases.append(case)
+        # side by side, each in a tab of its own (the site stage's slots bound them)
+        probes = list(await asyncio.gather(*(self._probe(site.tabs, c) for c in cases)))
         return {"probes": probes, "over_limit": over}
 
     async def _probe(self, tabs: Any, case: FormCase) -> dict:

@@ -34,6 +34,7 @@ SEARCH_OPTIONS: dict[str, Any] = {
     "max_searches": 40,
     "derived_products": 5,
     "derived_categories": 2,
+    "variants_per_kind": 2,
     "nonsense_query": "qxzvbwkj",
     "top_results": 10,
     "autocomplete_prefix": 3,
@@ -49,6 +50,10 @@ SEARCH_OPTION_DOCS: dict[str, str] = {
     "max_searches": "searches per audit at most (each typed query, the autocomplete probe)",
     "derived_products": "product names from the crawl to search for (first ones by address)",
     "derived_categories": "category names from the crawl to search for",
+    "variants_per_kind": (
+        "products each kind of variant (typo, plural, case, SKU...) is tried on first; the "
+        "other products only where those disagree (0: every product)"
+    ),
     "nonsense_query": "a query that should find nothing, to see the zero-results page",
     "top_results": "the expected product counts as found within this many first results",
     "autocomplete_prefix": "letters typed to see autocomplete suggestions (0 to skip)",
@@ -83,7 +88,13 @@ def search_options(settings: Settings) -> dict[str, Any]:
         raise ConfigError(f"{where}.url_pattern' must contain {{query}}, not {pattern!r}")
     if not isinstance(opts["nonsense_query"], str):
         raise ConfigError(f"{where}.nonsense_query' must be a string")
-    for key in ("max_searches", "derived_products", "derived_categories", "top_results"):
+    for key in (
+        "max_searches",
+        "derived_products",
+        "derived_categories",
+        "variants_per_kind",
+        "top_results",
+    ):
         value = opts[key]
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
             raise ConfigError(f"{where}.{key}' must be a whole number >= 0")

@@ -11,6 +11,11 @@ customer does; or, where the config names ``url_pattern``, loads that address (a
 GET). A form that would POST is never submitted. Each search waits for the host's
 rate limit (``tabs.pace``) and counts against ``max_searches``.
 
+Which variants: each kind of variant (a misspelling, the plural, ...) is sent for the
+first ``variants_per_kind`` found products; the other products' variants of that kind
+only where those first ones disagree (one found something, one did not), since a
+shop's search treats a kind of variant alike for every product.
+
 What is measured: the time from the key press until the results page's document is
 there (navigation committed and parsed; for a search that updates the page in place,
 the first change of the page), then the page's facts for ``reader.read_results``.
@@ -458,22 +463,48 @@ class _Searches:
         self.data["autocomplete"] = out
 
 
-def _then(bases: list[dict], derived: dict[str, Any], opts: dict[str, Any]) -> list[_Item]:
-    """The second batch: each found product's SKU and variants, then the categories."""
-    then: list[_Item] = []
+def _variant_items(bases: list[dict], derived: dict[str, Any], opts: dict[str, Any]) -> list[_Item]:
+    """Each found product's SKU, then each found product's variants, in that order."""
+    items: list[_Item] = []
     for base in bases:
         if base.get("sku") and base.get("read") and not base["read"]["zero"]:
             extra = {"kind": "sku", "base": base["query"], "expected": base.get("expected")}
-            then.append(_Item("variant", base["sku"], extra))
+            items.append(_Item("variant", base["sku"], extra))
     for base in bases:
         if not base.get("read") or base["read"]["zero"]:
             continue  # a variant tells nothing where the exact query finds nothing
         for v in variants(base["query"], lang=derived["lang"], synonyms=opts["synonyms"]):
             extra = {"kind": v.kind, "base": base["query"], "expected": base.get("expected")}
-            then.append(_Item("variant", v.query, extra))
-    for c in derived["categories"]:
-        then.append(_Item("category", c["query"], {"category": c["expected"]}))
-    return then
+            items.append(_Item("variant", v.query, extra))
+    return items
+
+
+def split_by_kind(items: list[_Item], per_kind: int) -> tuple[list[_Item], list[_Item]]:
+    """(sent first, held back): the first ``per_kind`` variants of each kind, in order,
+    and the rest; ``per_kind`` 0 sends every variant first."""
+    if per_kind <= 0:
+        return list(items), []
+    taken: dict[str, int] = {}
+    first, held = [], []
+    for item in items:
+        kind = item.extra.get("kind", "")
+        taken[kind] = taken.get(kind, 0) + 1
+        (first if taken[kind] <= per_kind else held).append(item)
+    return first, held
+
+
+def undecided_kinds(tried: list[tuple[_Item, dict | None]]) -> set[str]:
+    """Kinds of variant whose first searches leave the verdict open: one found something
+    and another did not, or one was not read (no answer, a search not sent). Where they
+    agree, the shop's search treats that kind alike (typo tolerance, stemming and case
+    folding are settings of the whole search), so more of the kind would only repeat it."""
+    outcomes: dict[str, set[bool | None]] = {}
+    for item, run in tried:
+        read = (run or {}).get("read")
+        outcomes.setdefault(item.extra.get("kind", ""), set()).add(
+            None if not read else bool(read["zero"])
+        )
+    return {kind for kind, seen in outcomes.items() if None in seen or len(seen) > 1}
 
 
 def _js(value: str) -> str:
@@ -534,8 +565,17 @@ async def run_searches(site: Any, opts: dict[str, Any]) -> dict[str, Any]:
         async with contextlib.AsyncExitStack() as j.spares:
             bases = [r for r in await j.batch(page, first, width) if r]
             j.budget -= autocomplete_left  # kept for the autocomplete probe at the end
-            then = _then([r for r in bases if r["purpose"] != "nonsense"], derived, opts)
-            await j.batch(page, then, width)
+            found = [r for r in bases if r["purpose"] != "nonsense"]
+            sent, held = split_by_kind(
+                _variant_items(found, derived, opts), opts["variants_per_kind"]
+            )
+            categories = [
+                _Item("category", c["query"], {"category": c["expected"]})
+                for c in derived["categories"]
+            ]
+            done = await j.batch(page, sent + categories, width)
+            open_kinds = undecided_kinds(list(zip(sent, done, strict=False)))
+            await j.batch(page, [i for i in held if i.extra["kind"] in open_kinds], width)
         j.idle_tabs, j.spares = [], None  # their slots go back before the last probe
         j.budget += autocomplete_left
         if autocomplete_left:

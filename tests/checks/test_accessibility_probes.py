@@ -177,3 +177,51 @@ async def test_the_repaired_twin_gives_no_finding(browser, tmp_path):
     assert [(f["check"], f["title"]) for f in results["findings"]] == []
     scores = {c["id"]: c["score"] for c in results["checks"] if c["id"] in CHECKS}
     assert set(scores.values()) == {100.0}
+
+
+async def test_the_keyboard_walk_read_in_chunks_says_what_a_press_by_press_walk_says(browser):
+    """The walk reads its notes every few presses; a page whose focus enters a frame
+    (whose keys the page never sees) is walked again press by press, to the same end."""
+    from checks.accessibility.keyboard import _PREPARE_JS, Keyboard
+
+    links = "".join(f"<a href='/x{n}'>Link {n}</a> " for n in range(6))
+    frame = "<iframe srcdoc=\"<a href='/in'>In the frame</a>\"></iframe>"
+    trap = "<input id='email'><script>" + TRAP_JS + "</script>"
+    pages = {
+        "/plain": f"<header><nav>{links}</nav></header><main>{links}</main>",
+        "/frame": f"<header><nav>{links}</nav></header><main>{frame}{links}</main>",
+        "/trap": f"<header><nav>{links}</nav></header><main>{trap}{links}</main>",
+        "/long": f"<header><nav>{links * 12}</nav></header>",
+    }
+    kb = Keyboard()
+    stepwise_walk, fell_back = kb._walk_stepwise, []
+
+    async def counted(page):
+        fell_back.append(page.url)
+        return await stepwise_walk(page)
+
+    kb._walk_stepwise = counted
+    with FixtureServer({p: f"<!doctype html><title>t</title>{b}" for p, b in pages.items()}) as s:
+        tab = await browser.new_page()
+        try:
+            for path in pages:
+                walks = []
+                for how in (kb._walk, lambda page, _: stepwise_walk(page)):
+                    await tab.goto(s.url(path))
+                    elements = await tab.evaluate(_PREPARE_JS, 60)
+                    walks.append(await how(tab, elements))
+                chunked, stepwise = walks
+                assert chunked == stepwise, path
+                assert (
+                    chunked["ended"]
+                    == {
+                        "/plain": "wrapped",
+                        "/frame": "wrapped",
+                        "/trap": "trapped",
+                        "/long": "limit",
+                    }[path]
+                ), (path, chunked)
+                assert chunked["reached"], path
+        finally:
+            await tab.close()
+    assert fell_back == [s.url("/frame")]  # only where the frame hid a press

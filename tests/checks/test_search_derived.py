@@ -77,3 +77,39 @@ def test_a_heading_names_the_category_whatever_the_title():
     ]
     (category,) = derived_queries(records, _START, _OPTS)["categories"]
     assert category == {"query": "Red lipsticks", "expected": "/category/lipsticks/"}
+
+
+def _variant(kind: str, base: str):
+    from checks.search.runs import _Item
+
+    return _Item("variant", f"{base}~{kind}", {"kind": kind, "base": base})
+
+
+def test_each_kind_of_variant_is_sent_first_for_so_many_products_in_order():
+    from checks.search.runs import split_by_kind
+
+    items = [_variant(k, b) for b in ("a", "b", "c") for k in ("swap", "case")]
+    first, held = split_by_kind(items, 2)
+    assert [i.query for i in first] == ["a~swap", "a~case", "b~swap", "b~case"]
+    assert [i.query for i in held] == ["c~swap", "c~case"]
+    assert split_by_kind(items, 0) == (items, [])
+
+
+def test_only_kinds_whose_first_variants_disagree_or_went_unread_are_left_open():
+    from checks.search.runs import undecided_kinds
+
+    def run(zero):
+        return {"read": {"zero": zero}}
+
+    tried = [
+        (_variant("swap", "a"), run(True)),
+        (_variant("swap", "b"), run(True)),  # both find nothing: the kind fails
+        (_variant("case", "a"), run(False)),
+        (_variant("case", "b"), run(False)),  # both find: the kind passes
+        (_variant("plural", "a"), run(True)),
+        (_variant("plural", "b"), run(False)),  # one each: open
+        (_variant("sku", "a"), run(False)),
+        (_variant("sku", "b"), {"error": "no answer", "read": None}),  # unread: open
+        (_variant("drop", "a"), None),  # not sent (budget): open
+    ]
+    assert undecided_kinds(tried) == {"plural", "sku", "drop"}
