@@ -108,6 +108,16 @@ def _history_file_options(fn):
     )(fn)
 
 
+def _scheduler_option(fn):
+    """``--scheduler`` of ``auditor run`` and ``auditor batch`` (their ``--executor``
+    help differs: pages or shops go to the workers)."""
+    return click.option(
+        "--scheduler",
+        metavar="tcp://HOST:PORT|local:N",
+        help="The Dask scheduler, or local:N for N worker processes here [scale.scheduler].",
+    )(fn)
+
+
 def _gate_options(fn):
     """The gate's thresholds as flags (``auditor run``, ``demo`` and ``diff``)."""
     options = [
@@ -549,11 +559,7 @@ def cli() -> None:
     help="local: the pages in this process's browser; dask: batches of pages on the "
     "workers of a Dask cluster (pip install 'shop-auditor[dask]') [scale.executor].",
 )
-@click.option(
-    "--scheduler",
-    metavar="tcp://HOST:PORT|local:N",
-    help="The Dask scheduler, or local:N for N worker processes here [scale.scheduler].",
-)
+@_scheduler_option
 @click.option(
     "--resume",
     is_flag=True,
@@ -651,11 +657,7 @@ def read_url_list(source: str, allow_subdomains: bool = False) -> list[str]:
     help="local: one shop after another here; dask: each shop one task on a Dask "
     "cluster (pip install 'shop-auditor[dask]') [scale.executor].",
 )
-@click.option(
-    "--scheduler",
-    metavar="tcp://HOST:PORT|local:N",
-    help="The Dask scheduler, or local:N for N worker processes here [scale.scheduler].",
-)
+@_scheduler_option
 @_audit_options
 @friendly
 def batch(

@@ -12,7 +12,8 @@ import pytest
 from checks.journeys.cart import variant_fields
 from checks.journeys.checkout import checkout_facts
 from checks.journeys.common import cart_count
-from checks.journeys.ladder import SCAN_JS, platform_of, recognise, scan_args
+from checks.journeys.ladder import platform_of, recognise
+from tests.checks.ladder_scan import scan_page
 from tests.fixture_server import FixtureServer
 
 DATA = Path(__file__).parent.parent / "data" / "journeys"
@@ -75,13 +76,7 @@ def served():
 
 
 async def scan(browser, server, name, selectors=None):
-    context = await browser.new_context()
-    try:
-        page = await context.new_page()
-        await page.goto(server.url(f"/{name}"))
-        return await page.evaluate(SCAN_JS, scan_args(selectors))
-    finally:
-        await context.close()
+    return await scan_page(browser, server.url(f"/{name}"), selectors)
 
 
 @pytest.mark.parametrize(("name", "platform", "rungs", "count"), CASES, ids=[c[0] for c in CASES])

@@ -17,7 +17,8 @@ import pytest
 from checks.journeys.cart import cart_facts, variant_fields
 from checks.journeys.checkout import checkout_facts, go_on_link
 from checks.journeys.common import cart_count
-from checks.journeys.ladder import SCAN_JS, platform_of, recognise, scan_args
+from checks.journeys.ladder import platform_of, recognise
+from tests.checks.ladder_scan import scan_page
 from tests.fixture_server import FixtureServer
 
 DATA = Path(__file__).parent.parent / "data" / "recorded"
@@ -58,13 +59,7 @@ def oscar():
 
 
 async def _facts(browser, server, path):
-    context = await browser.new_context()
-    try:
-        tab = await context.new_page()
-        await tab.goto(server.url(path))
-        return await tab.evaluate(SCAN_JS, scan_args())
-    finally:
-        await context.close()
+    return await scan_page(browser, server.url(path))
 
 
 def _rungs(facts, roles):

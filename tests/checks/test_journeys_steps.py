@@ -11,8 +11,8 @@ import pytest
 
 from checks.journeys import judge
 from checks.journeys.checkout import checkout_facts, go_on_link, steps_seen
-from checks.journeys.ladder import SCAN_JS, scan_args
 from checks.journeys.steps import step_count
+from tests.checks.ladder_scan import scan_page
 from tests.fixture_server import FixtureServer, page
 
 
@@ -151,13 +151,7 @@ def served():
 
 
 async def _facts(browser, server, path):
-    context = await browser.new_context()
-    try:
-        tab = await context.new_page()
-        await tab.goto(server.url(path))
-        return await tab.evaluate(SCAN_JS, scan_args())
-    finally:
-        await context.close()
+    return await scan_page(browser, server.url(path))
 
 
 @pytest.mark.parametrize(
