@@ -114,7 +114,7 @@ def captured(monkeypatch):
     """The URL and settings ``run`` would audit with, without auditing."""
     seen: dict = {}
 
-    def fake_audit(url, settings, explain_templates=False):
+    def fake_audit(url, settings, explain_templates=False, **_more):
         seen.update(url=url, settings=settings)
         return 0
 
