@@ -51,9 +51,7 @@ site_step_timeout = 40.0
 [crawl]
 page_timeout = 4.0
 page_budget = 25.0
-# under the default 5 s, and above what a loaded 2-core machine may keep a healthy
-# page's main thread busy (at 2 s a self-navigating page and big pages were SCRIPT_HUNG)
-script_timeout = 4.0
+script_timeout = 2.0
 concurrency = 4
 requests_per_second = 50.0
 max_retry_after = 2.0
