@@ -107,7 +107,7 @@ async def quietly(awaitable: Any) -> None:
 
 class NavigationWatch:
     """When the page's main frame last showed navigation activity (a document request,
-    a commit, a load event).
+    a commit, a load event) or opened a dialog.
 
     Why: while a page sends itself elsewhere (a script, a meta refresh) there is no
     script context to answer a question until the next document commits, which on a
@@ -122,6 +122,9 @@ class NavigationWatch:
         page.on("framenavigated", self._on_frame)
         page.on("domcontentloaded", self._touch)
         page.on("load", self._touch)
+        # a dialog holds the page's main thread until the engine has answered it: on a
+        # busy machine that may take longer than a question's patience
+        page.on("dialog", self._touch)
 
     def _touch(self, *_args: Any) -> None:
         self.last = time.monotonic()
@@ -150,25 +153,78 @@ def watch_navigation(page: Page) -> NavigationWatch:
     return watch
 
 
-async def responsive(page: Page, timeout_s: float) -> bool:
+#: a blank tab per browser, in a context of its own, that nothing ever loads into: how
+#: long it takes to answer a trivial question is how busy the machine is
+_CONTROLS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_CONTROL_LOCKS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+async def _control_tab(page: Page) -> Page | None:
+    """The blank control tab of ``page``'s browser (opened once), or None where the
+    browser cannot open one (a connected browser that refuses, a closed one)."""
+    browser = page.context.browser
+    if browser is None:
+        return None
+    lock = _CONTROL_LOCKS.setdefault(browser, asyncio.Lock())
+    async with lock:
+        control = _CONTROLS.get(browser)
+        if control is None or control.is_closed():
+            try:
+                control = await asyncio.wait_for(browser.new_page(), timeout=10)
+            except (PlaywrightError, TimeoutError):
+                return None
+            _CONTROLS[browser] = control
+        return control
+
+
+async def machine_starved(page: Page, patience_s: float) -> bool:
+    """Whether a blank tab of the same browser is slow too (takes more than a quarter
+    of ``patience_s`` to answer a trivial question): then the cores are held by
+    others, and a page that did not answer in time is not yet known to hang."""
+    control = await _control_tab(page)
+    if control is None:
+        return False
+    asked = time.monotonic()
+    try:
+        await asyncio.wait_for(control.evaluate("0"), timeout=patience_s)
+    except (PlaywrightError, TimeoutError):
+        return True
+    return time.monotonic() - asked > patience_s / 4
+
+
+#: at most this many unanswered questions are forgiven a starved machine, so a page
+#: on a machine that stays starved is still judged within a bounded time
+MAX_FORGIVEN = 3
+
+
+async def responsive(page: Page, timeout_s: float, asks: int = 2) -> bool:
     """Whether the page's main thread answers a trivial script within ``timeout_s``.
 
     Why: a page whose script never yields (an endless loop, a freeze while loading)
     makes every later ``evaluate`` wait forever. A cheap question tells it apart from
     a page that is merely slow on the network, which still answers at once. It is asked
-    twice before the page counts as hung: on a machine whose cores another spinning
-    page holds, a healthy page may miss one answer, and a wrong verdict costs a page.
-    A page that is navigating away (its script context just went, or a navigation of
-    its main frame happened within the last ``timeout_s``) counts as answering.
+    ``asks`` times before the page counts as hung, each time with twice the patience,
+    and a question the page missed while a blank tab of the same browser was slow too
+    (``machine_starved``: other pages hold the cores) is asked again, up to
+    ``MAX_FORGIVEN`` times: a wrong verdict costs a page, and at load 40 on two cores
+    healthy pages missed two questions. A page that is navigating away (its script
+    context just went, or a navigation of its main frame happened within the last
+    ``timeout_s``) counts as answering.
     """
     watch = _WATCHES.get(page)
-    for _ask in range(2):
+    patience, missed, forgiven = timeout_s, 0, 0
+    while missed < asks:
         asked = time.monotonic()
         try:
-            await asyncio.wait_for(page.evaluate("0"), timeout=timeout_s)
+            await asyncio.wait_for(page.evaluate("0"), timeout=patience)
         except TimeoutError:
             if watch is not None and watch.navigated_since(asked - timeout_s):
                 return True
+            if forgiven < MAX_FORGIVEN and await machine_starved(page, patience):
+                forgiven += 1
+                continue
+            missed += 1
+            patience *= 2
             continue
         except PlaywrightError:
             return not page.is_closed()

@@ -50,7 +50,9 @@ from .page import (
     METRICS_INIT_SCRIPT,
     RETRYABLE,
     PageEnv,
+    Visit,
     audit_page,
+    hard_deadline_margin,
     visit_budget,
 )
 from .robots import RobotsPolicy
@@ -188,6 +190,7 @@ class Crawler:
                             measurer.click_screened(visit.page, record.timing, pulse), limit
                         )
 
+        visits: list[Visit] = []
         try:
             return await asyncio.wait_for(
                 audit_page(
@@ -198,14 +201,18 @@ class Crawler:
                     slot_taken=True,
                     screen=screen,
                     after_gather=click,
+                    on_visit=visits.append,
                 ),
-                timeout=budget + 10,
+                timeout=budget + hard_deadline_margin(self.settings),
             )
         except TimeoutError:
             record = PageRecord(
                 url=target.url, template=target.template, discovered_depth=target.depth
             )
-            record.error = PageError("PAGE_BUDGET", "the page did not finish within its budget")
+            where = f" (it was at: {visits[0].step})" if visits else ""
+            record.error = PageError(
+                "PAGE_BUDGET", f"the page did not finish within its budget{where}"
+            )
             return record
 
     async def visit(

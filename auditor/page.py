@@ -41,6 +41,7 @@ __all__ = [
     "PageEnv",
     "audit_page",
     "classify_error",
+    "hard_deadline_margin",
     "safe_record",
     "script_timeout",
     "visit_budget",
@@ -183,6 +184,14 @@ def visit_budget(settings: Settings) -> float:
     return max(settings.crawl.page_budget, settings.crawl.page_timeout + 5)
 
 
+def hard_deadline_margin(settings: Settings) -> float:
+    """Seconds past the visit budget after which the crawl ends a visit outright: a
+    visit keeps to its budget but for one last question to the page (whether it is
+    hung, up to three ``script_timeout``) and unloading it; beyond that something
+    escaped the budget, and the page costs an error record rather than a worker."""
+    return UNLOAD_SECONDS + 3 * script_timeout(settings) + 2.0
+
+
 def script_timeout(settings: Settings) -> float:
     """Seconds a page's main thread may stay busy before it counts as hung."""
     return min(settings.crawl.script_timeout, settings.crawl.page_timeout)
@@ -200,18 +209,16 @@ class BudgetSpent(Exception):
 class Visit:
     """One visit's clock and the page's pulse: every script the engine or a check runs
     in the page shares the visit's one deadline, and a page that stops answering is
-    recognised within ``script_timeout`` seconds."""
+    recognised within a few ``script_timeout`` seconds. ``step`` names what the visit
+    is doing, so a visit that the crawl's hard deadline ends can say where it was."""
 
     page: Page
     deadline: float
     script_timeout: float
+    step: str = "start"
 
     def remaining(self) -> float:
         return self.deadline - time.monotonic()
-
-    async def check_alive(self) -> None:
-        if not await responsive(self.page, self.script_timeout):
-            raise ScriptHung()
 
     async def evaluate(self, script: str, arg: Any = None) -> Any:
         """One of the engine's own (quick) scripts, within the budget and at most a few
@@ -223,21 +230,54 @@ class Visit:
     async def within(self, work: Awaitable[T], limit: float) -> T:
         """``work`` (something done in the page) within ``limit`` seconds and the budget.
 
-        The page is asked first whether it answers at all, and again when the work
-        times out, so a spinning page is told apart from slow work."""
-        try:
-            await self.check_alive()
-            timeout = min(limit, self.remaining())
-            if timeout <= 0:
-                raise BudgetSpent()
-        except BaseException:
+        Work that has not answered after one ``script_timeout`` (the pulse) has the page
+        asked, with twice that patience, whether it answers at all, and again after
+        every further pulse: a page whose main thread spins is recognised about three
+        pulses after it began to, whatever the work's limit, and slow work in a page
+        that answers goes on to its limit. Work that reaches its limit has the page
+        asked once more, so a visit ends within about one pulse of its deadline. No
+        question is asked of work that answers within the first pulse: most does.
+        """
+        timeout, pulse = min(limit, self.remaining()), self.script_timeout
+        if timeout <= 0:
             _discard(work)
-            raise
+            raise BudgetSpent()
+        started = time.monotonic()
+        task = asyncio.ensure_future(work)
+        try:
+            while True:
+                rest = timeout - (time.monotonic() - started)
+                done, _ = await asyncio.wait({task}, timeout=max(0.0, min(rest, pulse)))
+                if done:
+                    break
+                if rest <= pulse:  # the limit: hung, or only out of time
+                    if not await responsive(self.page, pulse, asks=1):
+                        raise ScriptHung()
+                    raise BudgetSpent()
+                if not await responsive(self.page, 2 * pulse, asks=1):
+                    raise ScriptHung()
+            return task.result()
+        finally:
+            if not task.done():
+                task.cancel()
+            task.add_done_callback(_forget_outcome)
+
+    async def browser_side(self, work: Awaitable[T], limit: float = 5.0) -> T:
+        """``work`` that the browser answers, not the page's script (a response's
+        headers or body, a route): within ``limit`` and the budget, BudgetSpent after.
+        Why: a response whose page closed or whose body never ends may never answer."""
+        timeout = min(limit, max(0.1, self.remaining()))
         try:
             return await asyncio.wait_for(work, timeout=timeout)
         except TimeoutError:
-            await self.check_alive()
             raise BudgetSpent() from None
+
+
+def _forget_outcome(task: asyncio.Future) -> None:
+    """Take a finished task's outcome (work left behind when a visit moved on), so
+    that asyncio does not warn that nobody retrieved it."""
+    if not task.cancelled():
+        task.exception()
 
 
 def _discard(work: Awaitable) -> None:
@@ -311,8 +351,13 @@ async def _navigate(visit: Visit, target: CrawlTarget, env: PageEnv, record: Pag
         if attempt:  # the first request's slot was taken before the visit's clock started
             await env.limiter.acquire(host)
         started = time.monotonic()
+        visit.step = "load" if not attempt else f"load (try {attempt + 1} after 429/503)"
         try:
-            response = await page.goto(target.url, wait_until="commit", timeout=timeout_s * 1000)
+            response = await page.goto(
+                target.url,
+                wait_until="commit",
+                timeout=max(0.1, min(timeout_s, visit.remaining())) * 1000,
+            )
         except PlaywrightTimeout:
             record.error = PageError("PAGE_HUNG", PAGE_ERROR_CODES["PAGE_HUNG"])
             return None
@@ -320,14 +365,13 @@ async def _navigate(visit: Visit, target: CrawlTarget, env: PageEnv, record: Pag
             record.error = PageError("NAVIGATION_FAILED", "the browser loaded no document")
             return None
         if response.status in (429, 503):
-            wait = env.limiter.back_off(
-                host, parse_retry_after(await response.header_value("retry-after"))
-            )
+            retry_after = await visit.browser_side(response.header_value("retry-after"))
+            wait = env.limiter.back_off(host, parse_retry_after(retry_after))
             if wait + timeout_s <= visit.remaining():
                 continue
             break
         env.limiter.answered(host)
-        remaining = max(1.0, timeout_s - (time.monotonic() - started))
+        remaining = max(0.1, min(timeout_s - (time.monotonic() - started), visit.remaining()))
         outcome = await wait_for_load(page, remaining, visit.script_timeout)
         if outcome == "hung":
             record.error = PageError("SCRIPT_HUNG", PAGE_ERROR_CODES["SCRIPT_HUNG"])
@@ -387,6 +431,7 @@ async def audit_page(
     slot_taken: bool = False,
     screen: Callable[[Visit, int | None], Awaitable[dict]] | None = None,
     after_gather: Callable[[Visit, PageRecord], Awaitable[None]] | None = None,
+    on_visit: Callable[[Visit], None] | None = None,
 ) -> PageRecord:
     """Visit ``target`` in ``page`` (a tab the caller owns and reuses) and record it.
 
@@ -401,6 +446,8 @@ async def audit_page(
     once the page is quiet, before anything clicks or presses a key in it.
     ``after_gather`` (the crawl's) may still act on the page once every gatherer has
     read it, before the page is unloaded (the screened page's click figure).
+    ``on_visit`` is handed the visit once it starts (the crawl's hard deadline names
+    the visit's step when it has to end one).
     """
     record = PageRecord(url=target.url, template=target.template, discovered_depth=target.depth)
     if not slot_taken:
@@ -411,6 +458,8 @@ async def audit_page(
         deadline if deadline is not None else started + visit_budget(env.settings),
         script_timeout(env.settings),
     )
+    if on_visit is not None:
+        on_visit(visit)
     responses: list[dict] = []
     documents: list = []  # main-frame document responses, for navigations that end in a file
     closing: list = []  # the task closing a tab whose page loads itself in a loop
@@ -448,26 +497,31 @@ async def audit_page(
         if response is not None:
             record.status = response.status
             record.final_url = page.url if page.url != "about:blank" else response.url
-            record.redirects = await _redirect_chain(response)
-            ctype = (await response.header_value("content-type") or "").split(";")[0].strip()
+            visit.step = "response headers"
+            record.redirects = await visit.browser_side(_redirect_chain(response))
+            ctype = await visit.browser_side(response.header_value("content-type")) or ""
+            ctype = ctype.split(";")[0].strip()
             record.content_type = ctype.lower() or None
             if env.same_site is not None and not env.same_site(record.final_url):
                 record.error = PageError("OFFSITE_REDIRECT", PAGE_ERROR_CODES["OFFSITE_REDIRECT"])
         if record.error is None and response is not None and record.content_type in HTML_TYPES:
             record.layout = await _layout(response, visit)
             if screen is not None and record.metrics.get("load_timed_out") is None:
+                visit.step = "screening the load's figures"
                 record.timing = await _screened(screen, visit, record.status) or {}
             # from here the engine and the checks click (the cookie banner) and press
             # keys (menus): real input, which a page may answer by posting an order
+            visit.step = "routing to reads only"
             await visit.within(page.route("**/*", reads_only), visit.script_timeout)
             await _collect_settled(visit, target, env, record, responses, documents)
             if after_gather is not None:
+                visit.step = "after the gatherers"
                 await after_gather(visit, record)
             # the page must not live on in the tab once it has had input (its timers
             # could still act on it): unloaded while the rule holds. After a failure
             # the crawl closes the whole tab instead.
-            await quietly(asyncio.wait_for(page.goto("about:blank"), timeout=5))
-            await quietly(asyncio.wait_for(page.unroute("**/*", reads_only), timeout=5))
+            visit.step = "unloading the page"
+            await quietly(asyncio.wait_for(_unload(page), timeout=UNLOAD_SECONDS))
     except ScriptHung:
         record.error = PageError("SCRIPT_HUNG", PAGE_ERROR_CODES["SCRIPT_HUNG"])
     except BudgetSpent:
@@ -492,19 +546,31 @@ async def _layout(response, visit: Visit) -> str:
     """The layout (auditor.skeleton) of the HTML the server sent, read as the link map
     reads it, so a page has one layout whichever way it was read; ``""`` where the
     body is too big or gone. Never an error: the layout is a grouping aid."""
+    visit.step = "reading the HTML's layout"
     try:
-        length = int(await response.header_value("content-length") or 0)
-    except (ValueError, PlaywrightError):
+        length = int(await visit.browser_side(response.header_value("content-length")) or 0)
+    except (ValueError, PlaywrightError, BudgetSpent):
         length = 0
     if length > _LAYOUT_MAX_BYTES:
         return ""
     try:
         timeout = max(0.5, min(5.0, visit.remaining()))
         body = await asyncio.wait_for(response.body(), timeout=timeout)
-        ctype = await response.header_value("content-type")
-    except (PlaywrightError, TimeoutError):
+        ctype = await visit.browser_side(response.header_value("content-type"))
+    except (PlaywrightError, TimeoutError, BudgetSpent):
         return ""
     return skeleton(body[: 2 * 1024 * 1024], ctype)
+
+
+#: seconds to unload a page after its visit; the crawl's hard deadline allows for it
+UNLOAD_SECONDS = 5.0
+
+
+async def _unload(page: Page) -> None:
+    """Leave the page (its timers must not act on it after its input) and lift the
+    reads-only rule that guarded that input."""
+    await page.goto("about:blank")
+    await page.unroute("**/*", reads_only)
 
 
 def _loads_itself_in_a_loop(documents: list) -> bool:
@@ -534,9 +600,15 @@ async def _screened(
     read (a meta refresh, a script) or stopped answering: no figures of one load to
     keep, and the timing lane times the page alone. The visit goes on where the page
     went; a page that really hangs is recognised by the reading that follows."""
+    began = time.monotonic()
     try:
         return await screen(visit, status)
-    except ScriptHung:  # told apart from a navigation, if it is one, by the reading after
+    except ScriptHung:
+        # a page that sent itself elsewhere meanwhile is read where it went; one that
+        # did not is hung, and asking again would cost the wait once more
+        watch = watch_navigation(visit.page)
+        if not watch.navigated_since(began + 0.001):
+            raise
         return None
     except PlaywrightError as exc:
         if "context was destroyed" not in str(exc):
@@ -562,9 +634,12 @@ async def _collect_settled(
         except PlaywrightError as exc:
             if "context was destroyed" not in str(exc) or _loads_itself_in_a_loop(documents):
                 raise
+        if visit.remaining() <= 0:
+            raise BudgetSpent()
+        visit.step = "following the page where it sent itself"
         outcome = await wait_for_load(
             visit.page,
-            max(1.0, min(env.settings.crawl.page_timeout, visit.remaining())),
+            max(0.1, min(env.settings.crawl.page_timeout, visit.remaining())),
             visit.script_timeout,
         )
         if outcome == "hung":
@@ -578,13 +653,17 @@ async def _collect(
     s = env.settings
     page = visit.page
     if s.consent.action != "none":
+        visit.step = "the cookie banner"
         clicked = await visit.within(
             dismiss_consent(page, s.consent.action, s.consent.selectors), s.crawl.page_timeout
         )
         if clicked:
             record.metrics["consent"] = clicked
             with contextlib.suppress(PlaywrightTimeout):
-                await page.wait_for_load_state("load", timeout=5000)
+                await page.wait_for_load_state(
+                    "load", timeout=max(0.1, min(5.0, visit.remaining())) * 1000
+                )
+    visit.step = "reading links and structure"
     await visit.evaluate(AWAIT_PAINT_JS)
     facts = await visit.evaluate(_COLLECT_JS, [s.crawl.max_links_per_page, BREADCRUMB_SELECTOR])
     record.title = clip(facts.get("title") or "", 300) or None
@@ -622,9 +701,12 @@ async def _collect(
     for check in env.gatherers:
         ctx.options = check.options
         began = time.monotonic()
-        data, error = await _run_gatherer(check, visit, ctx)
-        spent = env.gather_seconds.get(check.id, 0.0) + time.monotonic() - began
-        env.gather_seconds[check.id] = spent
+        visit.step = f"gatherer {check.id}"
+        try:
+            data, error = await _run_gatherer(check, visit, ctx)
+        finally:  # a gatherer that found the page hung spent its time too
+            spent = env.gather_seconds.get(check.id, 0.0) + time.monotonic() - began
+            env.gather_seconds[check.id] = spent
         if error:
             record.gather_errors[check.id] = error
         else:

@@ -60,3 +60,29 @@ async def test_a_navigating_page_answers_and_a_spinning_one_does_not(tab):
         # just after its commit the page counts as navigating; a second later, as hung
         verdicts = [await responsive(spinning, 0.5) for _ in range(3)]
         assert verdicts[-1] is False, verdicts
+
+
+async def test_a_starved_machine_delays_the_verdict_but_does_not_prevent_it(tab):
+    """A page that misses a question while a blank tab of the same browser is slow too
+    is asked again (the cores are held by others), a bounded number of times: the
+    verdict on a spinning page comes later, and it still comes."""
+    from auditor.browser import MAX_FORGIVEN, _control_tab
+
+    watch_navigation(tab)
+    control = await _control_tab(tab)
+    assert control is not None
+    with FixtureServer(ROUTES) as srv:
+        await tab.goto(srv.url("/spin"), wait_until="commit")
+        verdicts = [await responsive(tab, 0.5) for _ in range(3)]  # past its commit
+        assert verdicts[-1] is False, verdicts
+        await control.evaluate("setTimeout(() => { for (;;) {} }, 0)")  # the control starves
+        try:
+            began = time.monotonic()
+            verdict = await responsive(tab, 0.5, asks=1)
+            took = time.monotonic() - began
+        finally:
+            await control.close()  # the next question opens a fresh control tab
+    assert verdict is False
+    # each forgiven question waited its full patience, and so did the one that counted
+    assert took >= (MAX_FORGIVEN + 1) * 0.5, took
+    assert (await _control_tab(tab)) is not control

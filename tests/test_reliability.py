@@ -147,6 +147,49 @@ async def test_one_budget_for_the_whole_visit_however_many_gatherers(browser, tm
     assert "budget" in errors["test.waits-5"]
 
 
+class _StartsASpin(Check):
+    """A gatherer whose script the page answers by spinning its main thread a moment
+    later: the work was sent while the page still answered."""
+
+    category = "navigation"
+    title = "spins"
+    gather_timeout: ClassVar[float] = 30.0
+
+    async def gather(self, page, ctx):
+        return await page.evaluate("new Promise(() => setTimeout(() => { for (;;) {} }, 50))")
+
+    def evaluate(self, pages, site):
+        return []
+
+
+async def test_a_page_that_spins_during_slow_work_is_recognised_within_a_few_pulses(
+    browser, tmp_path
+):
+    """Work that waits may not wait out its own limit (30 s) on a page that has stopped
+    answering: the page is asked after one pulse (2 s), with twice that patience, so
+    the visit ends SCRIPT_HUNG after about three pulses, not the gatherer's limit."""
+    settings = quick_settings(
+        crawl={"page_timeout": 5.0, "page_budget": 60.0, "script_timeout": 2.0}
+    )
+    check = _StartsASpin()
+    check.id = "test.spins"
+    env = PageEnv(settings, HostLimiter(50), [check])
+    steps: list = []
+    with FixtureServer({"/": page("Calm", "<p>calm</p>")}) as srv:
+        context = await browser.new_context()
+        try:
+            tab = await context.new_page()
+            record = await audit_page(
+                CrawlTarget(srv.base_url, 0, "/"), tab, env, on_visit=steps.append
+            )
+        finally:
+            await context.close()
+    assert record.error is not None and record.error.code == "SCRIPT_HUNG", record.error
+    assert steps[0].step == "gatherer test.spins"
+    gathered_for = env.gather_seconds["test.spins"]
+    assert gathered_for < 20, gathered_for  # 3 x 2 s and a loaded machine's slack, not 30 s
+
+
 # -- text from the shop -------------------------------------------------------------------
 
 
