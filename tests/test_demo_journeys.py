@@ -166,7 +166,7 @@ async def test_test_data_reaches_step_two_only_on_an_allowed_host(browser, tmp_p
     first, review = d["steps"][0], d["steps"][-1]
     assert (first["steps_current"], review["steps_current"]) == (1, 2)
     assert review["final_button"] == "Place order" and review["fields"] == 0
-    assert d["stopped_before"] == "payment or the order button"
+    assert d["stopped_before"] == "payment or the order button" and d["steps_walked"] == 2
     assert [s["action"] for s in walk["steps"]][-2:] == ["fill (test data)", "click"]
     # name, email, street, postcode, city (autofillable: a click each) and the country
     ops = walk["steps"][-2]["ops"]

@@ -22,7 +22,7 @@ from .ladder import Match, final_order_wording, recognise
 from .safety import forbidden_field, is_final_order, is_order_complete_url
 from .steps import step_count
 from .testdata import host_allowed, plan_fill
-from .walker import Walk
+from .walker import Walk, thumbnail
 
 __all__ = ["checkout_facts", "go_on_link", "steps_seen", "submit_of", "walk_checkout"]
 
@@ -203,6 +203,7 @@ async def _fill_with_test_data(w: Walk, trip: Trip, facts: dict[str, Any]) -> st
             "ops": ops,
             "wait_ms": 0.0,
             "load": False,
+            "thumb": await thumbnail(w.page),
         }
     )
     guard = trip.guard
@@ -231,7 +232,8 @@ def steps_seen(steps: list[dict[str, Any]]) -> dict[str, Any]:
         "steps_total": shown["steps_total"] if shown else None,
         "steps_source": shown.get("steps_source") if shown else None,
         "steps_labels": (shown.get("steps_labels") or []) if shown else [],
-        "steps_walked": len({s.get("url") for s in steps}),
+        # a page per address and step (with test data the next step may share its address)
+        "steps_walked": len({(s.get("url"), s.get("steps_current")) for s in steps}),
     }
 
 

@@ -133,6 +133,9 @@ TEXTS.update(
         "4 Into the checkout (no personal data sent)": (
             "4 In die Kasse (ohne persönliche Daten zu senden)"
         ),
+        "4 Into the checkout (with the configured test data)": (
+            "4 In die Kasse (mit den eingestellten Testdaten)"
+        ),
         "5 Contact, shipping and returns from the product": (
             "5 Kontakt, Versand und Rückgabe vom Produkt aus"
         ),

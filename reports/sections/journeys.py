@@ -30,6 +30,7 @@ JOURNEY_NAMES = {
     "checkout": "4 Into the checkout (no personal data sent)",
     "service": "5 Contact, shipping and returns from the product",
 }
+_TEST_DATA_NAME = "4 Into the checkout (with the configured test data)"
 PERSONA_ORDER = ("desktop", "mobile", "keyboard", "zoom", "zoom-text")
 MAX_STEPS = 12
 
@@ -152,6 +153,10 @@ def journeys_view(data: ReportData) -> dict[str, Any] | None:
                 "name": name,
                 "cells": [mine.get(p) for p in personas],
                 "strip": first,
+                # the checkout went on with the configured test data: its card says so
+                "strip_name": _TEST_DATA_NAME
+                if first and (first.get("checkout") or {}).get("test_data")
+                else name,
                 "stuck": [
                     mine[p]
                     for p in personas[1:]

@@ -154,6 +154,7 @@ def test_the_checkout_says_its_steps_total_and_the_test_data(tmp_path):
     assert "&lt;i&gt;Review&lt;/i&gt;" in card and "<i>Review" not in card
     assert "The walk saw 2 of its pages (with the configured test data on staging.example)" in card
     assert "and stopped before payment or the order button." in card
+    assert "4 Into the checkout (with the configured test data)" in card
     assert "How the effort is computed" in part and "<p>KLM</p>" in part
     md = build_markdown(data)
     assert "Checkout steps shown by the shop: 4 (text)." in md
@@ -168,6 +169,7 @@ def test_a_checkout_without_indicator_says_so(tmp_path):
     card = part[part.index('id="journey-checkout"') :]
     card = card[: card.index("</article>")]
     assert "The checkout shows no step indicator." in card
+    assert "4 Into the checkout (no personal data sent)" in card
     assert "The walk saw 1 of its pages, and stopped before personal data." in card
     assert "Checkout steps shown" not in build_markdown(data)
 
