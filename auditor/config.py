@@ -750,12 +750,26 @@ _SECRET_KEYS = re.compile(r"pass|secret|token|cookie|auth|key", re.I)
 def _redact(value: Any) -> Any:
     if isinstance(value, dict):
         return {
-            k: ("***" if _SECRET_KEYS.search(str(k)) and v else _redact(v))
+            k: (
+                "***"
+                if _SECRET_KEYS.search(str(k)) and v
+                else _redact_test_data(v)
+                if k == "test_data"
+                else _redact(v)
+            )
             for k, v in value.items()
         }
     if isinstance(value, list):
         return [_redact(v) for v in value]
     return value
+
+
+def _redact_test_data(value: Any) -> Any:
+    """The journeys' test customer (checks."journeys.discovery".test_data): which hosts
+    may receive it is kept, the values themselves are not written out."""
+    if not isinstance(value, dict):
+        return value
+    return {k: v if k == "allowed_hosts" or not v else "***" for k, v in value.items()}
 
 
 def settings_to_dict(settings: Settings) -> dict:

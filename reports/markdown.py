@@ -11,6 +11,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from auditor.results import walk_excused
+
 from .common import (
     BAND_LABELS,
     SEVERITIES,
@@ -553,7 +555,10 @@ def _journeys(results: Mapping[str, Any]) -> list[str]:
     lines = [
         f"## {t('Journeys (effort, s)')}",
         "",
-        t("Keystroke-Level Model seconds plus measured waits, ±21 %: a lab proxy, not a CES."),
+        t(
+            "Keystroke-Level Model seconds plus measured waits, the ±21 % band in brackets: "
+            "a lab proxy, not a Customer Effort Score."
+        ),
         "",
         f"| {t('Journey')} | " + " | ".join(md_escape(said(p), 20) for p in personas) + " |",
         "|---|" + "---:|" * len(personas),
@@ -565,12 +570,51 @@ def _journeys(results: Mapping[str, Any]) -> list[str]:
             if w is None:
                 row.append("–")
             elif w.get("completed") is True:
-                row.append(fmt_number(as_dict(w.get("effort")).get("seconds")))
+                e = as_dict(w.get("effort"))
+                band = f"{fmt_number(e.get('low'))}–{fmt_number(e.get('high'))}"
+                row.append(f"{fmt_number(e.get('seconds'))} ({band})")
             else:
-                step = as_dict(w.get("stopped")).get("step")
-                row.append(t("stuck at step {step}", step=md_escape(step, 8)))
+                step = md_escape(as_dict(w.get("stopped")).get("step"), 8)
+                if walk_excused(w):
+                    row.append(t("not walked from step {step}", step=step))
+                else:
+                    row.append(t("stuck at step {step}", step=step))
         lines.append(f"| {md_escape(said(name), 20)} | " + " | ".join(row) + " |")
+    lines += ["", *_journey_notes(walks)]
     return [*lines, ""]
+
+
+def _journey_notes(walks: list[dict[str, Any]]) -> list[str]:
+    """Below the effort table: the formula, the checkout's steps as its page shows them
+    (``steps_total``) and where each persona got stuck, with why."""
+    out = []
+    formula = next((as_dict(w.get("effort")).get("formula") for w in walks), None)
+    if isinstance(formula, str) and formula:
+        out += [f"{t('Formula')}: {md_escape(said(formula), 2 * MAX_TEXT)}", ""]
+    for w in walks:
+        d = as_dict(w.get("details"))
+        if w.get("journey") == "checkout" and isinstance(d.get("steps_total"), int):
+            source = md_escape(said(d.get("steps_source")), 20)
+            said_steps = t(
+                "Checkout steps shown by the shop: {n} ({source}).",
+                n=d["steps_total"],
+                source=source,
+            )
+            out += [said_steps, ""]
+            break
+    stuck = [
+        w
+        for w in walks
+        if w.get("completed") is not True and w.get("stopped") and not walk_excused(w)
+    ]
+    if stuck:
+        out += [f"{t('Where each got stuck')}:", ""]
+    for w in stuck:
+        stop = as_dict(w.get("stopped"))
+        who = f"{md_escape(said(w.get('journey')), 20)} ({md_escape(said(w.get('persona')), 20)})"
+        step = t("step {step}", step=md_escape(stop.get("step"), 8))
+        out.append(f"- {who}, {step}: {md_escape(said(stop.get('reason')), MAX_TEXT)}")
+    return out[:-1] if out and out[-1] == "" else out
 
 
 def _gate(results: Mapping[str, Any]) -> list[str]:

@@ -122,3 +122,63 @@ async def test_defects_twin_many_steps(browser, tmp_path):
     assert d["steps_labels"][:3] == ["Delivery address", "Shipping method", "Gift options"]
     # counted from the page: the walk still stopped before sending the address
     assert d["stopped_before"] == "personal data" and walk["completed"]
+
+
+TEST_CUSTOMER = {
+    "name": "Testa Kundin",
+    "email": "testa@example.com",
+    "street": "Teststraße 1",
+    "postcode": "12345",
+    "city": "Prüfstadt",
+    "country": "DE",
+}
+
+
+async def audit_with_test_data(shop, browser, tmp_path, hosts):
+    """The clean twin's journeys with test data for ``hosts``: the request log's posts."""
+    settings = quick_settings(
+        audit={"checks": JOURNEYS},
+        crawl={"max_pages": 12},
+        checks={"journeys.discovery": {"test_data": {**TEST_CUSTOMER, "allowed_hosts": hosts}}},
+    )
+    shop.clear_log()
+    path = await run_audit(shop.base_url, settings, tmp_path, browser=browser)
+    results = json.loads(path.read_text())
+    assert validate_results(results) == []
+    # the test customer is not written out with the settings
+    written = results["settings"]["checks"]["journeys.discovery"]["test_data"]
+    assert written["email"] == "***" and written["allowed_hosts"] == hosts
+    assert "testa@example.com" not in path.read_text()
+    return results, [p for m, p in shop.request_log() if m not in ("GET", "HEAD")]
+
+
+async def test_test_data_reaches_step_two_only_on_an_allowed_host(browser, tmp_path):
+    with DemoShop(mode="clean", delay_scale=0.5) as shop:
+        results, posts = await audit_with_test_data(shop, browser, tmp_path, ["127.0.0.1"])
+    assert sorted(set(posts)) == ["/cart/add", "/checkout"], posts
+    assert posts.count("/checkout") == 1  # the address step, never the order button
+    walk = walks(results)[("checkout", "desktop")]
+    assert walk["completed"], walk["stopped"]
+    d = walk["details"]
+    assert d["test_data"]["host"] == "127.0.0.1"
+    assert "email" in d["test_data"]["steps"][0]["fields"]
+    # the shop took the data: its review step ("Step 2 of 2") with the order button
+    first, review = d["steps"][0], d["steps"][-1]
+    assert (first["steps_current"], review["steps_current"]) == (1, 2)
+    assert review["final_button"] == "Place order" and review["fields"] == 0
+    assert d["stopped_before"] == "payment or the order button" and d["steps_walked"] == 2
+    assert [s["action"] for s in walk["steps"]][-2:] == ["fill (test data)", "click"]
+    # name, email, street, postcode, city (autofillable: a click each) and the country
+    ops = walk["steps"][-2]["ops"]
+    assert (ops["click"], ops["choose"], ops["type"]) == (5, 1, [])
+    assert not any(s.get("predicted") for s in walk["steps"])
+    assert findings(results) == set()
+
+
+async def test_test_data_for_another_host_sends_nothing(browser, tmp_path):
+    with DemoShop(mode="clean", delay_scale=0.5) as shop:
+        results, posts = await audit_with_test_data(shop, browser, tmp_path, ["shop.example"])
+    assert set(posts) == {"/cart/add"}, posts
+    d = walks(results)[("checkout", "desktop")]["details"]
+    assert "test_data" not in d and d["stopped_before"] == "personal data"
+    assert d["steps"][-1]["steps_current"] == 1

@@ -202,6 +202,8 @@ class ShoppingPages:
                     )
                 if values.get("country") and values["country"] not in dict(COUNTRIES):
                     errors["country"] = "Please choose your country."
+            if not errors and req.field("step") == "address":
+                return self.checkout_review(ctx, fields, values)
             if not errors:
                 main = (
                     '<h1>Thank you</h1><p class="notice">This is a demo – no order was placed.'
@@ -225,25 +227,14 @@ class ShoppingPages:
             "<p>Check out as a guest – no account needed. "
             '<a href="/login?next=/checkout">Already a customer? Sign in</a></p>'
         )
-        steps = ""
-        if ctx.cart and not self.d("checkout-no-steps"):
-            names = (
-                _MANY_STEPS
-                if self.d("checkout-many-steps")
-                else ("Delivery address", "Review and pay")
-            )
-            steps = (
-                f'<nav aria-label="Checkout steps"><p>Step 1 of {len(names)}</p><ol class="steps">'
-                f'<li aria-current="step">{names[0]}</li>'
-                + "".join(f"<li>{n}</li>" for n in names[1:])
-                + "</ol></nav>"
-            )
+        steps = self.checkout_steps(ctx, 1)
         main = (
             f"<h1>Checkout</h1>{steps}{intro}{summary}{note}"
             f'<form class="stack" method="post" action="/checkout"{validate}>'
             "<fieldset><legend>Delivery address</legend>"
             + "".join(self.field(f) for f in fields)
-            + '</fieldset><button type="submit">Place order</button></form>'
+            + '</fieldset><button type="submit" name="step" value="address">'
+            "Continue to review</button></form>"
         )
         return self.page(
             ctx,
@@ -251,6 +242,49 @@ class ShoppingPages:
             main=main,
             head='<meta name="robots" content="noindex">',
             scripts=_VALIDATE_JS if validate else "",
+        )
+
+    def checkout_steps(self, ctx: Ctx, current: int) -> str:
+        """The step indicator ("Step 1 of 2" and its list), where the shop shows one."""
+        if not ctx.cart or self.d("checkout-no-steps"):
+            return ""
+        names = (
+            _MANY_STEPS if self.d("checkout-many-steps") else ("Delivery address", "Review and pay")
+        )
+        items = "".join(
+            f'<li aria-current="step">{n}</li>' if i == current else f"<li>{n}</li>"
+            for i, n in enumerate(names, 1)
+        )
+        return (
+            f'<nav aria-label="Checkout steps"><p>Step {current} of {len(names)}</p>'
+            f'<ol class="steps">{items}</ol></nav>'
+        )
+
+    def checkout_review(self, ctx: Ctx, fields: list[Field], values: dict[str, str]) -> Response:
+        """Step 2: the address as entered, the total, and the final order button (which
+        the journeys recognise and never press)."""
+        shown = "".join(
+            f"<dt>{escape(f.label)}</dt><dd>{escape(values.get(f.id, ''))}</dd>"
+            for f in fields
+            if values.get(f.id)
+        )
+        kept = "".join(
+            f'<input type="hidden" name="{escape(f.name)}" value="{escape(values.get(f.id, ""))}">'
+            for f in fields
+        )
+        total = sum(p.price * q for p, q in ctx.cart)
+        main = (
+            f"<h1>Review your order</h1>{self.checkout_steps(ctx, 2)}"
+            f"<p>{ctx.cart_count} item(s), total {format_price(total)}.</p>"
+            f"<h2>Delivery address</h2><dl>{shown}</dl>"
+            f'<form method="post" action="/checkout">{kept}'
+            '<button type="submit" name="step" value="review">Place order</button></form>'
+        )
+        return self.page(
+            ctx,
+            title=f"Review your order – {SHOP_NAME}",
+            main=main,
+            head='<meta name="robots" content="noindex">',
         )
 
     # ------------------------------------------------------------------ account

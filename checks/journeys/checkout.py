@@ -4,23 +4,27 @@ The customer presses the cart's checkout button, prefers the guest checkout wher
 shop offers one, and stops at the first step whose submission would carry personal
 data: nothing is typed into it and nothing is sent. The fields of that step are
 counted and their filling predicted (a field the browser can autofill as one click).
-Always before payment, and before any final order button: that button is recognised
-(for its wording) and never pressed.
+Only where the config supplies test data and allows the shop's host
+(``test_data.allowed_hosts``, see ``testdata``) does it fill that step with the test
+data and submit it, to see the next step. Always before payment, and before any final
+order button: that button is recognised (for its wording) and never pressed.
 """
 
 from __future__ import annotations
 
 import re
 from typing import Any
+from urllib.parse import urlsplit
 
 from .common import Trip
 from .effort import autofillable, field_ops
 from .ladder import Match, final_order_wording, recognise
 from .safety import forbidden_field, is_final_order, is_order_complete_url
 from .steps import step_count
-from .walker import Walk
+from .testdata import host_allowed, plan_fill
+from .walker import Walk, thumbnail
 
-__all__ = ["checkout_facts", "go_on_link", "steps_seen", "walk_checkout"]
+__all__ = ["checkout_facts", "go_on_link", "steps_seen", "submit_of", "walk_checkout"]
 
 _PERSONAL = re.compile(
     r"email|e-mail|name|street|address|strasse|straße|postcode|postal|zip|plz|city|ort|"
@@ -137,6 +141,88 @@ def checkout_facts(facts: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _step_fields(facts: dict[str, Any]) -> list[dict[str, Any]]:
+    return [
+        f
+        for f in facts.get("fields") or ()
+        if f.get("visible") and not f.get("search") and f.get("where") not in ("header", "footer")
+    ]
+
+
+def submit_of(facts: dict[str, Any], forms: set[str]) -> Match | None:
+    """The button that submits one of ``forms`` and goes on ("Continue", "Weiter"):
+    never one that would place the order."""
+    for c in facts.get("candidates") or ():
+        if c.get("form") not in forms or not c.get("visible") or c.get("disabled"):
+            continue
+        if c.get("tag") not in ("button", "input") or c.get("type") not in ("", "submit", "image"):
+            continue
+        name = c.get("name") or ""
+        if is_final_order(name, c.get("attrs") or "", ""):
+            continue
+        return Match("next_step", c["sel"], "form", name, "", bool(c.get("fold")),
+                     c["tag"], c.get("attrs") or "")  # fmt: skip
+    return None
+
+
+async def _fill_with_test_data(w: Walk, trip: Trip, facts: dict[str, Any]) -> str | None:
+    """Fill this step with the configured test data and submit it (the guard lets that
+    one submission out); None where it was sent, else why nothing was."""
+    fills, missing = plan_fill(_step_fields(facts), trip.opts["test_data"])
+    if missing:
+        return f"the test data has no value for {', '.join(missing[:4])}"
+    if not fills:
+        return "the test data fills none of this step's fields"
+    submit = submit_of(facts, {f.get("form") or "" for f, _ in fills})
+    if submit is None:
+        return "no button that goes on (and places no order) submits this step"
+    ops: dict[str, Any] = {"click": 0, "type": [], "choose": 0}
+    for f, value in fills:
+        if f.get("tag") == "select":
+            try:
+                await w.page.select_option(f["sel"], value, timeout=5000)
+            except Exception:
+                return f"the field '{f.get('label') or f.get('name')}' could not be filled"
+            ops["choose"] += 1
+            continue
+        if not await w.fill(f, value):
+            return f"the field '{f.get('label') or f.get('name')}' could not be filled"
+        if autofillable(f):
+            ops["click"] += 1
+        else:
+            ops["type"].append(len(value))
+    w.steps.append(
+        {
+            "n": len(w.steps) + 1,
+            "action": "fill (test data)",
+            "what": f"{len(fills)} fields with the configured test data",
+            "name": "",
+            "rung": "form",
+            "selector": "",
+            "url": trip.page.url,
+            "ops": ops,
+            "wait_ms": 0.0,
+            "load": False,
+            "thumb": await thumbnail(w.page),
+        }
+    )
+    guard = trip.guard
+    if guard is not None:
+        guard.test_data_host = urlsplit(trip.page.url).netloc
+    try:
+        step = await w.act(submit, f"'{submit.name or 'continue'}' (with the test data)")
+    finally:
+        if guard is not None:
+            guard.test_data_host = None
+    if step is None:
+        return w.stopped["reason"] if w.stopped else "the step could not be submitted"
+    used = w.details.setdefault(
+        "test_data", {"host": urlsplit(trip.page.url).hostname, "steps": []}
+    )
+    used["steps"].append({"fields": sorted(str(f.get("name") or f.get("id")) for f, _ in fills)})
+    return None
+
+
 def steps_seen(steps: list[dict[str, Any]]) -> dict[str, Any]:
     """The checkout's size as far as the walk saw it: the steps its indicator shows
     (the first step that shows one; ``steps_total`` None where none does) and the
@@ -146,7 +232,8 @@ def steps_seen(steps: list[dict[str, Any]]) -> dict[str, Any]:
         "steps_total": shown["steps_total"] if shown else None,
         "steps_source": shown.get("steps_source") if shown else None,
         "steps_labels": (shown.get("steps_labels") or []) if shown else [],
-        "steps_walked": len({s.get("url") for s in steps}),
+        # a page per address and step (with test data the next step may share its address)
+        "steps_walked": len({(s.get("url"), s.get("steps_current")) for s in steps}),
     }
 
 
@@ -194,6 +281,23 @@ async def walk_checkout(trip: Trip) -> dict[str, Any]:
                 "the checkout asks for an account (sign in or register) and offers no guest checkout"
             )
             return w.result()
+        if (
+            seen["personal"]
+            and not (seen["payment"] or seen["final_button"])
+            and host_allowed(trip.opts.get("test_data"), trip.page.url)
+        ):
+            names = sorted(str(f.get("name") or f.get("id")) for f in _step_fields(facts))
+            tried = [u["fields"] for u in (w.details.get("test_data") or {}).get("steps", [])]
+            if tried and tried[-1] == [n for n in names if n in tried[-1]]:
+                # the same form came back: the shop did not take the test data
+                w.details["test_data"]["accepted"] = False
+            else:
+                why = await _fill_with_test_data(w, trip, facts)
+                if why is None:
+                    continue
+                if w.stopped is not None:
+                    return w.result()
+                w.details["test_data_stop"] = why[:200]
         if seen["personal"] or seen["payment"] or seen["final_button"]:
             # the next submission would carry personal data: predicted, never sent
             ops: dict[str, Any] = {"click": 0, "type": [], "choose": 0}
@@ -211,21 +315,22 @@ async def walk_checkout(trip: Trip) -> dict[str, Any]:
                 ops["choose"] += one.get("choose", 0)
                 if "type" in one:
                     ops["type"].append(one["type"])
-            w.steps.append(
-                {
-                    "n": len(w.steps) + 1,
-                    "action": "fill (predicted)",
-                    "what": f"the {seen['fields']} fields of this step (predicted, not typed)",
-                    "name": "",
-                    "rung": "form",
-                    "selector": "",
-                    "url": trip.page.url,
-                    "ops": ops,
-                    "wait_ms": 0.0,
-                    "load": False,
-                    "predicted": True,
-                }
-            )
+            if seen["fields"]:  # a review step with only the order button asks nothing
+                w.steps.append(
+                    {
+                        "n": len(w.steps) + 1,
+                        "action": "fill (predicted)",
+                        "what": f"the {seen['fields']} fields of this step (predicted, not typed)",
+                        "name": "",
+                        "rung": "form",
+                        "selector": "",
+                        "url": trip.page.url,
+                        "ops": ops,
+                        "wait_ms": 0.0,
+                        "load": False,
+                        "predicted": True,
+                    }
+                )
             w.details["stopped_before"] = (
                 "personal data" if seen["personal"] else "payment or the order button"
             )

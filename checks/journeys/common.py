@@ -11,6 +11,7 @@ from auditor.config import PERSONA_NAMES, Settings
 from auditor.errors import ConfigError
 
 from .ladder import Match, recognise
+from .testdata import TEST_DATA, check_test_data
 
 __all__ = [
     "JOURNEY_OPTIONS",
@@ -31,6 +32,7 @@ JOURNEY_OPTIONS: dict[str, Any] = {
     "product": "",
     "selectors": {},
     "max_steps": 12,
+    "test_data": dict(TEST_DATA),
 }
 JOURNEY_OPTION_DOCS: dict[str, str] = {
     "personas": (
@@ -50,6 +52,13 @@ JOURNEY_OPTION_DOCS: dict[str, str] = {
         "guest, final_order, contact, shipping, returns, imprint, next_page"
     ),
     "max_steps": "steps at most per journey before it counts as a dead end",
+    "test_data": (
+        "made-up customer data for the checkout, off by default: only on a host listed in "
+        'allowed_hosts (e.g. ["staging.example.com"], host or host:port) does the checkout '
+        "journey fill its address step with these values and go on to the next step, still "
+        "stopping before payment and any final order button (card, IBAN and password "
+        "fields are never filled); elsewhere it stops before the first personal data"
+    ),
 }
 
 _PERSONAS = PERSONA_NAMES  # one list with the gate's (auditor.config)
@@ -72,6 +81,10 @@ def journey_options(settings: Settings | None) -> dict[str, Any]:
         raise ConfigError(f"{where}.max_steps' must be a whole number")
     if opts["max_steps"] < 2:
         raise ConfigError(f"{where}.max_steps' must be at least 2")
+    wrong = check_test_data(opts["test_data"])
+    if wrong:
+        raise ConfigError(f"{where}.test_data' {wrong}")
+    opts["test_data"] = {**TEST_DATA, **opts["test_data"]}
     return opts
 
 
@@ -92,6 +105,8 @@ class Trip:
     reached: str | None = None
     #: whether the customer's cart holds the product (journey 3), for journey 4
     in_cart: bool = False
+    #: the context's request guard (``safety.Guard``): armed for a test-data submission
+    guard: Any = None
 
 
 def cart_count(facts: dict[str, Any]) -> int | None:

@@ -97,6 +97,7 @@ async def _persona(
             name,
             view.depths,
             view.out_links,
+            guard=guard,
         )
         try:
             for walk in (walk_browse, walk_lookup, walk_cart, walk_checkout, walk_service):

@@ -8,19 +8,25 @@ their own, and the browser side (``guard``) is a route handler on the journey's 
 browser context, so a page that answers a click by posting on its own is stopped too.
 
 ``adds_to_cart`` and ``searches`` are the two kinds of request with form data that may
-leave; add-to-cart only where ``allow_cart`` (the ``state_changes`` option) is on.
+leave; add-to-cart only where ``allow_cart`` (the ``state_changes`` option) is on. The
+one opt-in exception is the configured test data (``testdata``): while the checkout
+submits a step it filled with it (``Guard.test_data_host``, armed for that one action,
+only for a host the config allows), a POST to that host may leave, unless it names a
+card, IBAN or password field.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 __all__ = [
     "Guard",
     "adds_to_cart",
+    "body_names",
     "forbidden_field",
     "is_final_order",
     "is_order_complete_url",
@@ -111,6 +117,31 @@ def adds_to_cart(url: str, body: str) -> bool:
     return not body or bool(_CART_FIELDS.search(body)) or body.lstrip().startswith("{")
 
 
+def body_names(body: str) -> list[str]:
+    """The field names a request body carries (a form, a multipart form or JSON)."""
+    text = body or ""
+    if text.lstrip().startswith(("{", "[")):
+        try:
+            return sorted(_json_keys(json.loads(text)))
+        except ValueError:
+            return ["?"]
+    multipart = re.findall(r'name="([^"]{0,200})"', text)
+    if multipart:
+        return multipart
+    return [k for k, _ in parse_qsl(text, keep_blank_values=True)]
+
+
+def _json_keys(node: Any) -> set[str]:
+    if isinstance(node, dict):
+        keys = {str(k) for k in node}
+        for v in node.values():
+            keys |= _json_keys(v)
+        return keys
+    if isinstance(node, list):
+        return set().union(*(_json_keys(v) for v in node)) if node else set()
+    return set()
+
+
 def request_verdict(
     method: str,
     url: str,
@@ -118,10 +149,13 @@ def request_verdict(
     *,
     allow_cart: bool,
     search_paths: tuple[str, ...] = (),
+    test_data_host: str | None = None,
 ) -> str:
     """What the guard does with one request: ``read`` (no form data: let it go),
-    ``cart`` or ``search`` (allowed form data), or ``blocked`` with a reason
-    (``blocked: ...``). Every order-complete address is blocked, whatever the method."""
+    ``cart``, ``search`` or ``test data`` (allowed form data), or ``blocked`` with a
+    reason (``blocked: ...``). Every order-complete address is blocked, whatever the
+    method. ``test_data_host``: the host (host:port) a filled checkout step may be
+    posted to right now (None: none)."""
     if is_order_complete_url(url):
         return "blocked: an order-complete address"
     method = method.upper()
@@ -130,6 +164,11 @@ def request_verdict(
         return "read"
     if allow_cart and adds_to_cart(url, data):
         return "cart"
+    if test_data_host and method == "POST" and urlsplit(url).netloc == test_data_host:
+        names = body_names(data)
+        if any(forbidden_field({"name": n}) for n in names):
+            return "blocked: test data with a card, IBAN or password field"
+        return "test data"
     path = urlsplit(url).path
     if method == "POST" and search_paths and path in search_paths and not data.strip():
         return "search"
@@ -142,6 +181,8 @@ class Guard:
 
     def __init__(self, allow_cart: bool) -> None:
         self.allow_cart = allow_cart
+        #: armed by the checkout for the one submission of a step filled with test data
+        self.test_data_host: str | None = None
         self.log: list[dict[str, str]] = []
         self.on_block: Callable[[str], None] | None = None
 
@@ -151,7 +192,13 @@ class Guard:
             body = req.post_data or ""
         except Exception:  # binary bodies: never ours to send
             body = "\x00binary"
-        verdict = request_verdict(req.method, req.url, body, allow_cart=self.allow_cart)
+        verdict = request_verdict(
+            req.method,
+            req.url,
+            body,
+            allow_cart=self.allow_cart,
+            test_data_host=self.test_data_host,
+        )
         if verdict != "read":
             self.log.append({"method": req.method, "url": req.url[:300], "verdict": verdict})
         if verdict.startswith("blocked"):
@@ -162,7 +209,7 @@ class Guard:
             await route.fallback()
 
     def sent(self) -> list[dict[str, str]]:
-        """The requests with form data that were let out (``cart`` ones)."""
+        """The requests with form data that were let out (``cart``, ``test data``)."""
         return [e for e in self.log if not e["verdict"].startswith("blocked")]
 
     def blocked(self) -> list[dict[str, str]]:

@@ -59,6 +59,8 @@ TEXTS: dict[str, str] = {
     "the cart does not list the product: adding did not work": "der Warenkorb führt das Produkt nicht auf: das Hinzufügen hat nicht funktioniert",
     "the cart holds nothing to check out (journey 3 did not finish)": "der Warenkorb enthält nichts zum Bestellen (Kaufweg 3 kam nicht ans Ziel)",
     "the checkout asks for an account (sign in or register) and offers no guest checkout": "die Kasse verlangt ein Kundenkonto (Anmeldung oder Registrierung) und bietet keine Gastbestellung",
+    "personal data": "persönlichen Daten",
+    "payment or the order button": "der Zahlung oder dem Bestellknopf",
     "the checkout shows no step to go on with": "die Kasse zeigt keinen Schritt, mit dem es weitergeht",
     "the crawl found no product page to look for": "die Prüfung fand keine Produktseite, nach der gesucht werden konnte",
     "the crawl found no product to search for": "die Prüfung fand kein Produkt, nach dem gesucht werden konnte",
@@ -113,6 +115,15 @@ PATTERNS: list[tuple[str, str]] = [
     (r"search for '(?P<name>.*)'", "Suche nach „{name}“"),
     (r"the (?P<role>\w+) link '(?P<name>.*)'", "Link „{name}“ ({role})"),
     (r"'(?P<name>.*)' \(guest checkout\)", "„{name}“ (Gastbestellung)"),
+    (r"'(?P<name>.*)' \(with the test data\)", "„{name}“ (mit den Testdaten)"),
+    (
+        r"(?P<n>\d+) fields with the configured test data",
+        "{n} Felder mit den eingestellten Testdaten",
+    ),
+    (
+        r"the (?P<n>\d+) fields of this step \(predicted, not typed\)",
+        "die {n} Felder dieses Schritts (vorhergesagt, nicht getippt)",
+    ),
     (r"a variant \((?P<name>.*)\)", "eine Variante ({name})"),
     (r"'(?P<name>.*)'", "„{name}“"),
     # the gate's rules

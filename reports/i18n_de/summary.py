@@ -133,6 +133,9 @@ TEXTS.update(
         "4 Into the checkout (no personal data sent)": (
             "4 In die Kasse (ohne persönliche Daten zu senden)"
         ),
+        "4 Into the checkout (with the configured test data)": (
+            "4 In die Kasse (mit den eingestellten Testdaten)"
+        ),
         "5 Contact, shipping and returns from the product": (
             "5 Kontakt, Versand und Rückgabe vom Produkt aus"
         ),
@@ -160,6 +163,26 @@ TEXTS.update(
         "Stopped at step {step}": "Angehalten bei Schritt {step}",
         "Where the journey stopped": "Wo der Kaufweg endete",
         "As {persona}": "Als {persona}",
+        "the checkout shows {n} steps": "die Kasse zeigt {n} Schritte",
+        "How the effort is computed": "Wie der Aufwand berechnet wird",
+        "The checkout shows {n} steps": "Die Kasse zeigt {n} Schritte",
+        "read from: {source}": "gelesen aus: {source}",
+        "The checkout shows no step indicator.": "Die Kasse zeigt keine Schrittanzeige.",
+        "The walk saw {n} of its pages": "Der Weg sah {n} ihrer Seiten",
+        "with the configured test data on {host}": "mit den eingestellten Testdaten auf {host}",
+        "and stopped before {what}": "und hielt vor {what} an",
+        # checks/journeys/effort.py FORMULA and label, as results.json carries them
+        "KLM: click = M+P+B (2.65 s); text field of n characters = M+P+B+2H+nK (3.45 + 0.28 n s); "
+        "autofillable field = one click; choice = M+P+B+P+B (3.95 s); key press (keyboard "
+        "persona) = K, with M per target; plus the measured waits; +-21 %": (
+            "KLM: Klick = M+P+B (2,65 s); Textfeld mit n Zeichen = M+P+B+2H+nK (3,45 + 0,28 n s); "
+            "vom Browser ausfüllbares Feld = ein Klick; Auswahl = M+P+B+P+B (3,95 s); "
+            "Tastendruck (Tastatur-Persona) = K, mit M je Ziel; plus die gemessenen "
+            "Wartezeiten; ±21 %"
+        ),
+        "lab proxy (Keystroke-Level Model), not a Customer Effort Score": (
+            "Laborwert (Keystroke-Level Model), kein Customer Effort Score"
+        ),
     }
 )
 
@@ -179,10 +202,18 @@ TEXTS.update(
         "and": "und",
         # summary.md's journeys table
         "Journeys (effort, s)": "Kaufwege (Aufwand, s)",
-        "Keystroke-Level Model seconds plus measured waits, ±21 %: a lab proxy, not a CES.": (
-            "Sekunden nach dem Keystroke-Level Model plus gemessene Wartezeiten, ±21 %: ein "
-            "Laborwert, kein Customer Effort Score."
+        "Keystroke-Level Model seconds plus measured waits, the ±21 % band in brackets: "
+        "a lab proxy, not a Customer Effort Score.": (
+            "Sekunden nach dem Keystroke-Level Model plus gemessene Wartezeiten, in Klammern "
+            "die Spanne von ±21 %: ein Laborwert, kein Customer Effort Score."
         ),
+        "Formula": "Formel",
+        "Checkout steps shown by the shop: {n} ({source}).": (
+            "Schritte der Kasse laut Shop: {n} ({source})."
+        ),
+        "Where each got stuck": "Wo es hängen blieb",
+        "step {step}": "Schritt {step}",
+        "not walked from step {step}": "ab Schritt {step} nicht gegangen",
         "Journey": "Kaufweg",
         "stuck at step {step}": "bei Schritt {step} stecken geblieben",
         " Elements: {shown}.": " Elemente: {shown}.",

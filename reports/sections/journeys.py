@@ -30,6 +30,7 @@ JOURNEY_NAMES = {
     "checkout": "4 Into the checkout (no personal data sent)",
     "service": "5 Contact, shipping and returns from the product",
 }
+_TEST_DATA_NAME = "4 Into the checkout (with the configured test data)"
 PERSONA_ORDER = ("desktop", "mobile", "keyboard", "zoom", "zoom-text")
 MAX_STEPS = 12
 
@@ -84,6 +85,9 @@ def _walk(w: dict[str, Any], origin: str | None) -> dict[str, Any]:
         )
     return {
         "persona": persona,
+        "checkout": _checkout(as_dict(w.get("details")))
+        if w.get("journey") == "checkout"
+        else None,
         "completed": w.get("completed") is True,
         "blocked": w.get("blocked") is True,
         "seconds": _seconds(effort.get("seconds")),
@@ -108,6 +112,28 @@ def _walk(w: dict[str, Any], origin: str | None) -> dict[str, Any]:
     }
 
 
+def _checkout(d: dict[str, Any]) -> dict[str, Any] | None:
+    """What the checkout walk learnt of the checkout's size (``steps_total`` as its
+    indicator shows it, the pages walked) and how far it went (before personal data,
+    or on with the configured test data)."""
+    total = d.get("steps_total")
+    used = as_dict(d.get("test_data"))
+    out = {
+        "total": total if isinstance(total, int) and not isinstance(total, bool) else None,
+        "source": clip(said(d.get("steps_source")), MAX_SHORT)
+        if _text(d.get("steps_source"))
+        else None,
+        "labels": [clip(x, MAX_SHORT) for x in as_list(d.get("steps_labels")) if _text(x)][:12],
+        "walked": d.get("steps_walked") if is_number(d.get("steps_walked")) else None,
+        "before": clip(said(d.get("stopped_before")), MAX_SHORT)
+        if _text(d.get("stopped_before"))
+        else None,
+        "test_data": clip(used.get("host"), MAX_SHORT) if _text(used.get("host")) else None,
+        "test_steps": len(as_list(used.get("steps"))),
+    }
+    return out if any(v for k, v in out.items() if k != "labels") else None
+
+
 def journeys_view(data: ReportData) -> dict[str, Any] | None:
     """The journeys and their personas; None where the audit walked none."""
     raw = [w for w in as_list(data.results.get("journeys")) if isinstance(w, dict)]
@@ -127,6 +153,10 @@ def journeys_view(data: ReportData) -> dict[str, Any] | None:
                 "name": name,
                 "cells": [mine.get(p) for p in personas],
                 "strip": first,
+                # the checkout went on with the configured test data: its card says so
+                "strip_name": _TEST_DATA_NAME
+                if first and (first.get("checkout") or {}).get("test_data")
+                else name,
                 "stuck": [
                     mine[p]
                     for p in personas[1:]
@@ -134,4 +164,13 @@ def journeys_view(data: ReportData) -> dict[str, Any] | None:
                 ],
             }
         )
-    return {"personas": personas, "rows": rows}
+    effort = next(
+        (as_dict(w.get("effort")) for w in raw if _text(as_dict(w.get("effort")).get("formula"))),
+        {},
+    )
+    return {
+        "personas": personas,
+        "rows": rows,
+        "formula": clip(said(effort.get("formula")), MAX_TITLE * 2) if effort else None,
+        "label": clip(said(effort.get("label")), MAX_TITLE) if _text(effort.get("label")) else None,
+    }

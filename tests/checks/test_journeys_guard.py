@@ -53,3 +53,36 @@ async def test_only_add_to_cart_leaves_with_form_data(playwright, browser, allow
         "blocked: POST with form data",
         "blocked: an order-complete address",
     ]
+
+
+async def test_test_data_leaves_only_while_armed_for_its_host(playwright, browser):
+    """The checkout arms the guard for one submission of a step filled with test data:
+    then a form may go to that host, never one naming a password or card field, and
+    never before or after."""
+    from urllib.parse import urlsplit
+
+    settings = quick_settings()
+    with FixtureServer(routes()) as server:
+        async with (
+            probe_tabs(playwright, browser, settings) as tabs,
+            open_walk(tabs, "desktop", True) as (tab, guard),
+        ):
+            await tab.goto(server.url("/"))
+            before = await tab.evaluate(_SEND, [server.url("/checkout"), "name=A&email=a%40b.c"])
+            guard.test_data_host = urlsplit(server.url("/")).netloc
+            armed = await tab.evaluate(_SEND, [server.url("/checkout"), "name=A&email=a%40b.c"])
+            card = await tab.evaluate(_SEND, [server.url("/checkout"), "name=A&cc-number=4111"])
+            guard.test_data_host = "elsewhere.example:80"
+            other = await tab.evaluate(_SEND, [server.url("/checkout"), "name=A"])
+            guard.test_data_host = None
+            after = await tab.evaluate(_SEND, [server.url("/checkout"), "name=A"])
+        log = list(server.log)
+    assert [p for m, p in log if m == "POST"] == ["/checkout"]
+    assert (before, armed, card, other, after) == ("blocked", 200, "blocked", "blocked", "blocked")
+    assert [e["verdict"] for e in guard.log] == [
+        "blocked: POST with form data",
+        "test data",
+        "blocked: test data with a card, IBAN or password field",
+        "blocked: POST with form data",
+        "blocked: POST with form data",
+    ]

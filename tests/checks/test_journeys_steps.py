@@ -68,6 +68,12 @@ def test_steps_seen_keeps_the_first_indicator_and_the_pages_walked():
                        steps_source="aria-current", steps_labels=["x"])])  # fmt: skip
     assert seen == {"steps_total": 4, "steps_source": "aria-current", "steps_labels": ["x"],
                     "steps_walked": 2}  # fmt: skip
+    # with test data the next step may come at the same address: told apart by its number
+    same = steps_seen(
+        [_step(steps_total=2, steps_current=1), _step(steps_total=2, steps_current=2)]
+    )
+    assert same["steps_walked"] == 2
+    assert steps_seen([_step(), _step()])["steps_walked"] == 1  # the same page scanned again
 
 
 def test_guest_checkout_only_after_the_sign_in():

@@ -117,10 +117,61 @@ def test_summary_effort_table():
     text = build_markdown(results())
     table = text[text.index("## Journeys") :]
     assert "| Journey | desktop | keyboard |" in table
-    assert "| browse | 5.8 | 5.8 |" in table
-    assert "| checkout | 5.8 | stuck at step 2 |" in table
-    assert "not a CES" in table
+    # seconds with the model's band, from results.json's effort
+    assert "| browse | 5.8 (4.7–6.9) | 5.8 (4.7–6.9) |" in table
+    assert "| checkout | 5.8 (4.7–6.9) | stuck at step 2 |" in table
+    assert "a lab proxy, not a Customer Effort Score" in table
+    assert "Formula: KLM" in table
+    # where each got stuck, with why (shop text escaped)
+    assert "- checkout (keyboard), step 2: the keyboard cannot reach &lt;b&gt;Checkout" in table
     assert "## Journeys" not in build_markdown(minimal_results())
+
+
+def checkout_details(**kw):
+    return {
+        "steps_total": 4,
+        "steps_source": "text",
+        "steps_labels": ["Address", "Shipping", "Payment", "<i>Review</i>"],
+        "steps_walked": 2,
+        "stopped_before": "payment or the order button",
+        "test_data": {"host": "staging.example", "steps": [{"fields": ["email", "name"]}]},
+        **kw,
+    }
+
+
+def test_the_checkout_says_its_steps_total_and_the_test_data(tmp_path):
+    data = results()
+    data["journeys"][2]["details"] = checkout_details()
+    schema = json.loads(SCHEMA.read_text())
+    jsonschema.Draft202012Validator(schema).validate(data)
+    doc = render(data, tmp_path)
+    part = doc[doc.index('id="journeys"') :]
+    table = part[: part.index("</table>")]
+    assert "the checkout shows 4 steps" in table and "(4.7 s – 6.9 s)" in table
+    card = part[part.index('id="journey-checkout"') :]
+    card = card[: card.index("</article>")]
+    assert "The checkout shows 4 steps (read from: text): Address › Shipping › Payment" in card
+    assert "&lt;i&gt;Review&lt;/i&gt;" in card and "<i>Review" not in card
+    assert "The walk saw 2 of its pages (with the configured test data on staging.example)" in card
+    assert "and stopped before payment or the order button." in card
+    assert "4 Into the checkout (with the configured test data)" in card
+    assert "How the effort is computed" in part and "<p>KLM</p>" in part
+    md = build_markdown(data)
+    assert "Checkout steps shown by the shop: 4 (text)." in md
+
+
+def test_a_checkout_without_indicator_says_so(tmp_path):
+    data = results()
+    data["journeys"][2]["details"] = checkout_details(
+        steps_total=None, steps_source=None, steps_labels=[], test_data=None,
+        stopped_before="personal data", steps_walked=1)  # fmt: skip
+    part = render(data, tmp_path)
+    card = part[part.index('id="journey-checkout"') :]
+    card = card[: card.index("</article>")]
+    assert "The checkout shows no step indicator." in card
+    assert "4 Into the checkout (no personal data sent)" in card
+    assert "The walk saw 1 of its pages, and stopped before personal data." in card
+    assert "Checkout steps shown" not in build_markdown(data)
 
 
 def test_a_walk_robots_txt_ended_is_not_walked_not_stuck(tmp_path):
@@ -142,4 +193,5 @@ def test_the_section_in_german(tmp_path):
     part = part[: part.index("</section>")]
     assert ">Kaufwege<" in part and "1 Das Produkt über das Menü finden" in part
     assert "bei Schritt 2 stecken geblieben" in part and "5,8 s" in part
+    assert "Spanne" in part and "(4,7 s – 6,9 s)" in part
     assert "stuck at step" not in part and "Find the product" not in part
