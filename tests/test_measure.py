@@ -13,13 +13,13 @@ from auditor.browser import BrowserSession
 from auditor.measure import (
     MEASURE_INIT_SCRIPT,
     Measurer,
-    _quiet_answer,
     blocking_figures,
     blocking_parts,
     decided_by_one,
     interactive_at,
     near_a_limit,
     on_a_band_edge,
+    quiet_answer,
 )
 from auditor.ratelimit import HostLimiter
 from tests.conftest import quick_settings
@@ -183,9 +183,9 @@ async def test_the_page_sees_its_own_timer_functions(playwright, browser):
 
 
 def test_a_broken_quiet_answer_only_ends_the_load_by_the_window():
-    assert _quiet_answer([1200.0, 1e9]) == (1200.0, 1e9)
-    assert _quiet_answer(None) == (0.0, 0.0)
-    assert _quiet_answer(["x", 3]) == (0.0, 0.0)
+    assert quiet_answer([1200.0, 1e9]) == (1200.0, 1e9)
+    assert quiet_answer(None) == (0.0, 0.0)
+    assert quiet_answer(["x", 3]) == (0.0, 0.0)
 
 
 async def test_a_long_task_still_names_the_page_script_that_ran_in_it(playwright, browser):

@@ -205,7 +205,7 @@ async def test_a_quick_page_keeps_its_screened_figures_and_its_click(
     # timed alone, as it should): here the screen's margin is wide, so the test sees
     # what a page well within every band gets whatever the machine's load (the margin
     # itself: tests/test_measure.py)
-    monkeypatch.setattr("auditor.measure.SCREEN_MARGIN", 50.0)
+    monkeypatch.setattr("auditor.measure.bands.SCREEN_MARGIN", 50.0)
     with menu_shop() as srv:
         results, records = await audit(srv, browser, tmp_path)
         loads = {p: srv.requests_to(p) for p in ("/", "/stores", "/index.html")}
