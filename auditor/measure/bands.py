@@ -10,13 +10,21 @@ auditor.measure.measurer writes them: ``{"runs": [{"metrics": {...}, ...}], ...}
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
+from .figures import median_run
+
 __all__ = [
     "AMBIGUOUS",
     "OPTIONAL_FIGURES",
     "POOR_LIMITS",
     "SCREEN_LIMITS",
     "SCREEN_MARGIN",
+    "VOUCH_SAMPLES",
+    "Vouch",
+    "band",
     "decided_by_one",
+    "more_loads",
     "near_a_limit",
     "on_a_band_edge",
 ]
@@ -49,6 +57,9 @@ OPTIONAL_FIGURES = ("lcp_ms", "inp_ms")
 #: a timed figure this close to a band limit (either side, as a share of the limit) is
 #: one that a single load could put in the wrong band: it gets the median of more loads
 AMBIGUOUS = 0.15
+#: pages of a template timed alone, each in the band its crawl visit's screen said,
+#: before the screen decides the template's other pages (``Vouch``)
+VOUCH_SAMPLES = 2
 
 
 def near_a_limit(timing: dict) -> bool:
@@ -75,23 +86,38 @@ def near_a_limit(timing: dict) -> bool:
 
 
 def decided_by_one(timing: dict) -> bool:
-    """Whether one load alone decides every band of the page beyond doubt: each
-    figure well within its "good" limit (under SCREEN_MARGIN of it) or past its "poor"
-    limit by more than AMBIGUOUS of it (a hero that takes 6 s is poor in any load), so
-    that the median of more loads could change neither a band nor, much, a score."""
-    runs = [r for r in timing.get("runs", []) if "metrics" in r]
-    if len(runs) != 1 or runs[0].get("never_quiet"):
+    """Whether one load alone decides every band of the page: the page got quiet, has
+    every figure (but those of OPTIONAL_FIGURES), and none lies within AMBIGUOUS of a
+    band limit, where another load's noise could move it across (a hero that takes
+    6 s is poor in any load, one of 3 s needs improvement in any). Such a load needs
+    no median of more, whatever page it is: the lane's time goes to the pages on an
+    edge."""
+    run = _only_run(timing)
+    if run is None or run.get("never_quiet"):
         return False
-    metrics = runs[0]["metrics"]
-    for key, good in SCREEN_LIMITS.items():
-        value = metrics.get(key)
-        if value is None:
-            if key in OPTIONAL_FIGURES:
-                continue
-            return False
-        if SCREEN_MARGIN * good <= value <= (1 + AMBIGUOUS) * POOR_LIMITS[key]:
-            return False
-    return True
+    metrics = run["metrics"]
+    if any(metrics.get(key) is None for key in SCREEN_LIMITS if key not in OPTIONAL_FIGURES):
+        return False
+    return not on_a_band_edge(metrics)
+
+
+def more_loads(timing: dict, template_first: bool, template_runs: int) -> int:
+    """How many more loads alone ``timing`` needs: up to ``template_runs`` in all where
+    its median lies on a band's edge (``on_a_band_edge``), or where it is the start
+    page's or a template's first page and one load did not decide every band (a figure
+    missing: ``decided_by_one``); else none. None after a load that failed or never got
+    quiet: the same fault, or the same endless activity, would come again."""
+    runs = timing.get("runs") or []
+    if not runs or any("error" in run or run.get("never_quiet") for run in runs):
+        return 0
+    more = template_runs - len(runs)
+    if more <= 0:
+        return 0
+    if on_a_band_edge(median_run(timing)[0]):
+        return more
+    if template_first and len(runs) == 1 and not decided_by_one(timing):
+        return more
+    return 0
 
 
 def on_a_band_edge(medians: dict) -> bool:
@@ -103,3 +129,103 @@ def on_a_band_edge(medians: dict) -> bool:
             if isinstance(value, int | float) and abs(value - limit) <= AMBIGUOUS * limit:
                 return True
     return False
+
+
+def band(key: str, value: float) -> int:
+    """0 good, 1 needs improvement, 2 poor: web.dev's bands of a figure."""
+    return 0 if value <= SCREEN_LIMITS[key] else 1 if value <= POOR_LIMITS[key] else 2
+
+
+def _only_run(timing: dict) -> dict | None:
+    """The one run with figures of a screened (or once-loaded) page, else None."""
+    runs = [r for r in timing.get("runs", []) if "metrics" in r]
+    return runs[0] if len(runs) == 1 else None
+
+
+def _screen_readable(screened: dict) -> dict | None:
+    """The screened figures, where the screen can speak for the page at all: one run,
+    quiet, every figure present (but the optional ones); else None."""
+    run = _only_run(screened)
+    if run is None or run.get("never_quiet"):
+        return None
+    figures = {}
+    for key in SCREEN_LIMITS:
+        value = run["metrics"].get(key)
+        if value is None:
+            if key in OPTIONAL_FIGURES:
+                continue
+            return None
+        figures[key] = float(value)
+    return figures
+
+
+@dataclass
+class Vouch:
+    """What a template's pages timed alone showed of its crawl visits' screens, and
+    whether the screen may now decide the bands of its other pages.
+
+    Why: on a slower shop most crawl visits screen near a limit (half of it), and each
+    such page paused the crawl for a load alone (Shuup: 49 loads, half the audit). Yet
+    the pages of one template are built alike; where the first of them timed alone
+    fall in the bands their screens said, the screen is known to tell this template's
+    bands, and a later page whose screened figures lie clear of every band limit (by
+    AMBIGUOUS of it and by the largest error the samples showed) keeps its screened
+    figures. A single sample whose band differs from its screen's ends the vouching
+    for the template: the screen is then not to be trusted there.
+    """
+
+    #: the pages timed alone whose screens agreed, in order
+    samples: list[str] = field(default_factory=list)
+    #: per figure, the largest |screened - alone| the samples showed
+    errors: dict[str, float] = field(default_factory=dict)
+    #: a sample's screen put a figure in another band than its loads alone
+    broken: bool = False
+
+    def learn(self, url: str, screened: dict, timed: dict) -> bool:
+        """Compare a page's screen with its loads alone; whether they agreed (same band
+        for every figure both have). A page without a readable screen teaches nothing."""
+        figures = _screen_readable(screened)
+        medians = median_run(timed)[0]
+        if figures is None or not medians or self.broken:
+            return False
+        for key, value in figures.items():
+            alone = medians.get(key)
+            if alone is None:
+                continue
+            if band(key, value) != band(key, alone):
+                self.broken = True
+                return False
+            self.errors[key] = max(self.errors.get(key, 0.0), abs(value - float(alone)))
+        self.samples.append(url)
+        return True
+
+    def vouches_for(self, screened: dict) -> bool:
+        """Whether the screened figures decide this page's bands without a load alone:
+        VOUCH_SAMPLES agreeing samples, none disagreeing, and every figure clear of every
+        band limit by AMBIGUOUS of the limit or the samples' largest error, which is
+        wider."""
+        if self.broken or len(self.samples) < VOUCH_SAMPLES:
+            return False
+        figures = _screen_readable(screened)
+        if figures is None:
+            return False
+        # in the warm crawl tab the first paint may come after a task that a cold load
+        # paints before (``near_a_limit``): the blocking of all long tasks must tell
+        # the band the screened TBT tells, and be clear of the limits too
+        blocking = float((_only_run(screened) or {}).get("blocking_ms") or 0)
+        if band("tbt_ms", blocking) != band("tbt_ms", figures["tbt_ms"]):
+            return False
+        checked = [*figures.items(), ("tbt_ms", blocking)]
+        return not any(self._near(key, value) for key, value in checked)
+
+    def _near(self, key: str, value: float) -> bool:
+        """Whether ``value`` lies within AMBIGUOUS of a band limit of ``key``, or within
+        the largest error the samples showed for it, which is wider."""
+        for limit in (SCREEN_LIMITS[key], POOR_LIMITS[key]):
+            if abs(value - limit) <= max(AMBIGUOUS * limit, self.errors.get(key, 0.0)):
+                return True
+        return False
+
+    def note(self) -> dict:
+        """What a vouched page's timing record says of the decision."""
+        return {"samples": self.samples[:VOUCH_SAMPLES], "errors": dict(self.errors)}
