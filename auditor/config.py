@@ -237,9 +237,10 @@ class MeasurementSection:
     )
     template_runs: int = opt(
         3,
-        "timing loads of a page whose timed figure lies on a band's edge (within 15% of "
-        "a limit), and of the start page and the first page of each template where one "
-        "load lacks a figure (else runs)",
+        "timing loads, at most, of a page whose timed figure lies on a band's edge "
+        "(within 15% of a limit), and of the start page and the first page of each "
+        "template where one load lacks a figure (else runs); taken one at a time until "
+        "most of them agree on every band",
     )
     max_pages_per_template: int = opt(
         0, "timing loads for at most this many pages of one template (0: every audited page)"

@@ -231,10 +231,11 @@ class Crawler:
         clear of every band limit (``Vouch``: a slower shop's pages mostly screen near
         a limit). Any other page is timed alone, ``runs`` loads: the crawl waits only
         for the loads that could change a band. Where those loads leave a figure on a
-        band's edge, more loads up to ``template_runs`` are taken and the median
-        decides (``more_loads``). A page the visit reached through a redirect to a
-        page the audit has timed already (``/index.html`` → ``/``) is that page, which
-        the checks judge once: it keeps its screened figures, no load alone.
+        band's edge, more loads up to ``template_runs`` are taken, one at a time until
+        every band is settled, and the median decides (``more_loads``). A page the
+        visit reached through a redirect to a page the audit has timed already
+        (``/index.html`` → ``/``) is that page, which the checks judge once: it keeps
+        its screened figures, no load alone.
         ``max_pages_per_template`` counts a template as the page's structural group
         (``timing_group``): fixed-name pages that share a layout (``/about``,
         ``/faq``) are one template. The medians replace the crawl tab's own figures in
@@ -303,9 +304,8 @@ class Crawler:
                 began = time.monotonic()
                 try:
                     timing = await self.measurer.measure(url, m.runs)
-                    more = more_loads(timing, template_first, m.template_runs)
-                    if more:
-                        again = await self.measurer.measure(url, more)
+                    while more_loads(timing, template_first, m.template_runs):
+                        again = await self.measurer.measure(url, 1)  # one at a time
                         timing["runs"] += again["runs"]
                 finally:
                     self.lane_seconds += time.monotonic() - began

@@ -12,6 +12,7 @@ from auditor.measure import (
     VOUCH_SAMPLES,
     Vouch,
     band,
+    bands_settled,
     decided_by_one,
     more_loads,
     near_a_limit,
@@ -114,6 +115,26 @@ def test_more_loads_only_where_a_band_is_in_doubt():
     spinning = _timed({"lcp_ms": 2612.0})
     spinning["runs"][0]["never_quiet"] = True
     assert more_loads(spinning, template_first=True, template_runs=3) == 0
+
+
+def test_loads_stop_once_the_median_of_all_could_not_leave_their_band():
+    # the demo's start page: its hero at 2612 and 2620 ms, both "needs improvement":
+    # the median of three is that band whatever the third load gives
+    hero = _timed({"lcp_ms": 2612.0}, {"lcp_ms": 2620.0})
+    assert bands_settled(hero, 3)
+    assert more_loads(hero, template_first=True, template_runs=3) == 0
+    # the demo's Sale category on a busy machine: FCP 1912 then 1584 ms, two bands
+    sale = _timed({"fcp_ms": 1912.0}, {"fcp_ms": 1584.0})
+    assert not bands_settled(sale, 3)
+    assert more_loads(sale, template_first=False, template_runs=3) == 1
+    # two of five loads are not most of them: the others could still decide
+    assert not bands_settled(hero, 5)
+    # loads that agree on every band, their median off every edge (runs = 2): enough
+    agree = _timed({"lcp_ms": 3000.0}, {"lcp_ms": 3200.0})
+    assert bands_settled(agree, 5, unanimous=True)
+    assert more_loads(agree, template_first=True, template_runs=5) == 0
+    # a figure no load has is no reason for more; a figure in one load only is its band
+    assert bands_settled(_timed({}, {}), 3)
 
 
 # -- a template's samples vouch for its other pages' screens ------------------------------
