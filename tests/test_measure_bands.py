@@ -165,7 +165,7 @@ def test_a_template_vouches_for_its_screens_once_its_samples_agree():
     assert near_a_limit(page)  # it would be timed alone without the template's samples
     assert not _vouch(SHUUP_PRODUCTS[:1]).vouches_for(page)  # one sample is not enough
     vouch = _vouch(SHUUP_PRODUCTS)
-    assert len(vouch.samples) == VOUCH_SAMPLES and not vouch.broken
+    assert len(vouch.samples) == VOUCH_SAMPLES and not vouch.disagreed
     assert vouch.vouches_for(page)
     assert vouch.note()["samples"] == ["/p/0/", "/p/1/"]
     # the largest error the samples showed is kept: FCP was 430 ms slower screened
@@ -193,15 +193,27 @@ def test_a_vouched_screen_still_needs_a_load_alone_where_it_cannot_speak_for_the
     assert not vouch.vouches_for({})
 
 
-def test_one_sample_in_another_band_ends_the_vouching_for_its_template():
+def test_a_sample_in_another_band_starts_the_count_again_and_widens_the_margin():
     # the demo's jackets: the screen saw no banner shift (CLS 0), the load alone did
     late_banner = (_screened(cls=0.0), _timed({"cls": 0.1569}))
     vouch = _vouch([*SHUUP_PRODUCTS, late_banner])
-    assert vouch.broken
+    assert vouch.samples == [] and vouch.disagreed == 1
     assert not vouch.vouches_for(_screened())
-    # and later samples that agree do not mend it
-    assert not vouch.learn("/p/9/", *SHUUP_PRODUCTS[0])
-    assert not vouch.vouches_for(_screened())
+    # two agreeing samples again: the screen decides once more, but a figure must now
+    # be clear of the limits by the error the disagreeing sample showed: CLS 0.157, so
+    # a CLS of 0 screened may hide the banner the screen missed (0.1 from the limit)
+    for i, sample in enumerate(SHUUP_PRODUCTS):
+        assert vouch.learn(f"/p/{i + 10}/", *sample)
+    assert vouch.errors["cls"] == 0.1569
+    assert not vouch.vouches_for(_screened(fcp_ms=1000.0, tbt_ms=100.0, blocking_ms=100.0))
+    # where the screen's error on a figure was small, its figures decide again
+    steady = Vouch()
+    first = (_screened(fcp_ms=1000.0), _timed({"fcp_ms": 2000.0}))  # another band
+    for i, sample in enumerate([first, *SHUUP_PRODUCTS]):
+        steady.learn(f"/p/{i}/", *sample)
+    assert steady.disagreed == 1 and steady.errors["fcp_ms"] == 1000.0
+    assert steady.vouches_for(_screened(fcp_ms=500.0, tbt_ms=100.0, blocking_ms=100.0))
+    assert not steady.vouches_for(_screened(fcp_ms=1000.0, tbt_ms=100.0, blocking_ms=100.0))
 
 
 def test_a_sample_without_a_readable_screen_or_figures_teaches_nothing():
@@ -209,4 +221,4 @@ def test_a_sample_without_a_readable_screen_or_figures_teaches_nothing():
     assert not vouch.learn("/p/0/", {}, SHUUP_PRODUCTS[0][1])
     assert not vouch.learn("/p/1/", _screened(never_quiet=True), SHUUP_PRODUCTS[0][1])
     assert not vouch.learn("/p/2/", SHUUP_PRODUCTS[0][0], {"runs": [{"error": "x"}]})
-    assert vouch.samples == [] and not vouch.broken
+    assert vouch.samples == [] and not vouch.disagreed

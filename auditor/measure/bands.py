@@ -197,45 +197,49 @@ class Vouch:
 
     Why: on a slower shop most crawl visits screen near a limit (half of it), and each
     such page paused the crawl for a load alone (Shuup: 49 loads, half the audit). Yet
-    the pages of one template are built alike; where the first of them timed alone
-    fall in the bands their screens said, the screen is known to tell this template's
-    bands, and a later page whose screened figures lie clear of every band limit (by
-    AMBIGUOUS of it and by the largest error the samples showed) keeps its screened
-    figures. A single sample whose band differs from its screen's ends the vouching
-    for the template: the screen is then not to be trusted there.
+    the pages of one template are built alike; where the last VOUCH_SAMPLES of them
+    timed alone fell in the bands their screens said, the screen is known to tell
+    this template's bands, and a later page whose screened figures lie clear of every
+    band limit (by AMBIGUOUS of it and by the largest error any sample showed, which
+    covers the error of a sample that crossed a limit) keeps its screened figures. A
+    sample whose band differs from its screen's starts the count of agreeing samples
+    again: the machine's load changes during an audit, and with it the screen's error.
     """
 
-    #: the pages timed alone whose screens agreed, in order
+    #: the pages timed alone whose screens agreed, since the last that did not
     samples: list[str] = field(default_factory=list)
-    #: per figure, the largest |screened - alone| the samples showed
+    #: per figure, the largest |screened - alone| any sample showed
     errors: dict[str, float] = field(default_factory=dict)
-    #: a sample's screen put a figure in another band than its loads alone
-    broken: bool = False
+    #: samples whose screen put a figure in another band than their loads alone
+    disagreed: int = 0
 
     def learn(self, url: str, screened: dict, timed: dict) -> bool:
         """Compare a page's screen with its loads alone; whether they agreed (same band
         for every figure both have). A page without a readable screen teaches nothing."""
         figures = _screen_readable(screened)
         medians = median_run(timed)[0]
-        if figures is None or not medians or self.broken:
+        if figures is None or not medians:
             return False
+        agreed = True
         for key, value in figures.items():
             alone = medians.get(key)
             if alone is None:
                 continue
-            if band(key, value) != band(key, alone):
-                self.broken = True
-                return False
+            agreed = agreed and band(key, value) == band(key, alone)
             self.errors[key] = max(self.errors.get(key, 0.0), abs(value - float(alone)))
-        self.samples.append(url)
-        return True
+        if agreed:
+            self.samples.append(url)
+        else:
+            self.samples.clear()
+            self.disagreed += 1
+        return agreed
 
     def vouches_for(self, screened: dict) -> bool:
         """Whether the screened figures decide this page's bands without a load alone:
-        VOUCH_SAMPLES agreeing samples, none disagreeing, and every figure clear of every
-        band limit by AMBIGUOUS of the limit or the samples' largest error, which is
-        wider."""
-        if self.broken or len(self.samples) < VOUCH_SAMPLES:
+        VOUCH_SAMPLES agreeing samples since the last that disagreed, and every figure
+        clear of every band limit by AMBIGUOUS of the limit or the samples' largest
+        error, which is wider."""
+        if len(self.samples) < VOUCH_SAMPLES:
             return False
         figures = _screen_readable(screened)
         if figures is None:
@@ -259,4 +263,8 @@ class Vouch:
 
     def note(self) -> dict:
         """What a vouched page's timing record says of the decision."""
-        return {"samples": self.samples[:VOUCH_SAMPLES], "errors": dict(self.errors)}
+        return {
+            "samples": self.samples[-VOUCH_SAMPLES:],
+            "errors": {key: round(error, 4) for key, error in self.errors.items()},
+            "disagreed": self.disagreed,
+        }
