@@ -231,13 +231,16 @@ class MeasurementSection:
     runs: int = opt(
         1,
         "timing loads alone of a page whose crawl visit saw a figure near a band limit "
-        "(others but the start page keep the crawl's figures); the median is reported",
+        "(others but the start page keep the crawl's figures, as do pages clear of every "
+        "limit whose template's pages timed alone fell in the bands their visits saw); "
+        "the median is reported",
     )
     template_runs: int = opt(
         3,
-        "timing loads of a page whose timed figure lies on a band's edge (within 15% of "
-        "a limit), and of the start page and the first page of each template whose "
-        "timed figures are near a band limit (else runs)",
+        "timing loads, at most, of a page whose timed figure lies on a band's edge "
+        "(within 15% of a limit), and of the start page and the first page of each "
+        "template where one load lacks a figure (else runs); taken one at a time until "
+        "most of them agree on every band",
     )
     max_pages_per_template: int = opt(
         0, "timing loads for at most this many pages of one template (0: every audited page)"

@@ -39,10 +39,10 @@ from .measure import (
     LoadLane,
     Measurer,
     TabNetwork,
-    decided_by_one,
+    Vouch,
     median_run,
+    more_loads,
     near_a_limit,
-    on_a_band_edge,
 )
 from .model import PageError, PageRecord
 from .page import (
@@ -124,6 +124,8 @@ class Crawler:
         self.timing_loads = 0
         self.screened = 0
         self._timed_templates: Counter[str] = Counter()
+        #: per timing group, what its pages timed alone showed of their screens
+        self._vouches: dict[str, Vouch] = {}
         #: addresses whose figures the lane kept (screened or timed alone)
         self._timed_urls: set[str] = set()
         self._wakeup = asyncio.Condition()
@@ -231,15 +233,16 @@ class Crawler:
         cache, read once the page was quiet, beside the other visits, and its click
         figure once the gatherers were done). The start page is timed alone. Any other
         page keeps its screened figures where they are well within every band (they
-        err on the slow side, beside other visits); where a figure is near or past a
-        band limit (``near_a_limit``) it is timed alone, ``runs`` loads: the crawl waits
-        only for the loads that could change a band. Where those loads leave a figure
-        on a band's edge (``on_a_band_edge``), or the start page's or the first page of
-        a template's near a limit alone too (their median steadies the template's
-        figures), more loads up to ``template_runs`` are taken and the median decides.
-        A page the visit reached through a redirect to a page the audit has timed
-        already (``/index.html`` → ``/``) is that page, which the checks judge once: it
-        keeps its screened figures, no load alone.
+        err on the slow side, beside other visits), or where its template's pages timed
+        alone showed that the screen tells this template's bands and its figures lie
+        clear of every band limit (``Vouch``: a slower shop's pages mostly screen near
+        a limit). Any other page is timed alone, ``runs`` loads: the crawl waits only
+        for the loads that could change a band. Where those loads leave a figure on a
+        band's edge, more loads up to ``template_runs`` are taken, one at a time until
+        every band is settled, and the median decides (``more_loads``). A page the
+        visit reached through a redirect to a page the audit has timed already
+        (``/index.html`` → ``/``) is that page, which the checks judge once: it keeps
+        its screened figures, no load alone.
         ``max_pages_per_template`` counts a template as the page's structural group
         (``timing_group``): fixed-name pages that share a layout (``/about``,
         ``/faq``) are one template. The medians replace the crawl tab's own figures in
@@ -263,46 +266,61 @@ class Crawler:
             return
         self._timed_templates[group] += 1
         self._timed_urls.add(final or target.url)
-        near = not screened or near_a_limit(screened)
-        if not first and not near:
+        vouch = self._vouches.setdefault(group, Vouch())
+        if not first and (not near_a_limit(screened) or self._vouched(screened, vouch)):
             self.screened += 1
             self._keep(record, screened)
             return
         url = record.final_url or record.url
+        timing = await self._alone(
+            url, first or seen == 0, lambda: not first and self._vouched(screened, vouch)
+        )
+        if timing is None:  # its template's samples vouched for it while it waited
+            self.screened += 1
+            self._keep(record, screened)
+            return
+        self.timing_loads += len(timing["runs"])
+        if screened:
+            timing["screen"] = _screen_note(screened)
+            timing["screen"]["agreed"] = vouch.learn(record.url, screened, timing)
+        self._keep(record, timing)
+
+    @staticmethod
+    def _vouched(screened: dict, vouch: Vouch) -> bool:
+        """Whether ``vouch`` decides the page by its screen; marks the record if so."""
+        if not screened or not vouch.vouches_for(screened):
+            return False
+        screened["vouched"] = vouch.note()
+        return True
+
+    async def _alone(
+        self, url: str, template_first: bool, needless: Callable[[], bool]
+    ) -> dict | None:
+        """The page's loads alone, once the crawl has paused for them (``LoadLane``);
+        None where ``needless`` says, once the lane is free, that they are no longer
+        needed (the pages of a template come in together, before any has been timed:
+        by the time the lane is free, the first may vouch for the others' screens)."""
+        assert self.measurer is not None
+        m = self.settings.measurement
         lane_wait = max(10.0, 2 * self.settings.crawl.script_timeout)
         self.measurer.prepare()  # its tab opens while the lane waits for the visits
         try:
             async with self.lane.alone(lane_wait) as beside:
+                if needless():
+                    return None
                 began = time.monotonic()
                 try:
                     timing = await self.measurer.measure(url, m.runs)
-                    more = self._more_loads(timing, template_first=first or seen == 0)
-                    if more:
-                        again = await self.measurer.measure(url, more)
+                    while more_loads(timing, template_first, m.template_runs):
+                        again = await self.measurer.measure(url, 1)  # one at a time
                         timing["runs"] += again["runs"]
                 finally:
                     self.lane_seconds += time.monotonic() - began
         finally:
             await self.measurer.discard()  # one no load took (the lane was interrupted)
-        self.timing_loads += len(timing["runs"])
         if beside:
             timing["beside_visits"] = beside
-        self._keep(record, timing)
-
-    def _more_loads(self, timing: dict, template_first: bool) -> int:
-        """How many more loads alone ``timing`` needs: up to ``template_runs`` in all
-        where its median lies on a band's edge, or where it is the start page's or a
-        template's first page and near a limit (the median steadies the template's
-        figures) but for one load whose figures decide every band beyond doubt
-        (``decided_by_one``: well within, or far past the poor limit); else none."""
-        runs = timing["runs"]
-        if any("error" in run or run.get("never_quiet") for run in runs):
-            return 0  # the same fault, or the same endless activity, would come again
-        more = self.settings.measurement.template_runs - len(runs)
-        steady = template_first and near_a_limit(timing) and not decided_by_one(timing)
-        if more > 0 and (steady or on_a_band_edge(median_run(timing)[0])):
-            return more
-        return 0
+        return timing
 
     @staticmethod
     def _keep(record: PageRecord, timing: dict) -> None:
@@ -583,3 +601,17 @@ def _parses(url: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def _screen_note(screened: dict) -> dict:
+    """What a page's crawl visit screened, kept beside its loads alone: the decision to
+    time it alone, and whether the screen told its bands (``Vouch``), can be checked."""
+    runs = [r for r in screened.get("runs", []) if "metrics" in r]
+    if not runs:
+        return {"metrics": {}}
+    run = runs[0]
+    return {
+        "metrics": dict(run["metrics"]),
+        "blocking_ms": run.get("blocking_ms"),
+        "never_quiet": bool(run.get("never_quiet")),
+    }

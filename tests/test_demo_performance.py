@@ -77,9 +77,11 @@ async def test_each_defect_found_with_its_metric_and_steady_across_concurrency(b
         narrow = await audit(shop, browser, tmp_path, concurrency=1)
     pages = wide["by_path"]
     assert set(PAGES) <= set(pages)
-    # the home page and the first page of each template: 3 timing loads; others 1
-    assert pages["/"]["metrics"]["timed_loads"] == 3
-    assert pages["/product/alpine-daypack"]["metrics"]["timed_loads"] in (1, 3)
+    # the start page is always timed alone: its hero (LCP about 2.6 s) on a band's edge
+    # is timed until two loads agree on its band (the median of three could not leave
+    # it); on a busy machine a first load past 2.875 s decides it alone
+    assert 1 <= pages["/"]["metrics"]["timed_loads"] <= 3
+    assert pages["/product/alpine-daypack"]["metrics"]["timed_loads"] in (1, 2, 3)
     found = perf_findings(wide)
     checks = {
         (check, f["url"].removeprefix(shop.base_url.rstrip("/"))) for (check, _), f in found.items()

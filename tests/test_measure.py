@@ -13,13 +13,10 @@ from auditor.browser import BrowserSession
 from auditor.measure import (
     MEASURE_INIT_SCRIPT,
     Measurer,
-    _quiet_answer,
     blocking_figures,
     blocking_parts,
-    decided_by_one,
     interactive_at,
-    near_a_limit,
-    on_a_band_edge,
+    quiet_answer,
 )
 from auditor.ratelimit import HostLimiter
 from tests.conftest import quick_settings
@@ -63,46 +60,6 @@ def test_a_busy_network_keeps_the_window_open():
     assert figures["tbt_ms"] == 50 + 250
     two = busy[:2]
     assert interactive_at(tasks, 300, two) == 600
-
-
-def _screened(never_quiet: bool = False, **metrics: float) -> dict:
-    base = {"ttfb_ms": 5.0, "fcp_ms": 120.0, "lcp_ms": 160.0, "cls": 0.0, "tbt_ms": 0.0}
-    return {"runs": [{"never_quiet": never_quiet, "metrics": {**base, **metrics}}]}
-
-
-def test_a_screened_page_is_timed_alone_only_near_or_past_a_band_limit():
-    # figures recorded from the demo's crawl visits: a clean product page, then the
-    # defects (slow answer, late banner, blocking script, slow hero)
-    assert not near_a_limit(_screened())
-    assert near_a_limit(_screened(ttfb_ms=1507.0))
-    assert near_a_limit(_screened(cls=0.1569))
-    assert near_a_limit(_screened(tbt_ms=350.0))
-    assert near_a_limit(_screened(lcp_ms=2592.0))
-    # a long task that the crawl tab's paint came after: no TBT screened, but blocking
-    blocked = _screened()
-    blocked["runs"][0]["blocking_ms"] = 420.0
-    assert near_a_limit(blocked)
-    # near: at half the "good" limit, not only past it
-    assert near_a_limit(_screened(fcp_ms=900.0)) and not near_a_limit(_screened(fcp_ms=899.0))
-    # what the screen cannot vouch for: a page never quiet, a figure missing
-    assert near_a_limit(_screened(never_quiet=True))
-    assert near_a_limit({"runs": [{"metrics": {"ttfb_ms": 5.0}}]})
-    assert near_a_limit({"runs": []})
-    # no contentful paint of its own is no reason (a timing load sees none either)
-    no_lcp = _screened()
-    del no_lcp["runs"][0]["metrics"]["lcp_ms"]
-    assert not near_a_limit(no_lcp)
-
-
-def test_a_timed_figure_on_a_band_edge_asks_for_the_median_of_more_loads():
-    # the demo's Sale category (answers after 1.5 s): one load's FCP 1912 ms on a busy
-    # machine, 1584 ms on a quiet one: both near 1.8 s; TTFB 1509 is inside its band
-    assert on_a_band_edge({"fcp_ms": 1912.0, "ttfb_ms": 1509.0})
-    assert on_a_band_edge({"fcp_ms": 1584.0})
-    assert not on_a_band_edge({"fcp_ms": 1200.0, "ttfb_ms": 1507.4})
-    assert on_a_band_edge({"cls": 0.24}) and on_a_band_edge({"tbt_ms": 180.0})
-    assert not on_a_band_edge({"lcp_ms": 3300.0, "cls": 0.0, "tbt_ms": 0.0})
-    assert not on_a_band_edge({})
 
 
 # -- the end of a load, by condition: nothing scheduled before the quiet window ends --
@@ -183,9 +140,9 @@ async def test_the_page_sees_its_own_timer_functions(playwright, browser):
 
 
 def test_a_broken_quiet_answer_only_ends_the_load_by_the_window():
-    assert _quiet_answer([1200.0, 1e9]) == (1200.0, 1e9)
-    assert _quiet_answer(None) == (0.0, 0.0)
-    assert _quiet_answer(["x", 3]) == (0.0, 0.0)
+    assert quiet_answer([1200.0, 1e9]) == (1200.0, 1e9)
+    assert quiet_answer(None) == (0.0, 0.0)
+    assert quiet_answer(["x", 3]) == (0.0, 0.0)
 
 
 async def test_a_long_task_still_names_the_page_script_that_ran_in_it(playwright, browser):
@@ -203,15 +160,3 @@ async def test_a_long_task_still_names_the_page_script_that_ran_in_it(playwright
         run = await _one_timing_load(playwright, browser, server.url("/"))
     named = [script for frame in run["frames"] for script in frame[3]]
     assert any(s[0].endswith("/widget.js") for s in named), run["frames"]
-
-
-def test_one_load_far_past_the_poor_limit_decides_the_band_alone():
-    # a hero that takes 6 s: poor in any load, the median of three would say the same
-    assert decided_by_one(_screened(lcp_ms=6000.0))
-    assert decided_by_one(_screened())  # well within every band
-    # near a limit, between the bands or just past the poor limit: more loads decide
-    assert not decided_by_one(_screened(lcp_ms=2652.0))  # the demo's slow hero
-    assert not decided_by_one(_screened(tbt_ms=349.0))
-    assert not decided_by_one(_screened(lcp_ms=4300.0))
-    assert not decided_by_one(_screened(never_quiet=True, lcp_ms=6000.0))
-    assert not decided_by_one({"runs": [{"metrics": {"lcp_ms": 6000.0}}]})  # figures missing

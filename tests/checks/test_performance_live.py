@@ -205,7 +205,7 @@ async def test_a_quick_page_keeps_its_screened_figures_and_its_click(
     # timed alone, as it should): here the screen's margin is wide, so the test sees
     # what a page well within every band gets whatever the machine's load (the margin
     # itself: tests/test_measure.py)
-    monkeypatch.setattr("auditor.measure.SCREEN_MARGIN", 50.0)
+    monkeypatch.setattr("auditor.measure.bands.SCREEN_MARGIN", 50.0)
     with menu_shop() as srv:
         results, records = await audit(srv, browser, tmp_path)
         loads = {p: srv.requests_to(p) for p in ("/", "/stores", "/index.html")}
@@ -225,3 +225,44 @@ async def test_a_quick_page_keeps_its_screened_figures_and_its_click(
     assert loads["/index.html"] == 1
     assert by_url["/index.html"]["timing"].get("screened") is True
     assert results["stats"]["timing_loads"] == 1
+
+
+def slow_products_shop(count: int = 5) -> FixtureServer:
+    """Product pages of one template whose server answers after 0.5 s: each crawl
+    visit screens a TTFB near a limit (over half of 800 ms), clear of the band's edge."""
+    links = "".join(f"<a href='/product/{i}'>Tent {i}</a>" for i in range(1, count + 1))
+    routes: dict[str, Route | str] = {
+        "/": page("Home", f"<main><h1>Tents</h1>{links}</main>"),
+        "/robots.txt": Route("User-agent: *\nAllow: /\n", content_type="text/plain"),
+    }
+    for i in range(1, count + 1):
+        body = f"<main><h1>Tent {i}</h1><p>Sleeps {i}.</p><a href='/'>Home</a></main>"
+        routes[f"/product/{i}"] = Route(page(f"Tent {i}", body), delay=0.5)
+    return FixtureServer(routes)
+
+
+async def test_a_template_whose_timed_pages_agree_with_their_screens_vouches_for_the_rest(
+    browser, tmp_path
+):
+    with slow_products_shop() as srv:
+        settings = quick_settings(
+            audit={"checks": PERFORMANCE},
+            crawl={"use_sitemap": False, "concurrency": 1},
+        )
+        path = await run_audit(srv.base_url, settings, tmp_path, browser=browser)
+        loads = {i: srv.requests_to(f"/product/{i}") for i in range(1, 6)}
+    records = [json.loads(line) for line in (tmp_path / "pages.jsonl").read_text().splitlines()]
+    products = {r["url"].rsplit("/", 1)[-1]: r for r in records if "/product/" in r["url"]}
+    assert len(products) == 5
+    timed = {k: r for k, r in products.items() if not r["timing"].get("screened")}
+    vouched = {k: r for k, r in products.items() if r["timing"].get("vouched")}
+    # the first two are timed alone (once each: clearly inside the band) and their
+    # screens agreed; the others keep their screened figures, one request each
+    assert len(timed) >= 2 and all(r["timing"]["screen"]["agreed"] for r in timed.values())
+    assert vouched, {k: r["timing"].get("screen") for k, r in products.items()}
+    for key, record in vouched.items():
+        assert loads[int(key)] == 1
+        assert set(record["timing"]["vouched"]["samples"]) <= {r["url"] for r in timed.values()}
+        assert record["metrics"]["ttfb_ms"] >= 400  # the screen's own figure, kept
+    results = json.loads(path.read_text())
+    assert results["stats"]["pages_screened"] >= len(vouched)
