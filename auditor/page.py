@@ -392,22 +392,27 @@ _TOGETHER_JS = """
 async ([args, limits]) => {
   const now = () => performance.now();
   const failed = (e) => String(e && e.name ? e.name + ': ' + e.message : e).slice(0, 300);
+  let launched = Infinity;  // when the last script was called: the others' turns end there
   const one = (fn, arg, limit) => {
     const t0 = now();
     let out;
     try { out = fn(arg); } catch (e) { return { error: failed(e), ms: now() - t0 }; }
-    if (!out || typeof out.then !== 'function') return { value: out, ms: now() - t0 };
+    const own = now() - t0;
+    if (!out || typeof out.then !== 'function') return { value: out, ms: own };
+    // an async script's time: its own turn, and what it waited after every script's turn
+    const ms = () => own + Math.max(0, now() - Math.max(t0 + own, launched));
     let timer;
     const late = new Promise((resolve) => {
-      timer = setTimeout(() => resolve({ error: 'timeout', ms: now() - t0 }), limit);
+      timer = setTimeout(() => resolve({ error: 'timeout', ms: ms() }), limit);
     });
     return Promise.race([
-      out.then((value) => ({ value, ms: now() - t0 }), (e) => ({ error: failed(e), ms: now() - t0 })),
+      out.then((value) => ({ value, ms: ms() }), (e) => ({ error: failed(e), ms: ms() })),
       late,
     ]).finally(() => clearTimeout(timer));
   };
   const scripts = [SCRIPTS];
   const runs = scripts.map((fn, i) => one(fn, args[i], limits[i]));
+  launched = now();
   return await Promise.all(runs);
 }
 """

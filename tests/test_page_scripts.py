@@ -107,3 +107,15 @@ async def test_one_script_asked_for_by_several_checks_runs_once(browser):
     record, _, walks = await read_all(browser, checks)
     assert set(record.gathered.values()) == {"Shop"} and len(record.gathered) == 4
     assert walks == 2
+
+
+async def test_each_check_is_charged_for_its_own_script_not_for_the_ones_after_it(browser):
+    busy = "() => { const t = performance.now(); while (performance.now() - t < 300) {} return 1; }"
+    checks = [
+        reader("test.quick-async", "async () => 1"),  # settles only after the others ran
+        reader("test.busy", busy),
+    ]
+    record, env, _ = await read_all(browser, checks)
+    assert record.gathered == {"test.quick-async": 1, "test.busy": 1}
+    seconds = env.gather_seconds
+    assert seconds["test.quick-async"] < seconds["test.busy"] / 2, seconds
