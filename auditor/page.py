@@ -414,6 +414,11 @@ async def _run_gatherer(check: Check, visit: Visit, ctx: PageContext) -> tuple[A
         return None, f"the gatherer took longer than {check.gather_timeout:g} s"
     except Exception as exc:  # a gatherer's bug must cost only its own data
         return None, f"{type(exc).__name__}: {clip(str(exc), 300)}"
+    return _sized(data)
+
+
+def _sized(data: Any) -> tuple[Any, str | None]:
+    """``data`` where it is JSON and small enough to keep, else an error in its place."""
     try:
         size = len(json.dumps(data))
     except (TypeError, ValueError) as exc:
@@ -421,6 +426,161 @@ async def _run_gatherer(check: Check, visit: Visit, ctx: PageContext) -> tuple[A
     if size > MAX_GATHERED_BYTES:
         return None, f"the gatherer returned {size} bytes (limit {MAX_GATHERED_BYTES})"
     return data, None
+
+
+#: Runs the page scripts of several checks in one round trip (``_read_together``): each
+#: is called in its own try (a throw costs only its own result) and raced against its own
+#: limit; an async one (a watch) runs while the others read. Each result comes back
+#: with the milliseconds it took, so each check's share of the trip can be counted.
+_TOGETHER_JS = """
+async ([args, limits]) => {
+  const now = () => performance.now();
+  const failed = (e) => String(e && e.name ? e.name + ': ' + e.message : e).slice(0, 300);
+  let launched = Infinity;  // when the last script was called: the others' turns end there
+  const one = (fn, arg, limit) => {
+    const t0 = now();
+    let out;
+    try { out = fn(arg); } catch (e) { return { error: failed(e), ms: now() - t0 }; }
+    const own = now() - t0;
+    if (!out || typeof out.then !== 'function') return { value: out, ms: own };
+    // an async script's time: its own turn, and what it waited after every script's turn
+    const ms = () => own + Math.max(0, now() - Math.max(t0 + own, launched));
+    let timer;
+    const late = new Promise((resolve) => {
+      timer = setTimeout(() => resolve({ error: 'timeout', ms: ms() }), limit);
+    });
+    return Promise.race([
+      out.then((value) => ({ value, ms: ms() }), (e) => ({ error: failed(e), ms: ms() })),
+      late,
+    ]).finally(() => clearTimeout(timer));
+  };
+  const scripts = [SCRIPTS];
+  const runs = scripts.map((fn, i) => one(fn, args[i], limits[i]));
+  launched = now();
+  return await Promise.all(runs);
+}
+"""
+
+
+@dataclass
+class _Planned:
+    """One distinct page script of a round trip, and the checks that asked for it."""
+
+    script: str
+    arg: Any
+    limit: float
+    checks: list[tuple[Check, Any]] = field(default_factory=list)  # (check, read)
+
+
+def _together_js(scripts: list[str]) -> str:
+    """The round trip's script: each check's function expression in its own parentheses
+    (on lines of their own, so a closing line comment cannot swallow them)."""
+    return _TOGETHER_JS.replace("SCRIPTS", ",".join(f"(\n{s}\n)" for s in scripts))
+
+
+async def _read_together(
+    checks: list[Check], visit: Visit, ctx: PageContext, record: PageRecord, env: PageEnv
+) -> None:
+    """The page scripts (``Check.page_script``) of ``checks`` in one round trip into the
+    page, each check's result read, cut to size and recorded as its gatherer's data.
+
+    Identical scripts with identical arguments (the forms checks' one DOM walk) run
+    once. A script that throws or times out costs only its own checks' data; a trip
+    that fails as a whole (a script the browser cannot parse) is run again one script
+    at a time, so a broken script still costs only its own. ScriptHung passes through."""
+    began = time.monotonic()
+    plans: dict[tuple[str, str], _Planned] = {}
+    for check in checks:
+        env.gather_seconds.setdefault(check.id, 0.0)
+        ctx.options = check.options
+        try:
+            planned = check.page_script(ctx)
+        except Exception as exc:  # a gatherer's bug must cost only its own data
+            record.gather_errors[check.id] = f"{type(exc).__name__}: {clip(str(exc), 300)}"
+            continue
+        if planned is None:
+            record.gathered[check.id] = None
+            continue
+        key = (planned.script, json.dumps(planned.arg, sort_keys=True, default=str))
+        plan = plans.setdefault(key, _Planned(planned.script, planned.arg, check.gather_timeout))
+        plan.limit = max(plan.limit, check.gather_timeout)
+        plan.checks.append((check, planned.read))
+    results = await _run_planned(list(plans.values()), visit) if plans else []
+    spent = time.monotonic() - began
+    total_ms = sum(max(0.0, r.get("ms") or 0.0) for r in results)
+    for plan, result in zip(plans.values(), results, strict=True):
+        own = (max(0.0, result.get("ms") or 0.0) / total_ms) if total_ms else 1 / len(plans)
+        for check, read in plan.checks:
+            began_read = time.monotonic()
+            data, error = _result_of(check, read, result)
+            share = spent * own / len(plan.checks) + time.monotonic() - began_read
+            env.gather_seconds[check.id] = env.gather_seconds.get(check.id, 0.0) + share
+            if error:
+                record.gather_errors[check.id] = error
+            else:
+                record.gathered[check.id] = data
+
+
+def _result_of(
+    check: Check, read: Callable[[Any], Any] | None, result: dict
+) -> tuple[Any, str | None]:
+    """One check's data (or error) from its script's result in the round trip."""
+    if "error" in result:
+        error = result["error"]
+        if error == "timeout":
+            return None, f"the gatherer took longer than {check.gather_timeout:g} s"
+        return None, clip(str(error), 300)
+    try:
+        data = read(result.get("value")) if read is not None else result.get("value")
+    except Exception as exc:  # a gatherer's bug must cost only its own data
+        return None, f"{type(exc).__name__}: {clip(str(exc), 300)}"
+    return _sized(data)
+
+
+async def _run_planned(plans: list[_Planned], visit: Visit) -> list[dict]:
+    """Each plan's ``{"value" | "error", "ms"}``: all in one trip, or one by one where
+    the trip fails as a whole."""
+    limit = max(p.limit for p in plans)
+    args = [[p.arg for p in plans], [round(p.limit * 1000) for p in plans]]
+    try:
+        return await _trip(visit, [p.script for p in plans], args, limit)
+    except BudgetSpent:
+        return [{"error": _budget_error(visit, p.limit), "ms": 0.0} for p in plans]
+    except PlaywrightError as exc:
+        if len(plans) == 1 or _page_gone(exc):
+            raise
+    results = []
+    for plan in plans:  # a script the browser cannot parse (or a result it cannot send)
+        try:
+            (result,) = await _trip(visit, [plan.script], [[plan.arg], args[1][:1]], plan.limit)
+        except BudgetSpent:
+            result = {"error": _budget_error(visit, plan.limit), "ms": 0.0}
+        except PlaywrightError as exc:
+            if _page_gone(exc):
+                raise
+            result = {"error": f"{type(exc).__name__}: {clip(str(exc), 300)}", "ms": 0.0}
+        results.append(result)
+    return results
+
+
+async def _trip(visit: Visit, scripts: list[str], args: list, limit: float) -> list[dict]:
+    results = await visit.within(visit.page.evaluate(_together_js(scripts), args), limit)
+    if not isinstance(results, list) or len(results) != len(scripts):
+        raise PlaywrightError("the page scripts' round trip returned no list")
+    return [r if isinstance(r, dict) else {"error": "no result", "ms": 0.0} for r in results]
+
+
+def _budget_error(visit: Visit, own: float) -> str:
+    if visit.remaining() <= 0.5:
+        return "skipped: the page's visit had used up its budget (crawl.page_budget)"
+    return f"the gatherer took longer than {own:g} s"
+
+
+def _page_gone(exc: PlaywrightError) -> bool:
+    """Errors that are about the page, not a script: every other script would fail too
+    (and a navigation is followed by ``_collect_settled``)."""
+    text = str(exc)
+    return any(n in text for n in ("context was destroyed", "closed", "crashed"))
 
 
 async def audit_page(
@@ -698,7 +858,14 @@ async def _collect(
         settings=s,
         structure=record.structure,
     )
+    # the gatherers that only read the DOM first, in one round trip: they see the page
+    # as the crawl left it, before any other gatherer scrolls or presses a key in it
+    readers = [c for c in env.gatherers if c.has_page_script()]
+    if readers:
+        await _read_together(readers, visit, ctx, record, env)
     for check in env.gatherers:
+        if check.has_page_script():
+            continue
         ctx.options = check.options
         began = time.monotonic()
         visit.step = f"gatherer {check.id}"

@@ -3,7 +3,10 @@
 A check (subclass ``Check``) has up to three steps, each optional but the last:
 
 ``gather(page, ctx)``      async, runs in every audited page; returns JSON-able facts
-                           (selectors, snippets, numbers), never verdicts.
+                           (selectors, snippets, numbers), never verdicts. A gatherer
+                           that only reads the DOM declares ``page_script(ctx)`` instead
+                           (a ``PageScript``): the engine runs all of those in one round
+                           trip into the page.
 ``site(site)``             async, runs once after the crawl with the browser still open,
                            for work that needs the whole site (a journey, link checks).
 ``evaluate(pages, site)``  pure: gathered data -> findings. No browser, network, clock
@@ -39,6 +42,7 @@ __all__ = [
     "Check",
     "LoadedCheck",
     "NotConfigured",
+    "PageScript",
     "PageView",
     "SiteView",
     "discover_checks",
@@ -53,6 +57,22 @@ ENGINE_KEYS = frozenset(
 )
 #: How much one finding takes off its check's score (multiplicatively).
 SEVERITY_PENALTY = {"critical": 0.5, "serious": 0.25, "moderate": 0.1, "minor": 0.03}
+
+
+@dataclass(frozen=True)
+class PageScript:
+    """A gatherer that only reads the page: a JavaScript function expression, the
+    argument it is called with, and what to make of its result (``read``, in Python;
+    None keeps the result as it is).
+
+    Why: the engine runs the page scripts of all checks in one round trip into the
+    page (each in its own try, so one that fails costs only its own data), where a
+    gatherer function of its own costs a round trip or more a page. A script must not
+    change the page: the others read it in the same turn."""
+
+    script: str
+    arg: Any = None
+    read: Callable[[Any], Any] | None = None
 
 
 class NotConfigured(Exception):
@@ -134,6 +154,13 @@ class Check:
     async def gather(self, page: Any, ctx: Any) -> Any:  # pragma: no cover - optional
         raise NotImplementedError
 
+    def page_script(self, ctx: Any) -> PageScript | None:  # pragma: no cover - optional
+        """The gatherer as a read-only script for this page (None: nothing to read here),
+        instead of ``gather``: the engine runs it together with the other checks' page
+        scripts in one round trip. Declare one or the other; ``gather_alone`` runs it
+        by itself (tests, tools)."""
+        raise NotImplementedError
+
     async def site(self, site: Any) -> Any:  # pragma: no cover - optional
         raise NotImplementedError
 
@@ -161,7 +188,20 @@ class Check:
     # -- helpers for subclasses ------------------------------------------------------
     @classmethod
     def has_gatherer(cls) -> bool:
-        return cls.gather is not Check.gather
+        return cls.gather is not Check.gather or cls.has_page_script()
+
+    @classmethod
+    def has_page_script(cls) -> bool:
+        return cls.page_script is not Check.page_script
+
+    async def gather_alone(self, page: Any, ctx: Any) -> Any:
+        """This check's page script run by itself in ``page``: what the engine's combined
+        round trip hands the check for this page."""
+        planned = self.page_script(ctx)
+        if planned is None:
+            return None
+        data = await page.evaluate(planned.script, planned.arg)
+        return planned.read(data) if planned.read is not None else data
 
     @classmethod
     def has_site_step(cls) -> bool:

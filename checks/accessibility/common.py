@@ -13,7 +13,7 @@ from playwright.async_api import Page
 
 from auditor.checkkit import OncePerTemplate, listed, plural
 from auditor.model import clip
-from auditor.plugins import Check, PageView, SiteView
+from auditor.plugins import Check, PageScript, PageView, SiteView
 
 __all__ = [
     "OncePerTemplate",
@@ -33,7 +33,8 @@ Probe = Callable[[Page, Any], Awaitable[dict | None]]
 
 class PageReader(Check):
     """A check whose gatherer runs one read-only script in the crawl's page, on up to
-    ``per_template`` pages of each template: ``script`` with ``script_arg``."""
+    ``per_template`` pages of each template: ``script`` with ``script_arg``, as a page
+    script (``Check.page_script``) that shares one round trip with the others."""
 
     script: ClassVar[str] = ""
     script_arg: ClassVar[Any] = None
@@ -46,10 +47,14 @@ class PageReader(Check):
         """What the script is called with; a subclass may take it from its options."""
         return self.script_arg
 
-    async def gather(self, page: Any, ctx: Any) -> dict | None:
+    def page_script(self, ctx: Any) -> PageScript | None:
+        """Read-only: the engine runs it with the other checks' scripts in one trip."""
         if ctx.status is None or ctx.status >= 400 or not self._sample.first(ctx.template):
             return None
-        return await page.evaluate(self.script, self.argument())
+        return PageScript(self.script, self.argument())
+
+    async def gather(self, page: Any, ctx: Any) -> dict | None:
+        return await self.gather_alone(page, ctx)
 
 
 class PageProber(Check):

@@ -49,6 +49,38 @@ async (ms) => {
                   pause: hasPause(v), long });
   }
   if (!found.length) return { carousels: [], videos };
+  // the carousel library's own instance says at once whether it advances by itself
+  // (true / false); null where no known library runs it, and only those are watched
+  const jq = window.jQuery;
+  const own = (el) => {
+    const sw = el.swiper;
+    if (sw && typeof sw === 'object') {
+      if (sw.autoplay && typeof sw.autoplay.running === 'boolean') return sw.autoplay.running;
+      if (sw.params && 'autoplay' in sw.params) return !!sw.params.autoplay;
+    }
+    const sl = el.slick;
+    if (sl && typeof sl === 'object' && sl.options && 'autoplay' in sl.options) return !!sl.options.autoplay;
+    if (jq && typeof jq === 'function') {
+      try {
+        const owl = jq(el).data('owl.carousel');
+        if (owl && owl.settings && 'autoplay' in owl.settings) return !!owl.settings.autoplay;
+        const owl1 = jq(el).data('owlCarousel');
+        if (owl1 && owl1.options && 'autoPlay' in owl1.options) return !!owl1.options.autoPlay;
+      } catch (e) {}
+    }
+    try {
+      const fl = window.Flickity && window.Flickity.data && window.Flickity.data(el);
+      if (fl && fl.options && 'autoPlay' in fl.options) return !!fl.options.autoPlay;
+    } catch (e) {}
+    return null;
+  };
+  const autoplayOf = (el) => {
+    const says = [el, ...[...el.querySelectorAll('.swiper, .swiper-container, .slick-slider, .owl-carousel, .flickity-enabled')].slice(0, 10)]
+      .map(own).filter((v) => v !== null);
+    if (!says.length) return null;
+    return says.some((v) => v);
+  };
+  const autoplay = found.map(autoplayOf);
   const state = (el) => {
     const kids = [...el.querySelectorAll('*')].slice(0, 300);
     return kids.map((k) => (k.className && k.className.baseVal === undefined ? k.className : '')
@@ -56,14 +88,16 @@ async (ms) => {
       + '|' + (k.getAttribute('aria-hidden') || '')).join(';') + el.scrollLeft;
   };
   const before = found.map(state);
-  const moved = found.map(() => false);
+  // a carousel its library declares still or moving needs no watch
+  const moved = found.map((el, i) => autoplay[i] !== null);
   const started = performance.now();
   while (performance.now() - started < ms && moved.some((m) => !m)) {
     await new Promise((r) => setTimeout(r, 250));
     found.forEach((el, i) => { if (state(el) !== before[i]) moved[i] = true; });
   }
   return { videos, carousels: found.map((el, i) => ({ selector: describe(el),
-    html: el.outerHTML.slice(0, 300), moves: moved[i], pause: hasPause(el) })) };
+    html: el.outerHTML.slice(0, 300), autoplay: autoplay[i],
+    moves: autoplay[i] === null ? moved[i] : autoplay[i], pause: hasPause(el) })) };
 }
 """
 
@@ -72,8 +106,12 @@ class Motion(PageReader):
     """Moving content.
 
     What: carousels that advance on their own and videos that play on their own for
-    more than five seconds, with no control to pause or stop them. The gatherer watches
-    carousel-like elements for ``watch_ms`` (only on pages that have one).
+    more than five seconds, with no control to pause or stop them. Where a known carousel
+    library runs the carousel (Swiper, Slick, Owl Carousel, Flickity), its own instance
+    says whether it plays by itself (``autoplay``), read at once; any other carousel-like
+    element is watched for ``watch_ms`` (only on pages that have one). Why not watch
+    them all: a still carousel costs the whole window, and a library's interval (often
+    5 s) may outlast it, so the watch would miss what the setting tells.
     Why: moving content distracts everyone and makes reading impossible for people with
     attention or reading disabilities; a slide may move away while a customer reads it
     (WCAG 2.2.2 Pause, Stop, Hide, level A).

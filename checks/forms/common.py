@@ -5,15 +5,16 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 from urllib.parse import urlsplit
 
 from auditor.checkkit import OncePerTemplate
 from auditor.model import element_shape
-from auditor.plugins import Check, PageView
+from auditor.plugins import Check, PageScript, PageView
 
 from .classify import form_kind, form_name, form_noun, visible_fields
-from .gather import gather_once
+from .gather import FORMS_JS, forms_to_judge, gather_once
 
 __all__ = ["FormCase", "FormsCheck", "field_label", "forms_in", "single_field"]
 
@@ -85,6 +86,15 @@ class FormsCheck(Check):
         self._seen = OncePerTemplate()
         #: the structures of the forms judged so far (``gather.form_print``)
         self._known: set[str] = set()
+
+    def page_script(self, ctx: Any) -> PageScript | None:
+        """The forms of every successful page, read by one DOM walk that all the forms
+        checks share (the engine runs one script once per trip); each check keeps the
+        forms it has not judged yet (``gather.gather_once``)."""
+        if ctx.status is None or not 200 <= ctx.status < 300:
+            return None
+        first = self._seen.first(ctx.template)
+        return PageScript(FORMS_JS, None, partial(forms_to_judge, first=first, known=self._known))
 
     async def gather(self, page: Any, ctx: Any) -> dict | None:
         return await gather_once(self._seen, page, ctx, self._known)

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 from auditor.checkkit import OncePerTemplate
 from auditor.urls import TemplateGrouper
 
-__all__ = ["FORMS_JS", "form_print", "gather_forms", "gather_once"]
+__all__ = ["FORMS_JS", "form_print", "forms_to_judge", "gather_forms", "gather_once"]
 
 FORMS_JS = r"""
 () => {
@@ -270,7 +270,15 @@ async def gather_once(
     first = seen.first(ctx.template)
     if not first and known is None:
         return None
-    data = await gather_forms(page, ctx.url)
+    return forms_to_judge(await gather_forms(page, ctx.url), first, known)
+
+
+def forms_to_judge(data: dict, first: bool, known: set[str] | None) -> dict | None:
+    """What ``FORMS_JS`` read, kept for a check: all the forms on the first page of a
+    template (``first``), else only those whose structure is not in ``known`` (which
+    learns this page's forms); None where nothing is left to judge."""
+    if not isinstance(data, dict):
+        return None
     forms = data.get("forms") or []
     prints = [form_print(f) for f in forms]
     if known is not None:

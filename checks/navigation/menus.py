@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
@@ -38,6 +38,7 @@ _END_PROBE_JS = """() => {
   const start = document.getElementById('auditor-focus-start');
   if (start) start.remove();
   delete window.__auditorLastFocus;
+  window.__auditorTabNotes = null;
   if (document.activeElement && document.activeElement.blur) document.activeElement.blur();
   window.scrollTo(0, 0);
 }"""
@@ -55,6 +56,30 @@ _FOCUSED_JS = """() => {
   return { item: mark === null ? null : Number(mark), where: where.slice(0, 120), same };
 }"""
 
+#: notes where the focus is after each Tab press, so the walk reads them once every few
+#: presses (``_WALK_CHUNK``) instead of after each: a capturing keydown listener notes the
+#: focus a press starts from, which is where the press before it left it
+_NOTE_PRESSES_JS = """() => {
+  const fn = (FOCUSED);
+  window.__auditorFocused = fn;
+  window.__auditorTabNotes = { skip: true, notes: [] };
+  window.addEventListener('keydown', (e) => {
+    const log = window.__auditorTabNotes;
+    if (e.key !== 'Tab' || !log) return;
+    if (log.skip) { log.skip = false; return; }
+    log.notes.push(fn());
+  }, true);
+}""".replace("FOCUSED", _FOCUSED_JS)
+_READ_NOTES_JS = """() => {
+  const log = window.__auditorTabNotes;
+  if (!log || !window.__auditorFocused) return null;
+  const notes = [...log.notes, window.__auditorFocused()];
+  window.__auditorTabNotes = { skip: true, notes: [] };
+  return notes;
+}"""
+#: Tab presses between two readings of the notes
+_WALK_CHUNK = 8
+
 
 #: a navigation sharing at least this share of its items with the main menu is the menu,
 #: changed; less is some other navigation
@@ -65,6 +90,29 @@ _UTILITY_TEXT = re.compile(
     r"register|registrieren|log ?out|abmelden|track (my )?order|sendungsverfolgung|"
     r"my orders|meine bestellungen|language|sprache|deutsch|english)\b"
 )
+
+
+@dataclass
+class _Walk:
+    """What a Tab walk through the page has seen so far."""
+
+    total: int
+    reached: set[int] = field(default_factory=set)
+    same: int = 0
+    trapped: str | None = None
+
+    def step(self, now: dict) -> bool:
+        """Take in where one press left the focus; True once the walk is over (every
+        menu item reached, or the focus stuck)."""
+        if now["item"] is not None:
+            self.reached.add(now["item"])
+            if len(self.reached) == self.total:
+                return True
+        self.same = self.same + 1 if now["same"] else 0
+        if self.same >= 2:  # three presses on one element: the focus cannot leave it
+            self.trapped = now["where"]
+            return True
+        return False
 
 
 class MainMenu(Check):
@@ -109,22 +157,38 @@ class MainMenu(Check):
         if not nav or not nav.get("items") or not presses or not self._probed.first(ctx.template):
             return None
         total = len(nav["items"])
+        walk = _Walk(total)
         await page.evaluate(_RESET_FOCUS_JS)
-        reached: set[int] = set()
-        same, trapped = 0, None
-        for _ in range(presses):
-            await page.keyboard.press("Tab")
-            now = await page.evaluate(_FOCUSED_JS)
-            if now["item"] is not None:
-                reached.add(now["item"])
-                if len(reached) == total:
+        await page.evaluate(_NOTE_PRESSES_JS)
+        if not await self._walk_in_chunks(page, presses, walk):
+            # a press the page's listener did not see (the focus went into a frame):
+            # walked again from the top, press by press
+            walk = _Walk(total)
+            await page.evaluate(_END_PROBE_JS)
+            await page.evaluate(_RESET_FOCUS_JS)
+            for _ in range(presses):
+                await page.keyboard.press("Tab")
+                if walk.step(await page.evaluate(_FOCUSED_JS)):
                     break
-            same = same + 1 if now["same"] else 0
-            if same >= 2:  # three presses on one element: the focus cannot leave it
-                trapped = now["where"]
-                break
         await page.evaluate(_END_PROBE_JS)
-        return {"items": total, "reached": sorted(reached), "trapped_at": trapped}
+        return {"items": total, "reached": sorted(walk.reached), "trapped_at": walk.trapped}
+
+    @staticmethod
+    async def _walk_in_chunks(page: Any, presses: int, walk: _Walk) -> bool:
+        """Tab ``_WALK_CHUNK`` times, then read where each press left the focus: two
+        round trips a press become about one. False where the notes miss a press."""
+        done = 0
+        while done < presses:
+            count = min(_WALK_CHUNK, presses - done)
+            for _ in range(count):
+                await page.keyboard.press("Tab")
+            done += count
+            notes = await page.evaluate(_READ_NOTES_JS)
+            if not isinstance(notes, list) or len(notes) != count:
+                return False
+            if any(walk.step(now) for now in notes):
+                return True
+        return True
 
     def evaluate(self, pages: Iterable[PageView], site: SiteView) -> list[Finding]:
         """Find the site's main menu first, then judge every page against it.

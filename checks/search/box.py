@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 from auditor.checkkit import listed
 from auditor.model import Finding
 from auditor.pagekinds import page_kind
-from auditor.plugins import PageView, SiteView
+from auditor.plugins import PageScript, PageView, SiteView
 
 from .common import SearchCheck
 from .locate import LOCATE_JS, clean_locate
@@ -44,9 +44,9 @@ class SearchBox(SearchCheck):
         "min_chars": "narrowest search field in characters (27 fits 90% of queries)"
     }
 
-    async def gather(self, page: Any, ctx: Any) -> dict:
+    def page_script(self, ctx: Any) -> PageScript:
         """Where the search is on this page, as plain facts (no clicks, no typing)."""
-        return clean_locate(await page.evaluate(LOCATE_JS, self.run_options["selector"] or None))
+        return PageScript(LOCATE_JS, self.run_options["selector"] or None, clean_locate)
 
     def __init__(self, options: dict[str, Any] | None = None, severity: str = ""):
         super().__init__(options, severity)

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from typing import Any, ClassVar
 
 from auditor.model import Finding
-from auditor.plugins import SEVERITY_PENALTY, PageView, SiteView
+from auditor.plugins import SEVERITY_PENALTY, PageScript, PageView, SiteView
 from auditor.urls import url_key
 
 from .common import SEARCH_OPTION_DOCS, SEARCH_OPTIONS, SearchCheck
@@ -45,6 +45,11 @@ def judged_runs(data: dict | None, purposes: tuple[str, ...]) -> list[dict]:
     ]
 
 
+def _sku(sku: Any) -> dict | None:
+    """The product number SKU_JS read, cut to size; None where the page shows none."""
+    return {"sku": sku[:60]} if isinstance(sku, str) and sku.strip() else None
+
+
 class SearchResults(SearchCheck):
     """Search results: the expected products found, the page saying what it found.
 
@@ -74,13 +79,12 @@ class SearchResults(SearchCheck):
         self.details: dict[str, Any] | None = None
         self._recall: float | None = None
 
-    async def gather(self, page: Any, ctx: Any) -> dict | None:
+    def page_script(self, ctx: Any) -> PageScript | None:
         """The product number a product page shows, for the SKU query."""
         structure = ctx.structure or {}
         if not (structure.get("add_to_cart") or "Product" in (structure.get("types") or [])):
             return None
-        sku = await page.evaluate(SKU_JS)
-        return {"sku": sku[:60]} if isinstance(sku, str) and sku.strip() else None
+        return PageScript(SKU_JS, None, _sku)
 
     def evaluate(self, pages: Iterable[PageView], site: SiteView) -> list[Finding]:
         data = site.site_data or {}

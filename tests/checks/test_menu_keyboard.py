@@ -52,3 +52,40 @@ async def test_a_focus_trap_before_the_menu_is_found(browser, tmp_path):
 
 async def test_a_menu_of_links_and_buttons_passes(browser, tmp_path):
     assert await menu_findings(GOOD_MENU, browser, tmp_path) == {}
+
+
+def marked_menu(items: int) -> str:
+    links = "".join(
+        f"<li><a href='/c/{n}' data-auditor-menu-item='{n}'>Item {n}</a></li>" for n in range(items)
+    )
+    return f"<nav aria-label='Main'><ul>{links}</ul></nav>"
+
+
+async def walk(browser, html: str, items: int) -> dict:
+    from types import SimpleNamespace
+
+    from checks.navigation.menus import MainMenu
+
+    ctx = SimpleNamespace(
+        structure={"main_nav": {"items": [f"Item {n}" for n in range(items)]}}, template="/"
+    )
+    context = await browser.new_context()
+    try:
+        tab = await context.new_page()
+        await tab.set_content(html)
+        return await MainMenu().gather(tab, ctx)
+    finally:
+        await context.close()
+
+
+async def test_the_walk_read_every_few_presses_sees_what_each_press_did(browser):
+    """The notes are read once every few presses; the walk still stops where each
+    press left the focus: a menu past many links, a trap, a frame on the way."""
+    before = "".join(f"<a href='/x{n}'>Link {n}</a> " for n in range(19))
+    far = await walk(browser, f"<header>{before}{marked_menu(3)}</header>", 3)
+    assert far == {"items": 3, "reached": [0, 1, 2], "trapped_at": None}
+    trapped = await walk(browser, f"<header>{before}{TRAP}{marked_menu(3)}</header>", 3)
+    assert trapped["trapped_at"] == "input#q" and trapped["reached"] == []
+    frame = "<iframe srcdoc=\"<a href='/in'>In the frame</a>\"></iframe>"
+    framed = await walk(browser, f"<header>{frame}{marked_menu(2)}</header>", 2)
+    assert framed == {"items": 2, "reached": [0, 1], "trapped_at": None}
