@@ -862,6 +862,7 @@ async def _collect(
     # as the crawl left it, before any other gatherer scrolls or presses a key in it
     readers = [c for c in env.gatherers if c.has_page_script()]
     if readers:
+        visit.step = f"the page scripts of {len(readers)} checks"
         await _read_together(readers, visit, ctx, record, env)
     for check in env.gatherers:
         if check.has_page_script():
