@@ -1,6 +1,6 @@
 """Keyboard use: reach, visible focus, no trap, and a skip link that works.
 
-The probe presses Tab in a tab of its own (auditor.probe), once per template: pressing
+The probe presses Tab in a tab of its own (auditor.probe), once per layout: pressing
 keys moves focus and scrolls, which the crawl's tab must not see.
 """
 
@@ -20,7 +20,7 @@ from auditor.model import Finding, clip
 from auditor.plugins import PageView, SiteView
 from auditor.screenshots import element_shot, padded_clip
 
-from .common import PageProber, grouped, listed, plural
+from .common import Causes, PageProber, listed, plural
 
 __all__ = ["Keyboard", "focus_change"]
 
@@ -385,7 +385,7 @@ class _Walk:
 class Keyboard(PageProber):
     """Keyboard use.
 
-    What: Tab through one page of each template from the top, in a tab of its own:
+    What: Tab through one page of each layout from the top, in a tab of its own:
     every interactive element of the header and the main navigation must take the
     focus and let it go again (no keyboard trap); every focusable element of the page
     (the content's buttons, fields and links too, one of each kind first) must show
@@ -408,12 +408,15 @@ class Keyboard(PageProber):
         "max_tab_presses": 50,
         "max_focus_checks": 20,
         "per_template": 1,
+        **PageProber.PER_OPTION,
     }
     option_docs: ClassVar[dict[str, str]] = {
         "max_tab_presses": "Tab presses per probed page before the walk stops",
         "max_focus_checks": "focusable elements per page whose focus indicator is compared "
         "(one of each kind and place first; elements judged on an earlier page are free)",
-        "per_template": "pages of each template probed in a tab of their own (0: all [sample] allows)",
+        "per_template": "pages of each layout (or template, see per) probed in a tab of "
+        "their own (0: all [sample] allows)",
+        **PageProber.PER_DOC,
     }
 
     def __init__(self, options: dict[str, Any] | None = None, severity: str = ""):
@@ -577,14 +580,13 @@ class Keyboard(PageProber):
         }
 
     def evaluate(self, pages: Iterable[PageView], site: SiteView) -> list[Finding]:
-        items: list[tuple[tuple, str]] = []
+        causes = Causes()
         facts: dict[tuple, dict] = {}
         for p in self.probed_pages(site):
-            url = p["url"]
             if p.get("trapped_at"):
                 key = ("trap", p["trapped_at"]["desc"])
                 facts.setdefault(key, {**p["trapped_at"], "shot": p.get("screenshot")})
-                items.append((key, url))
+                causes.add(key, p)
             for n, e in enumerate(p.get("no_focus_indicator") or []):
                 kind = _kind_of(e)
                 key = ("focus", kind)
@@ -593,23 +595,25 @@ class Keyboard(PageProber):
                     fact["all"].append({**e, "kind": kind})
                 if n == 0 and not fact["shot"]:
                     fact["shot"] = p.get("screenshot")
-                items.append((key, url))
+                causes.add(key, p)
             if p.get("unreached") and not p.get("trapped_at"):
                 key = ("reach", tuple(sorted(e["desc"] for e in p["unreached"])))
                 facts.setdefault(key, {"all": p["unreached"]})
-                items.append((key, url))
+                causes.add(key, p)
             skip = p.get("skip") or {}
             if skip.get("found") and not skip.get("works"):
                 key = ("skip-broken", skip.get("href"))
                 facts.setdefault(key, skip)
-                items.append((key, url))
+                causes.add(key, p)
             elif not skip.get("found") and p.get("elements", 0) >= 5:
                 key = ("skip-missing", "")
                 facts.setdefault(key, skip)
-                items.append((key, url))
+                causes.add(key, p)
         findings = []
-        for key, urls in grouped(items).items():
-            findings.append(getattr(self, "_" + key[0].replace("-", "_"))(key, facts[key], urls))
+        for key, urls in causes.grouped().items():
+            finding = getattr(self, "_" + key[0].replace("-", "_"))(key, facts[key], urls)
+            finding.evidence.update(causes.evidence(key))
+            findings.append(finding)
         return findings
 
     def _trap(self, key: tuple, fact: dict, urls: list[str]) -> Finding:
