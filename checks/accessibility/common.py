@@ -13,6 +13,7 @@ from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Page
 
 from auditor.checkkit import OncePerTemplate, listed, plural
+from auditor.errors import ConfigError
 from auditor.model import clip
 from auditor.plugins import Check, PageView, SiteView
 
@@ -70,6 +71,13 @@ class PageProber(Check):
         'listing every page of the layout; "template": per URL template'
     }
 
+    def configure(self, settings: Any) -> None:
+        if self.options.get("per") not in ("layout", "template"):
+            raise ConfigError(
+                f'checks."{self.id}".per must be "layout" or "template", '
+                f"not {self.options.get('per')!r}"
+            )
+
     def viewport(self) -> dict[str, int] | None:
         """The window the probe's tab gets, where it needs its own size."""
         return None
@@ -86,7 +94,7 @@ class PageProber(Check):
     async def site(self, site: Any) -> dict:
         size = self.viewport()
         options: dict[str, Any] = {"viewport": size} if size else {}
-        if self.options.get("per", "layout") == "layout":
+        if self.options["per"] == "layout":
             options["key"] = self.group_key
         return await probe_samples(site, self.options["per_template"], self.probe, **options)
 
