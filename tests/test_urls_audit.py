@@ -156,7 +156,9 @@ async def test_a_crawl_says_how_many_pages_each_check_judged(browser, tmp_path):
         "| accessibility.axe | 4 of 12 | 3 per template | 3 of 11 pages of /guides/\\* |" in summary
     )
     html = (tmp_path / "report.html").read_text(encoding="utf-8")
-    assert "accessibility.keyboard judged 2 of 12 rendered pages (1 of 11 pages of /guides/*)" in html
+    assert (
+        "accessibility.keyboard judged 2 of 12 rendered pages (1 of 11 pages of /guides/*)" in html
+    )
 
 
 @pytest.mark.slow
