@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import time
+from collections import Counter
 from collections.abc import Awaitable, Callable, Iterable
 from typing import Any, ClassVar
 
@@ -12,14 +13,18 @@ from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Page
 
 from auditor.checkkit import OncePerTemplate, listed, plural
+from auditor.errors import ConfigError
 from auditor.model import clip
 from auditor.plugins import Check, PageScript, PageView, SiteView
 
 __all__ = [
+    "Causes",
     "OncePerTemplate",
     "PageProber",
     "PageReader",
     "grouped",
+    "judged_pages",
+    "layout_samples",
     "listed",
     "plural",
     "probe_details",
@@ -58,8 +63,25 @@ class PageReader(Check):
 
 
 class PageProber(Check):
-    """A check that probes ``per_template`` pages of each template in a tab of its
-    own (its site step, see ``probe_samples``) and judges what the probes returned."""
+    """A check that probes ``per_template`` pages of each layout (or, with ``per =
+    "template"``, of each URL template) in a tab of its own (its site step, see
+    ``probe_samples``) and judges what the probes returned; a probed page's result
+    stands for the pages that share its layout (``shares``)."""
+
+    #: the option that chooses what a probed page stands for
+    PER_OPTION: ClassVar[dict[str, Any]] = {"per": "layout"}
+    PER_DOC: ClassVar[dict[str, str]] = {
+        "per": '"layout": probe per_template pages of each page layout (pages alike in '
+        "landmarks, content structure and forms, whatever their URL), the findings "
+        'listing every page of the layout; "template": per URL template'
+    }
+
+    def configure(self, settings: Any) -> None:
+        if self.options.get("per") not in ("layout", "template"):
+            raise ConfigError(
+                f'checks."{self.id}".per must be "layout" or "template", '
+                f"not {self.options.get('per')!r}"
+            )
 
     def viewport(self) -> dict[str, int] | None:
         """The window the probe's tab gets, where it needs its own size."""
@@ -68,9 +90,17 @@ class PageProber(Check):
     async def probe(self, page: Page, sample: Any) -> dict | None:  # pragma: no cover
         raise NotImplementedError
 
+    def group_key(self, record: Any) -> tuple:
+        """What pages a probe of one of them judges alike: their layout (auditor.skeleton),
+        or their URL template where the layout could not be told. A check adds what
+        else decides its outcome (reflow: the viewport meta)."""
+        return (record.layout or f"template:{record.template}",)
+
     async def site(self, site: Any) -> dict:
         size = self.viewport()
-        options = {"viewport": size} if size else {}
+        options: dict[str, Any] = {"viewport": size} if size else {}
+        if self.options["per"] == "layout":
+            options["key"] = self.group_key
         return await probe_samples(site, self.options["per_template"], self.probe, **options)
 
     def probed_pages(self, site: SiteView) -> list[dict]:
@@ -79,6 +109,67 @@ class PageProber(Check):
         data = site.site_data if isinstance(site.site_data, dict) else {}
         self.details = probe_details(data)
         return data.get("pages", [])
+
+
+def layout_samples(
+    site: Any, per_group: int, key: Callable[[Any], tuple]
+) -> tuple[list[Any], list[list[str]]]:
+    """Up to ``per_group`` rendered pages of each group of pages alike (``key`` of
+    their records), in crawl order, and for each the other pages of its group, which
+    its probe judges too.
+
+    Why: probing per URL template loads every fixed-name page (/about, /imprint,
+    /privacy…) although most share one layout, while one probe per layout tells what
+    all its pages would. A page whose record is gone is a group of its own."""
+    records: dict[str, Any] = {}
+    for r in site.records():
+        records.setdefault(r.final_url or r.url, r)
+    taken: Counter[tuple] = Counter()
+    first: dict[tuple, int] = {}
+    samples: list[Any] = []
+    shares: list[list[str]] = []
+    for sample in site.samples(0):
+        record = records.get(sample.url)
+        group = key(record) if record is not None else ("url", sample.url)
+        if per_group and taken[group] >= per_group:
+            shares[first[group]].append(sample.url)
+            continue
+        taken[group] += 1
+        first.setdefault(group, len(samples))
+        samples.append(sample)
+        shares.append([])
+    return samples, shares
+
+
+def judged_pages(p: dict) -> list[str]:
+    """The pages a probe's result judges: the page probed, then those sharing its layout."""
+    return [p["url"], *(u for u in p.get("shares") or [] if isinstance(u, str))]
+
+
+class Causes:
+    """Pages by cause for the probing checks: every page a probe judged (the probed
+    page and those sharing its layout), and apart from them the pages really probed,
+    so that a finding lists all its pages and says which of them were loaded."""
+
+    def __init__(self) -> None:
+        self._all: list[tuple[Any, str]] = []
+        self._probed: list[tuple[Any, str]] = []
+
+    def add(self, key: Any, p: dict) -> None:
+        """The probed page ``p`` (a result of ``probe_samples``) shows cause ``key``."""
+        self._probed.append((key, p["url"]))
+        self._all.extend((key, url) for url in judged_pages(p))
+
+    def grouped(self) -> dict[Any, list[str]]:
+        """key -> every page it occurs on, first seen first."""
+        return grouped(self._all)
+
+    def evidence(self, key: Any) -> dict[str, Any]:
+        """Which pages of a cause were loaded and probed, and how many more share their
+        layout (judged by those probes, not loaded)."""
+        probed = grouped(self._probed).get(key, [])
+        judged = grouped(self._all).get(key, [])
+        return {"pages_probed": probed[:20], "pages_sharing_layout": len(judged) - len(probed)}
 
 
 def sampled_pages(pages: Iterable[PageView]) -> Iterable[PageView]:
@@ -116,8 +207,16 @@ def probe_details(data: Any) -> dict[str, Any]:
     }
 
 
-async def probe_samples(site: Any, per_template: int, probe: Probe, **open_options: Any) -> dict:
-    """Run ``probe`` in tabs of its own on up to ``per_template`` pages of each template.
+async def probe_samples(
+    site: Any,
+    per_template: int,
+    probe: Probe,
+    key: Callable[[Any], tuple] | None = None,
+    **open_options: Any,
+) -> dict:
+    """Run ``probe`` in tabs of its own on up to ``per_template`` pages of each template,
+    or with ``key`` of each group of pages alike (``layout_samples``), each result then
+    naming the pages of its group it stands for (``shares``).
 
     Why a tab of its own: probes press keys, resize the window or restyle text; the
     crawl's tab must stay as the page left it. Up to ``crawl.concurrency`` tabs take
@@ -133,7 +232,11 @@ async def probe_samples(site: Any, per_template: int, probe: Probe, **open_optio
     started = time.monotonic()
     if site.tabs is None:
         return {"pages": [], "errors": [], "seconds": 0.0, "loaded": 0}
-    queue = list(enumerate(site.samples(per_template)))
+    if key is None:
+        samples, shares = site.samples(per_template), []
+    else:
+        samples, shares = layout_samples(site, per_template, key)
+    queue = list(enumerate(samples))
     results: dict[int, dict] = {}
     errors: dict[int, dict] = {}
     loaded = [0]
@@ -168,6 +271,8 @@ async def probe_samples(site: Any, per_template: int, probe: Probe, **open_optio
                         spread()
                     if data is not None:
                         results[i] = {"url": sample.url, "template": sample.template, **data}
+                        if shares and shares[i]:
+                            results[i]["shares"] = shares[i]
                     if tabs.contended():
                         break  # another step waits: the slot goes to it, this asks again
 

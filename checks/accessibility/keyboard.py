@@ -1,14 +1,15 @@
 """Keyboard use: reach, visible focus, no trap, and a skip link that works.
 
-The probe presses Tab in a tab of its own (auditor.probe), once per template: pressing
+The probe presses Tab in a tab of its own (auditor.probe), once per layout: pressing
 keys moves focus and scrolls, which the crawl's tab must not see.
 """
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import io
-from collections.abc import Iterable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from typing import Any, ClassVar
 
 from PIL import Image, ImageChops
@@ -19,7 +20,7 @@ from auditor.model import Finding, clip
 from auditor.plugins import PageView, SiteView
 from auditor.screenshots import element_shot, padded_clip
 
-from .common import PageProber, grouped, listed, plural
+from .common import Causes, PageProber, listed, plural
 
 __all__ = ["Keyboard", "focus_change"]
 
@@ -305,6 +306,53 @@ def _same(element: dict) -> tuple[str, str]:
     return element["desc"], element["html"]
 
 
+#: one Tab key going down and up, as Playwright's ``keyboard.press("Tab")`` sends it
+_TAB_DOWN = {
+    "type": "keyDown",
+    "modifiers": 0,
+    "windowsVirtualKeyCode": 9,
+    "code": "Tab",
+    "key": "Tab",
+    "text": "",
+    "unmodifiedText": "",
+    "autoRepeat": False,
+    "location": 0,
+    "isKeypad": False,
+}
+_TAB_UP = {**_TAB_DOWN, "type": "keyUp"}
+
+
+@contextlib.asynccontextmanager
+async def _tab_presses(page: Page) -> AsyncIterator[Callable[[int], Awaitable[None]]]:
+    """A function that presses Tab ``n`` times in a row, for the walk's length.
+
+    Why: ``keyboard.press`` waits for each key's answer before the next is sent, a
+    round trip through the driver per press (about 50 ms a press on a loaded 2-core
+    machine, most of a page's keyboard probe). The same key events sent to Chromium
+    at once, in order, over a DevTools session of the page, arrive and are handled
+    one after another as a customer's presses are, several times faster. Where no
+    DevTools session can be had, the presses go one by one as before."""
+    try:
+        cdp = await page.context.new_cdp_session(page)
+    except PlaywrightError:
+        cdp = None
+
+    async def press(n: int) -> None:
+        if cdp is None:
+            for _ in range(n):
+                await page.keyboard.press("Tab")
+            return
+        events = [e for _ in range(n) for e in (_TAB_DOWN, _TAB_UP)]
+        await asyncio.gather(*(cdp.send("Input.dispatchKeyEvent", e) for e in events))
+
+    try:
+        yield press
+    finally:
+        if cdp is not None:
+            with contextlib.suppress(PlaywrightError):
+                await cdp.detach()
+
+
 class _Walk:
     """The walk's verdict, fed where each Tab left the focus (``_FOCUSED_JS``)."""
 
@@ -337,7 +385,7 @@ class _Walk:
 class Keyboard(PageProber):
     """Keyboard use.
 
-    What: Tab through one page of each template from the top, in a tab of its own:
+    What: Tab through one page of each layout from the top, in a tab of its own:
     every interactive element of the header and the main navigation must take the
     focus and let it go again (no keyboard trap); every focusable element of the page
     (the content's buttons, fields and links too, one of each kind first) must show
@@ -360,12 +408,15 @@ class Keyboard(PageProber):
         "max_tab_presses": 50,
         "max_focus_checks": 20,
         "per_template": 1,
+        **PageProber.PER_OPTION,
     }
     option_docs: ClassVar[dict[str, str]] = {
         "max_tab_presses": "Tab presses per probed page before the walk stops",
         "max_focus_checks": "focusable elements per page whose focus indicator is compared "
         "(one of each kind and place first; elements judged on an earlier page are free)",
-        "per_template": "pages of each template probed in a tab of their own (0: all [sample] allows)",
+        "per_template": "pages of each layout (or template, see per) probed in a tab of "
+        "their own (0: all [sample] allows)",
+        **PageProber.PER_DOC,
     }
 
     def __init__(self, options: dict[str, Any] | None = None, severity: str = ""):
@@ -410,24 +461,28 @@ class Keyboard(PageProber):
         whether it gets stuck on one (three presses on one element: a trap).
 
         The page notes where each Tab left the focus (``_WATCH_JS``), read after every
-        ``_CHUNK`` presses instead of after each (half the round trips into the page);
+        ``_CHUNK`` presses instead of after each, and the presses of a chunk are sent
+        at once (``_tab_presses``): a few round trips into the page instead of one per
+        press and one per reading;
         where a press went unnoted (the focus inside a frame, whose keys the page does
         not see) the walk starts again, reading the focus after each press."""
         presses = self.options["max_tab_presses"]
         await page.evaluate(_RESET_JS)
         await page.evaluate(_WATCH_JS)
         walk, done = _Walk(), 0
-        while done < presses:
-            chunk = min(_CHUNK, presses - done)
-            for _ in range(chunk):
-                await page.keyboard.press("Tab")
-            seen = await page.evaluate("() => (window.__auditorWalk || []).splice(0)")
-            if not isinstance(seen, list) or len(seen) != chunk:
-                return await self._walk_stepwise(page)
-            if any(walk.step(now) for now in seen):
+        async with _tab_presses(page) as press:
+            while done < presses:
+                chunk = min(_CHUNK, presses - done)
+                await press(chunk)
+                seen = await page.evaluate("() => (window.__auditorWalk || []).splice(0)")
+                if not isinstance(seen, list) or len(seen) != chunk:
+                    break
+                if any(walk.step(now) for now in seen):
+                    return walk.result()
+                done += chunk
+            else:
                 return walk.result()
-            done += chunk
-        return walk.result()
+        return await self._walk_stepwise(page)
 
     async def _walk_stepwise(self, page: Page) -> dict:
         """The walk reading the focus after each press (the notes stopped: they would
@@ -525,14 +580,13 @@ class Keyboard(PageProber):
         }
 
     def evaluate(self, pages: Iterable[PageView], site: SiteView) -> list[Finding]:
-        items: list[tuple[tuple, str]] = []
+        causes = Causes()
         facts: dict[tuple, dict] = {}
         for p in self.probed_pages(site):
-            url = p["url"]
             if p.get("trapped_at"):
                 key = ("trap", p["trapped_at"]["desc"])
                 facts.setdefault(key, {**p["trapped_at"], "shot": p.get("screenshot")})
-                items.append((key, url))
+                causes.add(key, p)
             for n, e in enumerate(p.get("no_focus_indicator") or []):
                 kind = _kind_of(e)
                 key = ("focus", kind)
@@ -541,23 +595,25 @@ class Keyboard(PageProber):
                     fact["all"].append({**e, "kind": kind})
                 if n == 0 and not fact["shot"]:
                     fact["shot"] = p.get("screenshot")
-                items.append((key, url))
+                causes.add(key, p)
             if p.get("unreached") and not p.get("trapped_at"):
                 key = ("reach", tuple(sorted(e["desc"] for e in p["unreached"])))
                 facts.setdefault(key, {"all": p["unreached"]})
-                items.append((key, url))
+                causes.add(key, p)
             skip = p.get("skip") or {}
             if skip.get("found") and not skip.get("works"):
                 key = ("skip-broken", skip.get("href"))
                 facts.setdefault(key, skip)
-                items.append((key, url))
+                causes.add(key, p)
             elif not skip.get("found") and p.get("elements", 0) >= 5:
                 key = ("skip-missing", "")
                 facts.setdefault(key, skip)
-                items.append((key, url))
+                causes.add(key, p)
         findings = []
-        for key, urls in grouped(items).items():
-            findings.append(getattr(self, "_" + key[0].replace("-", "_"))(key, facts[key], urls))
+        for key, urls in causes.grouped().items():
+            finding = getattr(self, "_" + key[0].replace("-", "_"))(key, facts[key], urls)
+            finding.evidence.update(causes.evidence(key))
+            findings.append(finding)
         return findings
 
     def _trap(self, key: tuple, fact: dict, urls: list[str]) -> Finding:

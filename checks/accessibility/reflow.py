@@ -12,7 +12,7 @@ from auditor.model import Finding, clip
 from auditor.plugins import PageView, SiteView
 from auditor.screenshots import viewport_shot
 
-from .common import PageProber, grouped, listed
+from .common import Causes, PageProber, grouped, listed
 
 __all__ = ["Reflow", "zoom_blocked"]
 
@@ -80,6 +80,13 @@ _REFLOW_JS = """
 }
 """
 
+#: the viewport meta of every crawled page: what the zoom finding judges, and what
+#: groups pages for the 320 px probe besides their layout
+_VIEWPORT_JS = """() => {
+  const meta = document.querySelector('meta[name="viewport" i]');
+  return { viewport_meta: meta ? (meta.getAttribute('content') || '').slice(0, 300) : null };
+}"""
+
 _SCALE = re.compile(r"maximum-scale\s*=\s*([0-9.]+)", re.I)
 _NO_ZOOM = re.compile(r"user-scalable\s*=\s*(no|0)\b", re.I)
 
@@ -109,7 +116,8 @@ class Reflow(PageProber):
     zoomed to 400 %) the page must not scroll sideways, nor cut off what sticks out
     (body { overflow-x: hidden }), and a box of the content that scrolls sideways (a
     wide table) must be scrollable by keyboard (focusable, or holding something that
-    is). One page per template is loaded in a narrow tab of its own.
+    is). The viewport meta is read on every page; one page per layout (and viewport
+    meta) is loaded in a narrow tab of its own, and stands for the pages that share it.
     Why: customers with low vision zoom in to read prices and product details; a page
     that blocks zoom or makes them scroll both ways to read a line loses them
     (WCAG 1.4.4 Resize Text and 1.4.10 Reflow, level AA).
@@ -123,14 +131,33 @@ class Reflow(PageProber):
     category = "accessibility"
     title = "Zoom allowed, and content that reflows at 320 px"
     description = "Pinch zoom not disabled; no sideways scrolling in a 320 px wide window."
-    default_options: ClassVar[dict[str, Any]] = {"width_px": 320, "per_template": 1}
+    default_options: ClassVar[dict[str, Any]] = {
+        "width_px": 320,
+        "per_template": 1,
+        **PageProber.PER_OPTION,
+    }
     option_docs: ClassVar[dict[str, str]] = {
         "width_px": "window width in CSS px for the reflow test (WCAG 1.4.10 says 320)",
-        "per_template": "pages of each template loaded 320 px wide (0: all [sample] allows)",
+        "per_template": "pages of each layout and viewport meta (or template, see per) "
+        "loaded 320 px wide (0: all [sample] allows)",
+        **PageProber.PER_DOC,
     }
 
     def viewport(self) -> dict[str, int]:
         return {"width": max(200, int(self.options["width_px"])), "height": 640}
+
+    async def gather(self, page: Page, ctx: Any) -> dict | None:
+        """Every page's viewport meta, read in the crawl's tab: zoom is judged on all
+        pages, and pages that differ in it are probed apart at 320 px (one page of a
+        layout with another viewport meta would not tell how they reflow)."""
+        if ctx.status is None or ctx.status >= 400:
+            return None
+        return await page.evaluate(_VIEWPORT_JS)
+
+    def group_key(self, record: Any) -> tuple:
+        gathered = record.gathered.get(self.id)
+        meta = gathered.get("viewport_meta") if isinstance(gathered, dict) else None
+        return (*super().group_key(record), meta)
 
     async def probe(self, page: Page, sample: Any) -> dict:
         data = await page.evaluate(_REFLOW_JS, 5)
@@ -139,40 +166,51 @@ class Reflow(PageProber):
         return data
 
     def evaluate(self, pages: Iterable[PageView], site: SiteView) -> list[Finding]:
-        items, facts = [], {}
+        zooms, facts = self._zooms(pages, site), {}
+        causes = Causes()
         for p in self.probed_pages(site):
-            blocked = zoom_blocked(p.get("viewport_meta"))
-            if blocked:
-                key = ("zoom", p.get("viewport_meta"))
-                facts.setdefault(key, {"why": blocked, "meta": p.get("viewport_meta")})
-                items.append((key, p["url"]))
             if p.get("page_px", 0) > p.get("window_px", 0) + 1 and not p.get("page_cuts"):
                 wide = p.get("wide") or [{}]
                 key = ("reflow", p["template"])
                 facts.setdefault(key, {**p, "first": wide[0]})
-                items.append((key, p["url"]))
+                causes.add(key, p)
             elif p.get("wide"):  # no scrolling, because the page cuts its overflow off
                 key = ("cut", p["wide"][0]["selector"])
                 facts.setdefault(key, {**p, "first": p["wide"][0]})
-                items.append((key, p["url"]))
+                causes.add(key, p)
             for box in p.get("locked_boxes") or []:
                 key = ("locked", box["selector"])
                 facts.setdefault(key, {**box, "window_px": p.get("window_px")})
-                items.append((key, p["url"]))
-        findings = []
-        for key, urls in grouped(items).items():
+                causes.add(key, p)
+        findings = [self._zoom(meta, urls) for meta, urls in grouped(zooms).items()]
+        for key, urls in causes.grouped().items():
             fact = facts[key]
-            if key[0] == "zoom":
-                findings.append(self._zoom(fact, urls))
-            elif key[0] == "cut":
-                findings.append(self._cut(fact, urls))
+            if key[0] == "cut":
+                finding = self._cut(fact, urls)
             elif key[0] == "locked":
-                findings.append(self._locked(fact, urls))
+                finding = self._locked(fact, urls)
             else:
-                findings.append(self._reflow(key[1], fact, urls))
+                finding = self._reflow(key[1], fact, urls)
+            finding.evidence.update(causes.evidence(key))
+            findings.append(finding)
         return findings
 
-    def _zoom(self, fact: dict, urls: list[str]) -> Finding:
+    def _zooms(self, pages: Iterable[PageView], site: SiteView) -> list[tuple[str, str]]:
+        """(viewport meta that blocks zoom, page) for every page whose meta was read in
+        the crawl, and for probed pages without that reading (older records)."""
+        items, read = [], set()
+        for pv in pages:
+            if isinstance(pv.data, dict) and "viewport_meta" in pv.data:
+                read.update({pv.url, pv.final_url})
+                if zoom_blocked(pv.data["viewport_meta"]):
+                    items.append((pv.data["viewport_meta"], pv.url))
+        for p in self.probed_pages(site):
+            if p["url"] not in read and zoom_blocked(p.get("viewport_meta")):
+                items.append((p["viewport_meta"], p["url"]))
+        return items
+
+    def _zoom(self, content: str, urls: list[str]) -> Finding:
+        fact = {"why": zoom_blocked(content), "meta": content}
         meta = clip(fact["meta"], 200)
         return self.finding(
             severity="critical",

@@ -12,7 +12,7 @@ from auditor.plugins import PageView, SiteView
 from auditor.screenshots import element_shot
 from auditor.textsize import SCALE_TEXT_JS
 
-from .common import PageProber, grouped, listed, plural
+from .common import Causes, PageProber, listed, plural
 
 __all__ = ["TextResize"]
 
@@ -87,7 +87,7 @@ async ([factor, limit]) => {
 class TextResize(PageProber):
     """Text resize.
 
-    What: one page per template, in a tab of its own, with every font size of the
+    What: one page per layout, in a tab of its own, with every font size of the
     page doubled (as a browser's text-only zoom does); text that its box then cuts off
     (overflow hidden, an ellipsis, a fixed height) or pushes out of sight in a scroll
     box that no keyboard can scroll is reported. Only overflow the resize adds counts
@@ -105,10 +105,16 @@ class TextResize(PageProber):
     category = "accessibility"
     title = "Text resized to 200 % stays readable"
     description = "Every text of the page at 200 %: nothing clipped."
-    default_options: ClassVar[dict[str, Any]] = {"factor": 2.0, "per_template": 1}
+    default_options: ClassVar[dict[str, Any]] = {
+        "factor": 2.0,
+        "per_template": 1,
+        **PageProber.PER_OPTION,
+    }
     option_docs: ClassVar[dict[str, str]] = {
         "factor": "how much the text is enlarged (WCAG 1.4.4 asks for 2)",
-        "per_template": "pages of each template probed in a tab of their own (0: all [sample] allows)",
+        "per_template": "pages of each layout (or template, see per) probed in a tab of "
+        "their own (0: all [sample] allows)",
+        **PageProber.PER_DOC,
     }
 
     async def probe(self, page: Page, sample: Any) -> dict | None:
@@ -120,16 +126,16 @@ class TextResize(PageProber):
         return data
 
     def evaluate(self, pages: Iterable[PageView], site: SiteView) -> list[Finding]:
-        items, facts = [], {}
+        causes, facts = Causes(), {}
         for p in self.probed_pages(site):
             if not p.get("clipped"):
                 continue
             key = tuple(sorted(c["selector"] for c in p["clipped"]))
             facts.setdefault(key, p)
-            items.append((key, p["url"]))
+            causes.add(key, p)
         findings = []
         factor = f"{round(float(self.options['factor']) * 100)} %"
-        for key, urls in grouped(items).items():
+        for key, urls in causes.grouped().items():
             p = facts[key]
             first = p["clipped"][0]
             findings.append(
@@ -165,6 +171,7 @@ class TextResize(PageProber):
                         "hidden_px": first["hidden_px"],
                         "wcag": ["1.4.4"],
                         "screenshot": p.get("screenshot"),
+                        **causes.evidence(key),
                     },
                     key=f"text-resize|{'|'.join(key)}",
                     message_id=f"{self.id}."

@@ -47,7 +47,7 @@ FINDINGS: dict[str, dict[str, str]] = {
     },
     "accessibility.keyboard.skip-missing": {
         "title": "Kein Sprunglink zum Hauptinhalt",
-        "message": "Der erste Tab bietet keinen Link, der Kopfzeile und Menü überspringt[[ (er fokussiert {first})]]; wer mit der Tastatur arbeitet, muss auf jeder Seite durch die ganze Kopfzeile ({pages} {pages|Seite|Seiten} geprüft).",
+        "message": "Der erste Tab bietet keinen Link, der Kopfzeile und Menü überspringt[[ (er fokussiert {first})]]; wer mit der Tastatur arbeitet, muss auf jeder Seite durch die ganze Kopfzeile ({pages} {pages|Seite|Seiten}).",
         "recommendation": 'Setzen Sie einen Link „Zum Hauptinhalt springen“ an den Anfang des body, sichtbar sobald er den Fokus hat, mit Ziel <main id="main">. WCAG 2.4.1 Blöcke umgehen.',
     },
     # accessibility.reflow
