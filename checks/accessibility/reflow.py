@@ -9,7 +9,7 @@ from typing import Any, ClassVar
 from playwright.async_api import Page
 
 from auditor.model import Finding, clip
-from auditor.plugins import PageView, SiteView
+from auditor.plugins import PageScript, PageView, SiteView
 from auditor.screenshots import viewport_shot
 
 from .common import Causes, PageProber, grouped, listed
@@ -146,13 +146,14 @@ class Reflow(PageProber):
     def viewport(self) -> dict[str, int]:
         return {"width": max(200, int(self.options["width_px"])), "height": 640}
 
-    async def gather(self, page: Page, ctx: Any) -> dict | None:
-        """Every page's viewport meta, read in the crawl's tab: zoom is judged on all
-        pages, and pages that differ in it are probed apart at 320 px (one page of a
-        layout with another viewport meta would not tell how they reflow)."""
+    def page_script(self, ctx: Any) -> PageScript | None:
+        """Every page's viewport meta, read in the crawl's tab (in the engine's one
+        round trip of page scripts): zoom is judged on all pages, and pages that differ
+        in it are probed apart at 320 px (one page of a layout with another viewport
+        meta would not tell how they reflow)."""
         if ctx.status is None or ctx.status >= 400:
             return None
-        return await page.evaluate(_VIEWPORT_JS)
+        return PageScript(_VIEWPORT_JS)
 
     def group_key(self, record: Any) -> tuple:
         gathered = record.gathered.get(self.id)
