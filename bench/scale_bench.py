@@ -26,6 +26,7 @@ sys.path.insert(0, str(ROOT))
 from auditor.demo import DemoShop  # noqa: E402
 from auditor.frontier import Frontier  # noqa: E402
 from auditor.frontier_store import CrawlStore  # noqa: E402
+from auditor.graph import LinkGraph  # noqa: E402
 from auditor.urls import Scope, TemplateGrouper  # noqa: E402
 
 CHECKS = ["forms.labels", "accessibility.image-alts", "navigation.broken-links"]
@@ -71,18 +72,61 @@ def frontier_memory(urls: int, on_disk: bool, folder: Path) -> tuple[float, floa
     return peak / 1e6, seconds
 
 
+START = "http://big.test/c0/product-0-with-a-longish-slug"  # _product(0)
+
+
+def shop_links(urls: int, nav: int = 30, related: int = 10):
+    """A generated shop of ``urls`` pages, each as the crawl records it: (its URL, the
+    internal links on it): the same ``nav`` category links on every page (the menu)
+    and ``related`` product links of its own."""
+    categories = [f"http://big.test/c{c}/" for c in range(nav)]
+    for i in range(urls):
+        mine = [_product((i * 7 + k) % urls) for k in range(1, related + 1)]
+        yield _product(i), categories + mine
+
+
+def _product(i: int) -> str:
+    return f"http://big.test/c{i % 500}/product-{i}-with-a-longish-slug"
+
+
+def link_graph_memory(urls: int) -> tuple[float, float, float]:
+    """(peak Python MB while the crawl feeds the link graph and the statuses, peak MB
+    once the site view reads depths and parents from it, seconds) for a generated shop
+    of ``urls`` pages: what the driver keeps for the whole site besides the frontier."""
+    tracemalloc.start()
+    started = time.process_time()  # CPU seconds: the machine may be shared
+    graph, statuses = LinkGraph(), {}
+    for url, links in shop_links(urls):
+        statuses[url] = 200
+        graph.node(url)
+        graph.add_links(url, links)
+    _, crawled = tracemalloc.get_traced_memory()
+    depths, _parents = graph.depths_and_parents([START])
+    assert len(depths) > urls // 2, len(depths)
+    seconds = time.process_time() - started
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return crawled / 1e6, peak / 1e6, seconds
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--products", type=int, default=24)
     parser.add_argument("--urls", type=int, default=200_000)
     parser.add_argument("--skip-crawl", action="store_true")
+    parser.add_argument("--skip-frontier", action="store_true")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        for on_disk in (False, True):
+        for on_disk in () if args.skip_frontier else (False, True):
             mb, seconds = frontier_memory(args.urls, on_disk, folder)
             where = "SQLite" if on_disk else "memory"
             print(f"frontier of {args.urls} URLs in {where}: peak {mb:.1f} MB, {seconds:.1f} s")
+        crawled, peak, seconds = link_graph_memory(args.urls)
+        print(
+            f"link graph and statuses of {args.urls} URLs: peak {crawled:.1f} MB while "
+            f"crawling, {peak:.1f} MB with the site view's depths, {seconds:.1f} CPU s"
+        )
         if args.skip_crawl:
             return
         with DemoShop(products=args.products, delay_scale=0) as shop:

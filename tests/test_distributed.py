@@ -296,8 +296,10 @@ async def test_the_drivers_grants_hold_the_rate_and_a_429_slows_every_worker(clu
     assert server.most <= 2
     # at most the one request the other worker was granted before the 429 was reported
     assert len(server.during_the_back_off()) <= 1, server.during_the_back_off()
-    calm = [t for t in server.starts if t < server.refused_at]
-    assert len(calm) < 2 or (len(calm) - 1) / (calm[-1] - calm[0]) <= 10.0 * 1.1
+    # the rate besides the pause (loosely: a loaded machine may hold a granted request
+    # back and bunch it with the next; without grants the loads take a blink)
+    span = server.starts[-1] - server.starts[0] - server.retry_after
+    assert (len(server.starts) - 1) / span <= 10.0 * 1.25
 
 
 async def test_the_per_host_cap_and_rate_hold_across_workers(cluster, browser, tmp_path):
