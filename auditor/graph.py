@@ -90,42 +90,51 @@ class LinkGraph:
 
         A 0-1 breadth-first search: links cost one click, redirects none.
         """
-        return {self._urls[i]: d for i, (d, _) in self._search(starts).items()}
+        order, depth, _ = self._search(starts)
+        return {self._urls[i]: depth[i] for i in order}
 
     def paths(self, starts: Iterable[str]) -> dict[str, str | None]:
         """For each reachable node, the node it is reached from on a shortest path."""
-        return {
-            self._urls[i]: (None if p is None else self._urls[p])
-            for i, (_, p) in self._search(starts).items()
-        }
+        return self.depths_and_parents(starts)[1]
 
     def depths_and_parents(
         self, starts: Iterable[str]
     ) -> tuple[dict[str, int], dict[str, str | None]]:
         """``depths`` and ``paths`` from one search, for a big graph searched once."""
-        best = self._search(starts)
+        order, depth, parent = self._search(starts)
         urls = self._urls
-        depths = {urls[i]: d for i, (d, _) in best.items()}
-        parents = {urls[i]: (None if p is None else urls[p]) for i, (_, p) in best.items()}
+        depths = {urls[i]: depth[i] for i in order}
+        parents = {urls[i]: (None if parent[i] < 0 else urls[parent[i]]) for i in order}
         return depths, parents
 
-    def _search(self, starts: Iterable[str]) -> dict[int, tuple[int, int | None]]:
-        best: dict[int, tuple[int, int | None]] = {}
+    def _search(self, starts: Iterable[str]) -> tuple[array, array, array]:
+        """(the nodes reached, in the order first reached; each node's depth; each
+        node's parent, -1 for none). Arrays by node number, not a dict of tuples: on
+        a big shop the search would otherwise cost more than the graph."""
+        n = len(self._urls)
+        order = array("I")
+        depth = array("i", [-1]) * n
+        parent = array("i", [-1]) * n
         queue: deque[int] = deque()
         for s in starts:
             idx = self._ids.get(s)
-            if idx is not None and idx not in best:
-                best[idx] = (0, None)
+            if idx is not None and depth[idx] < 0:
+                depth[idx] = 0
+                order.append(idx)
                 queue.append(idx)
         while queue:
             cur = queue.popleft()
-            d = best[cur][0]
+            d = depth[cur]
             alias = self._aliases.get(cur)
-            if alias is not None and (alias not in best or best[alias][0] > d):
-                best[alias] = (d, cur)
+            if alias is not None and (depth[alias] < 0 or depth[alias] > d):
+                if depth[alias] < 0:
+                    order.append(alias)
+                depth[alias], parent[alias] = d, cur
                 queue.appendleft(alias)
             for nxt in self._edges.get(cur):
-                if nxt not in best or best[nxt][0] > d + 1:
-                    best[nxt] = (d + 1, cur)
+                if depth[nxt] < 0 or depth[nxt] > d + 1:
+                    if depth[nxt] < 0:
+                        order.append(nxt)
+                    depth[nxt], parent[nxt] = d + 1, cur
                     queue.append(nxt)
-        return best
+        return order, depth, parent
