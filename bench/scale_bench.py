@@ -1,8 +1,10 @@
 """Scale out: pages per minute of the local executor and of a local Dask cluster with 1
-and 2 workers on the demo shop, and the memory a frontier of 200,000 URLs costs the
-driver in SQLite (auditor.frontier_store) against in memory.
+and 2 workers on the demo shop; the memory a frontier of 200,000 URLs costs the driver
+in SQLite (auditor.frontier_store) against in memory; the driver's peak memory for the
+link graph and statuses of a generated shop of 200,000 pages, its edges in memory and
+in SQLite; and what the driver's grant of a worker's request costs (auditor.politeness).
 
-    python bench/scale_bench.py [--products 24] [--urls 200000] [--skip-crawl]
+    python bench/scale_bench.py [--products 24] [--urls 200000] [--skip-crawl] [--skip-frontier]
 
 Prints figures; asserts nothing. The crawls render every page (--all-pages) with three
 cheap checks, so the figures are about the executors, not the checks. On a loaded
@@ -12,6 +14,7 @@ machine the figures are the machine's, not the executors'.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import subprocess
 import sys
@@ -27,6 +30,8 @@ from auditor.demo import DemoShop  # noqa: E402
 from auditor.frontier import Frontier  # noqa: E402
 from auditor.frontier_store import CrawlStore  # noqa: E402
 from auditor.graph import LinkGraph  # noqa: E402
+from auditor.politeness import PolitenessServer, RemoteLimiter  # noqa: E402
+from auditor.ratelimit import HostLimiter  # noqa: E402
 from auditor.urls import Scope, TemplateGrouper  # noqa: E402
 
 CHECKS = ["forms.labels", "accessibility.image-alts", "navigation.broken-links"]
@@ -113,6 +118,25 @@ def link_graph_memory(urls: int, folder: Path | None) -> tuple[float, float, flo
     return crawled / 1e6, peak / 1e6, seconds
 
 
+def grant_seconds(grants: int = 2000) -> float:
+    """Wall milliseconds a worker's request waits for the driver's grant (over
+    127.0.0.1, a rate too high to hold anything back): the cost of politeness held
+    across workers, per request."""
+
+    async def run() -> float:
+        async with PolitenessServer(HostLimiter(1e6), cap=4) as server:
+            limiter = RemoteLimiter(await server.start(), HostLimiter(1e6), 60.0)
+            started = time.monotonic()
+            for _ in range(grants):
+                await limiter.acquire("big.test")
+                limiter.answered("big.test")
+            seconds = time.monotonic() - started
+            await limiter.close()
+        return seconds / grants * 1000
+
+    return asyncio.run(run())
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--products", type=int, default=24)
@@ -126,6 +150,7 @@ def main() -> None:
             mb, seconds = frontier_memory(args.urls, on_disk, folder)
             where = "SQLite" if on_disk else "memory"
             print(f"frontier of {args.urls} URLs in {where}: peak {mb:.1f} MB, {seconds:.1f} s")
+        print(f"a request's grant from the driver: {grant_seconds():.2f} ms")
         for on_disk in (False, True):
             crawled, peak, seconds = link_graph_memory(args.urls, folder if on_disk else None)
             print(
