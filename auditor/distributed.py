@@ -12,12 +12,14 @@ the seen set (SQLite, auditor.frontier_store), robots.txt (read there, once), th
 map, and politeness:
 
 - requests in flight: at most ``crawl.concurrency`` batches are out at once (one per
-  slot, never more than the cluster's threads), and a worker loads a batch's pages one
-  after another in one tab, so no more pages load at once than on a local audit;
-- the per-host rate: a batch starts only when the driver's rate limiter (the host's
-  interval, robots.txt's Crawl-delay included) gives it a slot, and each batch loads
-  its pages at the host's rate divided by the slots, so all workers together keep to
-  the rate a local audit keeps.
+  slot, never more than the cluster's threads), a worker loads a batch's pages one
+  after another in one tab, and the driver grants each batch one of the host's
+  ``crawl.concurrency`` permits (auditor.politeness), so a batch that Dask runs twice
+  does not push it over;
+- the per-host rate and the back-off: every navigation, fetch and timing load on a
+  worker asks the driver's rate limiter (the host's interval, robots.txt's Crawl-delay
+  included) for its slot, and reports 429/503 and ordinary answers back to it, so all
+  workers together keep to the rate a local audit keeps and a 429 slows every one.
 
 Records come back as batches finish and are written to pages.jsonl then, once per URL
 (the page log's index dedupes). A batch whose worker died is rescheduled by Dask; one
@@ -48,6 +50,7 @@ from .errors import AuditorError
 from .events import EventBus
 from .frontier import CrawlTarget
 from .model import PageError, PageRecord, clip
+from .politeness import PolitenessServer, PolitenessTicket, RemoteLimiter, driver_address
 
 __all__ = ["BatchResult", "PageBatch", "audit_batch", "crawl_on_dask", "require_dask"]
 
@@ -62,10 +65,13 @@ class PageBatch:
     starts: tuple[str, ...]
     #: the driver's login (cookies), handed to the worker's browser contexts
     storage_state: dict | str | None
-    #: requests per second this batch may make to a host (the host's share per slot)
+    #: requests per second this batch may make to a host (the host's share per slot),
+    #: kept only where the worker cannot reach the driver's grants
     rate: float
     #: timing loads already taken per timing group (measurement.max_pages_per_template)
     timed: dict[str, int] = field(default_factory=dict)
+    #: where the driver grants each request's slot (auditor.politeness)
+    politeness: PolitenessTicket | None = None
 
 
 @dataclass
@@ -161,7 +167,9 @@ async def _run_batch(batch: PageBatch, worker: str) -> BatchResult:
     session = BrowserSession(_PLAYWRIGHT[0], settings, browser)
     await session.start()
     session.storage_state = batch.storage_state or session.storage_state
-    limiter = HostLimiter(batch.rate, c.max_retry_after)
+    limiter: Any = HostLimiter(batch.rate, c.max_retry_after)
+    if batch.politeness is not None:
+        limiter = RemoteLimiter(batch.politeness, limiter, c.max_retry_after)
     scope = Scope(list(batch.starts), c.allow_subdomains, c.include, c.exclude)
     env = PageEnv(
         settings,
@@ -185,6 +193,8 @@ async def _run_batch(batch: PageBatch, worker: str) -> BatchResult:
     finally:
         await crawler.close_tab(tab)
         await session.close()
+        if isinstance(limiter, RemoteLimiter):
+            await limiter.close()  # the batch's permit goes back to the driver
     delta = crawler._timed_templates - Counter(batch.timed)
     return BatchResult(
         records,
@@ -217,8 +227,15 @@ class _DaskPages:
     """The driver's side: slots that take targets, send them as batches, and record
     what comes back."""
 
-    def __init__(self, crawler: Crawler, client: Any, starts: list[str], slots: int):
-        self.crawler, self.client, self.slots = crawler, client, slots
+    def __init__(
+        self,
+        crawler: Crawler,
+        client: Any,
+        starts: list[str],
+        slots: int,
+        ticket: PolitenessTicket | None = None,
+    ):
+        self.crawler, self.client, self.slots, self.ticket = crawler, client, slots, ticket
         self.starts = tuple(starts)
         self.host = urlsplit(starts[0]).netloc
         self.run_id = uuid.uuid4().hex[:8]
@@ -234,6 +251,7 @@ class _DaskPages:
             crawler.session.storage_state,
             rate=1.0 / (interval * self.slots),
             timed=dict(crawler._timed_templates),
+            politeness=self.ticket,
         )
 
     async def slot(self) -> None:
@@ -254,7 +272,6 @@ class _DaskPages:
     async def _audit(self, targets: list[CrawlTarget]) -> list[tuple[CrawlTarget, PageRecord]]:
         """The records of ``targets``; a failing batch is split, a failing page is an
         error record."""
-        await self.crawler.env.limiter.acquire(self.host)  # a batch starts at the host's rate
         try:
             result = await self._submit(self._batch(targets))
         except asyncio.CancelledError:
@@ -325,8 +342,15 @@ async def crawl_on_dask(crawler: Crawler, starts: list[str], events: EventBus) -
     try:
         threads = sum((await asyncio.to_thread(client.nthreads)).values())
         slots = max(1, min(settings.crawl.concurrency, threads or 1))
-        pages = _DaskPages(crawler, client, starts, slots)
-        say(f"crawl: batches of {settings.scale.batch_pages} pages, {slots} at a time on Dask")
-        await crawler.run(pages.slot, slots)
+        grants = PolitenessServer(
+            crawler.env.limiter,
+            settings.crawl.concurrency,
+            driver_address(settings.scale.scheduler),
+        )
+        async with grants:
+            ticket = await grants.start()
+            pages = _DaskPages(crawler, client, starts, slots, ticket)
+            say(f"crawl: batches of {settings.scale.batch_pages} pages, {slots} at a time on Dask")
+            await crawler.run(pages.slot, slots)
     finally:
         await asyncio.to_thread(stack.close)

@@ -73,12 +73,19 @@ class HostLimiter:
     async def acquire(self, host: str) -> None:
         """Wait for this host's next free slot and take it."""
         async with self._lock:
-            state = self._state(host)
-            now = time.monotonic()
-            start = max(now, state.next_at)
-            state.next_at = start + state.interval
-        if start > now:
-            await asyncio.sleep(start - now)
+            wait = self.reserve(host)
+        if wait > 0:
+            await asyncio.sleep(wait)
+
+    def reserve(self, host: str) -> float:
+        """Take this host's next free slot without waiting for it; returns the seconds
+        until it comes. The driver grants slots to Dask workers this way
+        (auditor.politeness): the worker waits, not the driver."""
+        state = self._state(host)
+        now = time.monotonic()
+        start = max(now, state.next_at)
+        state.next_at = start + state.interval
+        return start - now
 
     def back_off(self, host: str, retry_after: float | None) -> float:
         """The server asked us to slow down; returns the seconds until the next slot."""

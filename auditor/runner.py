@@ -33,6 +33,7 @@ from .events import EventBus
 from .fetch import Fetcher, cookies_of
 from .frontier import CrawlTarget, Frontier
 from .frontier_store import CrawlStore, PageLog
+from .graph import LinkGraph
 from .login import log_in
 from .measure import Measurer
 from .model import Finding, PageRecord, clip, link_findings, merge_findings
@@ -422,6 +423,8 @@ class _Audit:
             measurer,
             fetcher,
         )
+        if self.store is not None:  # the edges on disk: a big shop's graph is mostly them
+            self.crawler.state.graph = LinkGraph(self.store.edges)
         if c.max_duration:
             self.crawler.stop_at = self.t0 + c.max_duration
         return self.crawler

@@ -145,11 +145,14 @@ async def test_a_worker_killed_mid_crawl_loses_no_page_and_records_none_twice(
 
 class _CountingServer:
     """Pages that answer after a pause, counting the page loads (a browser's document
-    requests) open at once."""
+    requests) open at once; the ``refuse``-th of them (from 1) is answered 429 with
+    Retry-After: ``retry_after`` seconds."""
 
-    def __init__(self, pages: int, pause: float):
+    def __init__(self, pages: int, pause: float, refuse: int = 0, retry_after: int = 2):
+        self.retry_after = retry_after
         self.open = self.most = 0
         self.starts: list[float] = []
+        self.refused_at: float | None = None
         self.lock = threading.Lock()
         links = "".join(f"<li><a href='/p{i}'>Page {i}</a></li>" for i in range(pages))
         server = self
@@ -168,7 +171,13 @@ class _CountingServer:
                     server.open += 1
                     server.most = max(server.most, server.open)
                     server.starts.append(time.monotonic())
+                    refused = len(server.starts) == refuse
+                    if refused:
+                        server.refused_at = server.starts[-1]
                 try:
+                    if refused:
+                        self._send(429, b"slow down", {"Retry-After": str(server.retry_after)})
+                        return
                     threading.Event().wait(pause)  # the page is slow to answer
                     body = (
                         "<!doctype html><html lang='en'><head><title>Page</title></head>"
@@ -179,8 +188,10 @@ class _CountingServer:
                     with server.lock:
                         server.open -= 1
 
-            def _send(self, status: int, body: bytes) -> None:
+            def _send(self, status: int, body: bytes, headers: dict | None = None) -> None:
                 self.send_response(status)
+                for name, value in (headers or {}).items():
+                    self.send_header(name, value)
                 self.send_header("Content-Type", "text/html; charset=utf-8")
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
@@ -194,6 +205,101 @@ class _CountingServer:
     def close(self) -> None:
         self.httpd.shutdown()
         self.httpd.server_close()
+
+    def during_the_back_off(self) -> list[float]:
+        """The requests that started after the 429 within its Retry-After (a little
+        less: the worker's clock and the driver's are one here, but a grant travels)."""
+        assert self.refused_at is not None, "no request was refused"
+        end = self.refused_at + self.retry_after - 0.25
+        return [t for t in self.starts if self.refused_at < t < end]
+
+
+def _load_pages(ticket, urls: list[str]) -> tuple[str, list[int]]:
+    """A Dask task: ``urls`` loaded one after another over HTTP, each slot granted by the
+    driver (the worker's side of a page batch, without a browser)."""
+    import urllib.error
+    import urllib.request
+
+    from auditor.distributed import _worker_name
+    from auditor.politeness import RemoteLimiter
+    from auditor.ratelimit import HostLimiter, parse_retry_after
+
+    def get(url: str) -> tuple[int, str | None]:
+        request = urllib.request.Request(url, headers={"Sec-Fetch-Dest": "document"})
+        try:
+            with urllib.request.urlopen(request, timeout=30) as response:
+                return response.status, None
+        except urllib.error.HTTPError as exc:
+            return exc.code, exc.headers.get("Retry-After")
+
+    async def load() -> list[int]:
+        limiter = RemoteLimiter(ticket, HostLimiter(0.2, 10.0), 10.0)
+        statuses = []
+        try:
+            for url in urls:
+                host = url.split("/")[2]
+                for _ in range(2):  # once more after a 429, as a crawl visit does
+                    await limiter.acquire(host)
+                    status, retry_after = await asyncio.to_thread(get, url)
+                    if status != 429:
+                        limiter.answered(host)
+                        break
+                    limiter.back_off(host, parse_retry_after(retry_after))
+                statuses.append(status)
+        finally:
+            await limiter.close()
+        assert limiter.remote, "the worker did not reach the driver's grants"
+        return statuses
+
+    return _worker_name(), asyncio.run(load())
+
+
+async def _granted_loads(cluster, server: _CountingServer, rate: float, cap: int):
+    """Four tasks of three or four pages on the two workers, their slots granted by a
+    driver here; (the workers that loaded, every status)."""
+    from auditor.politeness import PolitenessServer
+    from auditor.ratelimit import HostLimiter
+
+    async with PolitenessServer(HostLimiter(rate, 10.0), cap) as grants:
+        ticket = await grants.start()
+        with distributed.Client(cluster) as client:
+            client.wait_for_workers(2, timeout=120)
+            futures = [
+                client.submit(
+                    _load_pages, ticket, [f"{server.url}p{i}-{j}" for j in range(4)], pure=False
+                )
+                for i in range(4)
+            ]
+            done = await asyncio.to_thread(client.gather, futures)
+    return {worker for worker, _ in done}, [s for _, statuses in done for s in statuses]
+
+
+async def test_the_drivers_grants_hold_the_cap_across_worker_processes(cluster):
+    server = _CountingServer(pages=1, pause=0.1)
+    try:
+        workers, statuses = await _granted_loads(cluster, server, rate=50.0, cap=1)
+    finally:
+        server.close()
+    assert statuses == [200] * 16
+    assert len(workers) == 2  # both workers loaded pages, never two at once
+    assert server.most == 1
+
+
+async def test_the_drivers_grants_hold_the_rate_and_a_429_slows_every_worker(cluster):
+    server = _CountingServer(pages=1, pause=0.0, refuse=4)
+    try:
+        workers, statuses = await _granted_loads(cluster, server, rate=10.0, cap=2)
+    finally:
+        server.close()
+    assert statuses == [200] * 16  # the refused page was loaded again after its pause
+    assert len(workers) == 2
+    assert server.most <= 2
+    # at most the one request the other worker was granted before the 429 was reported
+    assert len(server.during_the_back_off()) <= 1, server.during_the_back_off()
+    # the rate besides the pause (loosely: a loaded machine may hold a granted request
+    # back and bunch it with the next; without grants the loads take a blink)
+    span = server.starts[-1] - server.starts[0] - server.retry_after
+    assert (len(server.starts) - 1) / span <= 10.0 * 1.25
 
 
 async def test_the_per_host_cap_and_rate_hold_across_workers(cluster, browser, tmp_path):
@@ -211,6 +317,26 @@ async def test_the_per_host_cap_and_rate_hold_across_workers(cluster, browser, t
     span = server.starts[-1] - server.starts[0]
     assert (len(server.starts) - 1) / span <= 3.0 * 1.05
     assert {p.get("worker") for p in results["pages"]} - {"driver"}
+
+
+async def test_a_429_to_one_worker_slows_every_worker(cluster, browser, tmp_path):
+    """An audit with two batches out at once: after the 429 one worker's page got, the
+    other worker waits out its Retry-After too."""
+    server = _CountingServer(pages=12, pause=0.05, refuse=4, retry_after=10)
+    try:
+        settings = _settings(
+            cluster.scheduler_address, concurrency=2, requests_per_second=8.0, use_sitemap=False
+        )
+        path = await run_audit(server.url, settings, tmp_path, browser=browser)
+    finally:
+        server.close()
+    results = json.loads(path.read_text())
+    assert len(results["pages"]) == 13
+    assert [p for p in results["pages"] if p["error"]] == []  # loaded again after the pause
+    assert len(server.during_the_back_off()) <= 1, server.during_the_back_off()
+    assert server.most <= 2
+    workers = {p.get("worker") for p in results["pages"]} - {"driver"}
+    assert len(workers) == 2
 
 
 def _break_batches(path: str) -> None:

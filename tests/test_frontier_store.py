@@ -18,6 +18,7 @@ import pytest
 from auditor.demo import DemoShop
 from auditor.frontier import Frontier
 from auditor.frontier_store import CrawlStore, PageLog
+from auditor.graph import LinkGraph
 from auditor.model import PageRecord
 from auditor.urls import Scope, TemplateGrouper
 
@@ -61,6 +62,35 @@ def test_the_sqlite_frontier_keeps_the_order_and_the_refusals_of_the_one_in_memo
     assert [d for _, d in order][:3] == [0, 0, 0] and order[-1][1] is None
     assert len(on_disk) == 0
     store.close()
+
+
+def _fill(graph: LinkGraph) -> LinkGraph:
+    """A small shop's graph: a menu on every page, a page recorded twice (its links
+    once), a redirect, a page linking to itself, an orphan."""
+    site = "https://s.example"
+    menu = [f"{site}/", f"{site}/c1", f"{site}/c2"]
+    for i in range(40):
+        graph.add_links(f"{site}/p{i}", [*menu, f"{site}/p{(i * 7) % 40}", f"{site}/p{i}"])
+    graph.add_links(f"{site}/", [*menu, f"{site}/p3", f"{site}/old"])
+    graph.add_links(f"{site}/c1", [f"{site}/p{i}" for i in range(0, 40, 5)])
+    graph.add_links(f"{site}/c1", [f"{site}/p5", f"{site}/p1"])  # p5 again: kept once
+    graph.add_redirect(f"{site}/old", f"{site}/p39")
+    graph.node(f"{site}/orphan")
+    return graph
+
+
+def test_the_link_graph_with_its_edges_in_sqlite_equals_the_one_in_memory(tmp_path):
+    store = CrawlStore(tmp_path / "crawl.sqlite")
+    try:
+        on_disk, in_memory = _fill(LinkGraph(store.edges)), _fill(LinkGraph())
+        starts = ["https://s.example/"]
+        assert on_disk.depths_and_parents(starts) == in_memory.depths_and_parents(starts)
+        for url in ("https://s.example/c1", "https://s.example/p7", "https://s.example/orphan"):
+            assert on_disk.out_links(url) == in_memory.out_links(url)
+        assert in_memory.out_links("https://s.example/c1")[-1] == "https://s.example/p1"
+        assert store.db.execute("SELECT count(*) FROM edges").fetchone()[0] > 100
+    finally:
+        store.close()
 
 
 def _line(url: str) -> str:
