@@ -105,6 +105,10 @@ async def quietly(awaitable: Any) -> None:
         await awaitable
 
 
+#: dialogs of one tab that count as activity (a storm of them does not)
+MAX_DIALOGS_AS_ACTIVITY = 20
+
+
 class NavigationWatch:
     """When the page's main frame last showed navigation activity (a document request,
     a commit, a load event) or opened a dialog.
@@ -123,11 +127,18 @@ class NavigationWatch:
         page.on("domcontentloaded", self._touch)
         page.on("load", self._touch)
         # a dialog holds the page's main thread until the engine has answered it: on a
-        # busy machine that may take longer than a question's patience
-        page.on("dialog", self._touch)
+        # busy machine that may take longer than a question's patience. A page that
+        # opens dialog after dialog is not busy with anything a customer could use.
+        self._dialogs = 0
+        page.on("dialog", self._on_dialog)
 
     def _touch(self, *_args: Any) -> None:
         self.last = time.monotonic()
+
+    def _on_dialog(self, _dialog: Any) -> None:
+        self._dialogs += 1
+        if self._dialogs <= MAX_DIALOGS_AS_ACTIVITY:
+            self._touch()
 
     def _on_request(self, request: Any) -> None:
         with contextlib.suppress(Exception):
@@ -136,6 +147,7 @@ class NavigationWatch:
 
     def _on_frame(self, frame: Any) -> None:
         if frame == self._page.main_frame:
+            self._dialogs = 0  # a new document: its own dialogs count
             self._touch()
 
     def navigated_since(self, moment: float) -> bool:
