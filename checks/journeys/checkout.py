@@ -192,19 +192,14 @@ async def _fill_with_test_data(w: Walk, trip: Trip, facts: dict[str, Any]) -> st
         else:
             ops["type"].append(len(value))
     w.steps.append(
-        {
-            "n": len(w.steps) + 1,
-            "action": "fill (test data)",
-            "what": f"{len(fills)} fields with the configured test data",
-            "name": "",
-            "rung": "form",
-            "selector": "",
-            "url": trip.page.url,
-            "ops": ops,
-            "wait_ms": 0.0,
-            "load": False,
-            "thumb": await thumbnail(w.page),
-        }
+        _form_step(
+            w,
+            trip.page.url,
+            "fill (test data)",
+            f"{len(fills)} fields with the configured test data",
+            ops,
+            thumb=await thumbnail(w.page),
+        )
     )
     guard = trip.guard
     if guard is not None:
@@ -317,19 +312,14 @@ async def walk_checkout(trip: Trip) -> dict[str, Any]:
                     ops["type"].append(one["type"])
             if seen["fields"]:  # a review step with only the order button asks nothing
                 w.steps.append(
-                    {
-                        "n": len(w.steps) + 1,
-                        "action": "fill (predicted)",
-                        "what": f"the {seen['fields']} fields of this step (predicted, not typed)",
-                        "name": "",
-                        "rung": "form",
-                        "selector": "",
-                        "url": trip.page.url,
-                        "ops": ops,
-                        "wait_ms": 0.0,
-                        "load": False,
-                        "predicted": True,
-                    }
+                    _form_step(
+                        w,
+                        trip.page.url,
+                        "fill (predicted)",
+                        f"the {seen['fields']} fields of this step (predicted, not typed)",
+                        ops,
+                        predicted=True,
+                    )
                 )
             w.details["stopped_before"] = (
                 "personal data" if seen["personal"] else "payment or the order button"
@@ -343,3 +333,21 @@ async def walk_checkout(trip: Trip) -> dict[str, Any]:
             return w.result()
     await w.stop("the checkout shows no step to go on with")
     return w.result()
+
+
+def _form_step(w: Any, url: str, action: str, what: str, ops: dict, **extra: Any) -> dict:
+    """A journey step that fills a form's fields (typed with test data, or predicted
+    where the walk stops before personal data): no click of its own, no wait."""
+    return {
+        "n": len(w.steps) + 1,
+        "action": action,
+        "what": what,
+        "name": "",
+        "rung": "form",
+        "selector": "",
+        "url": url,
+        "ops": ops,
+        "wait_ms": 0.0,
+        "load": False,
+        **extra,
+    }
