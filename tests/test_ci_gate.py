@@ -98,7 +98,8 @@ async def test_clean_twin_gates_clean_and_defects_are_new(browser, tmp_path):
     )
     found = sorted(where(f) for f in defects["findings"] if f["fingerprint"] in new)
     # every planted defect these checks find is new ...
-    assert not Counter(PLANTED) - Counter(found), found
+    missing = Counter(PLANTED) - Counter(found)
+    assert not missing, (missing, found)
     # ... and nothing else is: a check that learns to see one more planted defect may add
     # to them, but only on a page where the demo plants one
     planted_pages = {path for d in DEFECTS.values() for path in d["paths"]}

@@ -69,6 +69,9 @@ def test_screenshots_and_pdf_of_the_demo_report(lang):
         try:
             for name, width in (("desktop", 1300), ("phone", 390)):
                 page = browser.new_page(viewport={"width": width, "height": 900})
+                # a long report on a machine another audit keeps busy: a screenshot took
+                # more than Playwright's default 30 s there
+                page.set_default_timeout(120_000)
                 page.goto(report.as_uri())
                 page.screenshot(path=str(out / f"{name}-top.png"), animations="disabled")
                 boxes = page.evaluate(
