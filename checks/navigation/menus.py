@@ -208,8 +208,10 @@ class MainMenu(Check):
         trapped: list[tuple[str, str]] = []
         total = 0
         for page in self._browsed(pages, site):
-            total += 1
             structure = page.facts.get("structure") or {}
+            if not structure:  # not read (a busy or hostile page): it says nothing of its menu
+                continue
+            total += 1
             probe = page.data or {}
             if probe.get("trapped_at"):
                 trapped.append((page.url, probe["trapped_at"]))

@@ -310,6 +310,13 @@ def test_page_without_the_menu_is_found_and_the_others_are_not():
     assert MainMenu().evaluate(pages[:2], site(pages[:2])) == []
 
 
+def test_a_page_whose_structure_was_not_read_is_not_held_to_miss_the_menu():
+    pages = [view("/"), view("/c/tents"), view("/shipping", main_nav=None), view("/faq")]
+    pages[3].facts["structure"] = {}  # the read failed (a busy or hostile page)
+    (f,) = MainMenu().evaluate(pages, site(pages))
+    assert f.urls == [S + "/shipping"]
+
+
 def test_no_menu_anywhere_is_one_serious_finding():
     pages = [view("/", main_nav=None), view("/c", main_nav=None)]
     (f,) = MainMenu().evaluate(pages, site(pages))
