@@ -266,10 +266,10 @@ async def wait_for_load(page: Page, timeout_s: float, script_timeout_s: float) -
     finally:
         if not load.done():
             load.cancel()
-        load.add_done_callback(_forget)
+        load.add_done_callback(forget_outcome)
 
 
-def _forget(task: asyncio.Future) -> None:
+def forget_outcome(task: asyncio.Future) -> None:
     """Take a finished task's outcome so that asyncio does not warn about it."""
     if not task.cancelled():
         task.exception()

@@ -22,7 +22,14 @@ from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Page
 from playwright.async_api import TimeoutError as PlaywrightTimeout
 
-from .browser import quietly, reads_only, responsive, wait_for_load, watch_navigation
+from .browser import (
+    forget_outcome,
+    quietly,
+    reads_only,
+    responsive,
+    wait_for_load,
+    watch_navigation,
+)
 from .config import Settings
 from .consent import dismiss_consent
 from .errors import PAGE_ERROR_CODES
@@ -260,7 +267,7 @@ class Visit:
         finally:
             if not task.done():
                 task.cancel()
-            task.add_done_callback(_forget_outcome)
+            task.add_done_callback(forget_outcome)
 
     async def browser_side(self, work: Awaitable[T], limit: float = 5.0) -> T:
         """``work`` that the browser answers, not the page's script (a response's
@@ -271,13 +278,6 @@ class Visit:
             return await asyncio.wait_for(work, timeout=timeout)
         except TimeoutError:
             raise BudgetSpent() from None
-
-
-def _forget_outcome(task: asyncio.Future) -> None:
-    """Take a finished task's outcome (work left behind when a visit moved on), so
-    that asyncio does not warn that nobody retrieved it."""
-    if not task.cancelled():
-        task.exception()
 
 
 def _discard(work: Awaitable) -> None:
