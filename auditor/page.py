@@ -685,7 +685,8 @@ async def audit_page(
     except ScriptHung:
         record.error = PageError("SCRIPT_HUNG", PAGE_ERROR_CODES["SCRIPT_HUNG"])
     except BudgetSpent:
-        record.error = PageError("PAGE_BUDGET", PAGE_ERROR_CODES["PAGE_BUDGET"])
+        where = f"{PAGE_ERROR_CODES['PAGE_BUDGET']} (it was at: {visit.step})"
+        record.error = PageError("PAGE_BUDGET", where)
     except PlaywrightError as exc:
         record.error = classify_error(str(exc))
         _file_instead_of_page(record, documents)

@@ -172,7 +172,9 @@ def check_outcome(audited, path: str) -> None:
         assert 1 <= len(rendered) <= TRAP_BOUND, rendered
         return
     page = pages.get(path)
-    seen_as = page and {k: page.get(k) for k in ("status", "error", "final_url", "content_type")}
+    seen_as = page and {
+        k: page.get(k) for k in ("status", "error", "final_url", "content_type", "duration_ms")
+    }
     assert any(outcome_matches(e, page) for e in fault.expect), (fault.expect, seen_as)
     if fault.max_requests is not None:  # a link check's audit; the default checks add
         # one timing load and the keyboard, reflow, text-resize and forms probes
