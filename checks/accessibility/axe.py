@@ -338,8 +338,10 @@ class AxeCore(Check):
         super().__init__(options, severity)
         self._sample = OncePerTemplate(self.options["per_template"])
         self._structures = OncePerTemplate(self.options["full_runs"])
-        #: page URL -> (its structural template, whether axe runs on it in full)
-        self._decided: dict[str, tuple[str, bool]] = {}
+        #: page URL -> its structural template, for the pages judged
+        self._structure_of: dict[str, str] = {}
+        #: page URL -> whether axe runs on it in full (``per = "template"``)
+        self._full_runs: dict[str, bool] = {}
         self._shots: set[tuple[str, str]] = set()
         self._rules: dict[str, dict] = {}
         self._script: str | None = None
@@ -374,46 +376,53 @@ class AxeCore(Check):
         """The page-level rules (axe_document) axe would run with these options."""
         return rules_on(self._tags(), self.options["enable_rules"], self.options["disable_rules"])
 
-    def _decide(self, ctx: Any) -> tuple[str, bool] | None:
-        """Whether this page is judged at all ([sample] per_template of its URL template)
-        and whether axe runs on it in full; asked once per page (a page read again where
-        it sent itself keeps its answer).
-
-        Which pages of a structural template get the full run: the first ``full_runs``
-        crawled. A page's layout is read from the HTML the server sent before any
-        gatherer runs, so every page knows its structural template when it is judged;
-        what no page can know is whether later pages will share it, and it need not:
-        the first ones are the sample, and the crawl renders the shallowest pages of a
-        template first, the ones customers see most."""
-        if ctx.url not in self._decided:
+    def _judged(self, ctx: Any) -> str | None:
+        """The structural template of a page this check judges ([sample] per_template of
+        its URL template), None for a page it does not; asked once per page (a page read
+        again where it sent itself keeps its answer)."""
+        if ctx.status is None or ctx.status >= 400:
+            return None
+        if ctx.url not in self._structure_of:
             if not self._sample.first(ctx.template):
                 return None
-            structure = structural_template(ctx.template, getattr(ctx, "layout", "") or "")
-            full = self.options["per"] == "page" or self._structures.first(structure)
-            self._decided[ctx.url] = (structure, full)
-        return self._decided[ctx.url]
+            layout = getattr(ctx, "layout", "") or ""
+            self._structure_of[ctx.url] = structural_template(ctx.template, layout)
+        return self._structure_of[ctx.url]
+
+    def _full(self, url: str, structure: str) -> bool:
+        """Whether axe runs on this page in full: every page with ``per = "page"``, else
+        the first ``full_runs`` pages of its structural template that get this far.
+
+        Why the first ones: a page's layout is read from the HTML the server sent before
+        any gatherer runs, so every page knows its structural template when it is
+        judged; what no page can know is whether later pages will share it, and it need
+        not: the first pages are the sample, and the crawl renders the shallowest pages
+        of a template first, the ones customers see most. Asked when the run would
+        start, not when the page is planned, so a page whose visit ends before (its
+        budget spent, the page hung) takes no turn from the pages after it."""
+        if self.options["per"] == "page":
+            return True
+        if url not in self._full_runs:
+            self._full_runs[url] = self._structures.first(structure)
+        return self._full_runs[url]
 
     def page_script(self, ctx: Any) -> PageScript | None:
         """The page-level facts of every judged page, in the engine's one round trip."""
-        if ctx.status is None or ctx.status >= 400:
+        structure = self._judged(ctx)
+        if structure is None:
             return None
-        decided = self._decide(ctx)
-        if decided is None:
-            return None
-        structure = decided[0]
         return PageScript(
             DOCUMENT_JS, None, read=lambda facts: {"structure": structure, "document": facts}
         )
 
     async def gather(self, page: Any, ctx: Any) -> dict | None:
-        """axe's full run where this page was chosen for it; else what the page script
-        read. A run that fails gives its turn back, so a later page of the same
-        structural template is run in full instead."""
+        """axe's full run where this page is one of its structural template's samples;
+        else what the page script read. A run that fails gives its turn back, so a later
+        page of the same structural template is run in full instead."""
         scripted = ctx.scripted if isinstance(getattr(ctx, "scripted", None), dict) else None
-        decided = self._decided.get(ctx.url)
-        if decided is None or not decided[1]:
+        structure = self._judged(ctx)
+        if structure is None or not self._full(ctx.url, structure):
             return scripted
-        structure = decided[0]
         ran = False
         try:
             result = await self._run(page)
@@ -421,7 +430,7 @@ class AxeCore(Check):
         finally:
             if not ran and self.options["per"] == "template":
                 self._structures.release(structure)
-                self._decided[ctx.url] = (structure, False)
+                self._full_runs[ctx.url] = False
         return {"structure": structure, **result}
 
     async def _run(self, page: Any) -> dict:

@@ -343,3 +343,46 @@ async def test_per_page_runs_axe_on_every_page_with_the_same_findings(browser, t
     assert found["html-has-lang"] == ["/faq"] and found["document-title"] == ["/terms"]
     details = _details(results)
     assert details["pages_checked"] == details["pages_judged"] == 4
+
+
+class _Page:
+    """A tab whose axe run fails the first time (a page that stopped answering)."""
+
+    def __init__(self) -> None:
+        self.runs = 0
+
+    async def evaluate(self, script: str, arg=None):
+        if script.lstrip().startswith("async ([tags"):
+            self.runs += 1
+            if self.runs == 1:
+                raise TimeoutError("the page stopped answering")
+            return {"violations": [], "incomplete": [], "passes": []}
+        return None
+
+
+async def test_the_first_page_of_each_structure_runs_in_full_and_a_failed_run_gives_its_turn():
+    from types import SimpleNamespace
+
+    check = AxeCore()
+    page = _Page()
+
+    def ctx(path: str, layout: str = "aa", template: str = "/p/*", status: int = 200):
+        return SimpleNamespace(
+            url=S + path, status=status, template=template, layout=layout, scripted=None
+        )
+
+    async def visit(c) -> dict | None:
+        planned = check.page_script(c)
+        c.scripted = None if planned is None else planned.read({"title": "t"})
+        return await check.gather(page, c)
+
+    with pytest.raises(TimeoutError):
+        await visit(ctx("/p/a"))  # its run failed: the next page of /p/*#aa takes its turn
+    assert "violations" in await visit(ctx("/p/b"))
+    assert await visit(ctx("/p/c")) == {"structure": "/p/*#aa", "document": {"title": "t"}}
+    assert "violations" in await visit(ctx("/p/d", layout="bb"))  # another layout
+    assert "violations" in await visit(ctx("/about", template="/about", layout=""))
+    assert await visit(ctx("/gone", template="/gone", status=404)) is None
+    # a page read again (it sent itself elsewhere) keeps its answer
+    assert "violations" in await visit(ctx("/p/b"))
+    assert page.runs == 5
