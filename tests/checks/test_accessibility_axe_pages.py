@@ -236,12 +236,14 @@ async def test_page_level_rules_agree_with_axe_itself(browser):
             await page.evaluate(AxeCore()._script_text())
             axe = await page.evaluate(
                 "(ids) => axe.run(document, {runOnly: {type: 'rule', values: ids}})"
-                ".then((r) => r.violations.map((v) => [v.id, v.nodes.map((n) => "
+                ".then((r) => r.violations.map((v) => [v.id, v.impact, v.nodes.map((n) => "
                 "[n.target.join(' '), n.html])]))",
                 rules,
             )
             own = document_results(await page.evaluate(DOCUMENT_JS), rules)[0]
-            mine = [[v["id"], [[n["target"], n["html"]] for n in v["nodes"]]] for v in own]
+            mine = [
+                [v["id"], v["impact"], [[n["target"], n["html"]] for n in v["nodes"]]] for v in own
+            ]
             # the same rules on the same elements, named and shown alike
             assert sorted(mine) == sorted(axe), html
     finally:
