@@ -9,7 +9,7 @@ from collections import defaultdict
 from collections.abc import Awaitable, Callable, Iterable
 from typing import Any
 
-__all__ = ["OncePerAudit", "OncePerTemplate", "listed", "plural"]
+__all__ = ["OncePerAudit", "OncePerTemplate", "listed", "plural", "structural_template"]
 
 
 def listed(urls: Iterable[str], limit: int | None = None) -> dict[str, Any]:
@@ -40,6 +40,25 @@ class OncePerTemplate:
             return False
         self._runs[template] += 1
         return True
+
+    def release(self, template: str) -> None:
+        """Give back one page counted by ``first``: its work failed, so the next page of
+        the template asked for gets its turn instead."""
+        if self._runs[template] > 0:
+            self._runs[template] -= 1
+
+
+def structural_template(template: str, layout: str) -> str:
+    """What a page shares its structure with: its URL template split by its layout
+    (auditor.skeleton) where the layout is known, and for a fixed-name page (``/about``,
+    no wildcard) its layout alone, so that one-page templates that share a layout are
+    one structural template. The same grouping as the timing lane's
+    (auditor.crawl.timing_group); ``layout`` "" (no telling): the URL template."""
+    if not layout:
+        return template
+    if "*" in template:
+        return f"{template}#{layout}"
+    return f"#{layout}"
 
 
 class OncePerAudit:

@@ -312,6 +312,12 @@ class PageContext:
     settings: Settings
     #: what the structure script saw (auditor.structure), so gatherers can pick pages
     structure: dict[str, Any] = field(default_factory=dict)
+    #: the layout of the HTML the server sent (auditor.skeleton; "" where not told), so
+    #: a gatherer can pick one page per structural template (checkkit.structural_template)
+    layout: str = ""
+    #: for a check with both a page script and a gather (``Check.gathers_after_script``),
+    #: what its page script read on this page, handed to its gather
+    scripted: Any = None
 
 
 @dataclass
@@ -858,6 +864,7 @@ async def _collect(
         responses=responses,
         settings=s,
         structure=record.structure,
+        layout=record.layout or "",
     )
     # the gatherers that only read the DOM first, in one round trip: they see the page
     # as the crawl left it, before any other gatherer scrolls or presses a key in it
@@ -866,9 +873,10 @@ async def _collect(
         visit.step = f"the page scripts of {len(readers)} checks"
         await _read_together(readers, visit, ctx, record, env)
     for check in env.gatherers:
-        if check.has_page_script():
+        if check.has_page_script() and not check.gathers_after_script:
             continue
         ctx.options = check.options
+        ctx.scripted = record.gathered.get(check.id)
         began = time.monotonic()
         visit.step = f"gatherer {check.id}"
         try:
@@ -876,7 +884,7 @@ async def _collect(
         finally:  # a gatherer that found the page hung spent its time too
             spent = env.gather_seconds.get(check.id, 0.0) + time.monotonic() - began
             env.gather_seconds[check.id] = spent
-        if error:
+        if error:  # what its page script read stays
             record.gather_errors[check.id] = error
         else:
             record.gathered[check.id] = data

@@ -145,6 +145,12 @@ class Check:
     requires: ClassVar[tuple[str, ...]] = ()
     #: seconds a gatherer may take on one page
     gather_timeout: ClassVar[float] = 20.0
+    #: a check with a page script whose ``gather`` runs too, after the round trip: it
+    #: is handed what the script read (``ctx.scripted``) and returns the page's data in
+    #: its place; where it fails, the script's data stays. For a cheap read of every
+    #: page and costly work on a few (accessibility.axe: page-level rules everywhere,
+    #: the full axe run on the first pages of each structural template)
+    gathers_after_script: ClassVar[bool] = False
 
     def __init__(self, options: dict[str, Any] | None = None, severity: str = ""):
         self.options = {**self.default_options, **(options or {})}
@@ -157,8 +163,8 @@ class Check:
     def page_script(self, ctx: Any) -> PageScript | None:  # pragma: no cover - optional
         """The gatherer as a read-only script for this page (None: nothing to read here),
         instead of ``gather``: the engine runs it together with the other checks' page
-        scripts in one round trip. Declare one or the other; ``gather_alone`` runs it
-        by itself (tests, tools)."""
+        scripts in one round trip. Declare one or the other (or both, with
+        ``gathers_after_script``); ``gather_alone`` runs it by itself (tests, tools)."""
         raise NotImplementedError
 
     async def site(self, site: Any) -> Any:  # pragma: no cover - optional

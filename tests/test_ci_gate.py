@@ -49,7 +49,10 @@ PLANTED = sorted(
         ("accessibility.axe", "/"),  # icon-only buttons
         ("accessibility.axe", "/"),  # images without alt
         ("accessibility.axe", "/"),  # low contrast
-        ("accessibility.axe", "/category/tents?price=100-300"),  # image without alt
+        # the one product image of a one-product listing, without alt (the filtered
+        # /category/tents?price=100-300 shows one too: it shares /category/tents's
+        # layout, so axe's run there lists it in the product grid's finding)
+        ("accessibility.axe", "/collections/expedition/arctic/limited"),
         ("accessibility.axe", "/privacy"),  # no <title>
         ("accessibility.axe", "/returns"),  # no lang
         ("accessibility.duplicate-ids", "/privacy"),

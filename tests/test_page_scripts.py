@@ -119,3 +119,50 @@ async def test_each_check_is_charged_for_its_own_script_not_for_the_ones_after_i
     assert record.gathered == {"test.quick-async": 1, "test.busy": 1}
     seconds = env.gather_seconds
     assert seconds["test.quick-async"] < seconds["test.busy"] / 2, seconds
+
+
+class _ReadsThenGathers(Check):
+    """A page script on every page and a gather after it (``gathers_after_script``):
+    the gather sees what the script read and the page's layout, and a gather that
+    fails leaves the script's data in place."""
+
+    id: ClassVar[str] = "test.reads-then-gathers"
+    gathers_after_script: ClassVar[bool] = True
+
+    def __init__(self, fail: bool = False):
+        super().__init__()
+        self.fail = fail
+        self.seen: list[Any] = []
+
+    def page_script(self, ctx: Any) -> PageScript | None:
+        return PageScript("() => document.title", read=lambda title: {"title": title})
+
+    async def gather(self, page: Any, ctx: Any) -> Any:
+        self.seen.append((ctx.scripted, ctx.layout))
+        if self.fail:
+            raise RuntimeError("the costly part failed")
+        return {**ctx.scripted, "more": await page.evaluate("() => 1 + 1")}
+
+
+async def test_a_check_may_read_every_page_and_gather_more_after_the_round_trip(browser):
+    from auditor.frontier import CrawlTarget
+    from auditor.page import audit_page
+    from tests.fixture_server import FixtureServer, page
+
+    body = "<header><nav><ul><li>a</li></ul></nav></header><main><h1>x</h1><div><div>"
+    body += "<img alt=''></div></div><section><div>y</div></section></main><footer></footer>"
+    settings = quick_settings()
+    both, failing = _ReadsThenGathers(), _ReadsThenGathers(fail=True)
+    failing.id = "test.reads-then-fails"
+    env = PageEnv(settings, HostLimiter(50), [both, failing])
+    with FixtureServer({"/": page("Shop", body)}) as srv:
+        context = await browser.new_context()
+        try:
+            tab = await context.new_page()
+            record = await audit_page(CrawlTarget(srv.base_url, 0, "/"), tab, env)
+        finally:
+            await context.close()
+    assert record.gathered["test.reads-then-gathers"] == {"title": "Shop", "more": 2}
+    assert record.gathered["test.reads-then-fails"] == {"title": "Shop"}  # the read stays
+    assert "the costly part failed" in record.gather_errors["test.reads-then-fails"]
+    assert both.seen == [({"title": "Shop"}, record.layout)] and record.layout

@@ -1,9 +1,23 @@
-"""axe-core in every sampled page, its violations grouped so a team can act on them.
+"""axe-core on the first page of each structural template, its page-level rules on
+every page, its violations grouped so a team can act on them.
+
+Why one page per structural template: axe's full run costs about a second a page,
+most of an audit's gathering, while pages that share a URL template and a layout
+(auditor.skeleton) repeat the same header, footer, menus and content slots. So by
+default (``per = "template"``) the full run goes to the first ``full_runs`` pages of
+each structural template (checkkit.structural_template) and a finding of it names
+every page of that template, as the layout probes' findings do. What differs from page
+to page of one layout, the document's title, language, viewport and refresh, is read
+on every page in the engine's one round trip of page scripts and judged as axe judges
+it (axe_document). ``per = "page"`` runs axe in full on every page, as before.
 
 Why grouping: a menu without a label on 300 pages is one thing to fix. The same rule
 on the same element (same selector and markup) is one finding with all its pages,
 across templates; an element whose markup differs from page to page (a product image)
-is one finding per template and selector.
+is one finding per template and selector. The grouping also decides where a defect of
+a sampled page repeats: a group seen on every sampled page of a structural template
+stands for its other pages too; one seen on only some of them (with ``full_runs`` above
+1: a product's own image) depends on the content, and is listed where it was seen.
 """
 
 from __future__ import annotations
@@ -17,13 +31,15 @@ from typing import Any, ClassVar
 
 from playwright.async_api import Error as PlaywrightError
 
-from auditor.checkkit import OncePerTemplate
+from auditor.checkkit import OncePerTemplate, structural_template
 from auditor.config import Settings
 from auditor.errors import ConfigError
 from auditor.model import Finding, clip
-from auditor.plugins import Check, PageView, SiteView
+from auditor.plugins import Check, PageScript, PageView, SiteView
 from auditor.screenshots import element_shot
 from auditor.wcag import axe_tags, parse_wcag
+
+from .axe_document import DOCUMENT_JS, DOCUMENT_RULES, document_results, rules_on
 
 __all__ = ["AxeCore", "wcag_criteria"]
 
@@ -199,11 +215,79 @@ def axe_saw(summary: str) -> str:
     return clip("What axe saw: " + "; ".join(reasons) + ".", 300)
 
 
+def _groups(occurrences: list[tuple]) -> dict[tuple, dict]:
+    """Occurrences of a rule on an element, grouped by what one fix repairs."""
+    # the same element (selector and markup) on pages of several templates: one group
+    templates_of: dict[tuple, set[str]] = defaultdict(set)
+    for rule, template, selector, html, *_ in occurrences:
+        templates_of[(rule, selector, html)].add(template)
+    groups: dict[tuple, dict] = {}
+    for rule, template, selector, html, url, v, node in occurrences:
+        region = node.get("region")
+        pair = _colour_pair(rule, node)
+        if pair:  # one colour pair is one change to the palette, wherever it is used
+            key = (rule, "*", f"colours:{pair}", "")
+        elif rule in SITE_WIDE_RULES:  # the layout every page is built from
+            key = (rule, "*", "@site", "")
+        elif region in SHARED_REGIONS:  # the chrome every template repeats: one group
+            key = (rule, "*", "@" + region, "")
+        elif region:  # a component in the content (a product card): one group
+            key = (rule, "*", f"@{region}:{_shape(selector)}", "")
+        elif len(templates_of[(rule, selector, html)]) > 1:
+            key = (rule, "*", selector, html)
+        else:
+            key = (rule, template, selector, "")
+        g = groups.setdefault(
+            key, {"v": v, "node": node, "pages": [], "template": template, "elements": {}}
+        )
+        g["elements"].setdefault(selector, node)
+        g.setdefault("templates", set()).add(template)
+        if url not in g["pages"]:
+            g["pages"].append(url)
+        if node.get("screenshot") and not g.get("shot"):
+            g["shot"] = node["screenshot"]
+    return groups
+
+
+def _repeat(
+    groups: dict[tuple, dict],
+    structure_of: dict[str, str],
+    full_of: dict[str, list[str]],
+    rest_of: dict[str, list[str]],
+    template_of: dict[str, str],
+    rules: dict[str, dict],
+) -> None:
+    """Each group seen on every page axe ran on in full of a structural template is
+    listed on that template's other pages too: they repeat its elements. The
+    page-level rules were judged on each page itself and repeat nowhere."""
+    if not rest_of:
+        return
+    for (rule, *_), g in groups.items():
+        if rule in DOCUMENT_RULES:
+            continue
+        seen = set(g["pages"])
+        for structure in dict.fromkeys(structure_of.get(u, "") for u in g["pages"]):
+            if not rest_of.get(structure) or not set(full_of.get(structure, [])) <= seen:
+                continue
+            for url in rest_of[structure]:
+                if url not in seen:
+                    seen.add(url)
+                    g["pages"].append(url)
+                    g["templates"].add(template_of.get(url, ""))
+    failed: dict[str, set[str]] = defaultdict(set)
+    for (rule, *_), g in groups.items():
+        failed[rule].update(g["pages"])
+    for rule, urls in failed.items():
+        if rule in rules:
+            rules[rule]["failed"] = max(rules[rule]["failed"], len(urls))
+
+
 class AxeCore(Check):
     """axe-core's automated WCAG checks.
 
     What: the rules of the chosen standards (WCAG 2.0/2.1/2.2, A/AA, best practices) on
-    a sample of each template's pages, with axe's own impact as the severity.
+    the first page(s) of each structural template, the page-level ones (title, language,
+    viewport, refresh) on every sampled page, with axe's own impact as the severity.
     Why: barriers shut customers out, and WCAG AA is the legal bar in the EU (European
     Accessibility Act, from June 2025) and in many other places.
     Fix: each finding carries axe's help, the element's selector and its HTML.
@@ -224,6 +308,8 @@ class AxeCore(Check):
         "enable_rules": [],
         "disable_rules": ["meta-viewport"],
         "per_template": 0,
+        "per": "template",
+        "full_runs": 1,
         "max_screenshots": 30,
     }
     option_docs: ClassVar[dict[str, str]] = {
@@ -234,14 +320,28 @@ class AxeCore(Check):
         "enable_rules": "axe rule ids to run whatever wcag says",
         "disable_rules": "axe rule ids never to run (meta-viewport: accessibility.reflow "
         "judges zoom, so it is not counted twice)",
-        "per_template": "pages of each template axe runs on, below [sample] per_template "
-        "(0: as many as that allows)",
+        "per_template": "pages of each URL template axe judges (the full run as per says), "
+        "below [sample] per_template (0: as many as that allows)",
+        "per": '"template": axe\'s full run on the first full_runs pages of each structural '
+        "template (URL template and layout), its page-level rules (title, language, "
+        "viewport, refresh) on every page, a finding listing every page of its template; "
+        '"page": the full run on every page (slower, about a second a page)',
+        "full_runs": 'with per = "template": pages of each structural template axe runs on '
+        "in full, the first ones crawled (a defect seen on all of them stands for the "
+        "template's other pages)",
         "max_screenshots": "violations shown with a screenshot of the element, per audit",
     }
+    #: its page script reads every page; its gather runs axe on the pages it chose
+    gathers_after_script = True
 
     def __init__(self, options: dict[str, Any] | None = None, severity: str = ""):
         super().__init__(options, severity)
         self._sample = OncePerTemplate(self.options["per_template"])
+        self._structures = OncePerTemplate(self.options["full_runs"])
+        #: page URL -> its structural template, for the pages judged
+        self._structure_of: dict[str, str] = {}
+        #: page URL -> whether axe runs on it in full (``per = "template"``)
+        self._full_runs: dict[str, bool] = {}
         self._shots: set[tuple[str, str]] = set()
         self._rules: dict[str, dict] = {}
         self._script: str | None = None
@@ -257,6 +357,10 @@ class AxeCore(Check):
         limit = self.options["per_template"]
         if isinstance(limit, bool) or not isinstance(limit, int) or limit < 0:
             raise ConfigError(f"{where}.per_template' must be a whole number >= 0")
+        if self.options["per"] not in ("template", "page"):
+            raise ConfigError(f'{where}.per\' must be "template" or "page"')
+        if self.options["full_runs"] < 1:
+            raise ConfigError(f"{where}.full_runs' must be a whole number >= 1")
 
     def _script_text(self) -> str:
         if self._script is None:
@@ -265,18 +369,76 @@ class AxeCore(Check):
             self._script = AXE_SCRIPT
         return self._script
 
-    async def gather(self, page: Any, ctx: Any) -> dict | None:
-        if ctx.status is None or ctx.status >= 400 or not self._sample.first(ctx.template):
+    def _tags(self) -> list[str]:
+        return axe_tags(*(self.options[k] for k in ("wcag", "best_practices", "experimental")))
+
+    def document_rules(self) -> list[str]:
+        """The page-level rules (axe_document) axe would run with these options."""
+        return rules_on(self._tags(), self.options["enable_rules"], self.options["disable_rules"])
+
+    def _judged(self, ctx: Any) -> str | None:
+        """The structural template of a page this check judges ([sample] per_template of
+        its URL template), None for a page it does not; asked once per page (a page read
+        again where it sent itself keeps its answer)."""
+        if ctx.status is None or ctx.status >= 400:
             return None
+        if ctx.url not in self._structure_of:
+            if not self._sample.first(ctx.template):
+                return None
+            layout = getattr(ctx, "layout", "") or ""
+            self._structure_of[ctx.url] = structural_template(ctx.template, layout)
+        return self._structure_of[ctx.url]
+
+    def _full(self, url: str, structure: str) -> bool:
+        """Whether axe runs on this page in full: every page with ``per = "page"``, else
+        the first ``full_runs`` pages of its structural template that get this far.
+
+        Why the first ones: a page's layout is read from the HTML the server sent before
+        any gatherer runs, so every page knows its structural template when it is
+        judged; what no page can know is whether later pages will share it, and it need
+        not: the first pages are the sample, and the crawl renders the shallowest pages
+        of a template first, the ones customers see most. Asked when the run would
+        start, not when the page is planned, so a page whose visit ends before (its
+        budget spent, the page hung) takes no turn from the pages after it."""
+        if self.options["per"] == "page":
+            return True
+        if url not in self._full_runs:
+            self._full_runs[url] = self._structures.first(structure)
+        return self._full_runs[url]
+
+    def page_script(self, ctx: Any) -> PageScript | None:
+        """The page-level facts of every judged page, in the engine's one round trip."""
+        structure = self._judged(ctx)
+        if structure is None:
+            return None
+        return PageScript(
+            DOCUMENT_JS, None, read=lambda facts: {"structure": structure, "document": facts}
+        )
+
+    async def gather(self, page: Any, ctx: Any) -> dict | None:
+        """axe's full run where this page is one of its structural template's samples;
+        else what the page script read. A run that fails gives its turn back, so a later
+        page of the same structural template is run in full instead."""
+        scripted = ctx.scripted if isinstance(getattr(ctx, "scripted", None), dict) else None
+        structure = self._judged(ctx)
+        if structure is None or not self._full(ctx.url, structure):
+            return scripted
+        ran = False
+        try:
+            result = await self._run(page)
+            ran = True
+        finally:
+            if not ran and self.options["per"] == "template":
+                self._structures.release(structure)
+                self._full_runs[ctx.url] = False
+        return {"structure": structure, **result}
+
+    async def _run(self, page: Any) -> dict:
         started = time.monotonic()
         await page.evaluate(self._script_text())
         result = await page.evaluate(
             _RUN_JS,
-            [
-                axe_tags(*(self.options[k] for k in ("wcag", "best_practices", "experimental"))),
-                self.options["enable_rules"],
-                self.options["disable_rules"],
-            ],
+            [self._tags(), self.options["enable_rules"], self.options["disable_rules"]],
         )
         result["ms"] = round((time.monotonic() - started) * 1000)
         await self._screenshots(page, result)
@@ -300,22 +462,36 @@ class AxeCore(Check):
                 await page.evaluate("() => window.scrollTo(0, 0)")
 
     def evaluate(self, pages: Iterable[PageView], site: SiteView) -> list[Finding]:
-        occurrences = []  # (rule, template, selector, html, page url, violation)
+        occurrences = []  # (rule, template, selector, html, page url, violation, node)
         review: dict[str, dict] = {}
-        ran, total_ms = 0, 0
+        ran, judged, total_ms = 0, 0, 0
         rules: dict[str, dict] = {}  # rule -> impact, criteria, pages passed and failed
+        structure_of: dict[str, str] = {}  # page -> its structural template
+        template_of: dict[str, str] = {}
+        full_of: dict[str, list[str]] = defaultdict(list)  # structure -> pages run in full
+        rest_of: dict[str, list[str]] = defaultdict(list)  # structure -> the others
+        document_rules = self.document_rules()
         for page in pages:
             data = page.data
             if not isinstance(data, dict):
                 continue
-            ran += 1
-            total_ms += data.get("ms", 0)
-            for rule, tags in (
-                data.get("passes", []) if isinstance(data.get("passes"), list) else []
-            ):
+            judged += 1
+            template_of[page.url] = page.template
+            full = "violations" in data  # a full run (records before sampling: all)
+            structure = data.get("structure")
+            if isinstance(structure, str):
+                structure_of[page.url] = structure
+                (full_of if full else rest_of)[structure].append(page.url)
+            if full:
+                ran += 1
+                total_ms += data.get("ms", 0)
+                violations, passes = data.get("violations", []), data.get("passes")
+            else:  # the page-level rules only, judged here as axe judges them
+                violations, passes = document_results(data.get("document"), document_rules)
+            for rule, tags in passes if isinstance(passes, list) else []:
                 entry = rules.setdefault(rule, _rule_entry(tags))
                 entry["passed"] += 1
-            for v in data.get("violations", []):
+            for v in violations:
                 entry = rules.setdefault(v["id"], _rule_entry(v.get("tags", [])))
                 entry["failed"] += 1
                 entry["impact"] = v.get("impact") or "minor"
@@ -323,7 +499,7 @@ class AxeCore(Check):
                     occurrences.append(
                         (v["id"], page.template, node["target"], node["html"], page.url, v, node)
                     )
-            for v in data.get("incomplete", []):
+            for v in data.get("incomplete", []) if full else []:
                 entry = review.setdefault(
                     v["id"],
                     {
@@ -339,35 +515,8 @@ class AxeCore(Check):
                 entry["elements"] += v.get("count", 0)
                 if len(entry["urls"]) < MAX_REVIEW_PAGES:  # the total is in "pages"
                     entry["urls"].append(page.url)
-        # the same element (selector and markup) on pages of several templates: one group
-        templates_of: dict[tuple, set[str]] = defaultdict(set)
-        for rule, template, selector, html, *_ in occurrences:
-            templates_of[(rule, selector, html)].add(template)
-        groups: dict[tuple, dict] = {}
-        for rule, template, selector, html, url, v, node in occurrences:
-            region = node.get("region")
-            pair = _colour_pair(rule, node)
-            if pair:  # one colour pair is one change to the palette, wherever it is used
-                key = (rule, "*", f"colours:{pair}", "")
-            elif rule in SITE_WIDE_RULES:  # the layout every page is built from
-                key = (rule, "*", "@site", "")
-            elif region in SHARED_REGIONS:  # the chrome every template repeats: one group
-                key = (rule, "*", "@" + region, "")
-            elif region:  # a component in the content (a product card): one group
-                key = (rule, "*", f"@{region}:{_shape(selector)}", "")
-            elif len(templates_of[(rule, selector, html)]) > 1:
-                key = (rule, "*", selector, html)
-            else:
-                key = (rule, template, selector, "")
-            g = groups.setdefault(
-                key, {"v": v, "node": node, "pages": [], "template": template, "elements": {}}
-            )
-            g["elements"].setdefault(selector, node)
-            g.setdefault("templates", set()).add(template)
-            if url not in g["pages"]:
-                g["pages"].append(url)
-            if node.get("screenshot") and not g.get("shot"):
-                g["shot"] = node["screenshot"]
+        groups = _groups(occurrences)
+        _repeat(groups, structure_of, full_of, rest_of, template_of, rules)
         # elements of one rule that fail on exactly the same pages belong to one component
         # (the footer's links, a product grid's images): one finding lists them all
         merged: dict[tuple, list[tuple]] = defaultdict(list)
@@ -377,6 +526,9 @@ class AxeCore(Check):
         self._rules = rules
         self.details = {
             "pages_checked": ran,
+            "pages_judged": judged,
+            "per": self.options["per"],
+            "structural_templates": len(set(full_of) | set(rest_of)),
             "rules_passed": sorted(r for r, e in rules.items() if not e["failed"]),
             "rules_failed": sorted(r for r, e in rules.items() if e["failed"]),
             "wcag": wcag_table(rules),
@@ -405,7 +557,10 @@ class AxeCore(Check):
         v, node, pages = g["v"], g["node"], g["pages"]
         criteria = wcag_criteria(v.get("tags", []))
         where = f"on {len(pages)} pages" if len(pages) > 1 else "on 1 page"
-        templates = {key[1] for key, _ in members}
+        # a group of one template's element names the templates whose pages it lists
+        # (its sample's and those sharing their structure): the same whichever page of
+        # a structural template the crawl happened to run axe on
+        templates = set().union(*({k[1]} if k[1] == "*" else m["templates"] for k, m in members))
         seen = set().union(*(m["templates"] for _, m in members))
         scope = f" of {next(iter(seen))}" if len(seen) == 1 else ""
         selectors = [sel for _, m in members for sel in m["elements"]]
