@@ -3,8 +3,9 @@
 Each worker owns one browser context (a clean profile with the login cookies) with
 one tab that it reuses, and replaces both every hundred pages, so a shop's
 leaks cannot grow the browser without bound. Records go to a JSONL file the moment
-they are done; the crawl keeps in memory only the link graph, statuses and the
-frontier. A page that hangs or crashes is retried once in a fresh context; a
+they are done, and so does what the link map read of each page (``map_log``), so that
+a resumed audit can replay both (``catch_up``); the crawl keeps in memory only the link
+graph, statuses and the frontier. A page that hangs or crashes is retried once in a fresh context; a
 crashed browser is restarted. Beside the browser workers, link-map workers read the
 pages the sample leaves out over HTTP (auditor.linkmap), so that the link graph
 covers the whole shop; the crawl ends when both queues are empty and nothing is in
@@ -368,8 +369,27 @@ class Crawler:
         old = self.finished(target.url)
         if old is None:
             return False
+        self.recall_timing(target, old)
         await self.record(target, old, write=False)
         return True
+
+    def recall_timing(self, target: CrawlTarget, record: PageRecord) -> None:
+        """A replayed page's part in the measurement lane (``--resume``), as
+        ``time_loads`` counted it: its timing group's pages timed and the addresses
+        timed, so the resumed audit keeps to ``measurement.max_pages_per_template``
+        across the kill, and what its loads alone showed of its screen (``Vouch``)."""
+        if self.measurer is None or not record.timing:
+            return
+        final = self.normalizer.normalize(record.final_url) if record.final_url else None
+        if final and final != target.url and final in self._timed_urls:
+            return  # it kept the figures of the page it redirected to, uncounted
+        group = timing_group(target.template, record.layout)
+        self._timed_templates[group] += 1
+        self._timed_urls.add(final or target.url)
+        screen = record.timing.get("screen")
+        if screen is not None and record.timing.get("runs"):
+            vouch = self._vouches.setdefault(group, Vouch())
+            vouch.learn(record.url, {"runs": [screen]}, record.timing)
 
     async def record(self, target: CrawlTarget, record: PageRecord, write: bool = True) -> None:
         """Write the record, then feed its links to the graph and the frontier."""
@@ -546,6 +566,7 @@ class Crawler:
                 if target is None:  # not where the run left it: the record still counts
                     self.frontier.mark_seen(item.url)
                     target = CrawlTarget(item.url, item.discovered_depth, item.template)
+                self.recall_timing(target, item)
                 await self.record(target, item, write=False)
             else:
                 target = self.frontier.take_to_map(item["url"])

@@ -214,3 +214,59 @@ def test_resume_after_a_kill_rebuilds_the_link_map_and_graph_of_an_uninterrupted
         assert page["depth"] == expected["depths"].get(page["url"]), page["url"]
     rendered = len(results["pages"]) + results["stats"]["urls_mapped"]
     assert rendered == len(whole_results["pages"]) + whole_results["stats"]["urls_mapped"]
+
+
+# -- the measurement lane's counts, read back from replayed records ----------------------
+
+_FIGURES = {"fcp_ms": 400.0, "ttfb_ms": 100.0, "tbt_ms": 0.0, "cls": 0.0, "lcp_ms": 500.0}
+
+
+def _timed(url: str, final: str | None = None, alone: bool = True) -> PageRecord:
+    """A product page's record with timing figures: loads alone beside its screen, or
+    (``alone`` off) its screen kept."""
+    run = {"metrics": dict(_FIGURES)}
+    timing = {"runs": [run, run]} if alone else {"runs": [run]}
+    if alone:
+        timing["screen"] = {"metrics": dict(_FIGURES), "blocking_ms": 0, "never_quiet": False}
+    record = PageRecord(url=url, template="/p/*", layout="L1", final_url=final or url)
+    record.status, record.timing = 200, timing
+    return record
+
+
+def test_replayed_records_give_the_measurement_lane_its_counts_back():
+    from auditor.config import Settings
+    from auditor.crawl import Crawler, timing_group
+    from auditor.events import EventBus
+    from auditor.frontier import CrawlTarget
+    from auditor.urls import UrlNormalizer
+
+    def crawler(measured: bool) -> Crawler:
+        return Crawler(
+            Settings(),
+            None,  # type: ignore[arg-type]  # no browser: nothing is loaded
+            None,  # type: ignore[arg-type]
+            None,  # type: ignore[arg-type]
+            UrlNormalizer([], []),
+            None,  # type: ignore[arg-type]
+            None,  # type: ignore[arg-type]
+            EventBus(),
+            measurer=object() if measured else None,  # type: ignore[arg-type]
+        )
+
+    lane = crawler(measured=True)
+    pages = [
+        _timed(SITE + "p/1"),
+        _timed(SITE + "p/2"),
+        _timed(SITE + "p/3", alone=False),  # screened, kept: counted, teaches nothing
+        _timed(SITE + "p/4", final=SITE + "p/1"),  # the figures of a page timed already
+        PageRecord(url=SITE + "p/5", template="/p/*", layout="L1"),  # never timed
+    ]
+    for record in pages:
+        lane.recall_timing(CrawlTarget(record.url, 1, "/p/*"), record)
+    group = timing_group("/p/*", "L1")
+    assert lane._timed_templates[group] == 3
+    assert lane._timed_urls == {SITE + "p/1", SITE + "p/2", SITE + "p/3"}
+    assert lane._vouches[group].samples == [SITE + "p/1", SITE + "p/2"]  # screens agreed
+    idle = crawler(measured=False)  # no check asked for timings: no lane to count for
+    idle.recall_timing(CrawlTarget(SITE + "p/1", 1, "/p/*"), pages[0])
+    assert not idle._timed_templates
