@@ -24,7 +24,7 @@ from auditor.demo import DemoShop
 from auditor.frontier_store import CrawlStore, MapLog, PageLog, journal, read_graph
 from auditor.graph import LinkGraph
 from auditor.model import PageRecord
-from tests.test_frontier_store import ROOT, _page_gets, _path, _records
+from tests.test_frontier_store import ROOT, _drain, _frontier, _page_gets, _path, _records
 
 SITE = "http://shop.test/"
 
@@ -87,6 +87,21 @@ def test_the_graph_in_the_crawl_store_reads_back_with_its_numbers(tmp_path):
     assert [back.out_links(u) for u in urls] == links
     assert links[1] == [SITE + "c", SITE + "b"]
     assert [back.node(u) for u in (SITE, SITE + "e")] == [0, 6]  # the numbers it had
+
+
+def test_a_replayed_page_is_taken_out_of_either_queue_as_it_was_queued(tmp_path):
+    store = CrawlStore(tmp_path / "crawl.sqlite")
+    on_disk, in_memory = _frontier(store), _frontier(None)
+    for frontier in (on_disk, in_memory):
+        for i in range(30):
+            frontier.offer(f"{SITE}c/{i % 3}/p{i}", i % 4)
+    for url in (f"{SITE}c/2/p5", f"{SITE}c/0/p27", f"{SITE}c/1/p1"):
+        taken = on_disk.take(url), in_memory.take(url)
+        assert taken[0] == taken[1] and taken[0] is not None
+        assert taken[0].url == url and taken[0].depth == int(url.rsplit("p", 1)[1]) % 4
+    assert on_disk.take(f"{SITE}c/2/p5") is None and in_memory.take(f"{SITE}nowhere") is None
+    assert len(on_disk) == len(in_memory) == 27
+    assert _drain(on_disk) == _drain(in_memory)
 
 
 # -- a real audit killed and resumed ------------------------------------------------------
