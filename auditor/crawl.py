@@ -5,11 +5,11 @@ one tab that it reuses, and replaces both every hundred pages, so a shop's
 leaks cannot grow the browser without bound. Records go to a JSONL file the moment
 they are done, and so does what the link map read of each page (``map_log``), so that
 a resumed audit can replay both (``catch_up``); the crawl keeps in memory only the link
-graph, statuses and the frontier. A page that hangs or crashes is retried once in a fresh context; a
-crashed browser is restarted. Beside the browser workers, link-map workers read the
-pages the sample leaves out over HTTP (auditor.linkmap), so that the link graph
-covers the whole shop; the crawl ends when both queues are empty and nothing is in
-flight.
+graph, statuses and the frontier. A page that hangs or crashes is retried once in a
+fresh context; a crashed browser is restarted. Beside the browser workers, link-map
+workers read the pages the sample leaves out over HTTP (auditor.linkmap), so that the
+link graph covers the whole shop; the crawl ends when both queues are empty and
+nothing is in flight.
 """
 
 from __future__ import annotations
