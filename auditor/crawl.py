@@ -3,12 +3,13 @@
 Each worker owns one browser context (a clean profile with the login cookies) with
 one tab that it reuses, and replaces both every hundred pages, so a shop's
 leaks cannot grow the browser without bound. Records go to a JSONL file the moment
-they are done; the crawl keeps in memory only the link graph, statuses and the
-frontier. A page that hangs or crashes is retried once in a fresh context; a
-crashed browser is restarted. Beside the browser workers, link-map workers read the
-pages the sample leaves out over HTTP (auditor.linkmap), so that the link graph
-covers the whole shop; the crawl ends when both queues are empty and nothing is in
-flight.
+they are done, and so does what the link map read of each page (``map_log``), so that
+a resumed audit can replay both (``catch_up``); the crawl keeps in memory only the link
+graph, statuses and the frontier. A page that hangs or crashes is retried once in a
+fresh context; a crashed browser is restarted. Beside the browser workers, link-map
+workers read the pages the sample leaves out over HTTP (auditor.linkmap), so that the
+link graph covers the whole shop; the crawl ends when both queues are empty and
+nothing is in flight.
 """
 
 from __future__ import annotations
@@ -20,9 +21,9 @@ import itertools
 import json
 import time
 from collections import Counter
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass, field
-from typing import TextIO
+from typing import Any, Protocol, TextIO
 from urllib.parse import urlsplit
 
 from playwright.async_api import BrowserContext, Page
@@ -64,6 +65,10 @@ __all__ = ["CrawlState", "Crawler", "timing_group"]
 #: seconds a timing load lets the crawl go on before it pauses it (auditor.measure's
 #: LoadLane): about one visit, so that the loads of several pages share one pause
 LANE_GRACE = 5.0
+
+
+class _EntryLog(Protocol):
+    def write(self, entry: dict) -> None: ...
 
 
 @dataclass
@@ -137,6 +142,8 @@ class Crawler:
         #: the record of a page finished before (``--resume``: auditor.frontier_store),
         #: which the crawl reads back instead of loading the page again
         self.finished: Callable[[str], PageRecord | None] = lambda url: None
+        #: where the link map's readings are logged for a resume (auditor.frontier_store)
+        self.map_log: _EntryLog | None = None
 
     # -- tabs ----------------------------------------------------------------------------
     async def _new_tab(self) -> _Tab:
@@ -362,8 +369,27 @@ class Crawler:
         old = self.finished(target.url)
         if old is None:
             return False
+        self.recall_timing(target, old)
         await self.record(target, old, write=False)
         return True
+
+    def recall_timing(self, target: CrawlTarget, record: PageRecord) -> None:
+        """A replayed page's part in the measurement lane (``--resume``), as
+        ``time_loads`` counted it: its timing group's pages timed and the addresses
+        timed, so the resumed audit keeps to ``measurement.max_pages_per_template``
+        across the kill, and what its loads alone showed of its screen (``Vouch``)."""
+        if self.measurer is None or not record.timing:
+            return
+        final = self.normalizer.normalize(record.final_url) if record.final_url else None
+        if final and final != target.url and final in self._timed_urls:
+            return  # it kept the figures of the page it redirected to, uncounted
+        group = timing_group(target.template, record.layout)
+        self._timed_templates[group] += 1
+        self._timed_urls.add(final or target.url)
+        screen = record.timing.get("screen")
+        if screen is not None and record.timing.get("runs"):
+            vouch = self._vouches.setdefault(group, Vouch())
+            vouch.learn(record.url, {"runs": [screen]}, record.timing)
 
     async def record(self, target: CrawlTarget, record: PageRecord, write: bool = True) -> None:
         """Write the record, then feed its links to the graph and the frontier."""
@@ -416,28 +442,35 @@ class Crawler:
     # -- the link map: pages read over HTTP ------------------------------------------
     async def map_page(self, target: CrawlTarget) -> MappedPage:
         """Read one page the browser does not render, for its status, redirects and links."""
+        try:
+            entry = await self._read_map(target)
+        except Exception as exc:  # one page's oddity never ends the map
+            failed = f"{type(exc).__name__}: {str(exc)[:200]}"
+            entry = {"url": target.url, "template": target.template, "depth": target.depth}
+            entry["failed"] = failed
+        if self.map_log is not None:
+            self.map_log.write(entry)
+        return await self.apply_map(target, entry)
+
+    async def _read_map(self, target: CrawlTarget) -> dict:
+        """What the link map keeps of a page it fetched, as plain data (``mapped.jsonl``
+        holds it, and a resume replays it): the answer's status, type, error and
+        redirects, and where it is an HTML page, its title, layout, canonical address and
+        internal links, normalised."""
         assert self.fetcher is not None
         answer = await self.fetcher.fetch(target.url, max_bytes=MAP_MAX_BYTES, keep_prefix=True)
-        st = self.state
         ctype = (answer.headers.get("content-type") or "").split(";")[0].strip().lower() or None
         final = self.normalizer.normalize(answer.url) or target.url
-        mapped = MappedPage(
-            target.url,
-            answer.status,
-            final,
-            target.template,
-            target.depth,
-            content_type=ctype,
-            error=answer.error,
-        )
-        st.statuses[target.url] = answer.status
-        st.graph.node(target.url)
-        hops = [self.normalizer.normalize(u) or u for u in answer.redirects] + [final]
-        for a, b in itertools.pairwise(hops):
-            st.graph.add_redirect(a, b)
-        if final != target.url:
-            self.frontier.mark_seen(final)
-            st.statuses.setdefault(final, answer.status)
+        entry: dict = {
+            "url": target.url,
+            "template": target.template,
+            "depth": target.depth,
+            "status": answer.status,
+            "final_url": final,
+            "content_type": ctype,
+            "error": answer.error,
+            "hops": [self.normalizer.normalize(u) or u for u in answer.redirects],
+        }
         if answer.body and answer.status == 200 and (ctype or "text/html") in HTML_TYPES:
             found = read_links(
                 answer.body,
@@ -445,18 +478,59 @@ class Crawler:
                 answer.headers.get("content-type"),
                 self.settings.crawl.max_links_per_page,
             )
-            mapped.title = found.title
-            mapped.layout = found.layout or None
-            if found.canonical:
-                canonical = self.normalizer.normalize(found.canonical)
-                mapped.canonical = canonical if canonical != final else None
+            canonical = self.normalizer.normalize(found.canonical) if found.canonical else None
             targets = []
             for link in found.links:
                 url = self.normalizer.normalize(link) if _parses(link) else None
                 if url is not None and self.frontier.scope.same_site(url):
                     targets.append(url)
-            await self._follow(final, target.depth, targets)
-            if final == target.url and self.frontier.promote(target, found.layout):
+            entry["html"] = {
+                "title": found.title,
+                "layout": found.layout,
+                "canonical": canonical,
+                "links": targets,
+            }
+        return entry
+
+    async def apply_map(self, target: CrawlTarget, entry: dict) -> MappedPage:
+        """Feed what the link map read of a page (``_read_map``) to the statuses, the
+        graph and the frontier, which may promote the page to the browser."""
+        failed = entry.get("failed")
+        if failed is None:
+            try:
+                return await self._apply_map(target, entry)
+            except Exception as exc:  # one page's oddity never ends the map
+                failed = f"{type(exc).__name__}: {str(exc)[:200]}"
+        mapped = MappedPage(target.url, None, None, target.template, target.depth, error=failed)
+        self.state.mapped[target.url] = mapped
+        return mapped
+
+    async def _apply_map(self, target: CrawlTarget, entry: dict) -> MappedPage:
+        st, final = self.state, entry["final_url"]
+        mapped = MappedPage(
+            target.url,
+            entry["status"],
+            final,
+            target.template,
+            target.depth,
+            content_type=entry["content_type"],
+            error=entry["error"],
+        )
+        st.statuses[target.url] = entry["status"]
+        st.graph.node(target.url)
+        for a, b in itertools.pairwise([*entry["hops"], final]):
+            st.graph.add_redirect(a, b)
+        if final != target.url:
+            self.frontier.mark_seen(final)
+            st.statuses.setdefault(final, entry["status"])
+        html = entry.get("html")
+        if html is not None:
+            mapped.title = html["title"]
+            mapped.layout = html["layout"] or None
+            if html["canonical"]:
+                mapped.canonical = html["canonical"] if html["canonical"] != final else None
+            await self._follow(final, target.depth, html["links"])
+            if final == target.url and self.frontier.promote(target, html["layout"]):
                 return mapped  # a layout new to its template: the browser renders it
         st.mapped[target.url] = mapped
         return mapped
@@ -469,19 +543,38 @@ class Crawler:
             try:
                 mapped = await self.map_page(target)
                 self.events.emit("page_mapped", page=mapped, mapped=len(self.state.mapped))
-            except Exception as exc:  # one page's oddity never ends the map
-                self.state.mapped[target.url] = MappedPage(
-                    target.url,
-                    None,
-                    None,
-                    target.template,
-                    target.depth,
-                    error=f"{type(exc).__name__}: {str(exc)[:200]}",
-                )
             finally:
                 async with self._wakeup:
                     self._in_flight -= 1
                     self._wakeup.notify_all()
+
+    # -- a resumed audit -------------------------------------------------------------
+    async def catch_up(self, done: Iterable[tuple[str, Any]]) -> int:
+        """Replay the work an audit did before it was stopped or killed, in the order it
+        was done (auditor.frontier_store ``journal``: page records and the link map's
+        entries), before any worker starts: each page is taken out of the queue it was
+        taken from then and goes through the same bookkeeping, so the frontier (which
+        pages of a template are rendered, which mapped, which promoted), the link graph,
+        the statuses and the link map stand as they stood, and the crawl goes on with
+        what was queued or in flight. Nothing is fetched but robots.txt of a host new
+        to this run. Returns the entries replayed."""
+        replayed = 0
+        for kind, item in done:
+            replayed += 1
+            if kind == "page":
+                target = self.frontier.take(item.url)
+                if target is None:  # not where the run left it: the record still counts
+                    self.frontier.mark_seen(item.url)
+                    target = CrawlTarget(item.url, item.discovered_depth, item.template)
+                self.recall_timing(target, item)
+                await self.record(target, item, write=False)
+            else:
+                target = self.frontier.take_to_map(item["url"])
+                if target is None:
+                    self.frontier.mark_seen(item["url"])
+                    target = CrawlTarget(item["url"], item["depth"], item["template"])
+                await self.apply_map(target, item)
+        return replayed
 
     async def _next(self, pop) -> CrawlTarget | None:
         """The next target from ``pop`` (one of the frontier's queues), waiting while

@@ -79,6 +79,15 @@ class _HeapQueue:
     def pop(self) -> CrawlTarget | None:
         return heapq.heappop(self._heap)[2] if self._heap else None
 
+    def take(self, url: str) -> CrawlTarget | None:
+        """The queued target of ``url``, out of the queue (None: not queued)."""
+        for i, (_, _, target) in enumerate(self._heap):
+            if target.url == url:
+                del self._heap[i]
+                heapq.heapify(self._heap)
+                return target
+        return None
+
     def __len__(self) -> int:
         return len(self._heap)
 
@@ -269,6 +278,20 @@ class Frontier:
 
     def pop_to_map(self) -> CrawlTarget | None:
         return self._map.popleft() if self._map else None
+
+    def take(self, url: str) -> CrawlTarget | None:
+        """The target of ``url`` out of the queue, as ``pop`` would have given it: a
+        resumed audit replays a page finished before (auditor.crawl ``Crawler.catch_up``)."""
+        return self._queue.take(url)
+
+    def take_to_map(self, url: str) -> CrawlTarget | None:
+        """The target of ``url`` out of the link map's queue (see ``take``). The map
+        reads its queue first in first out, so a replayed page is near its front."""
+        for i, target in enumerate(self._map):
+            if target.url == url:
+                del self._map[i]
+                return target
+        return None
 
     @property
     def to_map(self) -> int:

@@ -8,7 +8,10 @@ memory; it is the one thing the crawl keeps for every page.
 The edges (each page's out-links) are most of that memory on a big shop, so they live
 in an ``Edges`` store: a list of integer arrays here by default, an SQLite table in the
 audit's crawl store (auditor.frontier_store.SqliteEdges) where there is one, read back
-a page at a time when the depths are searched and a check asks for a page's links.
+a page at a time when the depths are searched and a check asks for a page's links. A
+store on disk is told each node's URL and each redirect as well (``named``,
+``aliased``), so that the whole graph outlives the audit (auditor.frontier_store
+``read_graph``); the graph itself still looks its URLs up in memory.
 """
 
 from __future__ import annotations
@@ -28,9 +31,16 @@ class Edges(Protocol):
 
     def extend(self, src: int, dsts: list[int]) -> None: ...
 
+    def named(self, node: int, url: str) -> None:
+        """Node ``node`` is ``url`` (called once per node, in number order)."""
+
+    def aliased(self, src: int, dst: int) -> None:
+        """Node ``src`` redirects to node ``dst``."""
+
 
 class MemoryEdges:
-    """Out-links as one array of node numbers per node (4 bytes a link)."""
+    """Out-links as one array of node numbers per node (4 bytes a link). Nodes and
+    redirects stay with the graph: nothing to keep of them here."""
 
     def __init__(self) -> None:
         self._out: list[array] = []
@@ -42,6 +52,12 @@ class MemoryEdges:
         while len(self._out) <= src:
             self._out.append(array("I"))
         self._out[src].extend(dsts)
+
+    def named(self, node: int, url: str) -> None:
+        pass
+
+    def aliased(self, src: int, dst: int) -> None:
+        pass
 
 
 class LinkGraph:
@@ -56,6 +72,7 @@ class LinkGraph:
         if idx is None:
             idx = self._ids[url] = len(self._urls)
             self._urls.append(url)
+            self._edges.named(idx, url)
         return idx
 
     def __contains__(self, url: str) -> bool:
@@ -79,7 +96,16 @@ class LinkGraph:
     def add_redirect(self, source: str, target: str) -> None:
         """``source`` answered with a redirect to ``target``: the same click."""
         if source != target:
-            self._aliases[self.node(source)] = self.node(target)
+            src, dst = self.node(source), self.node(target)
+            self._aliases[src] = dst
+            self._edges.aliased(src, dst)
+
+    def load(self, out: dict[int, list[int]], aliases: dict[int, int]) -> None:
+        """Add out-links and redirects by node number (a graph read back from a store:
+        auditor.frontier_store.read_graph); the nodes must be there already."""
+        for src, dsts in out.items():
+            self._edges.extend(src, dsts)
+        self._aliases.update(aliases)
 
     def out_links(self, url: str) -> list[str]:
         idx = self._ids.get(url)

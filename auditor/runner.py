@@ -32,7 +32,7 @@ from .errors import AuditorError, TargetError
 from .events import EventBus
 from .fetch import Fetcher, cookies_of
 from .frontier import CrawlTarget, Frontier
-from .frontier_store import CrawlStore, PageLog
+from .frontier_store import CrawlStore, MapLog, PageLog, journal
 from .graph import LinkGraph
 from .login import log_in
 from .measure import Measurer
@@ -287,6 +287,8 @@ class _Audit:
             self.records_path.unlink(missing_ok=True)
         #: the frontier's seen set and queue, and the page log's index (SQLite)
         self.store: CrawlStore | None = None
+        #: --resume: the start page's record was read back (the first in pages.jsonl)
+        self.start_replayed = False
 
     def elapsed(self) -> float:
         return time.monotonic() - self.t0
@@ -347,10 +349,14 @@ class _Audit:
                 )
                 robots = RobotsPolicy(fetcher.fetch, c.user_agent_token, c.respect_robots)
                 self.store = CrawlStore(self.out_dir / "crawl.sqlite")
-                with PageLog(self.records_path, self.store, self.resume) as records:
+                maps_path = self.out_dir / "mapped.jsonl"
+                with (
+                    PageLog(self.records_path, self.store, self.resume) as records,
+                    MapLog(maps_path, records, self.resume) as maps,
+                ):
                     crawler = await self._open_crawl(session, limiter, robots, records, fetcher)
                     # --resume: finished pages are read back; always: a URL is recorded once
-                    crawler.finished = records.finished
+                    crawler.finished, crawler.map_log = records.finished, maps
                     rules = await self._start_page(crawler, robots)
                     with self.stage("sitemaps"):
                         self.sitemap_urls = await _discover_sitemaps(
@@ -364,6 +370,10 @@ class _Audit:
                             self.errors,
                         )
                     self._pages_named()
+                    if self.resume:  # the rest of what was done before, in its order
+                        skip = 1 if self.start_replayed else 0
+                        with self.stage("crawl"):
+                            await crawler.catch_up(journal(self.records_path, maps_path, skip))
                     await self._crawl(crawler)
                 self.view = self._site_view()
                 if self.cut_short is None or self.cut_short["reason"] == "max_duration":
@@ -445,6 +455,7 @@ class _Audit:
         first = frontier.pop()
         assert first is not None
         if await crawler.replay(first):  # --resume: audited and judged auditable before
+            self.start_replayed = True
             return rules
         with self.stage("start page"):
             record, tab = await crawler.visit(first, None)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -137,6 +138,13 @@ def grant_seconds(grants: int = 2000) -> float:
     return asyncio.run(run())
 
 
+def load() -> str:
+    """The machine's load as the figures were taken: they are the machine's as much as
+    the executors'."""
+    one, five, _ = os.getloadavg()
+    return f"load average {one:.1f} (1 min), {five:.1f} (5 min) on {os.cpu_count()} cores"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--products", type=int, default=24)
@@ -144,6 +152,7 @@ def main() -> None:
     parser.add_argument("--skip-crawl", action="store_true")
     parser.add_argument("--skip-frontier", action="store_true")
     args = parser.parse_args()
+    print(f"at the start: {load()}")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         for on_disk in () if args.skip_frontier else (False, True):
@@ -168,7 +177,7 @@ def main() -> None:
             }
             for name, executor in runs.items():
                 rate, pages = crawl(shop.base_url, folder / name.replace(" ", "_"), *executor)
-                print(f"{name:<14} {pages} pages, {rate:.0f} pages/min (whole audit)")
+                print(f"{name:<14} {pages} pages, {rate:.0f} pages/min (whole audit); {load()}")
 
 
 if __name__ == "__main__":
