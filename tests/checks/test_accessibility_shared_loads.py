@@ -19,6 +19,7 @@ from typing import Any, ClassVar
 from playwright.async_api import Error as PlaywrightError
 
 from auditor.probe import TemplateSample
+from auditor.results import validate_results
 from auditor.runner import run_audit
 from checks.accessibility.common import PageProber
 from checks.accessibility.probing import LoadShare, ProbeStep, run_probes
@@ -240,3 +241,17 @@ async def test_an_audit_with_both_probes_loads_no_page_more_than_the_walk_alone(
         (f["title"], f["snippet"]) for f in r["findings"] if f["check"] == "accessibility.keyboard"
     )
     assert len(keyboard(walk)) >= 3 and keyboard(both) == keyboard(walk)
+
+
+async def test_probes_sharing_loads_past_their_deadline_cost_only_their_checks(browser, tmp_path):
+    checks = ["accessibility.keyboard", "accessibility.text-resize", "accessibility.reflow"]
+    settings = quick_settings(audit={"checks": checks}, crawl={"use_sitemap": False})
+    settings.audit.site_step_timeout = 0.001
+    with FixtureServer(shop(defects=True)) as server:
+        path = await run_audit(server.base_url, settings, tmp_path, browser=browser)
+    results = json.loads(path.read_text())
+    codes = {(e["code"], e["check"]) for e in results["errors"]}
+    assert codes == {("SITE_STEP_TIMEOUT", check) for check in checks}
+    assert results["cut_short"] is None and validate_results(results) == []
+    # the zoom finding needs no probe: read in the crawl, it stands
+    assert any(f["title"] == "Pinch zoom is switched off" for f in results["findings"])
