@@ -83,6 +83,15 @@ async def _click_first_visible(page: Page, locator) -> bool:
     return False
 
 
+def banner_selector(action: str, extra_selectors: list[str]) -> str:
+    """What ``dismiss_consent`` looks for first: any element of a banner, or its
+    button for ``action`` (empty: ``none``, no banner is answered)."""
+    if action == "none":
+        return ""
+    selectors = (ACCEPT_SELECTORS if action == "accept" else REJECT_SELECTORS) + extra_selectors
+    return ", ".join([*selectors, CONTAINERS])
+
+
 async def dismiss_consent(page: Page, action: str, extra_selectors: list[str]) -> str | None:
     """Click the banner's button for ``action``; returns what was clicked, or None."""
     if action == "none":
@@ -91,7 +100,7 @@ async def dismiss_consent(page: Page, action: str, extra_selectors: list[str]) -
     text = ACCEPT_TEXT if action == "accept" else REJECT_TEXT
     try:
         # one cheap look first: most pages (and every page after the first) have no banner
-        probe = ", ".join([*selectors, CONTAINERS])
+        probe = banner_selector(action, extra_selectors)
         if not await page.evaluate("(s) => !!document.querySelector(s)", probe):
             return None
         if await _click_first_visible(page, page.locator(", ".join(selectors))):

@@ -24,12 +24,26 @@ from playwright.async_api import TimeoutError as PlaywrightTimeout
 
 from .browser import BrowserSession, keep_to_one_tab, quietly, reads_only
 from .config import Settings
-from .consent import dismiss_consent
+from .consent import banner_selector, dismiss_consent
 from .page import AWAIT_PAINT_JS
 from .ratelimit import HostLimiter
 from .robots import RobotsPolicy
 
 __all__ = ["ProbeTabs", "Slots", "TemplateSample"]
+
+#: a cookie banner on the page ("banner", to be answered first), else the first paint
+#: awaited (``AWAIT_PAINT_JS``); a selector the page cannot read counts as no banner,
+#: as in ``dismiss_consent``
+_SETTLE_JS = (
+    """(banner) => {
+  try {
+    if (banner && document.querySelector(banner)) return 'banner';
+  } catch (e) { /* no banner to answer */ }
+  return ("""
+    + AWAIT_PAINT_JS.strip()
+    + """)();
+}"""
+)
 
 
 @dataclass(frozen=True)
@@ -218,9 +232,15 @@ class ProbeTabs:
         return response
 
     async def settle(self, page: Page) -> None:
-        """Dismiss the cookie banner and wait for the first paint of what is loaded."""
+        """Dismiss the cookie banner and wait for the first paint of what is loaded.
+
+        One round trip where there is no banner (every page of a tab after its first):
+        the look for a banner and the wait for the paint go in one script; where it
+        finds a banner, the banner is answered, then the paint awaited, as before."""
         consent = self.settings.consent
+        banner = banner_selector(consent.action, consent.selectors)
         with contextlib.suppress(PlaywrightError, PlaywrightTimeout):
-            if consent.action != "none":
-                await dismiss_consent(page, consent.action, consent.selectors)
+            if await page.evaluate(_SETTLE_JS, banner) != "banner":
+                return
+            await dismiss_consent(page, consent.action, consent.selectors)
             await page.evaluate(AWAIT_PAINT_JS)

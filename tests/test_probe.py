@@ -125,3 +125,37 @@ async def test_probe_work_started_beside_a_step_lets_the_step_have_the_slot_firs
 
     await asyncio.gather(take("probe", True), take("search", False))
     assert order == ["search", "probe"]
+
+
+async def test_a_probe_tab_answers_the_cookie_banner_then_waits_for_the_paint(playwright, browser):
+    """The look for a banner and the wait for the first paint share one round trip
+    where there is no banner; where there is one it is answered first, as always."""
+    banner = (
+        "<div id='cookie-banner' role='dialog' aria-label='Cookie consent'>We use cookies."
+        "<button onclick=\"document.cookie='consent=all;path=/';this.parentNode.remove()\">"
+        "Accept all</button></div>"
+    )
+    script = (
+        "<script>if(document.cookie.includes('consent=')) "
+        "document.getElementById('cookie-banner').remove()</script>"
+    )
+    routes = {
+        "/": page("Home", "<h1>Home</h1>" + banner + script),
+        "/b": page("B", "<h1>B</h1>" + banner + script),
+    }
+    for action, answered in (("accept", True), ("none", False)):
+        settings = quick_settings(consent={"action": action})
+        with FixtureServer(routes) as server:
+            async with (
+                probe_tabs(playwright, browser, settings) as tabs,
+                tabs.open(server.url("/")) as tab,
+            ):
+                assert tab is not None
+                shown = "() => !!document.getElementById('cookie-banner')"
+                assert await tab.evaluate(shown) is not answered, action
+                painted = "() => performance.getEntriesByName('first-contentful-paint').length"
+                assert await tab.evaluate(painted) == 1
+                # the next page of the tab: the consent cookie keeps the banner away
+                assert await tabs.goto(tab, server.url("/b")) is not None
+                assert await tab.evaluate(shown) is not answered, action
+                assert await tab.evaluate(painted) == 1

@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-import asyncio
-import itertools
-import time
-from collections import Counter
-from collections.abc import Awaitable, Callable, Iterable
+from collections.abc import Hashable, Iterable
 from typing import Any, ClassVar
 
-from playwright.async_api import Error as PlaywrightError
 from playwright.async_api import Page
 
 from auditor.checkkit import OncePerTemplate, listed, plural
 from auditor.errors import ConfigError
-from auditor.model import clip
 from auditor.plugins import Check, PageScript, PageView, SiteView
+
+from .probing import LoadShare, ProbeStep, layout_samples, probe_samples, run_probes
 
 __all__ = [
     "Causes",
@@ -31,9 +27,6 @@ __all__ = [
     "probe_samples",
     "sampled_pages",
 ]
-
-#: a probe's result for one page, or None when it found nothing to judge
-Probe = Callable[[Page, Any], Awaitable[dict | None]]
 
 
 class PageReader(Check):
@@ -65,8 +58,12 @@ class PageReader(Check):
 class PageProber(Check):
     """A check that probes ``per_template`` pages of each layout (or, with ``per =
     "template"``, of each URL template) in a tab of its own (its site step, see
-    ``probe_samples``) and judges what the probes returned; a probed page's result
-    stands for the pages that share its layout (``shares``)."""
+    ``probing.run_probes``) and judges what the probes returned; a probed page's result
+    stands for the pages that share its layout (``shares``).
+
+    Probes that want the same pages in the same window may share each page load
+    (``shares_loads``, ``probing.LoadShare``): one that undoes what it changed
+    (``restore``) runs first, one that cannot runs last."""
 
     #: the option that chooses what a probed page stands for
     PER_OPTION: ClassVar[dict[str, Any]] = {"per": "layout"}
@@ -75,6 +72,12 @@ class PageProber(Check):
         "landmarks, content structure and forms, whatever their URL), the findings "
         'listing every page of the layout; "template": per URL template'
     }
+    #: whether the probe may run on a page load it shares with other such probes of
+    #: the same pages (its ``group_key`` must then not depend on the check's options)
+    shares_loads: ClassVar[bool] = False
+    #: whether ``restore`` undoes what ``probe`` changed in the page, so that another
+    #: probe can run on the same load after it
+    restores_page: ClassVar[bool] = False
 
     def configure(self, settings: Any) -> None:
         if self.options.get("per") not in ("layout", "template"):
@@ -90,18 +93,40 @@ class PageProber(Check):
     async def probe(self, page: Page, sample: Any) -> dict | None:  # pragma: no cover
         raise NotImplementedError
 
+    async def restore(self, page: Page) -> None:
+        """Undo what ``probe`` changed in the page (``restores_page``)."""
+
     def group_key(self, record: Any) -> tuple:
         """What pages a probe of one of them judges alike: their layout (auditor.skeleton),
         or their URL template where the layout could not be told. A check adds what
         else decides its outcome (reflow: the viewport meta)."""
         return (record.layout or f"template:{record.template}",)
 
+    def load_key(self) -> Hashable | None:
+        """Probes with equal keys probe the same pages in the same window and may share
+        their loads; None: this one loads its pages alone."""
+        if not self.shares_loads:
+            return None
+        size = self.viewport()
+        per = self.options["per"]
+        grouping = type(self).group_key if per == "layout" else None
+        return (per, self.options["per_template"], grouping, tuple(sorted((size or {}).items())))
+
     async def site(self, site: Any) -> dict:
         size = self.viewport()
         options: dict[str, Any] = {"viewport": size} if size else {}
         if self.options["per"] == "layout":
             options["key"] = self.group_key
-        return await probe_samples(site, self.options["per_template"], self.probe, **options)
+        per_template = self.options["per_template"]
+        key = self.load_key()
+        if key is None or site.tabs is None:
+            return await probe_samples(site, per_template, self.probe, **options)
+        step = ProbeStep(self.probe, self.restore if self.restores_page else None)
+
+        def run(steps: Any) -> Any:
+            return run_probes(site, per_template, steps, **options)
+
+        return await LoadShare.join(site, key, self, step, run).answer(self)
 
     def probed_pages(self, site: SiteView) -> list[dict]:
         """Each probed page's result; how many there were and what they cost go into
@@ -109,36 +134,6 @@ class PageProber(Check):
         data = site.site_data if isinstance(site.site_data, dict) else {}
         self.details = probe_details(data)
         return data.get("pages", [])
-
-
-def layout_samples(
-    site: Any, per_group: int, key: Callable[[Any], tuple]
-) -> tuple[list[Any], list[list[str]]]:
-    """Up to ``per_group`` rendered pages of each group of pages alike (``key`` of
-    their records), in crawl order, and for each the other pages of its group, which
-    its probe judges too.
-
-    Why: probing per URL template loads every fixed-name page (/about, /imprint,
-    /privacy…) although most share one layout, while one probe per layout tells what
-    all its pages would. A page whose record is gone is a group of its own."""
-    records: dict[str, Any] = {}
-    for r in site.records():
-        records.setdefault(r.final_url or r.url, r)
-    taken: Counter[tuple] = Counter()
-    first: dict[tuple, int] = {}
-    samples: list[Any] = []
-    shares: list[list[str]] = []
-    for sample in site.samples(0):
-        record = records.get(sample.url)
-        group = key(record) if record is not None else ("url", sample.url)
-        if per_group and taken[group] >= per_group:
-            shares[first[group]].append(sample.url)
-            continue
-        taken[group] += 1
-        first.setdefault(group, len(samples))
-        samples.append(sample)
-        shares.append([])
-    return samples, shares
 
 
 def judged_pages(p: dict) -> list[str]:
@@ -204,92 +199,4 @@ def probe_details(data: Any) -> dict[str, Any]:
         "probe_seconds": seconds,
         "seconds_per_page": round(seconds / loaded, 2) if loaded else None,
         "probe_errors": data.get("errors", [])[:20],
-    }
-
-
-async def probe_samples(
-    site: Any,
-    per_template: int,
-    probe: Probe,
-    key: Callable[[Any], tuple] | None = None,
-    **open_options: Any,
-) -> dict:
-    """Run ``probe`` in tabs of its own on up to ``per_template`` pages of each template,
-    or with ``key`` of each group of pages alike (``layout_samples``), each result then
-    naming the pages of its group it stands for (``shares``).
-
-    Why a tab of its own: probes press keys, resize the window or restyle text; the
-    crawl's tab must stay as the page left it. Up to ``crawl.concurrency`` tabs take
-    the samples in turn from one queue (each load starts the page afresh; the cookie
-    banner is answered once per tab) as background work (auditor.probe.Slots): the
-    site stage's steps share those tab slots, a probe takes them only while no other
-    step waits and gives them back between pages when one does, so the searches'
-    rounds and the journeys' walks start at once, the probes fill the tabs they leave,
-    and all end about together instead of one long queue of pages last. A probe that fails on
-    one page costs that page's result and a new tab. The results keep the samples'
-    order. The time taken is measured, as the accessibility issue asks.
-    """
-    started = time.monotonic()
-    if site.tabs is None:
-        return {"pages": [], "errors": [], "seconds": 0.0, "loaded": 0}
-    if key is None:
-        samples, shares = site.samples(per_template), []
-    else:
-        samples, shares = layout_samples(site, per_template, key)
-    queue = list(enumerate(samples))
-    results: dict[int, dict] = {}
-    errors: dict[int, dict] = {}
-    loaded = [0]
-    tabs = site.tabs
-    width = max(1, min(len(queue), site.settings.crawl.concurrency))
-    workers: list[asyncio.Future] = []
-
-    def spread() -> None:
-        """The other tabs, once the first page is done: what a probe learns there (the
-        keyboard probe's focus pictures of each kind of element) later pages reuse."""
-        while len(workers) < width and queue:
-            workers.append(asyncio.ensure_future(worker()))
-
-    async def worker() -> None:
-        while queue:
-            opened = tabs.open(wanted=lambda: bool(queue), background=True, **open_options)
-            async with opened as page:
-                if page is None:
-                    return
-                while queue:
-                    i, sample = queue.pop(0)
-                    loaded[0] += 1
-                    try:
-                        if await site.tabs.goto(page, sample.url) is None:
-                            continue
-                        data = await probe(page, sample)
-                    except (PlaywrightError, TimeoutError) as exc:
-                        message = clip(f"{type(exc).__name__}: {exc}", 300)
-                        errors[i] = {"url": sample.url, "error": message}
-                        break  # the tab may be spoilt: the next sample gets a new one
-                    finally:
-                        spread()
-                    if data is not None:
-                        results[i] = {"url": sample.url, "template": sample.template, **data}
-                        if shares and shares[i]:
-                            results[i]["shares"] = shares[i]
-                    if tabs.contended():
-                        break  # another step waits: the slot goes to it, this asks again
-
-    # background work: each tab takes a slot only while no other step waits for one
-    workers.append(asyncio.ensure_future(worker()))
-    try:
-        for done in itertools.count():  # the list grows once the first page is done
-            if done >= len(workers):
-                break
-            await workers[done]
-    finally:
-        for task in workers:  # a step stopped (audit.site_step_timeout) stops its tabs
-            task.cancel()
-    seconds = round(time.monotonic() - started, 2)
-    return {
-        "pages": [results[i] for i in sorted(results)],
-        "errors": [errors[i] for i in sorted(errors)],
-        "seconds": seconds,
-        "loaded": loaded[0],
     }

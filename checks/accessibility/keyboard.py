@@ -419,6 +419,10 @@ class Keyboard(PageProber):
         **PageProber.PER_DOC,
     }
 
+    #: runs on a page load shared with the text-resize probe, last: it cannot undo
+    #: where its keys left the focus, nor what the page's scripts did about them
+    shares_loads = True
+
     def __init__(self, options: dict[str, Any] | None = None, severity: str = ""):
         super().__init__(options, severity)
         #: focus pictures already compared, by kind, place and classes of element under

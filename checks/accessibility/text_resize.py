@@ -22,6 +22,7 @@ __all__ = ["TextResize"]
 _RESIZE_JS = (
     """
 async ([factor, limit]) => {
+  const PROPS = ['font-size', 'line-height'];
   const CHROME = 'header, [role="banner"], nav, [role="navigation"]';
   const FOCUSABLE = 'a[href], button, input:not([type="hidden"]), select, textarea, '
     + 'iframe, [contenteditable="true"], [tabindex]:not([tabindex="-1"])';
@@ -42,9 +43,17 @@ async ([factor, limit]) => {
     const c = cuts(styles[i]);
     return c.x || c.y || c.sx || c.sy ? over(el) : null;
   });
+  // what undoing the resize needs (_RESTORE_JS): each element's style attribute and
+  // inline sizes as the page had them, where the page and its boxes were scrolled
+  const inline = (el) => PROPS.map((p) => [el.style.getPropertyValue(p), el.style.getPropertyPriority(p)]);
+  const saved = { all, attrs: all.map((el) => el.getAttribute('style')), sizes: all.map(inline),
+    scroll: [scrollX, scrollY],
+    boxes: all.filter((el, i) => before[i] !== null).map((el) => [el, el.scrollLeft, el.scrollTop]) };
   ("""
     + SCALE_TEXT_JS.strip()
     + """)(all, factor);
+  saved.css = all.map((el) => el.style.cssText);
+  window.__auditorTextResize = saved;
   await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
   const hiddenByDesign = (el, s, r) => r.width <= 2 || r.height <= 2 || s.clip !== 'auto'
     || (s.clipPath && s.clipPath !== 'none') || s.visibility === 'hidden' || s.display === 'none'
@@ -84,6 +93,42 @@ async ([factor, limit]) => {
 )
 
 
+#: the page as it was before ``_RESIZE_JS``: every style attribute it changed back to
+#: its text (an element whose inline style the page changed since keeps the page's
+#: change, only its sizes put back), the marks gone, the page and its boxes scrolled
+#: back; then two frames, as the resize had, for the page's own scripts to answer
+_RESTORE_JS = """
+async () => {
+  const saved = window.__auditorTextResize;
+  delete window.__auditorTextResize;
+  if (!saved) return false;
+  const PROPS = ['font-size', 'line-height'];
+  // (an emptied inline style written back first: Chromium would otherwise put an empty
+  // style attribute back at the next frame)
+  const drop = (el) => { el.setAttribute('style', ''); el.removeAttribute('style'); };
+  saved.all.forEach((el, i) => {
+    const attr = saved.attrs[i];
+    if (el.style.cssText === saved.css[i]) {
+      if (attr === null) drop(el); else el.setAttribute('style', attr);
+      return;
+    }
+    PROPS.forEach((p, k) => {
+      const [value, priority] = saved.sizes[i][k];
+      if (value) el.style.setProperty(p, value, priority); else el.style.removeProperty(p);
+    });
+    if (attr === null && !el.style.length) drop(el);
+  });
+  for (const el of document.querySelectorAll('[data-auditor-clipped]')) {
+    el.removeAttribute('data-auditor-clipped');
+  }
+  for (const [el, left, top] of saved.boxes) { el.scrollLeft = left; el.scrollTop = top; }
+  window.scrollTo(saved.scroll[0], saved.scroll[1]);
+  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  return true;
+}
+"""
+
+
 class TextResize(PageProber):
     """Text resize.
 
@@ -117,6 +162,10 @@ class TextResize(PageProber):
         **PageProber.PER_DOC,
     }
 
+    #: the keyboard walk runs on the same page load, after the resize is undone
+    shares_loads = True
+    restores_page = True
+
     async def probe(self, page: Page, sample: Any) -> dict | None:
         data = await page.evaluate(_RESIZE_JS, [float(self.options["factor"]), 10])
         if not data["elements"]:
@@ -124,6 +173,10 @@ class TextResize(PageProber):
         if data["clipped"]:
             data["screenshot"] = await element_shot(page, '[data-auditor-clipped="0"]')
         return data
+
+    async def restore(self, page: Page) -> None:
+        """The page as loaded again (``_RESTORE_JS``), for the next probe on its load."""
+        await page.evaluate(_RESTORE_JS)
 
     def evaluate(self, pages: Iterable[PageView], site: SiteView) -> list[Finding]:
         causes, facts = Causes(), {}

@@ -1,0 +1,344 @@
+"""Probing pages in tabs of their own: which pages, how the tabs take them, and one
+page load shared by the probes that can run one after another on it.
+
+Why shared loads: the keyboard walk and the text-resize probe both want one page of
+each layout in a window of the default size; loading it once for both halves what
+the loads cost (a page load is most of what the text-resize probe costs). A probe
+that changes the page (the resize) says how to undo it (``ProbeStep.restore``), so
+the next probe finds the page as loaded; one that cannot undo what it did (the
+keyboard walk: focus moved, keys answered by the page's scripts) runs last.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import time
+import weakref
+from collections import Counter
+from collections.abc import Awaitable, Callable, Hashable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+from playwright.async_api import Error as PlaywrightError
+from playwright.async_api import Page
+
+from auditor.model import clip
+
+__all__ = ["LoadShare", "ProbeStep", "layout_samples", "probe_samples", "run_probes"]
+
+#: a probe's result for one page, or None when it found nothing to judge
+Probe = Callable[[Page, Any], Awaitable[dict | None]]
+
+
+@dataclass(frozen=True)
+class ProbeStep:
+    """One probe of a run: what it does in a loaded page, and how it undoes that
+    (None: it does not, so it runs last on a page load it shares)."""
+
+    probe: Probe
+    restore: Callable[[Page], Awaitable[None]] | None = None
+
+
+@dataclass
+class _Outcome:
+    """One step's results over the run's samples."""
+
+    results: dict[int, dict] = field(default_factory=dict)
+    errors: dict[int, dict] = field(default_factory=dict)
+    loaded: int = 0
+    #: a fault that is not the page's (a bug): the step's check fails with it
+    failure: BaseException | None = None
+
+
+def layout_samples(
+    site: Any, per_group: int, key: Callable[[Any], tuple]
+) -> tuple[list[Any], list[list[str]]]:
+    """Up to ``per_group`` rendered pages of each group of pages alike (``key`` of
+    their records), in crawl order, and for each the other pages of its group, which
+    its probe judges too.
+
+    Why: probing per URL template loads every fixed-name page (/about, /imprint,
+    /privacy…) although most share one layout, while one probe per layout tells what
+    all its pages would. A page whose record is gone is a group of its own."""
+    records: dict[str, Any] = {}
+    for r in site.records():
+        records.setdefault(r.final_url or r.url, r)
+    taken: Counter[tuple] = Counter()
+    first: dict[tuple, int] = {}
+    samples: list[Any] = []
+    shares: list[list[str]] = []
+    for sample in site.samples(0):
+        record = records.get(sample.url)
+        group = key(record) if record is not None else ("url", sample.url)
+        if per_group and taken[group] >= per_group:
+            shares[first[group]].append(sample.url)
+            continue
+        taken[group] += 1
+        first.setdefault(group, len(samples))
+        samples.append(sample)
+        shares.append([])
+    return samples, shares
+
+
+async def probe_samples(
+    site: Any,
+    per_template: int,
+    probe: Probe,
+    key: Callable[[Any], tuple] | None = None,
+    **open_options: Any,
+) -> dict:
+    """``run_probes`` with one probe: its results (see there)."""
+    (data,) = await run_probes(site, per_template, lambda: [ProbeStep(probe)], key, **open_options)
+    failure = data.pop("failure", None)
+    if failure is not None:
+        raise failure
+    return data
+
+
+async def run_probes(
+    site: Any,
+    per_template: int,
+    steps: Callable[[], Sequence[ProbeStep]],
+    key: Callable[[Any], tuple] | None = None,
+    **open_options: Any,
+) -> list[dict]:
+    """Run probes in tabs of their own on up to ``per_template`` pages of each
+    template, or with ``key`` of each group of pages alike (``layout_samples``), each
+    result then naming the pages of its group it stands for (``shares``): one page
+    load per sample for all ``steps``, in their order, each but the last undoing what
+    it changed (``ProbeStep.restore``) before the next runs.
+
+    Why a tab of its own: probes press keys, resize the window or restyle text; the
+    crawl's tab must stay as the page left it. Up to ``crawl.concurrency`` tabs take
+    the samples in turn from one queue (each load starts the page afresh; the cookie
+    banner is answered once per tab) as background work (auditor.probe.Slots): the
+    site stage's steps share those tab slots, a probe takes them only while no other
+    step waits and gives them back between pages when one does, so the searches'
+    rounds and the journeys' walks start at once, the probes fill the tabs they leave,
+    and all end about together instead of one long queue of pages last. A probe that
+    fails on one page costs that page's result and a new tab (the steps after it get
+    a fresh load of that page). The results keep the samples' order. The time taken
+    is measured, as the accessibility issue asks.
+
+    ``steps`` is asked once, when the first page is taken (or at the end, when there
+    was none): the steps are fixed then (``LoadShare`` takes members until that
+    moment). Returns one dict per step: ``pages``, ``errors``, ``seconds``, ``loaded``;
+    a step whose probe failed for a reason not the page's (a bug) has it in
+    ``failure``, and runs no more.
+    """
+    started = time.monotonic()
+    run = _Steps(steps)
+    if site.tabs is None:
+        return run.summaries(0.0)
+    if key is None:
+        samples, shares = site.samples(per_template), []
+    else:
+        samples, shares = layout_samples(site, per_template, key)
+    #: (sample index, sample, the steps still to run on it; None: all that have not failed)
+    queue: list[tuple[int, Any, tuple[int, ...] | None]] = [
+        (i, s, None) for i, s in enumerate(samples)
+    ]
+    tabs = site.tabs
+    width = max(1, min(len(queue), site.settings.crawl.concurrency))
+    workers: list[asyncio.Future] = []
+
+    def spread() -> None:
+        """The other tabs, once the first page is done: what a probe learns there (the
+        keyboard probe's focus pictures of each kind of element) later pages reuse."""
+        while len(workers) < width and queue:
+            workers.append(asyncio.ensure_future(worker()))
+
+    async def on_page(page: Page, i: int, sample: Any, todo: tuple[int, ...]) -> bool:
+        """Each step still to run on the loaded sample; False when the tab is spoilt
+        (the steps not run yet get the sample again, first in the queue)."""
+        for pos, n in enumerate(todo):
+            step, outcome, rest = run.steps[n], run.outcomes[n], todo[pos + 1 :]
+            try:
+                data = await step.probe(page, sample)
+            except (PlaywrightError, TimeoutError) as exc:
+                message = clip(f"{type(exc).__name__}: {exc}", 300)
+                outcome.errors[i] = {"url": sample.url, "error": message}
+                return _again(queue, i, sample, rest)
+            except Exception as exc:  # a bug fails its own check, not those sharing loads
+                outcome.failure = exc
+                return _again(queue, i, sample, rest)
+            if data is not None:
+                outcome.results[i] = {"url": sample.url, "template": sample.template, **data}
+                if shares and shares[i]:
+                    outcome.results[i]["shares"] = shares[i]
+            if rest:
+                try:
+                    await _restore(step, page)
+                except Exception:  # not the page as loaded: the others load it afresh
+                    return _again(queue, i, sample, rest)
+        return True
+
+    async def worker() -> None:
+        while queue:
+            opened = tabs.open(wanted=lambda: bool(queue), background=True, **open_options)
+            async with opened as page:
+                if page is None:
+                    return
+                while queue:
+                    i, sample, todo = queue.pop(0)
+                    todo = run.live() if todo is None else todo
+                    if not todo:
+                        continue
+                    for n in todo:
+                        run.outcomes[n].loaded += 1
+                    try:
+                        if await tabs.goto(page, sample.url) is None:
+                            continue
+                        if not await on_page(page, i, sample, todo):
+                            break  # the tab may be spoilt: the next sample gets a new one
+                    finally:
+                        spread()
+                    if tabs.contended():
+                        break  # another step waits: the slot goes to it, this asks again
+
+    # background work: each tab takes a slot only while no other step waits for one
+    workers.append(asyncio.ensure_future(worker()))
+    try:
+        for done in itertools.count():  # the list grows once the first page is done
+            if done >= len(workers):
+                break
+            await workers[done]
+    finally:
+        for task in workers:  # a step stopped (audit.site_step_timeout) stops its tabs
+            task.cancel()
+    return run.summaries(round(time.monotonic() - started, 2))
+
+
+class _Steps:
+    """A run's steps, fixed when first needed, and what each has found."""
+
+    def __init__(self, fix: Callable[[], Sequence[ProbeStep]]) -> None:
+        self._fix = fix
+        self._steps: list[ProbeStep] | None = None
+        self._outcomes: list[_Outcome] = []
+
+    @property
+    def steps(self) -> list[ProbeStep]:
+        if self._steps is None:
+            self._steps = list(self._fix())
+            self._outcomes = [_Outcome() for _ in self._steps]
+        return self._steps
+
+    @property
+    def outcomes(self) -> list[_Outcome]:
+        _ = self.steps
+        return self._outcomes
+
+    def live(self) -> tuple[int, ...]:
+        """The steps whose probes have not failed for a reason not the page's."""
+        return tuple(n for n, o in enumerate(self.outcomes) if o.failure is None)
+
+    def summaries(self, seconds: float) -> list[dict]:
+        out = []
+        for o in self.outcomes:
+            data: dict[str, Any] = {
+                "pages": [o.results[i] for i in sorted(o.results)],
+                "errors": [o.errors[i] for i in sorted(o.errors)],
+                "seconds": seconds,
+                "loaded": o.loaded,
+            }
+            if o.failure is not None:
+                data["failure"] = o.failure
+            out.append(data)
+        return out
+
+
+async def _restore(step: ProbeStep, page: Page) -> None:
+    if step.restore is None:
+        raise RuntimeError("a probe that cannot undo what it did runs last")
+    await step.restore(page)
+
+
+def _again(queue: list, i: int, sample: Any, rest: tuple[int, ...]) -> bool:
+    """The sample once more, first, for the steps that did not run on it; False."""
+    if rest:
+        queue.insert(0, (i, sample, rest))
+    return False
+
+
+class LoadShare:
+    """One run of probes over the same pages on shared page loads: the probes of the
+    checks that joined it before its first page was taken.
+
+    Each joining check's site step awaits the run's answer for it. The run is a task
+    of its own, shielded from each asker: one check stopped by its deadline
+    (``audit.site_step_timeout``) leaves the run to the others; when none still waits,
+    the run is stopped, so a hostile page holds the site stage no longer than one
+    probe would. A check that joins once the run has taken its first page (or that
+    cannot undo its probe where another such one has joined) starts a run of its own.
+    """
+
+    #: the open run of each kind of probing (``key``), per audit (its probe tabs)
+    _open: ClassVar[weakref.WeakKeyDictionary[Any, dict[Hashable, LoadShare]]] = (
+        weakref.WeakKeyDictionary()
+    )
+
+    def __init__(self) -> None:
+        self._members: list[tuple[Hashable, ProbeStep]] = []
+        self._order: list[Hashable] | None = None
+        self._task: asyncio.Future | None = None
+        self._waiting = 0
+        self._answers: dict[Hashable, dict] = {}
+
+    @classmethod
+    def join(
+        cls,
+        site: Any,
+        key: Hashable,
+        member: Hashable,
+        step: ProbeStep,
+        run: Callable[[Callable[[], Sequence[ProbeStep]]], Awaitable[list[dict]]],
+    ) -> LoadShare:
+        """The open run of ``key`` in this audit, with ``member`` (its probe ``step``)
+        added; or a new run, which ``run`` carries out (``run_probes`` with the
+        probing's pages and tabs) once the event loop gets to it."""
+        runs = cls._open.setdefault(site.tabs, {})
+        share = runs.get(key)
+        if share is None or share._closed() or not share._fits(step):
+            share = runs[key] = cls()
+            share._task = asyncio.ensure_future(share._run(run))
+        share._members.append((member, step))
+        return share
+
+    def _closed(self) -> bool:
+        """Whether the run has taken its first page (or is over): too late to join."""
+        return self._order is not None or self._task is None or self._task.done()
+
+    def _fits(self, step: ProbeStep) -> bool:
+        """At most one step that cannot undo its probe (it runs last)."""
+        return step.restore is not None or all(s.restore for _, s in self._members)
+
+    def _fix(self) -> list[ProbeStep]:
+        """Closes the run to more members; its steps in order: those that undo their
+        probe first (in joining order), the one that does not last."""
+        ordered = sorted(self._members, key=lambda ms: ms[1].restore is None)
+        self._order = [m for m, _ in ordered]
+        return [s for _, s in ordered]
+
+    async def _run(self, run: Callable[..., Awaitable[list[dict]]]) -> None:
+        answers = await run(self._fix)
+        self._answers = dict(zip(self._order or [], answers, strict=True))
+
+    async def answer(self, member: Hashable) -> dict:
+        """The run's results for ``member``; its own failure raised."""
+        assert self._task is not None
+        self._waiting += 1
+        try:
+            await asyncio.shield(self._task)
+        except asyncio.CancelledError:
+            self._waiting -= 1
+            if self._waiting == 0 and not self._task.done():
+                self._task.cancel()
+            raise
+        self._waiting -= 1
+        data = dict(self._answers[member])
+        failure = data.pop("failure", None)
+        if failure is not None:
+            raise failure
+        return data
