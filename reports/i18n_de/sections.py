@@ -263,6 +263,9 @@ TEXTS: dict[str, str] = {
         "WCAG-Erfolgskriterien, die die Prüfung testen konnte"
     ),
     "axe-core on {n} pages": "axe-core auf {n} Seiten",
+    "axe-core on {n} pages, in full on {m} (one per structural template)": (
+        "axe-core auf {n} Seiten, vollständig auf {m} (eine je Seitenaufbau)"
+    ),
     "and the keyboard, zoom, reflow, text and link probes": (
         "dazu die Proben für Tastatur, Zoom, Umbruch, Textgröße und Links"
     ),

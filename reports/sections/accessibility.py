@@ -195,10 +195,24 @@ def accessibility_view(
         "findings": cards,
         "findings_more": max(len(own) - MAX_A11Y_FINDINGS, 0),
         "pages_checked": fmt_int(details.get("pages_checked")) if details else None,
+        "pages_judged": _judged_beyond(details),
         "axe_seconds": fmt_number(details.get("axe_seconds")) if details else None,
         "needs_review": review,
         "judged": [r["sentence"] for r in coverage_rows(results, "accessibility")],
     }
+
+
+def _judged_beyond(details: dict | None) -> str | None:
+    """How many pages axe's page-level rules judged, where that is more than the pages
+    axe ran on in full (one per structural template): the lede says both, so "axe on 17
+    pages" does not read as if 13 pages went unchecked."""
+    if not details:
+        return None
+    judged, ran = (
+        int_or_none(details.get("pages_judged")),
+        int_or_none(details.get("pages_checked")),
+    )
+    return fmt_int(judged) if judged and ran is not None and judged > ran else None
 
 
 def section_view(data: ReportData) -> dict[str, Any] | None:

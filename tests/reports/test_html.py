@@ -1039,6 +1039,16 @@ def test_accessibility_section_lists_criteria_and_grouped_findings(tmp_path):
     assert ", …)" in review[: review.index("</li>")]  # 1 of its 2 pages listed
 
 
+def test_accessibility_lede_says_how_many_pages_axe_judged_and_ran_on_in_full(tmp_path):
+    results = a11y_results()
+    details = results["checks"][0]["details"]
+    per_page = render_html(results, tmp_path).read_text(encoding="utf-8")
+    assert "axe-core on 3 pages," in per_page and "in full on" not in per_page
+    details.update(pages_checked=17, pages_judged=30)  # one full run per structural template
+    per_template = render_html(results, tmp_path).read_text(encoding="utf-8")
+    assert "axe-core on 30 pages, in full on 17 (one per structural template)" in per_template
+
+
 def test_no_accessibility_section_without_accessibility_checks(tmp_path):
     document = render_html(minimal_results(findings=[finding()]), tmp_path).read_text("utf-8")
     assert 'id="accessibility"' not in document
