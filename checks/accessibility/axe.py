@@ -282,6 +282,16 @@ def _repeat(
             rules[rule]["failed"] = max(rules[rule]["failed"], len(urls))
 
 
+def _pages_named(ctx: Any) -> bool:
+    """Whether the audit is of pages the user named (--urls, --sitemap-only: no links
+    followed): then axe runs on each of them in full. Why: a list of content pages
+    (guides, landing pages) shares one layout while its barriers are content; the user
+    asked about each page, and a template's sample cannot vouch for another's images."""
+    settings = getattr(ctx, "settings", None)
+    crawl = getattr(settings, "crawl", None)
+    return crawl is not None and not crawl.follow_links
+
+
 class AxeCore(Check):
     """axe-core's automated WCAG checks.
 
@@ -325,7 +335,8 @@ class AxeCore(Check):
         "per": '"template": axe\'s full run on the first full_runs pages of each structural '
         "template (URL template and layout), its page-level rules (title, language, "
         "viewport, refresh) on every page, a finding listing every page of its template; "
-        '"page": the full run on every page (slower, about a second a page)',
+        '"page": the full run on every page (slower, about a second a page); pages named '
+        "with --urls or --sitemap-only always get the full run",
         "full_runs": 'with per = "template": pages of each structural template axe runs on '
         "in full, the first ones crawled (a defect seen on all of them stands for the "
         "template's other pages)",
@@ -421,7 +432,7 @@ class AxeCore(Check):
         page of the same structural template is run in full instead."""
         scripted = ctx.scripted if isinstance(getattr(ctx, "scripted", None), dict) else None
         structure = self._judged(ctx)
-        if structure is None or not self._full(ctx.url, structure):
+        if structure is None or not (_pages_named(ctx) or self._full(ctx.url, structure)):
             return scripted
         ran = False
         try:
