@@ -141,9 +141,17 @@ class SqliteQueue:
     def take(self, url: str) -> CrawlTarget | None:
         """The queued target of ``url``, out of the queue (a resume's replay: the page
         was taken and finished before the kill); None where it is not queued."""
+        return self._take_first("WHERE url = ?", (url,))
+
+    def pop(self) -> CrawlTarget | None:
+        return self._take_first("", ())
+
+    def _take_first(self, where: str, args: tuple) -> CrawlTarget | None:
+        """The first queued target (rank, then order queued) ``where`` holds, out of
+        the queue; None where there is none."""
         db = self._store.db
         row = db.execute(
-            "SELECT rank, seq, target FROM queue WHERE url = ? ORDER BY rank, seq LIMIT 1", (url,)
+            f"SELECT rank, seq, target FROM queue {where} ORDER BY rank, seq LIMIT 1", args
         ).fetchone()
         if row is None:
             return None
@@ -151,19 +159,6 @@ class SqliteQueue:
         self._count -= 1
         self._store.wrote()
         return CrawlTarget(*json.loads(row[2]))
-
-    def pop(self) -> CrawlTarget | None:
-        db = self._store.db
-        row = db.execute(
-            "SELECT rank, seq, target FROM queue ORDER BY rank, seq LIMIT 1"
-        ).fetchone()
-        if row is None:
-            return None
-        db.execute("DELETE FROM queue WHERE rank = ? AND seq = ?", (row[0], row[1]))
-        self._count -= 1
-        self._store.wrote()
-        url, depth, template, layout = json.loads(row[2])
-        return CrawlTarget(url, depth, template, layout)
 
     def __len__(self) -> int:
         return self._count
