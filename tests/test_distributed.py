@@ -397,7 +397,7 @@ def test_resume_on_the_cluster_after_the_driver_was_killed(cluster, tmp_path):
     dask = ["--executor", "dask", "--scheduler", cluster.scheduler_address]
     with DemoShop(products=6, delay_scale=0) as demo:
         command = _audit_command(demo.base_url, out, *dask)
-        _kill_after(command, out / "pages.jsonl", 5, env)
+        _kill_after(command, env, {out / "pages.jsonl": 5})
         before = _records(out / "pages.jsonl")
         finished = {_path(r["url"]) for r in before}
         demo.clear_log()

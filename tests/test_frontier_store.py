@@ -166,20 +166,26 @@ def _path(url: str) -> str:
     return parts.path + (f"?{parts.query}" if parts.query else "")
 
 
-def _kill_after(command: list[str], pages: Path, count: int, env: dict) -> None:
-    """Start the audit and SIGKILL it once ``count`` pages are on disk."""
+def _lines(path: Path) -> int:
+    return path.read_bytes().count(b"\n") if path.exists() else 0
+
+
+def _kill_after(command: list[str], env: dict, wanted: dict[Path, int]) -> None:
+    """Start the audit and SIGKILL it once each log in ``wanted`` holds its number of
+    lines (polling the files the audit writes, not a guess at its pace)."""
     driver = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 240
+    deadline = time.monotonic() + 300
     try:
         while time.monotonic() < deadline and driver.poll() is None:
-            if pages.exists() and pages.read_bytes().count(b"\n") >= count:
+            if all(_lines(path) >= n for path, n in wanted.items()):
                 break
-            time.sleep(0.05)  # polling the file the audit writes, not a guess at its pace
+            time.sleep(0.05)
         assert driver.poll() is None, driver.stderr.read().decode()[-2000:] if driver.stderr else ""
-        assert pages.read_bytes().count(b"\n") >= count, "the audit did not get that far"
     finally:
         driver.send_signal(signal.SIGKILL)
         driver.wait(timeout=30)
+    for path, n in wanted.items():
+        assert _lines(path) >= n, f"the audit did not get that far ({path.name})"
 
 
 @pytest.mark.slow
@@ -190,7 +196,7 @@ def test_resume_after_the_driver_was_killed_loads_no_finished_page_again(tmp_pat
     with DemoShop(products=6, delay_scale=0) as shop:
         command = _audit_command(shop.base_url, out, "--max-duration", "10m")
         env["AUDITOR_CRAWL__REQUESTS_PER_SECOND"] = "4"
-        _kill_after(command, out / "pages.jsonl", 6, env)
+        _kill_after(command, env, {out / "pages.jsonl": 6})
         before = _records(out / "pages.jsonl")
         assert not (out / "results.json").exists()
         finished = {_path(r["url"]) for r in before}

@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import subprocess
 import sys
-import time
 from collections import Counter
 from pathlib import Path
 
@@ -24,7 +22,15 @@ from auditor.demo import DemoShop
 from auditor.frontier_store import CrawlStore, MapLog, PageLog, journal, read_graph
 from auditor.graph import LinkGraph
 from auditor.model import PageRecord
-from tests.test_frontier_store import ROOT, _drain, _frontier, _page_gets, _path, _records
+from tests.test_frontier_store import (
+    ROOT,
+    _drain,
+    _frontier,
+    _kill_after,
+    _page_gets,
+    _path,
+    _records,
+)
 
 SITE = "http://shop.test/"
 
@@ -117,28 +123,6 @@ def _audit_command(url: str, out: Path, *extra: str) -> list[str]:
     return [*command, *extra]
 
 
-def _lines(path: Path) -> int:
-    return path.read_bytes().count(b"\n") if path.exists() else 0
-
-
-def _kill_when(command: list[str], out: Path, pages: int, mapped: int, env: dict) -> None:
-    """Start the audit and SIGKILL it once ``pages`` records and ``mapped`` link-map
-    entries are on disk (polling the files the audit writes, not a guess at its pace)."""
-    driver = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 300
-    try:
-        while time.monotonic() < deadline and driver.poll() is None:
-            if _lines(out / "pages.jsonl") >= pages and _lines(out / "mapped.jsonl") >= mapped:
-                break
-            time.sleep(0.05)
-        assert driver.poll() is None, driver.stderr.read().decode()[-2000:] if driver.stderr else ""
-    finally:
-        driver.send_signal(signal.SIGKILL)
-        driver.wait(timeout=30)
-    assert _lines(out / "pages.jsonl") >= pages, "the audit did not get that far"
-    assert _lines(out / "mapped.jsonl") >= mapped, "the link map did not get that far"
-
-
 def _figures(out: Path, start: str) -> dict:
     """What the evaluation reads of the link graph: its pages, each page's click depth
     and how many pages link to it."""
@@ -149,10 +133,6 @@ def _figures(out: Path, start: str) -> dict:
     for url in nodes:
         inbound.update(graph.out_links(url))
     return {"nodes": set(nodes), "depths": depths, "inbound": dict(inbound)}
-
-
-def _entries(path: Path) -> list[dict]:
-    return _records(path)
 
 
 @pytest.mark.slow
@@ -177,10 +157,10 @@ def test_resume_after_a_kill_rebuilds_the_link_map_and_graph_of_an_uninterrupted
         )
         assert done.returncode == 0, done.stderr[-2000:]
         command = _audit_command(shop.base_url, cut, "--max-duration", "10m")
-        _kill_when(command, cut, pages=3, mapped=4, env=env)
+        _kill_after(command, env, {cut / "pages.jsonl": 3, cut / "mapped.jsonl": 4})
         assert not (cut / "results.json").exists()
         pages_before = _records(cut / "pages.jsonl")
-        maps_before = _entries(cut / "mapped.jsonl")
+        maps_before = _records(cut / "mapped.jsonl")
         shop.clear_log()
         resumed = subprocess.run(
             [*command, "--resume"], env=env, capture_output=True, text=True, timeout=600
@@ -191,7 +171,7 @@ def test_resume_after_a_kill_rebuilds_the_link_map_and_graph_of_an_uninterrupted
     # nothing finished was fetched again (over HTTP or in the browser), except where a
     # page fetched now redirected to it (/index.html -> /)
     pages_after = _records(cut / "pages.jsonl")
-    maps_after = _entries(cut / "mapped.jsonl")
+    maps_after = _records(cut / "mapped.jsonl")
     new = pages_after[len(pages_before) :] + maps_after[len(maps_before) :]
     landed = {_path(e["final_url"]) for e in new if e.get("final_url", e["url"]) != e["url"]}
     landed |= {_path(hop) for e in new for hop in e.get("hops", [])[1:]}
@@ -210,7 +190,7 @@ def test_resume_after_a_kill_rebuilds_the_link_map_and_graph_of_an_uninterrupted
         assert len(urls) == len(set(urls)), Counter(urls).most_common(3)
 
     # the link map and graph as an uninterrupted audit leaves them
-    whole_maps = _entries(whole / "mapped.jsonl")
+    whole_maps = _records(whole / "mapped.jsonl")
     assert len(whole_maps) >= 5
     fetched = {e["url"] for e in _records(whole / "pages.jsonl") + whole_maps}
     assert {e["url"] for e in pages_after + maps_after} == fetched
