@@ -53,7 +53,8 @@ def structural_template(template: str, layout: str) -> str:
     (auditor.skeleton) where the layout is known, and for a fixed-name page (``/about``,
     no wildcard) its layout alone, so that one-page templates that share a layout are
     one structural template. The same grouping as the timing lane's
-    (auditor.crawl.timing_group); ``layout`` "" (no telling): the URL template."""
+    (auditor.crawl.timing_group is this function); ``layout`` "" (no telling): the URL
+    template."""
     if not layout:
         return template
     if "*" in template:

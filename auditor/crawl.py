@@ -29,6 +29,7 @@ from urllib.parse import urlsplit
 from playwright.async_api import BrowserContext, Page
 
 from .browser import BrowserSession, keep_to_one_tab, quietly
+from .checkkit import structural_template
 from .config import Settings
 from .events import EventBus
 from .fetch import Fetcher
@@ -674,16 +675,9 @@ class Crawler:
         return self.state
 
 
-def timing_group(template: str, layout: str) -> str:
-    """What the timing lane counts as one template: the URL template, split by layout
-    where the page's layout is known (a folder of different pages), and for a
-    fixed-name page (``/about``, no wildcard) its layout alone, so that one-page
-    templates that share a layout share their timing loads."""
-    if not layout:
-        return template
-    if "*" in template:
-        return f"{template}#{layout}"
-    return f"#{layout}"
+#: what the timing lane counts as one template: the structural template, the grouping
+#: accessibility.axe samples by too (one definition, checkkit.structural_template)
+timing_group = structural_template
 
 
 def _parses(url: str) -> bool:
