@@ -678,7 +678,9 @@ async def audit_page(
             # from here the engine and the checks click (the cookie banner) and press
             # keys (menus): real input, which a page may answer by posting an order
             visit.step = "routing to reads only"
-            await visit.within(page.route("**/*", reads_only), visit.script_timeout)
+            # the browser answers a route, not the page's script; a page that reloads
+            # itself keeps it busy for a while, so it has a load's patience
+            await visit.within(page.route("**/*", reads_only), env.settings.crawl.page_timeout)
             await _collect_settled(visit, target, env, record, responses, documents)
             if after_gather is not None:
                 visit.step = "after the gatherers"
@@ -697,7 +699,7 @@ async def audit_page(
         record.error = classify_error(str(exc))
         _file_instead_of_page(record, documents)
     finally:
-        if _loads_itself_in_a_loop(documents):
+        if _loads_itself_in_a_loop(documents) or _budget_spent_reloading(record, documents):
             record.error = PageError("NAVIGATION_LOOP", PAGE_ERROR_CODES["NAVIGATION_LOOP"])
         record.duration_ms = round((time.monotonic() - started) * 1000, 1)
         page.remove_listener("response", on_response)
@@ -744,6 +746,15 @@ def _loads_itself_in_a_loop(documents: list) -> bool:
     """More documents than a visit needs: the page keeps reloading, refreshing or
     sending itself elsewhere (redirect hops do not count; Chromium ends those at 20)."""
     return sum(1 for r in documents if not 300 <= r.status < 400) > MAX_DOCUMENTS
+
+
+def _budget_spent_reloading(record: PageRecord, documents: list) -> bool:
+    """A visit that ran out of time while its page had loaded itself again and again:
+    a loop that the load of a busy machine made too slow to reach MAX_DOCUMENTS, which
+    is the same fault, not a slow page (whose time went into one document)."""
+    if record.error is None or record.error.code != "PAGE_BUDGET":
+        return False
+    return sum(1 for r in documents if not 300 <= r.status < 400) >= 3
 
 
 def _file_instead_of_page(record: PageRecord, documents: list) -> None:

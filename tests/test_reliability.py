@@ -316,3 +316,24 @@ async def test_the_timing_lane_does_not_wait_for_ever_behind_a_visit():
         assert beside == 1
     assert time.monotonic() - started < 5
     visit.cancel()
+
+
+def test_a_visit_out_of_time_while_its_page_reloads_itself_is_a_loop():
+    """Under a loaded machine a reload loop can spend the budget before its sixth
+    document: that is still the loop, while a slow page's one document is not."""
+    from types import SimpleNamespace
+
+    from auditor.model import PageError, PageRecord
+    from auditor.page import _budget_spent_reloading
+
+    def record(code: str | None) -> PageRecord:
+        rec = PageRecord(url="http://127.0.0.1/x")
+        rec.error = code and PageError(code, "m")
+        return rec
+
+    docs = lambda *statuses: [SimpleNamespace(status=s) for s in statuses]  # noqa: E731
+    assert _budget_spent_reloading(record("PAGE_BUDGET"), docs(200, 200, 200))
+    assert not _budget_spent_reloading(record("PAGE_BUDGET"), docs(200))  # one slow page
+    assert not _budget_spent_reloading(record("PAGE_BUDGET"), docs(301, 302, 200))  # hops
+    assert not _budget_spent_reloading(record("SCRIPT_HUNG"), docs(200, 200, 200))
+    assert not _budget_spent_reloading(record(None), docs(200, 200, 200))
