@@ -69,6 +69,8 @@ class Slots:
 
     def __init__(self, value: int = 1):
         self._free = value
+        self.total = value
+        self._alone = asyncio.Lock()
         #: (background?, arrival, future): the heap's first is served next
         self._queue: list[tuple[bool, int, asyncio.Future]] = []
         self._arrivals = itertools.count()
@@ -112,6 +114,33 @@ class Slots:
     async def __aexit__(self, *exc: object) -> None:
         self.release()
 
+    @contextlib.asynccontextmanager
+    async def alone(self, max_wait: float) -> AsyncIterator[bool]:
+        """Every slot but the caller's own, for a figure measured beside no other tab:
+        taken as the tabs free them (as a step, so background probes give theirs back
+        between pages), within ``max_wait`` s. Yields whether all were had; where not,
+        none is kept (the other steps go on at once)."""
+        held = 0
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + max_wait
+        try:
+            async with self._alone:  # one at a time: two half-way would wait on each other
+                while held < self.total - 1:
+                    try:
+                        await asyncio.wait_for(self.acquire(), max(0.0, deadline - loop.time()))
+                    except TimeoutError:
+                        break
+                    held += 1
+                got = held == self.total - 1
+                if not got:
+                    for _ in range(held):
+                        self.release()
+                    held = 0
+                yield got
+        finally:
+            for _ in range(held):
+                self.release()
+
 
 class ProbeTabs:
     """Opens fresh tabs for a check's site step and loads pages in them politely."""
@@ -131,6 +160,16 @@ class ProbeTabs:
         #: shared by the site steps that run side by side: one slot per open probe tab,
         #: so together they keep within ``crawl.concurrency`` tabs (None: no limit)
         self.slots = slots
+
+    @contextlib.asynccontextmanager
+    async def alone(self, max_wait: float) -> AsyncIterator[bool]:
+        """``Slots.alone`` for a step that holds a tab: whether no other probe tab works
+        meanwhile (False where the tabs have no shared slots to tell)."""
+        if self.slots is None or not hasattr(self.slots, "alone"):
+            yield False
+            return
+        async with self.slots.alone(max_wait) as alone:
+            yield alone
 
     def contended(self) -> bool:
         """Whether a step (not background work) waits for a tab slot right now."""

@@ -109,6 +109,55 @@ async def test_a_slot_given_to_a_cancelled_waiter_goes_on():
     assert gone.cancelled() and later.result() is True and slots.locked()
 
 
+async def test_alone_waits_for_the_other_tabs_and_holds_them_off_meanwhile():
+    import asyncio
+
+    from auditor.probe import Slots
+
+    slots = Slots(3)
+    await slots.acquire()  # the measuring step's own tab
+    await slots.acquire()  # another step's tab, busy
+    events: list[str] = []
+
+    async def measure() -> None:
+        async with slots.alone(max_wait=30) as alone:
+            events.append(f"alone={alone}")
+            await asyncio.sleep(0)  # a newcomer may ask meanwhile: it must wait
+            events.append("measured")
+
+    async def newcomer() -> None:
+        async with slots:
+            events.append("newcomer")
+
+    task = asyncio.ensure_future(measure())
+    while slots.waiting == 0:  # until it holds the free slot and waits for the busy one
+        await asyncio.sleep(0)
+    late = asyncio.ensure_future(newcomer())
+    await asyncio.sleep(0)
+    assert events == []  # the busy tab still works
+    slots.release()  # it is done
+    await asyncio.wait_for(asyncio.gather(task, late), 5)
+    assert events == ["alone=True", "measured", "newcomer"]
+    slots.release()  # the step's own
+    assert not slots.locked()
+
+
+async def test_alone_gives_up_in_time_and_keeps_no_slot():
+    import asyncio
+
+    from auditor.probe import Slots
+
+    slots = Slots(3)
+    await slots.acquire()  # the measuring step's own
+    await slots.acquire()  # a tab that never finishes
+    async with slots.alone(max_wait=0.05) as alone:
+        assert alone is False
+        assert not slots.locked()  # the free third slot was given back at once
+    async with slots:  # and nothing is held afterwards
+        assert slots.locked()
+    await asyncio.wait_for(slots.acquire(), 1)
+
+
 async def test_probe_work_started_beside_a_step_lets_the_step_have_the_slot_first():
     import asyncio
 

@@ -139,10 +139,18 @@ class Walk:
         started, loaded = asyncio.Event(), asyncio.Event()
         marks: dict[str, float] = {}
 
+        #: requests the action caused that have not ended: an answer in place is
+        #: awaited until they have (a slow add-to-cart's fetch), not only for a change
+        pending: set[Any] = set()
+
         def on_request(req: Any) -> None:
+            pending.add(req)
             with contextlib.suppress(PlaywrightError):
                 if req.is_navigation_request() and req.frame == page.main_frame:
                     started.set()
+
+        def on_ended(req: Any) -> None:
+            pending.discard(req)
 
         def on_load(_: Any) -> None:
             marks.setdefault("load", time.monotonic())
@@ -152,6 +160,8 @@ class Walk:
             marks.setdefault("dcl", time.monotonic())
 
         page.on("request", on_request)
+        page.on("requestfinished", on_ended)
+        page.on("requestfailed", on_ended)
         page.on("load", on_load)
         page.on("domcontentloaded", on_dcl)
         before = page.url
@@ -182,11 +192,10 @@ class Walk:
             while time.monotonic() < deadline:
                 with contextlib.suppress(PlaywrightError):
                     state = await page.evaluate(_STATE_JS)
-                if (
-                    not state
-                    or state["last"] is None
-                    or state["now"] - state["last"] > _QUIET * 1000
-                ):
+                if not state:
+                    break
+                quiet = state["last"] is None or state["now"] - state["last"] > _QUIET * 1000
+                if quiet and not pending:
                     break
                 await asyncio.sleep(0.05)
             changed = bool(state and state["changed"] is not None)
@@ -202,6 +211,8 @@ class Walk:
         finally:
             for name, fn in (
                 ("request", on_request),
+                ("requestfinished", on_ended),
+                ("requestfailed", on_ended),
                 ("load", on_load),
                 ("domcontentloaded", on_dcl),
             ):
