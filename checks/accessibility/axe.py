@@ -383,6 +383,7 @@ def _repeat(
     groups: dict[tuple, dict],
     structure_of: dict[str, str],
     full_of: dict[str, list[str]],
+    rest_of: dict[str, list[str]],
     present_of: dict[str, set[str]],
     template_of: dict[str, str],
     rules: dict[str, dict],
@@ -406,10 +407,10 @@ def _repeat(
         for structure in dict.fromkeys(structure_of.get(u, "") for u in g["pages"]):
             if not set(full_of.get(structure, [])) <= seen:
                 continue
-            for url, present in present_of.items():
-                if url in seen or structure_of.get(url) != structure:
+            for url in rest_of.get(structure, []):
+                if url in seen:
                     continue
-                if not prints & present:
+                if not prints & present_of.get(url, set()):
                     counts["not_listed"] += 1
                     continue
                 counts["listed"] += 1
@@ -741,7 +742,7 @@ class AxeCore(Check):
                 if len(entry["urls"]) < MAX_REVIEW_PAGES:  # the total is in "pages"
                     entry["urls"].append(page.url)
         groups = _groups(occurrences)
-        repeated = _repeat(groups, structure_of, full_of, present_of, template_of, rules)
+        repeated = _repeat(groups, structure_of, full_of, rest_of, present_of, template_of, rules)
         # elements of one rule that fail on exactly the same pages belong to one component
         # (the footer's links, a product grid's images): one finding lists them all
         merged: dict[tuple, list[tuple]] = defaultdict(list)
