@@ -5,23 +5,31 @@ Why one page per structural template: axe's full run costs about a second a page
 most of an audit's gathering, while pages that share a URL template and a layout
 (auditor.skeleton) repeat the same header, footer, menus and content slots. So by
 default (``per = "template"``) the full run goes to the first ``full_runs`` pages of
-each structural template (checkkit.structural_template) and a finding of it names
-every page of that template, as the layout probes' findings do. What differs from page
-to page of one layout, the document's title, language, viewport and refresh, is read
-on every page in the engine's one round trip of page scripts and judged as axe judges
-it (axe_document). ``per = "page"`` runs axe in full on every page, as before.
+each structural template (checkkit.structural_template). What differs from page to page
+of one layout, the document's title, language, viewport and refresh, is read on every
+page in the engine's one round trip of page scripts and judged as axe judges it
+(axe_document). ``per = "page"`` runs axe in full on every page, as before.
+
+Why a sample's defect is listed on a sibling page only where the sibling holds its
+element: pages of one layout share their chrome, not their content. Listed on every
+page of the template, one guide's figure without alt was claimed for the three guides
+whose figures had theirs. So the same round trip looks, on each sibling, for the
+failing elements the template's sample found (fingerprints: the element itself, or for
+a rule judged on the element alone, ELEMENT_RULES, one of its kind: another product's
+image that lacks its alt too), and a defect is listed where they are. A defect only on
+a page axe did not run on in full stays unfound: ``per = "page"`` finds it.
 
 Why grouping: a menu without a label on 300 pages is one thing to fix. The same rule
 on the same element (same selector and markup) is one finding with all its pages,
 across templates; an element whose markup differs from page to page (a product image)
-is one finding per template and selector. The grouping also decides where a defect of
-a sampled page repeats: a group seen on every sampled page of a structural template
-stands for its other pages too; one seen on only some of them (with ``full_runs`` above
-1: a product's own image) depends on the content, and is listed where it was seen.
+is one finding per template and selector. A group seen on only some of a structural
+template's samples (``full_runs`` above 1) depends on the content, and is listed where
+it was seen.
 """
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import re
 import time
@@ -56,6 +64,8 @@ STANDARDS = {
 }
 SEVERITY = {"critical": "critical", "serious": "serious", "moderate": "moderate", "minor": "minor"}
 MAX_NODES = 25
+#: failing elements of a structural template's samples its sibling pages look for
+MAX_PRINTS = 300
 #: pages listed for each rule that needs review (how many there were is counted apart)
 MAX_REVIEW_PAGES = 50
 #: regions every template repeats: a violation there is one finding across templates
@@ -72,6 +82,32 @@ _POSITION = re.compile(r":nth-(?:child|of-type|last-child)\(\d+\)|\[[^\]]*\]")
 
 #: rules whose failures come from the base layout all pages share: one finding
 SITE_WIDE_RULES = frozenset({"region", "landmark-one-main", "page-has-heading-one"})
+
+#: rules axe judges on the element alone, its attributes and what it holds (a name, an
+#: alt): an element of the same kind on a sibling page fails them alike. Not the rules
+#: that look elsewhere in the page (a <label for>, the heading before, the colours
+#: behind): there a sibling must hold the very element.
+ELEMENT_RULES = frozenset(
+    {
+        "area-alt",
+        "aria-command-name",
+        "aria-input-field-name",
+        "aria-meter-name",
+        "aria-progressbar-name",
+        "aria-toggle-field-name",
+        "aria-tooltip-name",
+        "button-name",
+        "empty-heading",
+        "frame-title",
+        "image-alt",
+        "input-button-name",
+        "input-image-alt",
+        "link-name",
+        "object-alt",
+        "role-img-alt",
+        "svg-img-alt",
+    }
+)
 
 
 def _colour_pair(rule: str, node: dict) -> str | None:
@@ -91,8 +127,86 @@ def _shape(selector: str) -> str:
 
 _SC_TAG = re.compile(r"^wcag(\d)(\d)(\d+)$")
 
+#: two fingerprints of an element, hashes so a page's record stays small, the same
+#: functions on the sample and its siblings. Why: a defect axe found on a template's
+#: sample is listed on a sibling page only where the sibling holds the same element, or
+#: for a rule judged on the element alone (ELEMENT_RULES) one of its kind.
+#: ``img:<16 hex>``, the element itself: its tag, attributes, text and number of
+#: children (the header's icon link, the same on every page).
+#: ``img~<16 hex>``, its kind: its tag, classes, style, role and type, which other
+#: attributes it has and whether each is empty, whether it holds text, and the same of
+#: its children two levels down (a product card's image without alt, whichever
+#: product: another product's image with an alt is of another kind).
+_FINGERPRINT_JS = r"""
+  const fnv = (s) => {
+    let h = 0x811c9dc5;
+    for (let i = 0; i < s.length; i++) { h ^= s.charCodeAt(i); h = Math.imul(h, 0x01000193) >>> 0; }
+    return h.toString(16).padStart(8, '0');
+  };
+  const squeeze = (text) => String(text || '').replace(/\s+/g, ' ').trim();
+  const attrs = (el) => [el.localName].concat([...el.attributes]
+    .map((a) => a.name + '=' + a.value.slice(0, 300)).sort()).join(' ');
+  const whole = (el, sig) => sig + '|' + el.childElementCount + '|'
+    + squeeze(el.textContent).slice(0, 300);
+  const fingerprint = (el) => {
+    const sig = attrs(el);
+    return el.localName + ':' + fnv(sig) + fnv(whole(el, sig));
+  };
+  const STYLING = new Set(['class', 'style', 'role', 'type']);
+  const shape = (el) => [el.localName].concat([...el.attributes].map((a) => a.name + (
+    STYLING.has(a.name) ? '=' + squeeze(a.value).slice(0, 200) : (a.value.trim() ? '=*' : '=')
+  )).sort()).join(' ');
+  const form = (el, depth) => {
+    const text = [...el.childNodes].some((n) => n.nodeType === 3 && n.nodeValue.trim());
+    const kids = depth >= 2
+      ? (squeeze(el.textContent) ? 'T' : '') + (el.childElementCount ? '+' : '')
+      : [...el.children].slice(0, 8).map((k) => form(k, depth + 1)).join(',');
+    return shape(el) + '|' + (text ? 'T' : '') + '(' + kids + ')';
+  };
+  const alike = (el) => el.localName + '~' + fnv(shape(el)) + fnv(form(el, 0));
+"""
+
+#: which of a sample's failing elements (fingerprints of either kind) a sibling page
+#: holds: its elements of each tag whose attributes match first, then the whole
+#: fingerprint of those only (20 to 140 ms on a page of 12,000 elements, at load 17)
+CONFIRM_JS = r"""
+(wanted) => {
+FINGERPRINT
+  const want = new Set(wanted || []);
+  const plan = {};
+  for (const key of want) {
+    const m = /^(.+?)([:~])([0-9a-f]{8})[0-9a-f]{8}$/.exec(key);
+    if (!m) continue;
+    const p = plan[m[1]] = plan[m[1]] || { same: new Set(), kind: new Set() };
+    (m[2] === ':' ? p.same : p.kind).add(m[3]);
+  }
+  const present = new Set();
+  for (const [tag, p] of Object.entries(plan)) {
+    const els = document.getElementsByTagName(tag);
+    for (let i = 0; i < els.length && i < MAX_ELEMENTS; i++) {
+      const el = els[i];
+      if (p.same.size) {
+        const sig = attrs(el), h = fnv(sig);
+        if (p.same.has(h)) present.add(tag + ':' + h + fnv(whole(el, sig)));
+      }
+      if (p.kind.size) {
+        const h = fnv(shape(el));
+        if (p.kind.has(h)) present.add(tag + '~' + h + fnv(form(el, 0)));
+      }
+    }
+  }
+  return [...present].filter((k) => want.has(k));
+}
+""".replace("FINGERPRINT", _FINGERPRINT_JS).replace("MAX_ELEMENTS", "5000")
+
+#: a sibling page's read: the page-level facts and which failing elements it holds
+_SIBLING_JS = "(wanted) => ({ document: (DOCUMENT)(), present: (CONFIRM)(wanted) })".replace(
+    "DOCUMENT", DOCUMENT_JS.strip()
+).replace("CONFIRM", CONFIRM_JS.strip())
+
 _RUN_JS = r"""
 async ([tags, enable, disable]) => {
+FINGERPRINT
   const options = { resultTypes: ['violations', 'incomplete'],
                     runOnly: { type: 'tag', values: tags } };
   const rules = {};
@@ -115,6 +229,12 @@ async ([tags, enable, disable]) => {
     for (const [sel, name] of REGIONS) if (el.closest(sel)) return name;
     return 'body';
   };
+  // the element axe's target names in this document (none inside a frame or a shadow
+  // root), for its fingerprints
+  const element = (target) => {
+    if (target.length !== 1 || typeof target[0] !== 'string') return null;
+    try { return document.querySelector(target[0]); } catch (e) { return null; }
+  };
   // a contrast failure's colour pair: one pair is one change to the theme's palette
   const colors = (n) => {
     const d = n.any && n.any[0] && n.any[0].data;
@@ -124,16 +244,18 @@ async ([tags, enable, disable]) => {
   const slim = (list, nodes) => list.map((v) => ({
     id: v.id, impact: v.impact || 'minor', tags: v.tags, help: v.help, helpUrl: v.helpUrl,
     count: v.nodes.length,
-    nodes: nodes ? v.nodes.slice(0, nodes).map((n) => ({
-      target: n.target.map(String).join(' '), html: (n.html || '').slice(0, 400),
-      summary: (n.failureSummary || '').slice(0, 400), region: region(n.target),
-      colors: colors(n) })) : [],
+    nodes: nodes ? v.nodes.slice(0, nodes).map((n) => {
+      const el = element(n.target);
+      return { target: n.target.map(String).join(' '), html: (n.html || '').slice(0, 400),
+        summary: (n.failureSummary || '').slice(0, 400), region: region(n.target),
+        colors: colors(n), fp: el ? fingerprint(el) : null, form: el ? alike(el) : null };
+    }) : [],
   }));
   const sc = (tags) => tags.filter((t) => /^wcag\d{3,}$/.test(t));
   return { violations: slim(r.violations, MAX_NODES), incomplete: slim(r.incomplete, 0),
            passes: (r.passes || []).map((v) => [v.id, sc(v.tags)]) };
 }
-""".replace("MAX_NODES", str(MAX_NODES))
+""".replace("MAX_NODES", str(MAX_NODES)).replace("FINGERPRINT", _FINGERPRINT_JS)
 
 
 #: what to do, in plain words, for the rules a shop fails most (axe's help says what is
@@ -241,6 +363,7 @@ def _groups(occurrences: list[tuple]) -> dict[tuple, dict]:
             key, {"v": v, "node": node, "pages": [], "template": template, "elements": {}}
         )
         g["elements"].setdefault(selector, node)
+        g.setdefault("prints", set()).update(_prints(rule, node))
         g.setdefault("templates", set()).add(template)
         if url not in g["pages"]:
             g["pages"].append(url)
@@ -249,37 +372,71 @@ def _groups(occurrences: list[tuple]) -> dict[tuple, dict]:
     return groups
 
 
+def _prints(rule: str, node: dict) -> list[str]:
+    """What a sibling page must hold to fail as a sample's element did: the element
+    itself, or for a rule judged on the element alone one of its kind."""
+    keys = [node.get("fp")] + ([node.get("form")] if rule in ELEMENT_RULES else [])
+    return [k for k in keys if isinstance(k, str)]
+
+
 def _repeat(
     groups: dict[tuple, dict],
     structure_of: dict[str, str],
     full_of: dict[str, list[str]],
     rest_of: dict[str, list[str]],
+    present_of: dict[str, set[str]],
     template_of: dict[str, str],
     rules: dict[str, dict],
-) -> None:
+) -> dict[str, int]:
     """Each group seen on every page axe ran on in full of a structural template is
-    listed on that template's other pages too: they repeat its elements. The
-    page-level rules were judged on each page itself and repeat nowhere."""
-    if not rest_of:
-        return
+    listed on that template's other pages that hold one of its failing elements (the
+    same tag, attributes and text) or, for a rule judged on the element alone, one of
+    its kind (ELEMENT_RULES: another product's image that lacks its alt too), and only
+    there. The page-level rules were judged on each page itself and repeat nowhere.
+
+    Why the element and not the template: a template's pages share a layout, not their
+    content; with one sample a guide's figure without alt was claimed for every guide,
+    whose figures had theirs. Returns how many (group, page) pairs were listed and how
+    many were not, the sibling holding no such element."""
+    counts = {"listed": 0, "not_listed": 0}
     for (rule, *_), g in groups.items():
         if rule in DOCUMENT_RULES:
             continue
         seen = set(g["pages"])
+        prints = g.get("prints", set())
         for structure in dict.fromkeys(structure_of.get(u, "") for u in g["pages"]):
-            if not rest_of.get(structure) or not set(full_of.get(structure, [])) <= seen:
+            if not set(full_of.get(structure, [])) <= seen:
                 continue
-            for url in rest_of[structure]:
-                if url not in seen:
-                    seen.add(url)
-                    g["pages"].append(url)
-                    g["templates"].add(template_of.get(url, ""))
+            for url in rest_of.get(structure, []):
+                if url in seen:
+                    continue
+                if not prints & present_of.get(url, set()):
+                    counts["not_listed"] += 1
+                    continue
+                counts["listed"] += 1
+                seen.add(url)
+                g["pages"].append(url)
+                g["templates"].add(template_of.get(url, ""))
     failed: dict[str, set[str]] = defaultdict(set)
     for (rule, *_), g in groups.items():
         failed[rule].update(g["pages"])
     for rule, urls in failed.items():
         if rule in rules:
             rules[rule]["failed"] = max(rules[rule]["failed"], len(urls))
+    return counts
+
+
+def _sibling_data(structure: str, wanted: list[str], read: Any) -> dict:
+    """A page's data from its page script: the page-level facts, the failing elements
+    of its template's samples it holds, and how many of them it looked for."""
+    read = read if isinstance(read, dict) else {}
+    present = read.get("present")
+    return {
+        "structure": structure,
+        "document": read.get("document"),
+        "present": [k for k in present if isinstance(k, str)] if isinstance(present, list) else [],
+        "checked": len(wanted),
+    }
 
 
 def _pages_named(ctx: Any) -> bool:
@@ -334,12 +491,13 @@ class AxeCore(Check):
         "below [sample] per_template (0: as many as that allows)",
         "per": '"template": axe\'s full run on the first full_runs pages of each structural '
         "template (URL template and layout), its page-level rules (title, language, "
-        "viewport, refresh) on every page, a finding listing every page of its template; "
+        "viewport, refresh) on every page, a finding listing the template's pages that hold "
+        "the failing element (or, for a missing name or alt, one of its kind); "
         '"page": the full run on every page (slower, about a second a page); pages named '
         "with --urls or --sitemap-only always get the full run",
         "full_runs": 'with per = "template": pages of each structural template axe runs on '
-        "in full, the first ones crawled (a defect seen on all of them stands for the "
-        "template's other pages)",
+        "in full, the first ones crawled (a defect seen on all of them is listed on the "
+        "template's other pages that hold its element)",
         "max_screenshots": "violations shown with a screenshot of the element, per audit",
     }
     #: its page script reads every page; its gather runs axe on the pages it chose
@@ -354,6 +512,11 @@ class AxeCore(Check):
         #: page URL -> whether axe runs on it in full (``per = "template"``)
         self._full_runs: dict[str, bool] = {}
         self._shots: set[tuple[str, str]] = set()
+        #: structural template -> fingerprints of the failing elements its finished
+        #: full runs found (a dict for its order: a sibling checks only the new ones)
+        self._prints: dict[str, dict[str, None]] = {}
+        #: structural template -> its full runs under way, for a sibling to await
+        self._pending: dict[str, set[asyncio.Future]] = defaultdict(set)
         self._rules: dict[str, dict] = {}
         self._script: str | None = None
         self.details: dict[str, Any] | None = None
@@ -418,31 +581,78 @@ class AxeCore(Check):
         return self._full_runs[url]
 
     def page_script(self, ctx: Any) -> PageScript | None:
-        """The page-level facts of every judged page, in the engine's one round trip."""
+        """The page-level facts of every judged page, and which failing elements of its
+        structural template's samples it holds, in the engine's one round trip."""
         structure = self._judged(ctx)
         if structure is None:
             return None
+        wanted = list(self._prints.get(structure, {}))
         return PageScript(
-            DOCUMENT_JS, None, read=lambda facts: {"structure": structure, "document": facts}
+            _SIBLING_JS, wanted, read=lambda facts: _sibling_data(structure, wanted, facts)
         )
 
     async def gather(self, page: Any, ctx: Any) -> dict | None:
         """axe's full run where this page is one of its structural template's samples;
-        else what the page script read. A run that fails gives its turn back, so a later
+        else what the page script read, with the failing elements checked that a sample
+        found after the script ran. A run that fails gives its turn back, so a later
         page of the same structural template is run in full instead."""
         scripted = ctx.scripted if isinstance(getattr(ctx, "scripted", None), dict) else None
         structure = self._judged(ctx)
-        if structure is None or not (_pages_named(ctx) or self._full(ctx.url, structure)):
+        if structure is None:
             return scripted
-        ran = False
+        if _pages_named(ctx) or self._full(ctx.url, structure):
+            return await self._full_run(page, ctx.url, structure)
+        return await self._sibling(page, ctx.url, structure, scripted)
+
+    async def _full_run(self, page: Any, url: str, structure: str) -> dict:
+        """axe's full run; what it found failing is remembered for the siblings."""
+        done = asyncio.get_running_loop().create_future()
+        self._pending[structure].add(done)
+        result: dict | None = None
         try:
             result = await self._run(page)
-            ran = True
         finally:
-            if not ran and self.options["per"] == "template":
+            if result is None and self.options["per"] == "template":
                 self._structures.release(structure)
-                self._full_runs[ctx.url] = False
+                self._full_runs[url] = False
+            if result is not None:
+                self._remember(structure, result)
+            self._pending[structure].discard(done)
+            done.set_result(None)
         return {"structure": structure, **result}
+
+    def _remember(self, structure: str, result: dict) -> None:
+        prints = self._prints.setdefault(structure, {})
+        for v in result.get("violations", []):
+            if v.get("id") in DOCUMENT_RULES:
+                continue
+            for node in v.get("nodes", []):
+                for key in _prints(v["id"], node):
+                    if len(prints) < MAX_PRINTS:
+                        prints.setdefault(key, None)
+
+    async def _sibling(self, page: Any, url: str, structure: str, scripted: dict | None) -> dict:
+        """A page of a structural template that another page runs axe for: its page
+        script's data, and whether it holds the failing elements of the template's
+        samples. Where the sample's run was still under way when the script ran (tabs
+        in parallel), it waits for the run and checks its elements in one more round
+        trip; where no sample's run succeeded, this page takes the turn and runs axe."""
+        data = dict(scripted) if scripted else {"structure": structure}
+        while structure not in self._prints and self._pending.get(structure):
+            await asyncio.wait(set(self._pending[structure]))  # (another page's turn)
+        if structure not in self._prints:  # every sample's run failed: a turn is free
+            if self.options["per"] == "template" and self._structures.first(structure):
+                self._full_runs[url] = True
+                return await self._full_run(page, url, structure)
+            return data
+        checked = data.get("checked", 0) if isinstance(data.get("checked"), int) else 0
+        wanted = list(self._prints[structure])
+        if len(wanted) > checked:
+            found = await page.evaluate(CONFIRM_JS, wanted[checked:])
+            present = list(data.get("present") or [])
+            data["present"] = present + [k for k in found or [] if k not in present]
+            data["checked"] = len(wanted)
+        return data
 
     async def _run(self, page: Any) -> dict:
         started = time.monotonic()
@@ -481,6 +691,7 @@ class AxeCore(Check):
         template_of: dict[str, str] = {}
         full_of: dict[str, list[str]] = defaultdict(list)  # structure -> pages run in full
         rest_of: dict[str, list[str]] = defaultdict(list)  # structure -> the others
+        present_of: dict[str, set[str]] = {}  # the others -> failing elements they hold
         document_rules = self.document_rules()
         for page in pages:
             data = page.data
@@ -493,6 +704,10 @@ class AxeCore(Check):
             if isinstance(structure, str):
                 structure_of[page.url] = structure
                 (full_of if full else rest_of)[structure].append(page.url)
+                if not full:
+                    present_of[page.url] = {
+                        k for k in data.get("present") or [] if isinstance(k, str)
+                    }
             if full:
                 ran += 1
                 total_ms += data.get("ms", 0)
@@ -527,7 +742,7 @@ class AxeCore(Check):
                 if len(entry["urls"]) < MAX_REVIEW_PAGES:  # the total is in "pages"
                     entry["urls"].append(page.url)
         groups = _groups(occurrences)
-        _repeat(groups, structure_of, full_of, rest_of, template_of, rules)
+        repeated = _repeat(groups, structure_of, full_of, rest_of, present_of, template_of, rules)
         # elements of one rule that fail on exactly the same pages belong to one component
         # (the footer's links, a product grid's images): one finding lists them all
         merged: dict[tuple, list[tuple]] = defaultdict(list)
@@ -540,6 +755,9 @@ class AxeCore(Check):
             "pages_judged": judged,
             "per": self.options["per"],
             "structural_templates": len(set(full_of) | set(rest_of)),
+            # (defect, page) pairs listed on a sibling page that holds the failing
+            # element, and those not listed there, the sibling lacking it
+            "repeated": repeated,
             "rules_passed": sorted(r for r, e in rules.items() if not e["failed"]),
             "rules_failed": sorted(r for r, e in rules.items() if e["failed"]),
             "wcag": wcag_table(rules),

@@ -89,11 +89,23 @@ def full(path: str, template: str, structure: str, violations: list) -> dict:
     }
 
 
-def rest(path: str, template: str, structure: str, **document) -> dict:
+#: the menu toggle with its fingerprint (what a full run records of each element)
+MENU_FP = "div:0000000a0000000b"
+MENU_SEEN = {**MENU, "nodes": [{**MENU["nodes"][0], "fp": MENU_FP}]}
+
+
+def rest(path: str, template: str, structure: str, present=(MENU_FP,), **document) -> dict:
+    """A page of a structural template judged without axe's full run: its page-level
+    facts and which of its samples' failing elements it holds (``present``)."""
     return {
         "path": path,
         "template": template,
-        "data": {"structure": structure, "document": facts(**document)},
+        "data": {
+            "structure": structure,
+            "document": facts(**document),
+            "present": list(present),
+            "checked": len(present),
+        },
     }
 
 
@@ -133,7 +145,7 @@ def test_a_sampled_defect_names_every_page_of_its_template_and_page_rules_stay_p
     findings = evaluate(
         check,
         [
-            full("/about", "/about", info, [MENU]),
+            full("/about", "/about", info, [MENU_SEEN]),
             rest("/faq", "/faq", info, lang=None),  # no lang, beside a page that has one
             rest("/terms", "/terms", info),
             full("/", "/", "#home", []),  # another layout, without the defect
@@ -159,8 +171,8 @@ def test_a_defect_on_only_some_samples_is_content_and_stays_where_it_was_seen():
     findings = evaluate(
         AxeCore({"full_runs": 2}),
         [
-            full("/p/a", "/p/*", structure, [MENU, image("/img/a")]),
-            full("/p/b", "/p/*", structure, [MENU]),
+            full("/p/a", "/p/*", structure, [MENU_SEEN, image("/img/a")]),
+            full("/p/b", "/p/*", structure, [MENU_SEEN]),
             rest("/p/c", "/p/*", structure),
         ],
     )
@@ -375,13 +387,18 @@ async def test_the_first_page_of_each_structure_runs_in_full_and_a_failed_run_gi
 
     async def visit(c) -> dict | None:
         planned = check.page_script(c)
-        c.scripted = None if planned is None else planned.read({"title": "t"})
+        c.scripted = None if planned is None else planned.read({"document": {"title": "t"}})
         return await check.gather(page, c)
 
     with pytest.raises(TimeoutError):
         await visit(ctx("/p/a"))  # its run failed: the next page of /p/*#aa takes its turn
     assert "violations" in await visit(ctx("/p/b"))
-    assert await visit(ctx("/p/c")) == {"structure": "/p/*#aa", "document": {"title": "t"}}
+    assert await visit(ctx("/p/c")) == {
+        "structure": "/p/*#aa",
+        "document": {"title": "t"},
+        "present": [],  # the sample found nothing: nothing to look for
+        "checked": 0,
+    }
     assert "violations" in await visit(ctx("/p/d", layout="bb"))  # another layout
     assert "violations" in await visit(ctx("/about", template="/about", layout=""))
     assert await visit(ctx("/gone", template="/gone", status=404)) is None
