@@ -175,8 +175,8 @@ async def run_probes(
     a fresh load of that page). The results keep the samples' order. The time taken
     is measured, as the accessibility issue asks.
 
-    ``steps`` is asked once, when the first tab is open (or at the end, when there
-    was none): the steps, and so the pages, are fixed then (``LoadShare`` takes
+    ``steps`` is asked once, when the first tab slot is free (or at the end, when
+    there was none): the steps, and so the pages, are fixed then (``LoadShare`` takes
     members until that moment). Returns one dict per step: ``pages``, ``errors``,
     ``seconds``, ``loaded``; a step whose probe failed for a reason not the page's (a
     bug) has it in ``failure``, and runs no more.
@@ -193,11 +193,16 @@ async def run_probes(
     workers: list[asyncio.Future] = []
 
     def planned() -> _Plan:
-        """The pages of the steps, fixed with them when the first tab is open."""
+        """The pages of the steps, fixed with them once the first tab slot is free."""
         if not plan:
             plan.append(_Plan.of(site, [s.pages or default for s in run.steps]))
             queue.extend((i, s, plan[0].wanted[i]) for i, s in enumerate(plan[0].samples))
         return plan[0]
+
+    def more() -> bool:
+        """Whether a tab whose slot is free has pages to take (none: it is not opened)."""
+        planned()
+        return bool(queue)
 
     def spread() -> None:
         """The other tabs, once the first page is done: what a probe learns there (the
@@ -242,9 +247,7 @@ async def run_probes(
 
     async def worker() -> None:
         while queue or not plan:
-            opened = tabs.open(
-                wanted=lambda: bool(queue) or not plan, background=True, **open_options
-            )
+            opened = tabs.open(wanted=more, background=True, **open_options)
             async with opened as page:
                 if page is None:
                     return
@@ -400,13 +403,14 @@ def _again(queue: list, i: int, sample: Any, rest: tuple[int, ...]) -> bool:
 
 class LoadShare:
     """One run of probes on shared page loads: the probes of the checks that joined it
-    before its first page was taken, each page that any of them wants loaded once.
+    before its pages were fixed (its first tab slot free), each page that any of them
+    wants loaded once.
 
     Each joining check's site step awaits the run's answer for it. The run is a task
     of its own, shielded from each asker: one check stopped by its deadline
     (``audit.site_step_timeout``) leaves the run to the others; when none still waits,
     the run is stopped, so a hostile page holds the site stage no longer than one
-    probe would. A check that joins once the run has taken its first page (or that
+    probe would. A check that joins once the run has fixed its pages (or that
     cannot undo its probe where another such one has joined) starts a run of its own.
     """
 
@@ -443,7 +447,7 @@ class LoadShare:
         return share
 
     def _closed(self) -> bool:
-        """Whether the run has taken its first page (or is over): too late to join."""
+        """Whether the run has fixed its steps and pages (or is over): too late to join."""
         return self._order is not None or self._task is None or self._task.done()
 
     def _fits(self, step: ProbeStep) -> bool:

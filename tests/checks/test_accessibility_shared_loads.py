@@ -156,6 +156,13 @@ async def test_a_bug_in_one_step_fails_that_step_only():
     assert [name for name, _, _ in log].count("resize") == 1  # not run again after its bug
 
 
+async def test_a_run_without_pages_opens_no_tab():
+    tabs, log = _Tabs(), []
+    resize, walk = await run_probes(_site(tabs, []), 1, lambda: [_step("resize", log)] * 2)
+    assert tabs.opened == 0 and log == []
+    assert resize["pages"] == walk["pages"] == [] and resize["loaded"] == 0
+
+
 async def test_a_step_with_a_window_of_its_own_gets_it_for_its_turn_and_the_tab_its_back():
     tabs, log = _Tabs(), []
     site = _site(tabs, ["/a", "/b"])
