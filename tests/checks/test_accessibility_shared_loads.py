@@ -404,7 +404,8 @@ async def _audit(checks: list[str], browser, tmp_path: Path) -> tuple[dict, dict
         path = await run_audit(server.base_url, settings, tmp_path, browser=browser)
         gets: dict[str, int] = {}
         for method, where in server.log:
-            if method == "GET" and not where.startswith(("/img/", "/robots")):
+            # pages only: a tab asks for the favicon or not, as its timing goes
+            if method == "GET" and not where.startswith(("/img/", "/robots", "/favicon")):
                 gets[where] = gets.get(where, 0) + 1
     return json.loads(path.read_text()), gets
 
