@@ -11,7 +11,7 @@ from auditor.checkkit import OncePerTemplate, listed, plural
 from auditor.errors import ConfigError
 from auditor.plugins import Check, PageScript, PageView, SiteView
 
-from .probing import LoadShare, ProbeStep, layout_samples, probe_samples, run_probes
+from .probing import LoadShare, Pages, ProbeStep, layout_samples, probe_samples, run_probes
 
 __all__ = [
     "Causes",
@@ -61,9 +61,10 @@ class PageProber(Check):
     ``probing.run_probes``) and judges what the probes returned; a probed page's result
     stands for the pages that share its layout (``shares``).
 
-    Probes that want the same pages in the same window may share each page load
-    (``shares_loads``, ``probing.LoadShare``): one that undoes what it changed
-    (``restore``) runs first, one that cannot runs last."""
+    Probes may share each page load (``shares_loads``, ``probing.LoadShare``), each
+    on its own pages: one that undoes what it changed (``restore``) runs first, one
+    that wants another window (``viewport``) gets it for its turn, one that cannot
+    undo its probe runs last."""
 
     #: the option that chooses what a probed page stands for
     PER_OPTION: ClassVar[dict[str, Any]] = {"per": "layout"}
@@ -72,8 +73,8 @@ class PageProber(Check):
         "landmarks, content structure and forms, whatever their URL), the findings "
         'listing every page of the layout; "template": per URL template'
     }
-    #: whether the probe may run on a page load it shares with other such probes of
-    #: the same pages (its ``group_key`` must then not depend on the check's options)
+    #: whether the probe may run on a page load it shares with other such probes (its
+    #: ``group_key`` must then not depend on the check's options)
     shares_loads: ClassVar[bool] = False
     #: whether ``restore`` undoes what ``probe`` changed in the page, so that another
     #: probe can run on the same load after it
@@ -87,7 +88,9 @@ class PageProber(Check):
             )
 
     def viewport(self) -> dict[str, int] | None:
-        """The window the probe's tab gets, where it needs its own size."""
+        """The window the probe needs, where it needs its own size: a tab of its own
+        opens with it; on a shared load the window is set to it for the probe's turn
+        and put back after it."""
         return None
 
     async def probe(self, page: Page, sample: Any) -> dict | None:  # pragma: no cover
@@ -102,29 +105,31 @@ class PageProber(Check):
         else decides its outcome (reflow: the viewport meta)."""
         return (record.layout or f"template:{record.template}",)
 
+    def pages(self) -> Pages:
+        """Which pages the probe wants (``per_template``, ``per``)."""
+        key = self.group_key if self.options["per"] == "layout" else None
+        return Pages(self.options["per_template"], key)
+
     def load_key(self) -> Hashable | None:
-        """Probes with equal keys probe the same pages in the same window and may share
-        their loads; None: this one loads its pages alone."""
-        if not self.shares_loads:
-            return None
-        size = self.viewport()
-        per = self.options["per"]
-        grouping = type(self).group_key if per == "layout" else None
-        return (per, self.options["per_template"], grouping, tuple(sorted((size or {}).items())))
+        """Probes with equal keys may share their loads (each keeps its own pages and
+        window); None: this one loads its pages alone."""
+        return "probe tabs" if self.shares_loads else None
 
     async def site(self, site: Any) -> dict:
-        size = self.viewport()
-        options: dict[str, Any] = {"viewport": size} if size else {}
-        if self.options["per"] == "layout":
-            options["key"] = self.group_key
-        per_template = self.options["per_template"]
-        key = self.load_key()
+        pages, key = self.pages(), self.load_key()
         if key is None or site.tabs is None:
-            return await probe_samples(site, per_template, self.probe, **options)
-        step = ProbeStep(self.probe, self.restore if self.restores_page else None)
+            size = self.viewport()
+            options: dict[str, Any] = {"viewport": size} if size else {}
+            return await probe_samples(site, pages.per_template, self.probe, pages.key, **options)
+        step = ProbeStep(
+            self.probe,
+            self.restore if self.restores_page else None,
+            window=self.viewport(),
+            pages=pages,
+        )
 
         def run(steps: Any) -> Any:
-            return run_probes(site, per_template, steps, **options)
+            return run_probes(site, pages.per_template, steps, pages.key)
 
         return await LoadShare.join(site, key, self, step, run).answer(self)
 

@@ -419,8 +419,9 @@ class Keyboard(PageProber):
         **PageProber.PER_DOC,
     }
 
-    #: runs on a page load shared with the text-resize probe, last: it cannot undo
-    #: where its keys left the focus, nor what the page's scripts did about them
+    #: runs on a page load shared with the text-resize and reflow probes, last: it
+    #: cannot undo where its keys left the focus, nor what the page's scripts did
+    #: about them
     shares_loads = True
 
     def __init__(self, options: dict[str, Any] | None = None, severity: str = ""):

@@ -117,7 +117,9 @@ class Reflow(PageProber):
     (body { overflow-x: hidden }), and a box of the content that scrolls sideways (a
     wide table) must be scrollable by keyboard (focusable, or holding something that
     is). The viewport meta is read on every page; one page per layout (and viewport
-    meta) is loaded in a narrow tab of its own, and stands for the pages that share it.
+    meta) is probed in a tab of its own, and stands for the pages that share it: the
+    page loaded in the tab's window, then the window narrowed, as a customer who zooms
+    in narrows it (on the load the keyboard walk and the text-resize probe share).
     Why: customers with low vision zoom in to read prices and product details; a page
     that blocks zoom or makes them scroll both ways to read a line loses them
     (WCAG 1.4.4 Resize Text and 1.4.10 Reflow, level AA).
@@ -139,9 +141,15 @@ class Reflow(PageProber):
     option_docs: ClassVar[dict[str, str]] = {
         "width_px": "window width in CSS px for the reflow test (WCAG 1.4.10 says 320)",
         "per_template": "pages of each layout and viewport meta (or template, see per) "
-        "loaded 320 px wide (0: all [sample] allows)",
+        "probed 320 px wide (0: all [sample] allows)",
         **PageProber.PER_DOC,
     }
+
+    #: the window narrowed on the load the keyboard walk and the text-resize probe
+    #: share (after the resize, before the walk), and put back; the probe itself only
+    #: reads, so nothing else is to undo
+    shares_loads = True
+    restores_page = True
 
     def viewport(self) -> dict[str, int]:
         return {"width": max(200, int(self.options["width_px"])), "height": 640}

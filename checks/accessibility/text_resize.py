@@ -162,7 +162,8 @@ class TextResize(PageProber):
         **PageProber.PER_DOC,
     }
 
-    #: the keyboard walk runs on the same page load, after the resize is undone
+    #: the reflow probe and the keyboard walk run on the same page load, after the
+    #: resize is undone
     shares_loads = True
     restores_page = True
 
