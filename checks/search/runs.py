@@ -631,58 +631,32 @@ async def run_searches(site: Any, opts: dict[str, Any]) -> dict[str, Any]:
     if site.tabs is None:
         j.data["skipped"] = "the engine lent no browser tab for the searches"
         return j.data
-    async with site.tabs.open(j.start) as page:
-        if page is None:
-            j.data["skipped"] = "the start page could not be opened for the searches"
-            return j.data
-        with contextlib.suppress(PlaywrightError, PlaywrightTimeout):
-            loc = await j._locate(page)
-            j.data["located"] = loc
-            if loc["field"] and loc["field"]["visible"]:
-                shot = await element_shot(page, loc["field"]["selector"])
-                if shot:
-                    j.data["screenshots"]["box"] = shot
-        if await j.field(page) is not None:
-            j.data["method"] = "field"
-        elif opts["url_pattern"]:
-            j.data["method"] = "url_pattern"
-        else:
-            j.data["skipped"] = "no search field found on the start page"
-            return j.data
-        if j.data["opened_by_click"]:
-            loc = await j._locate(page)
-            j.data["located_open"] = loc
+    first, categories = _queries(j, derived, opts)
+    prefix = ""
+    if opts["autocomplete_prefix"] and derived["products"] and len(first) < j.budget:
+        # one search held back for the autocomplete probe, sent beside the searches
+        j.reserved = 1
+        word = max(derived["products"][0]["query"].split(), key=len)
+        prefix = word[: opts["autocomplete_prefix"]].lower()
+
+    async def typed(tab: Any) -> None:
+        await j.autocomplete(tab, prefix, fresh=True)
+
+    opened = None
+    if await site.tabs.allowed(j.start):
+        opened = site.tabs.open()  # the slot first, then the start page (below)
+    if opened is None:
+        j.data["skipped"] = "the start page could not be opened for the searches"
+        return j.data
+    async with opened as page:
         width = max(1, site.settings.crawl.concurrency)
-
-        async def zero_shot(tab: Any, r: dict[str, Any]) -> None:
-            if r.get("read") and r["read"]["zero"]:
-                j.data["screenshots"]["zero"] = await viewport_shot(tab)
-
-        first: list[_Item] = []
-        for entry in opts["queries"]:
-            query, expected = parse_query(entry)
-            first.append(_Item("configured", query, {"expected": expected}))
-        for p in derived["products"]:
-            first.append(_Item("product", p["query"], {"expected": p["expected"], "sku": p["sku"]}))
-        nonsense = opts["nonsense_query"]
-        if nonsense:
-            first.append(_Item("nonsense", nonsense, after=zero_shot))
-        categories = [
-            _Item("category", c["query"], {"category": c["expected"]})
-            for c in derived["categories"]
-        ]
-        prefix = ""
-        if opts["autocomplete_prefix"] and derived["products"] and len(first) < j.budget:
-            # one search held back for the autocomplete probe, sent beside the searches
-            j.reserved = 1
-            word = max(derived["products"][0]["query"].split(), key=len)
-            prefix = word[: opts["autocomplete_prefix"]].lower()
-
-        async def typed(tab: Any) -> None:
-            await j.autocomplete(tab, prefix, fresh=True)
-
         j.pool = TabPool(site.tabs, j.start, page, width, fresh=typed if prefix else None)
         try:
+            # the spare tabs ask for their slots now, beside this tab's start page:
+            # slots that come free go to a step that waits before background work
+            j.pool.grow(len(first) - 1 + len(categories) + bool(prefix))
+            if not await _open_field(j, page, opts):
+                return j.data
             await _search_all(j, first, categories, derived, opts)
             await j.pool.close()
         finally:
@@ -693,3 +667,50 @@ async def run_searches(site: Any, opts: dict[str, Any]) -> dict[str, Any]:
         if j.data["skipped"]:
             j.data["autocomplete"] = None  # as if not typed: the search had stopped
     return j.data
+
+
+def _queries(j: _Searches, derived: dict[str, Any], opts: dict[str, Any]) -> tuple[list, list]:
+    """(the first batch's searches, the category searches)."""
+
+    async def zero_shot(tab: Any, r: dict[str, Any]) -> None:
+        if r.get("read") and r["read"]["zero"]:
+            j.data["screenshots"]["zero"] = await viewport_shot(tab)
+
+    first: list[_Item] = []
+    for entry in opts["queries"]:
+        query, expected = parse_query(entry)
+        first.append(_Item("configured", query, {"expected": expected}))
+    for p in derived["products"]:
+        first.append(_Item("product", p["query"], {"expected": p["expected"], "sku": p["sku"]}))
+    nonsense = opts["nonsense_query"]
+    if nonsense:
+        first.append(_Item("nonsense", nonsense, after=zero_shot))
+    categories = [
+        _Item("category", c["query"], {"category": c["expected"]}) for c in derived["categories"]
+    ]
+    return first, categories
+
+
+async def _open_field(j: _Searches, page: Any, opts: dict[str, Any]) -> bool:
+    """The start page loaded in ``page``, its search field located (screenshot) and
+    opened where an icon hides it; False (``skipped`` says why) where there is none."""
+    if page is None or await j.tabs.goto(page, j.start) is None:
+        j.data["skipped"] = "the start page could not be opened for the searches"
+        return False
+    with contextlib.suppress(PlaywrightError, PlaywrightTimeout):
+        loc = await j._locate(page)
+        j.data["located"] = loc
+        if loc["field"] and loc["field"]["visible"]:
+            shot = await element_shot(page, loc["field"]["selector"])
+            if shot:
+                j.data["screenshots"]["box"] = shot
+    if await j.field(page) is not None:
+        j.data["method"] = "field"
+    elif opts["url_pattern"]:
+        j.data["method"] = "url_pattern"
+    else:
+        j.data["skipped"] = "no search field found on the start page"
+        return False
+    if j.data["opened_by_click"]:
+        j.data["located_open"] = await j._locate(page)
+    return True
