@@ -23,7 +23,8 @@ Job = Callable[[Any], Awaitable[None]]
 
 
 class TabPool:
-    """``page`` (the tab the searches started in) and spare tabs opened on ``start``.
+    """``page`` (the tab the searches started in; None until it is open) and spare tabs
+    opened on ``start``.
 
     Spares may be opened (``grow``) before there is work for them, while a search sent
     alone shows whether the shop answers at all (``go``: it does; ``close``: it does
@@ -37,7 +38,9 @@ class TabPool:
         self.width = max(1, width)
         self.fresh = fresh
         self._jobs: asyncio.Queue[Job | None] = asyncio.Queue()
-        self._tasks: list[asyncio.Task] = []
+        #: the first tab's worker (once ``page`` is there), then the spares'
+        self._main: asyncio.Task | None = None
+        self._spares: list[asyncio.Task] = []
         #: spares not open yet (waiting for a slot or loading the start page)
         self._opening: set[asyncio.Task] = set()
         self._closed = False
@@ -50,7 +53,11 @@ class TabPool:
     @property
     def spares(self) -> int:
         """Spare tabs open, or on their way."""
-        return max(0, len(self._tasks) - 1)
+        return len(self._spares)
+
+    @property
+    def _tasks(self) -> list[asyncio.Task]:
+        return ([self._main] if self._main else []) + self._spares
 
     def go(self) -> None:
         """The shop answers: open spares may take the ``fresh`` job."""
@@ -58,16 +65,22 @@ class TabPool:
         self._woken.set()
 
     def grow(self, pending: int) -> None:
-        """Enough tabs for ``pending`` jobs, at most ``width``: the first tab's worker,
-        then spares (a spare for fewer jobs than tabs would only load the start page)."""
+        """Enough tabs for ``pending`` jobs, at most ``width``: the first tab's worker
+        (where ``page`` is there already), then spares (a spare for fewer jobs than
+        tabs would only load the start page). The spares' tasks start once the caller
+        waits: a slot the caller asks for right after this is asked for first."""
         if self._closed:
             return
-        if not self._tasks:
-            self._tasks.append(asyncio.create_task(self._serve(self.page)))
-        while len(self._tasks) < min(self.width, pending):
+        if self._main is None and self.page is not None:
+            self._main = asyncio.create_task(self._serve(self.page))
+        while 1 + len(self._spares) < min(self.width, pending):
             task = asyncio.create_task(self._spare())
             self._opening.add(task)
-            self._tasks.append(task)
+            self._spares.append(task)
+
+    def first_tab(self, page: Any) -> None:
+        """The caller's tab is open: it takes jobs too (after ``grow``)."""
+        self.page = page
 
     def submit(self, job: Job) -> asyncio.Future:
         """Queue ``job`` for the next free tab; the future ends with it. Jobs are
@@ -99,7 +112,7 @@ class TabPool:
         for _ in self._tasks:
             self._jobs.put_nowait(None)
         await asyncio.gather(*self._tasks, return_exceptions=True)
-        self._tasks = []
+        self._main, self._spares = None, []
         if self._fresh_error is not None:
             raise self._fresh_error
 
@@ -116,7 +129,7 @@ class TabPool:
         for task in self._tasks:
             task.cancel()
         await asyncio.gather(*self._tasks, return_exceptions=True)
-        self._tasks = []
+        self._main, self._spares = None, []
 
     async def _serve(self, tab: Any) -> None:
         while (job := await self._jobs.get()) is not None:

@@ -642,30 +642,30 @@ async def run_searches(site: Any, opts: dict[str, Any]) -> dict[str, Any]:
     async def typed(tab: Any) -> None:
         await j.autocomplete(tab, prefix, fresh=True)
 
-    opened = None
-    if await site.tabs.allowed(j.start):
-        opened = site.tabs.open()  # the slot first, then the start page (below)
-    if opened is None:
+    if not await site.tabs.allowed(j.start):
         j.data["skipped"] = "the start page could not be opened for the searches"
         return j.data
-    async with opened as page:
-        width = max(1, site.settings.crawl.concurrency)
-        j.pool = TabPool(site.tabs, j.start, page, width, fresh=typed if prefix else None)
-        try:
-            # the spare tabs ask for their slots now, beside this tab's start page:
-            # slots that come free go to a step that waits before background work
-            j.pool.grow(len(first) - 1 + len(categories) + bool(prefix))
+    width = max(1, site.settings.crawl.concurrency)
+    j.pool = TabPool(site.tabs, j.start, None, width, fresh=typed if prefix else None)
+    try:
+        # the spare tabs ask for their slots right after the first tab's and load the
+        # start page beside it: slots that come free go to a step that waits before
+        # background work (auditor.probe.Slots), and would be gone once this tab is
+        # ready for the first search
+        j.pool.grow(len(first) - 1 + len(categories) + bool(prefix))
+        async with site.tabs.open() as page:
+            j.pool.first_tab(page)
             if not await _open_field(j, page, opts):
                 return j.data
             await _search_all(j, first, categories, derived, opts)
             await j.pool.close()
-        finally:
-            await j.pool.abort()
-        if prefix and j.pool.fresh is not None:  # no spare tab typed it: here, at the end
-            await j.autocomplete(page, prefix)
-        j.reserved = 0
-        if j.data["skipped"]:
-            j.data["autocomplete"] = None  # as if not typed: the search had stopped
+            if prefix and j.pool.fresh is not None:  # no spare tab typed it: at the end
+                await j.autocomplete(page, prefix)
+    finally:
+        await j.pool.abort()
+    j.reserved = 0
+    if j.data["skipped"]:
+        j.data["autocomplete"] = None  # as if not typed: the search had stopped
     return j.data
 
 

@@ -126,3 +126,19 @@ async def test_a_failing_job_fails_its_future_not_the_tab():
     await asyncio.gather(failed, ok, return_exceptions=True)
     assert isinstance(failed.exception(), ValueError) and after == ["tab0"]
     await pool.close()
+
+
+async def test_spares_grown_before_the_first_tab_opens_queue_behind_it():
+    """run_searches grows the pool, then opens its first tab: the first slot that comes
+    free is the first tab's, the next ones the spares' (before background work)."""
+    slots = Slots(1)
+    await slots.acquire()  # another step holds the only slot
+    tabs = Tabs(slots)
+    pool = TabPool(tabs, "http://shop/", None, 3)
+    pool.grow(3)
+    asyncio.get_running_loop().call_soon(slots.release)  # the other step is done
+    async with tabs.open() as page:
+        assert page == "tab1" and pool.spares == 2 and slots.waiting == 2
+        pool.first_tab(page)
+        await pool.close()  # the spares waiting for a slot are not opened
+    assert tabs.opened == ["tab1"] and not slots.locked()
