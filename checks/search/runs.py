@@ -11,6 +11,11 @@ customer does; or, where the config names ``url_pattern``, loads that address (a
 GET). A form that would POST is never submitted. Each search waits for the host's
 rate limit (``tabs.pace``) and counts against ``max_searches``.
 
+In which tabs: the first search alone, in the step's first tab; once the shop has
+answered, side by side in up to ``crawl.concurrency`` probe tabs (checks.search.pool,
+opened while that first search runs), each taking the next search queued. The
+autocomplete probe types in the first of those tabs to open, beside the searches.
+
 Which variants: each kind of variant (a misspelling, the plural, ...) is sent for the
 first ``variants_per_kind`` found products; the other products' variants of that kind
 only where those first ones disagree (one found something, one did not), since a
@@ -28,6 +33,7 @@ import contextlib
 import dataclasses
 import time
 from collections.abc import Awaitable, Callable
+from functools import partial
 from typing import Any
 from urllib.parse import quote_plus, urljoin, urlsplit
 
@@ -41,12 +47,14 @@ from auditor.screenshots import element_shot, viewport_shot
 
 from .common import parse_query
 from .locate import LOCATE_JS, clean_locate
+from .pool import TabPool
 from .reader import RESULTS_JS, clean_facts, read_results
 from .variants import variants
 
 __all__ = ["derived_queries", "run_searches", "shared_runs"]
 
 _RUNS = OncePerAudit()
+
 #: seconds to wait after Enter for a navigation to start before looking for a change
 #: of the page in place
 _NAV_GRACE = 1.0
@@ -189,6 +197,20 @@ class _Item:
     after: Callable[[Any, dict[str, Any]], Awaitable[None]] | None = None
 
 
+@dataclasses.dataclass
+class _Sent:
+    """The searches of one ``send``: their results in the items' order, each there
+    once its future is done."""
+
+    done: list[dict | None]
+    futures: list[asyncio.Future]
+
+    async def results(self, start: int = 0, stop: int | None = None) -> list[dict | None]:
+        """The results of items ``start:stop``, once they are all searched."""
+        await asyncio.gather(*self.futures[start:stop])
+        return self.done[start:stop]
+
+
 class _Searches:
     def __init__(self, site: Any, opts: dict[str, Any]):
         self.site, self.opts = site, opts
@@ -198,11 +220,15 @@ class _Searches:
         self.silent = 0
         #: whether the search has answered once (then batches run side by side)
         self.answered = False
+        #: set where a search has started the navigation to its results (``_wait``)
+        self.navigating = asyncio.Event()
+        #: whether a search went unanswered before the first answer (``_alone``)
+        self.doubted = False
         self.budget = opts["max_searches"]
-        #: the extra tabs of one batch, kept open for the next (each opening loads the
-        #: start page again); closed with ``spares`` (run_searches)
-        self.idle_tabs: list[Any] = []
-        self.spares: contextlib.AsyncExitStack | None = None
+        #: searches held back from ``left`` for the autocomplete probe
+        self.reserved = 0
+        #: the tabs the batches search in (run_searches)
+        self.pool: TabPool | None = None
         self.timeout = site.settings.crawl.page_timeout
         self.data: dict[str, Any] = {
             "start": self.start,
@@ -218,7 +244,7 @@ class _Searches:
         }
 
     def left(self) -> int:
-        return self.budget - self.count
+        return self.budget - self.reserved - self.count
 
     async def _locate(self, page: Any) -> dict[str, Any]:
         raw = await page.evaluate(LOCATE_JS, self.opts["selector"] or None)
@@ -243,6 +269,31 @@ class _Searches:
                     return loc["field"]
         return None
 
+    async def field_at_start(self, page: Any) -> dict[str, Any] | None:
+        """Back to the start page for the next search (a results page without a field,
+        the demo's dead-end zero page), its field as soon as it is there: from the
+        document on, not the load event, which may wait for an image the field does
+        not need (the demo's hero, 2.5 s). The tab's first load of the start page
+        answered the cookie banner already; where the field is not there yet, it is
+        looked for again after the load event."""
+        if not await self.tabs.allowed(self.start):
+            return None
+        await self.tabs.pace(self.start)
+        timeout = self.timeout * 1000
+        try:
+            response = await page.goto(self.start, wait_until="domcontentloaded", timeout=timeout)
+        except (PlaywrightError, PlaywrightTimeout):
+            return None
+        if response is None or response.status >= 400:
+            return None
+        await self.tabs.settle(page)
+        field = await self.field(page)
+        if field is None:
+            with contextlib.suppress(PlaywrightError, PlaywrightTimeout):
+                await page.wait_for_load_state("load", timeout=timeout)
+                field = await self.field(page)
+        return field
+
     async def _wait(self, page: Any, act: Any) -> tuple[float | None, str]:
         """Do ``act`` (a key press or a load) and wait for the answer; (ms, how)."""
         marks: dict[str, float] = {}
@@ -250,6 +301,7 @@ class _Searches:
         def on_request(req: Any) -> None:
             if req.is_navigation_request() and req.frame == page.main_frame:
                 marks.setdefault("nav", time.monotonic())
+                self.navigating.set()
 
         loaded = asyncio.Event()
 
@@ -314,8 +366,7 @@ class _Searches:
         else:
             field = await self.field(page)
             if field is None and urlsplit(page.url)._replace(fragment="").geturl() != self.start:
-                await self.tabs.goto(page, self.start)
-                field = await self.field(page)
+                field = await self.field_at_start(page)
             if field is None or field["method"] == "post":
                 out["error"] = "a form that posts" if field else "no search field"
                 return out
@@ -346,16 +397,10 @@ class _Searches:
             out["facts"] = clean_facts(await page.evaluate(RESULTS_JS))
         return out
 
-    async def run(self, page: Any, purpose: str, query: str, **extra: Any) -> dict | None:
-        if self.left() <= 0 or self.data["skipped"]:
-            return None
-        result = await self._searched(page, purpose, query, extra)
-        return result if self._keep(result) else None
-
     async def _searched(
         self, page: Any, purpose: str, query: str, extra: dict[str, Any]
     ) -> dict[str, Any]:
-        """One search, read: what ``run`` keeps (not yet counted in the runs)."""
+        """One search, read: what ``keep`` adds to the runs."""
         result = await self.search(page, query)
         expected = [extra["expected"]] if extra.get("expected") else None
         result["read"] = read_results(result["facts"], query, expected) if result["facts"] else None
@@ -376,63 +421,85 @@ class _Searches:
         self.data["runs"].append(result)
         return True
 
-    async def batch(self, page: Any, items: list[_Item], width: int) -> list[dict | None]:
-        """``items`` searched as ``run`` would, one after another, but side by side in
-        up to ``width`` tabs (``page`` and tabs of their own) once the search has
-        answered one: searches wait for the shop's answer (seconds, on a slow search),
-        not for the CPU, so the searches cost about the slowest tab's share. Until the
-        search answers, one at a time, so a search that never answers is given up
-        after ``_GIVE_UP`` tries as before. The runs keep the items' order; where the
-        searching gives up, what follows is dropped as if never sent."""
+    async def send(self, items: list[_Item]) -> _Sent:
+        """``items`` searched in order, one after another, but side by side in the
+        pool's tabs once the search has answered one: searches wait for the shop's
+        answer (seconds, on a slow search), not for the CPU, so the searches cost about
+        the slowest tab's share. Until the search answers, one at a time in the first
+        tab (awaited here), so a search that never answers is given up after
+        ``_GIVE_UP`` tries as before; the others are queued for the tabs, to be awaited
+        by what needs them (``_Sent.results``), while the tabs go on with what is
+        queued after them. Where the searching gives up, what is not sent yet is not."""
+        assert self.pool is not None
         items = [] if self.data["skipped"] else items[: max(0, self.left())]
-        done: list[dict | None] = [None] * len(items)
-        queue = list(range(len(items)))
+        sent = _Sent([None] * len(items), [])
         streak = [0]  # unanswered searches in a row, in the order they end
 
-        async def one(tab: Any) -> None:
-            i = queue.pop(0)
-            item = items[i]
-            done[i] = result = await self._searched(tab, item.purpose, item.query, item.extra)
-            streak[0] = streak[0] + 1 if result.get("error") == "no answer" else 0
+        async def one(i: int, tab: Any) -> None:
             if streak[0] >= _GIVE_UP:
-                queue.clear()
-            elif result.get("ms") is not None:
+                return
+            item = items[i]
+            sent.done[i] = result = await self._searched(tab, item.purpose, item.query, item.extra)
+            streak[0] = streak[0] + 1 if result.get("error") == "no answer" else 0
+            if streak[0] < _GIVE_UP and result.get("ms") is not None:
                 self.answered = True
             if item.after is not None:
                 await item.after(tab, result)
 
-        async def work(tab: Any) -> None:
-            while queue:
-                await one(tab)
+        first = 0
+        while first < len(items) and not self.answered and streak[0] < _GIVE_UP:
+            await self._alone(one(first, self.pool.page), len(items) - first - 1)
+            first += 1
+            if not self.answered and self.pool.spares:
+                self.doubted = True  # no answer: spares wait idle no longer
+                self.pool = await self.pool.restart()
+        if self.answered:
+            self.pool.go()
+        for _ in range(first):  # searched above
+            sent.futures.append(asyncio.get_running_loop().create_future())
+            sent.futures[-1].set_result(None)
+        if first < len(items):
+            self.pool.grow(len(items) - first + (self.pool.fresh is not None))
+            sent.futures += [self.pool.submit(partial(one, i)) for i in range(first, len(items))]
+        return sent
 
-        async def own_tab() -> None:
-            if self.idle_tabs:
-                tab = self.idle_tabs.pop()
-            elif self.spares is not None:
-                tab = await self.spares.enter_async_context(self.tabs.open(self.start))
-            else:
-                async with self.tabs.open(self.start) as tab:
-                    if tab is not None:
-                        await work(tab)
-                return
-            if tab is not None:
-                await work(tab)
-                self.idle_tabs.append(tab)
+    async def _alone(self, search: Awaitable[None], pending: int) -> None:
+        """A search sent alone, the search not having answered yet. The spare tabs for
+        the ``pending`` searches after it start opening (a tab takes seconds to open: a
+        slot, the start page) at once, or, where a search went unanswered before, as
+        soon as this one's navigation to the results has started: the shop is
+        answering."""
+        assert self.pool is not None
+        wanted = pending + (self.pool.fresh is not None)
+        if not self.doubted and pending:
+            self.pool.grow(wanted)
+        self.navigating.clear()
+        task = asyncio.ensure_future(search)
+        navigating = asyncio.ensure_future(self.navigating.wait())
+        try:
+            await asyncio.wait({task, navigating}, return_when=asyncio.FIRST_COMPLETED)
+            if navigating.done() and not task.done() and pending:
+                self.pool.grow(wanted)
+            await task
+        finally:
+            navigating.cancel()
+            task.cancel()
 
-        while queue and not self.answered:
-            await one(page)
-        extra = max(0, min(width, len(queue)) - 1)
-        await asyncio.gather(work(page), *(own_tab() for _ in range(extra)))
+    def keep(self, done: list[dict | None]) -> list[dict | None]:
+        """``send``'s results added to the runs in order (``_keep``); None where not."""
         return [r if r is not None and self._keep(r) else None for r in done]
 
-    async def autocomplete(self, page: Any, prefix: str) -> None:
-        if self.left() <= 0 or not prefix or self.data["skipped"]:
+    async def autocomplete(self, page: Any, prefix: str, *, fresh: bool = False) -> None:
+        """Type ``prefix`` into the start page's field a key at a time; the suggestions.
+        ``fresh``: ``page`` has the start page loaded already (a tab just opened)."""
+        if self.left() + self.reserved <= 0 or not prefix or self.data["skipped"]:
             return
-        if not await self.tabs.goto(page, self.start):
+        if not fresh and not await self.tabs.goto(page, self.start):
             return
         field = await self.field(page)
         if field is None:
             return
+        self.reserved = max(0, self.reserved - 1)  # this is the search held back for it
         self.count += 1
         self.data["searches"] = self.count
         sel = field["selector"]
@@ -507,6 +574,45 @@ def undecided_kinds(tried: list[tuple[_Item, dict | None]]) -> set[str]:
     return {kind for kind, seen in outcomes.items() if None in seen or len(seen) > 1}
 
 
+async def _search_all(
+    j: _Searches,
+    first: list[_Item],
+    categories: list[_Item],
+    derived: dict[str, Any],
+    opts: dict[str, Any],
+) -> None:
+    """The batches, each waiting on the one before: the configured queries, product
+    names and the nonsense query; the variants of what they found (the first of each
+    kind); the variants of kinds those left open. The categories, which wait on no
+    search, go with the first batch where the budget surely has room for them,
+    else with the second; either way their runs come after the second batch's."""
+    early = len(first) + j.reserved + _most_variants(first, derived, opts) + len(categories)
+    early_cats = categories if early <= j.budget else []
+    batch = await j.send(first + early_cats)
+    bases = [r for r in j.keep(await batch.results(0, len(first))) if r]
+    found = [r for r in bases if r["purpose"] != "nonsense"]
+    sent, held = split_by_kind(_variant_items(found, derived, opts), opts["variants_per_kind"])
+    if early_cats:
+        done = await (await j.send(sent)).results() + await batch.results(len(first))
+    else:
+        done = await (await j.send(sent + categories)).results()
+    done = j.keep(done)
+    open_kinds = undecided_kinds(list(zip(sent, done, strict=False)))
+    j.keep(await (await j.send([i for i in held if i.extra["kind"] in open_kinds])).results())
+
+
+def _most_variants(first: list[_Item], derived: dict[str, Any], opts: dict[str, Any]) -> int:
+    """The most variants the second batch can send: as if every query of ``first``
+    (the nonsense query aside) found something."""
+    bases = [
+        {"query": i.query, "sku": i.extra.get("sku"), "read": {"zero": False}}
+        for i in first
+        if i.purpose != "nonsense"
+    ]
+    sent, _ = split_by_kind(_variant_items(bases, derived, opts), opts["variants_per_kind"])
+    return len(sent)
+
+
 def _js(value: str) -> str:
     import json
 
@@ -525,60 +631,86 @@ async def run_searches(site: Any, opts: dict[str, Any]) -> dict[str, Any]:
     if site.tabs is None:
         j.data["skipped"] = "the engine lent no browser tab for the searches"
         return j.data
-    async with site.tabs.open(j.start) as page:
-        if page is None:
-            j.data["skipped"] = "the start page could not be opened for the searches"
-            return j.data
-        with contextlib.suppress(PlaywrightError, PlaywrightTimeout):
-            loc = await j._locate(page)
-            j.data["located"] = loc
-            if loc["field"] and loc["field"]["visible"]:
-                shot = await element_shot(page, loc["field"]["selector"])
-                if shot:
-                    j.data["screenshots"]["box"] = shot
-        if await j.field(page) is not None:
-            j.data["method"] = "field"
-        elif opts["url_pattern"]:
-            j.data["method"] = "url_pattern"
-        else:
-            j.data["skipped"] = "no search field found on the start page"
-            return j.data
-        if j.data["opened_by_click"]:
-            loc = await j._locate(page)
-            j.data["located_open"] = loc
-        width = max(1, site.settings.crawl.concurrency)
+    first, categories = _queries(j, derived, opts)
+    prefix = ""
+    if opts["autocomplete_prefix"] and derived["products"] and len(first) < j.budget:
+        # one search held back for the autocomplete probe, sent beside the searches
+        j.reserved = 1
+        word = max(derived["products"][0]["query"].split(), key=len)
+        prefix = word[: opts["autocomplete_prefix"]].lower()
 
-        async def zero_shot(tab: Any, r: dict[str, Any]) -> None:
-            if r.get("read") and r["read"]["zero"]:
-                j.data["screenshots"]["zero"] = await viewport_shot(tab)
+    async def typed(tab: Any) -> None:
+        await j.autocomplete(tab, prefix, fresh=True)
 
-        first: list[_Item] = []
-        for entry in opts["queries"]:
-            query, expected = parse_query(entry)
-            first.append(_Item("configured", query, {"expected": expected}))
-        for p in derived["products"]:
-            first.append(_Item("product", p["query"], {"expected": p["expected"], "sku": p["sku"]}))
-        nonsense = opts["nonsense_query"]
-        if nonsense:
-            first.append(_Item("nonsense", nonsense, after=zero_shot))
-        autocomplete_left = 1 if opts["autocomplete_prefix"] and derived["products"] else 0
-        async with contextlib.AsyncExitStack() as j.spares:
-            bases = [r for r in await j.batch(page, first, width) if r]
-            j.budget -= autocomplete_left  # kept for the autocomplete probe at the end
-            found = [r for r in bases if r["purpose"] != "nonsense"]
-            sent, held = split_by_kind(
-                _variant_items(found, derived, opts), opts["variants_per_kind"]
-            )
-            categories = [
-                _Item("category", c["query"], {"category": c["expected"]})
-                for c in derived["categories"]
-            ]
-            done = await j.batch(page, sent + categories, width)
-            open_kinds = undecided_kinds(list(zip(sent, done, strict=False)))
-            await j.batch(page, [i for i in held if i.extra["kind"] in open_kinds], width)
-        j.idle_tabs, j.spares = [], None  # their slots go back before the last probe
-        j.budget += autocomplete_left
-        if autocomplete_left:
-            word = max(derived["products"][0]["query"].split(), key=len)
-            await j.autocomplete(page, word[: opts["autocomplete_prefix"]].lower())
+    if not await site.tabs.allowed(j.start):
+        j.data["skipped"] = "the start page could not be opened for the searches"
+        return j.data
+    width = max(1, site.settings.crawl.concurrency)
+    j.pool = TabPool(site.tabs, j.start, None, width, fresh=typed if prefix else None)
+    try:
+        # the spare tabs ask for their slots right after the first tab's and load the
+        # start page beside it: slots that come free go to a step that waits before
+        # background work (auditor.probe.Slots), and would be gone once this tab is
+        # ready for the first search
+        j.pool.grow(len(first) - 1 + len(categories) + bool(prefix))
+        async with site.tabs.open() as page:
+            j.pool.first_tab(page)
+            if not await _open_field(j, page, opts):
+                return j.data
+            await _search_all(j, first, categories, derived, opts)
+            await j.pool.close()
+            if prefix and j.pool.fresh is not None:  # no spare tab typed it: at the end
+                await j.autocomplete(page, prefix)
+    finally:
+        await j.pool.abort()
+    j.reserved = 0
+    if j.data["skipped"]:
+        j.data["autocomplete"] = None  # as if not typed: the search had stopped
     return j.data
+
+
+def _queries(j: _Searches, derived: dict[str, Any], opts: dict[str, Any]) -> tuple[list, list]:
+    """(the first batch's searches, the category searches)."""
+
+    async def zero_shot(tab: Any, r: dict[str, Any]) -> None:
+        if r.get("read") and r["read"]["zero"]:
+            j.data["screenshots"]["zero"] = await viewport_shot(tab)
+
+    first: list[_Item] = []
+    for entry in opts["queries"]:
+        query, expected = parse_query(entry)
+        first.append(_Item("configured", query, {"expected": expected}))
+    for p in derived["products"]:
+        first.append(_Item("product", p["query"], {"expected": p["expected"], "sku": p["sku"]}))
+    nonsense = opts["nonsense_query"]
+    if nonsense:
+        first.append(_Item("nonsense", nonsense, after=zero_shot))
+    categories = [
+        _Item("category", c["query"], {"category": c["expected"]}) for c in derived["categories"]
+    ]
+    return first, categories
+
+
+async def _open_field(j: _Searches, page: Any, opts: dict[str, Any]) -> bool:
+    """The start page loaded in ``page``, its search field located (screenshot) and
+    opened where an icon hides it; False (``skipped`` says why) where there is none."""
+    if page is None or await j.tabs.goto(page, j.start) is None:
+        j.data["skipped"] = "the start page could not be opened for the searches"
+        return False
+    with contextlib.suppress(PlaywrightError, PlaywrightTimeout):
+        loc = await j._locate(page)
+        j.data["located"] = loc
+        if loc["field"] and loc["field"]["visible"]:
+            shot = await element_shot(page, loc["field"]["selector"])
+            if shot:
+                j.data["screenshots"]["box"] = shot
+    if await j.field(page) is not None:
+        j.data["method"] = "field"
+    elif opts["url_pattern"]:
+        j.data["method"] = "url_pattern"
+    else:
+        j.data["skipped"] = "no search field found on the start page"
+        return False
+    if j.data["opened_by_click"]:
+        j.data["located_open"] = await j._locate(page)
+    return True

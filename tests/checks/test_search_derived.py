@@ -113,3 +113,31 @@ def test_only_kinds_whose_first_variants_disagree_or_went_unread_are_left_open()
         (_variant("drop", "a"), None),  # not sent (budget): open
     ]
     assert undecided_kinds(tried) == {"plural", "sku", "drop"}
+
+
+def test_the_most_variants_bound_what_any_outcome_of_the_first_batch_sends():
+    """The categories go with the first batch only where the budget has room for the
+    variants whatever the first batch finds (checks.search.runs._search_all)."""
+    from itertools import product
+
+    from checks.search.runs import _Item, _most_variants, _variant_items, split_by_kind
+
+    opts = {"synonyms": {}, "variants_per_kind": 2}
+    derived = {"lang": "en"}
+    first = [
+        _Item("product", "Alpine Daypack", {"sku": "NW-1"}),
+        _Item("product", "Shell Jacket", {"sku": None}),
+        _Item("configured", "Trail Shoes", {}),
+        _Item("nonsense", "qxzvbwkj"),
+    ]
+    most = _most_variants(first, derived, opts)
+    sent_counts = []
+    for zeros in product((True, False), repeat=3):
+        bases = [
+            {"query": i.query, "sku": i.extra.get("sku"), "read": {"zero": z}}
+            for i, z in zip(first, zeros, strict=False)
+        ]
+        sent, _ = split_by_kind(_variant_items(bases, derived, opts), 2)
+        sent_counts.append(len(sent))
+    # reached where all three find something; no outcome sends more
+    assert max(sent_counts) == most == sent_counts[-1] and min(sent_counts) == 0

@@ -1,6 +1,7 @@
 """The search in a real Chromium: finding the field on several layouts, and a search run
 through a tiny shop on a local server (typing, Enter, results, variants, autocomplete)."""
 
+import contextlib
 import json
 
 from auditor.model import PageRecord
@@ -295,3 +296,57 @@ async def test_search_opens_a_field_hidden_behind_an_icon(playwright, browser, t
     assert data["opened_by_click"] is True and data["located_open"]["field"]["visible"]
     (only,) = data["runs"]
     assert only["query"] == "Red Kettle" and only["read"]["rank"] == 1
+
+
+async def test_searches_side_by_side_keep_to_the_tab_slots_and_the_runs_order(
+    playwright, browser, tmp_path
+):
+    """Two tab slots: the searches after the first answer share the step's tab and one
+    spare, never more; the autocomplete is typed beside them; the runs come in the
+    order of the batches (products, nonsense, variants, then the category)."""
+    from auditor.probe import Slots
+
+    settings = quick_settings(
+        crawl={"concurrency": 2},
+        checks={"search.results": {"max_searches": 20, "derived_products": 1}},
+    )
+    with FixtureServer(_shop_routes()) as server:
+        path = _records(tmp_path, server)
+        category = PageRecord(
+            url=server.url("/category/kettles"),
+            template="/category/*",
+            status=200,
+            content_type="text/html",
+            title="Kettles – Kettle Shop",
+            structure={"h1": "Kettles", "lang": "en"},
+        )
+        with path.open("a") as f:
+            f.write(json.dumps(category.to_dict()) + "\n")
+        view = SiteView(server.url("/"), {}, {}, [], {})
+        async with probe_tabs(playwright, browser, settings) as tabs:
+            tabs.slots = slots = Slots(2)
+            opened, most = [0], [0]
+            real_open = tabs.open
+
+            @contextlib.asynccontextmanager
+            async def counted(*args, **kwargs):
+                async with real_open(*args, **kwargs) as tab:
+                    opened[0] += tab is not None
+                    most[0] = max(most[0], opened[0])
+                    try:
+                        yield tab
+                    finally:
+                        opened[0] -= tab is not None
+
+            tabs.open = counted
+            ctx = SiteContext(None, None, settings, {}, view, path, None, tabs)
+            data = await run_searches(ctx, search_options(settings))
+        assert not slots.locked()  # every slot back
+    purposes = [r["purpose"] for r in data["runs"]]
+    assert purposes[:2] == ["product", "nonsense"] and purposes[-1] == "category"
+    assert set(purposes[2:-1]) == {"variant"} and len(purposes) > 4
+    assert data["runs"][-1]["query"] == "Kettles"
+    assert most[0] == 2  # the step's first tab and one spare
+    ac = data["autocomplete"]
+    assert ac["prefix"] == "ket" and ac["count"] == 2 and ac["keyboard"] is True
+    assert data["searches"] == len(data["runs"]) + 1
