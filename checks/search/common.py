@@ -25,6 +25,9 @@ __all__ = [
 
 #: the check whose config section holds the search options
 OWNER = "search.results"
+#: search.suggestions' default good_ms; suggestions later than this beside other tabs
+#: are timed once more alone (checks.search.runs)
+SUGGEST_GOOD_MS = 1000
 
 SEARCH_OPTIONS: dict[str, Any] = {
     "queries": [],

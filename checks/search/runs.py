@@ -45,7 +45,7 @@ from auditor.page import HTML_TYPES
 from auditor.pagekinds import page_kind
 from auditor.screenshots import element_shot, viewport_shot
 
-from .common import parse_query
+from .common import SUGGEST_GOOD_MS, parse_query
 from .locate import LOCATE_JS, clean_locate
 from .pool import TabPool
 from .reader import RESULTS_JS, clean_facts, read_results
@@ -54,6 +54,9 @@ from .variants import variants
 __all__ = ["derived_queries", "run_searches", "shared_runs"]
 
 _RUNS = OncePerAudit()
+#: seconds late suggestions wait for the other probe tabs to finish their pages before
+#: they are timed once more alone (where they do not free them, the first time stands)
+_ALONE_WAIT = 20.0
 
 #: seconds to wait after Enter for a navigation to start before looking for a change
 #: of the page in place
@@ -505,15 +508,12 @@ class _Searches:
         sel = field["selector"]
         out: dict[str, Any] = {"prefix": prefix, "ms": None, "count": 0, "keyboard": None}
         with contextlib.suppress(PlaywrightError, PlaywrightTimeout):
-            await page.fill(sel, "")
-            before = await page.evaluate(_SUGGEST_JS)
-            await self.tabs.pace(page.url)
-            await page.locator(sel).press_sequentially(prefix, delay=120)
-            typed = time.monotonic()
-            check = f"() => ({_SUGGEST_JS})().count > {before['count']}"
-            with contextlib.suppress(PlaywrightError, PlaywrightTimeout):
-                await page.wait_for_function(check, timeout=2500, polling=50)
-                out["ms"] = round((time.monotonic() - typed) * 1000.0, 1)
+            before, out["ms"] = await self._suggested(page, sel, prefix)
+            if out["ms"] is not None and out["ms"] > SUGGEST_GOOD_MS:
+                again = await self._suggested_alone(page, sel, prefix)
+                if again is not None:
+                    out["beside_other_tabs"] = {"ms": out["ms"]}
+                    before, out["ms"] = again
             shown = await page.evaluate(_SUGGEST_JS)
             out["count"] = max(0, shown["count"] - before["count"])
             out["texts"] = shown["texts"]
@@ -528,6 +528,37 @@ class _Searches:
                 )
             await page.press(sel, "Escape")
         self.data["autocomplete"] = out
+
+    async def _suggested(self, page: Any, sel: str, prefix: str) -> tuple[dict, float | None]:
+        """Type ``prefix`` into the emptied field; what the list held before, and the ms
+        from the last key to new suggestions (None where none came within 2.5 s)."""
+        await page.fill(sel, "")
+        before = await page.evaluate(_SUGGEST_JS)
+        await self.tabs.pace(page.url)
+        await page.locator(sel).press_sequentially(prefix, delay=120)
+        typed = time.monotonic()
+        check = f"() => ({_SUGGEST_JS})().count > {before['count']}"
+        try:
+            await page.wait_for_function(check, timeout=2500, polling=50)
+        except (PlaywrightError, PlaywrightTimeout):
+            return before, None
+        return before, round((time.monotonic() - typed) * 1000.0, 1)
+
+    async def _suggested_alone(
+        self, page: Any, sel: str, prefix: str
+    ) -> tuple[dict, float | None] | None:
+        """The prefix typed once more while no other probe tab works: late suggestions
+        were timed beside the site stage's other tabs, so the lateness may be the busy
+        machine's, not the shop's. None where the tabs were not had alone."""
+        async with self.tabs.alone(_ALONE_WAIT) as alone:
+            if not alone:
+                return None
+            # from a fresh start page, as the first time: a list left open would hide
+            # the new suggestions
+            if not await self.tabs.goto(page, self.start):
+                return None
+            field = await self.field(page)
+            return None if field is None else await self._suggested(page, field["selector"], prefix)
 
 
 def _variant_items(bases: list[dict], derived: dict[str, Any], opts: dict[str, Any]) -> list[_Item]:

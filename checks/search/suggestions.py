@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 from auditor.model import Finding
 from auditor.plugins import PageView, SiteView
 
-from .common import SearchCheck
+from .common import SUGGEST_GOOD_MS, SearchCheck
 
 __all__ = ["SearchSuggestions"]
 
@@ -30,7 +30,7 @@ class SearchSuggestions(SearchCheck):
     id = "search.suggestions"
     title = "Search suggestions"
     description = "Autocomplete suggestions appear while typing and work with the keyboard."
-    default_options: ClassVar[dict[str, Any]] = {"good_ms": 1000}
+    default_options: ClassVar[dict[str, Any]] = {"good_ms": SUGGEST_GOOD_MS}
     option_docs: ClassVar[dict[str, str]] = {
         "good_ms": "suggestions should appear within this many ms after the last key"
     }

@@ -4,6 +4,8 @@ through a tiny shop on a local server (typing, Enter, results, variants, autocom
 import contextlib
 import json
 
+import pytest
+
 from auditor.model import PageRecord
 from auditor.plugins import SiteView
 from auditor.runner import SiteContext
@@ -350,3 +352,48 @@ async def test_searches_side_by_side_keep_to_the_tab_slots_and_the_runs_order(
     ac = data["autocomplete"]
     assert ac["prefix"] == "ket" and ac["count"] == 2 and ac["keyboard"] is True
     assert data["searches"] == len(data["runs"]) + 1
+
+
+_SERVER_SUGGEST = """
+const q = document.getElementById('q'), list = document.getElementById('sugg');
+q.addEventListener('input', async () => {
+  if (q.value.length < 3) { list.hidden = true; return; }
+  const names = await (await fetch('/suggest?q=' + encodeURIComponent(q.value))).json();
+  list.innerHTML = names.map((n, i) => `<li role="option" id="o${i}">${n}</li>`).join('');
+  list.hidden = false;
+});
+"""
+
+
+@pytest.mark.parametrize("slow_every_time", [False, True])
+async def test_late_suggestions_are_timed_again_alone(
+    playwright, browser, tmp_path, slow_every_time
+):
+    """Suggestions 1.5 s late the first time, as if behind the other tabs' work, are
+    typed once more while no other probe tab works; the second figure stands. A shop
+    slow every time stays slow."""
+    from auditor.probe import Slots
+
+    settings = quick_settings(checks={"search.results": {"max_searches": 3, "derived_products": 1}})
+    routes = _shop_routes()
+    routes["/"] = page(
+        "Kettle Shop",
+        _HEADER.format(value="") + "<main><a href='/p/red-kettle'>Red Kettle</a></main>"
+        f"<script>{_SERVER_SUGGEST}</script>",
+    )
+    names = '["Red Kettle", "Blue Kettle"]'
+    later = Route(names, content_type="application/json", delay=1.5 if slow_every_time else 0)
+    routes["/suggest?q=ket"] = Route(names, content_type="application/json", delay=1.5, then=later)
+    with FixtureServer(routes) as server:
+        view = SiteView(server.url("/"), {}, {}, [], {})
+        async with probe_tabs(playwright, browser, settings) as tabs:
+            tabs.slots = Slots(1)  # the step's own tab is the only one: alone at once
+            ctx = SiteContext(
+                None, None, settings, {}, view, _records(tmp_path, server), None, tabs
+            )
+            data = await run_searches(ctx, search_options(settings))
+        typed = [p for m, p in server.log if p.startswith("/suggest?q=ket")]
+    ac = data["autocomplete"]
+    assert ac["count"] == 2 and typed == ["/suggest?q=ket", "/suggest?q=ket"]
+    assert ac["beside_other_tabs"]["ms"] > 1000
+    assert (ac["ms"] > 1000) is slow_every_time
