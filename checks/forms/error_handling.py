@@ -252,7 +252,9 @@ class ErrorHandling(FormsCheck):
             "single": single_field(case),
         }
         guard = Guard(_origin(url), allow_server=allow)
-        async with tabs.open() as page:
+        # background work: a form probe can run whenever a tab is free, so the searches
+        # and journeys, which come in chains, take their first tabs before it
+        async with tabs.open(background=True) as page:
             if page is None:
                 return {**head, "skipped": "no probe tab"}
             # the guard is in place before the page loads (off until the probe starts),
