@@ -174,8 +174,20 @@ class _CountingServer:
                     refused = len(server.starts) == refuse
                     if refused:
                         server.refused_at = server.starts[-1]
+                # a load is open until its answer is sent: counted down before the
+                # write, as the client may go on (and its driver grant the next load)
+                # the moment the answer arrives, before this thread runs again
+                ended = [False]
+
+                def end() -> None:
+                    if not ended[0]:
+                        ended[0] = True
+                        with server.lock:
+                            server.open -= 1
+
                 try:
                     if refused:
+                        end()
                         self._send(429, b"slow down", {"Retry-After": str(server.retry_after)})
                         return
                     threading.Event().wait(pause)  # the page is slow to answer
@@ -183,10 +195,10 @@ class _CountingServer:
                         "<!doctype html><html lang='en'><head><title>Page</title></head>"
                         f"<body><main><h1>Page</h1><ul>{links}</ul></main></body></html>"
                     )
+                    end()
                     self._send(200, body.encode())
                 finally:
-                    with server.lock:
-                        server.open -= 1
+                    end()
 
             def _send(self, status: int, body: bytes, headers: dict | None = None) -> None:
                 self.send_response(status)
