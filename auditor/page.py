@@ -745,7 +745,7 @@ async def _unload(page: Page) -> None:
 def _loads_itself_in_a_loop(documents: list) -> bool:
     """More documents than a visit needs: the page keeps reloading, refreshing or
     sending itself elsewhere (redirect hops do not count; Chromium ends those at 20)."""
-    return sum(1 for r in documents if not 300 <= r.status < 400) > MAX_DOCUMENTS
+    return _own_documents(documents) > MAX_DOCUMENTS
 
 
 def _budget_spent_reloading(record: PageRecord, documents: list) -> bool:
@@ -754,7 +754,12 @@ def _budget_spent_reloading(record: PageRecord, documents: list) -> bool:
     is the same fault, not a slow page (whose time went into one document)."""
     if record.error is None or record.error.code != "PAGE_BUDGET":
         return False
-    return sum(1 for r in documents if not 300 <= r.status < 400) >= 3
+    return _own_documents(documents) >= 3
+
+
+def _own_documents(documents: list) -> int:
+    """The documents the page loaded, its redirect hops aside."""
+    return sum(1 for r in documents if not 300 <= r.status < 400)
 
 
 def _file_instead_of_page(record: PageRecord, documents: list) -> None:

@@ -142,6 +142,12 @@ class Slots:
                 self.release()
 
 
+#: seconds a step that measured a late figure beside other tabs waits for them to
+#: finish their pages before it measures again alone (where they do not free them, the
+#: first figure stands)
+ALONE_WAIT_S = 20.0
+
+
 class ProbeTabs:
     """Opens fresh tabs for a check's site step and loads pages in them politely."""
 
@@ -162,10 +168,10 @@ class ProbeTabs:
         self.slots = slots
 
     @contextlib.asynccontextmanager
-    async def alone(self, max_wait: float) -> AsyncIterator[bool]:
+    async def alone(self, max_wait: float = ALONE_WAIT_S) -> AsyncIterator[bool]:
         """``Slots.alone`` for a step that holds a tab: whether no other probe tab works
         meanwhile (False where the tabs have no shared slots to tell)."""
-        if self.slots is None or not hasattr(self.slots, "alone"):
+        if not isinstance(self.slots, Slots):
             yield False
             return
         async with self.slots.alone(max_wait) as alone:
@@ -254,15 +260,16 @@ class ProbeTabs:
         finally:
             await quietly(asyncio.wait_for(context.close(), timeout=10))
 
-    async def goto(self, page: Page, url: str) -> Response | None:
-        """Load ``url`` in ``page`` as the crawl would: rate limit, load event, cookie
-        banner, first paint. None when robots.txt forbids it or the load fails."""
+    async def goto(self, page: Page, url: str, wait_until: str = "load") -> Response | None:
+        """Load ``url`` in ``page`` as the crawl would: rate limit, load event (or
+        ``wait_until``), cookie banner, first paint. None when robots.txt forbids it or
+        the load fails."""
         if not await self.allowed(url):
             return None
         await self.pace(url)
         timeout_ms = self.settings.crawl.page_timeout * 1000
         try:
-            response = await page.goto(url, wait_until="load", timeout=timeout_ms)
+            response = await page.goto(url, wait_until=wait_until, timeout=timeout_ms)
         except (PlaywrightError, PlaywrightTimeout):
             return None
         if response is None or response.status >= 400:

@@ -21,11 +21,6 @@ from .judge import CONFIRM_MS, PAINT_MS
 from .ladder import recognise
 from .walker import Walk
 
-#: seconds a late add-to-cart waits for the other probe tabs to finish their pages
-#: before it is measured once more alone (where they do not free them, the first
-#: figures stand)
-_ALONE_WAIT = 20.0
-
 __all__ = ["cart_facts", "variant_fields", "walk_cart"]
 
 _PRICE = r"(€|\$|£|EUR|USD|CHF)\s?\d|\d[\d.,]*\s?(€|\$|£|EUR|USD|CHF)"
@@ -135,7 +130,7 @@ async def _added_again_alone(w: Walk, start: str, form: str) -> dict[str, Any] |
     works: a late first click was measured beside the site stage's other tabs, so its
     figures may be the busy machine's rather than the shop's. Not a customer's step
     (its steps are dropped); None where it could not be done alone."""
-    async with w.tabs.alone(_ALONE_WAIT) as alone:
+    async with w.tabs.alone() as alone:
         if not alone:
             return None
         steps, visited, stopped = len(w.steps), len(w.visited), w.stopped

@@ -54,9 +54,6 @@ from .variants import variants
 __all__ = ["derived_queries", "run_searches", "shared_runs"]
 
 _RUNS = OncePerAudit()
-#: seconds late suggestions wait for the other probe tabs to finish their pages before
-#: they are timed once more alone (where they do not free them, the first time stands)
-_ALONE_WAIT = 20.0
 
 #: seconds to wait after Enter for a navigation to start before looking for a change
 #: of the page in place
@@ -279,21 +276,12 @@ class _Searches:
         not need (the demo's hero, 2.5 s). The tab's first load of the start page
         answered the cookie banner already; where the field is not there yet, it is
         looked for again after the load event."""
-        if not await self.tabs.allowed(self.start):
+        if await self.tabs.goto(page, self.start, wait_until="domcontentloaded") is None:
             return None
-        await self.tabs.pace(self.start)
-        timeout = self.timeout * 1000
-        try:
-            response = await page.goto(self.start, wait_until="domcontentloaded", timeout=timeout)
-        except (PlaywrightError, PlaywrightTimeout):
-            return None
-        if response is None or response.status >= 400:
-            return None
-        await self.tabs.settle(page)
         field = await self.field(page)
         if field is None:
             with contextlib.suppress(PlaywrightError, PlaywrightTimeout):
-                await page.wait_for_load_state("load", timeout=timeout)
+                await page.wait_for_load_state("load", timeout=self.timeout * 1000)
                 field = await self.field(page)
         return field
 
@@ -510,7 +498,7 @@ class _Searches:
         with contextlib.suppress(PlaywrightError, PlaywrightTimeout):
             before, out["ms"] = await self._suggested(page, sel, prefix)
             if out["ms"] is not None and out["ms"] > SUGGEST_GOOD_MS:
-                again = await self._suggested_alone(page, sel, prefix)
+                again = await self._suggested_alone(page, prefix)
                 if again is not None:
                     out["beside_other_tabs"] = {"ms": out["ms"]}
                     before, out["ms"] = again
@@ -544,13 +532,11 @@ class _Searches:
             return before, None
         return before, round((time.monotonic() - typed) * 1000.0, 1)
 
-    async def _suggested_alone(
-        self, page: Any, sel: str, prefix: str
-    ) -> tuple[dict, float | None] | None:
+    async def _suggested_alone(self, page: Any, prefix: str) -> tuple[dict, float | None] | None:
         """The prefix typed once more while no other probe tab works: late suggestions
         were timed beside the site stage's other tabs, so the lateness may be the busy
         machine's, not the shop's. None where the tabs were not had alone."""
-        async with self.tabs.alone(_ALONE_WAIT) as alone:
+        async with self.tabs.alone() as alone:
             if not alone:
                 return None
             # from a fresh start page, as the first time: a list left open would hide

@@ -126,12 +126,13 @@ def _results(query, value=None):
     )
 
 
-def _shop_routes():
+def _shop_routes(suggest_js: str = _AUTOCOMPLETE):
+    """The kettle shop; ``suggest_js``: its home page's autocomplete."""
     home = page(
         "Kettle Shop",
         _HEADER.format(value="")
         + "<main><a href='/p/red-kettle'>Red Kettle</a></main>"
-        + f"<script>{_AUTOCOMPLETE}</script>",
+        + f"<script>{suggest_js}</script>",
     )
     return {
         "/": home,
@@ -375,12 +376,7 @@ async def test_late_suggestions_are_timed_again_alone(
     from auditor.probe import Slots
 
     settings = quick_settings(checks={"search.results": {"max_searches": 3, "derived_products": 1}})
-    routes = _shop_routes()
-    routes["/"] = page(
-        "Kettle Shop",
-        _HEADER.format(value="") + "<main><a href='/p/red-kettle'>Red Kettle</a></main>"
-        f"<script>{_SERVER_SUGGEST}</script>",
-    )
+    routes = _shop_routes(_SERVER_SUGGEST)
     names = '["Red Kettle", "Blue Kettle"]'
     later = Route(names, content_type="application/json", delay=1.5 if slow_every_time else 0)
     routes["/suggest?q=ket"] = Route(names, content_type="application/json", delay=1.5, then=later)
